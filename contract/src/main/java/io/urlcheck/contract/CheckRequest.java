@@ -1,0 +1,35 @@
+package io.urlcheck.contract;
+
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * A validated, normalized URL to check; the value of a record on {@link Topics#REQUESTS}, keyed by
+ * {@link #host()}.
+ *
+ * @param schemaVersion the wire schema version, {@link #SCHEMA_VERSION} when written by this code
+ * @param requestId     unique per submitted line, so a result can be traced back to its request
+ * @param jobId         the job the line was submitted in
+ * @param input         the line or record as given (bounded, see the producer's README)
+ * @param url           the normalized URL to check
+ * @param host          the URL's host, lower case; the record key
+ * @param submittedAt   when the producer accepted the line
+ */
+public record CheckRequest(
+        int schemaVersion,
+        String requestId,
+        String jobId,
+        String input,
+        String url,
+        String host,
+        Instant submittedAt) {
+
+    /** The schema version this code writes. */
+    public static final int SCHEMA_VERSION = 1;
+
+    public CheckRequest {
+        Objects.requireNonNull(url, "url");
+        Objects.requireNonNull(host, "host");
+        Objects.requireNonNull(jobId, "jobId");
+    }
+}

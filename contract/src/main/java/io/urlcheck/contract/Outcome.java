@@ -1,0 +1,33 @@
+package io.urlcheck.contract;
+
+/**
+ * What became of one check. These names are a public contract: user scripts filter on them, so
+ * constants may be added but never renamed.
+ */
+public enum Outcome {
+    /** The final response's status was below 400. */
+    OK,
+    /** The final response's status was 400 or above. */
+    HTTP_ERROR,
+    /** A connect, header or whole-request deadline passed. */
+    TIMEOUT,
+    /** The host name did not resolve. */
+    DNS_FAILURE,
+    /** Nothing listened at the address. */
+    CONNECTION_REFUSED,
+    /** The connection broke or spoke something other than HTTP: reset, protocol garbage, oversized headers. */
+    CONNECTION_ERROR,
+    /** The TLS handshake failed: an invalid, expired or untrusted certificate, or a stalled handshake. */
+    TLS_ERROR,
+    /** The redirect chain was longer than allowed, loops included. */
+    TOO_MANY_REDIRECTS,
+    /** The address policy refused the target (private, loopback, metadata ranges, ...). */
+    BLOCKED,
+    /** The input was not a URL that can be checked; {@code error} says why. */
+    INVALID_URL;
+
+    /** True when the check reached a verdict about the target itself rather than failing on the way. */
+    public boolean isSuccess() {
+        return this == OK;
+    }
+}

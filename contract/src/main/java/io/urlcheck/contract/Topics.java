@@ -1,0 +1,35 @@
+package io.urlcheck.contract;
+
+import java.util.List;
+
+/** The Kafka topics urlcheck reads and writes; the one place their names are spelled. */
+public final class Topics {
+
+    /** Raw input from any Kafka client: a plain-text URL or {@code {"url": "...", "jobId": "..."}}; key free. */
+    public static final String INTAKE = "urlcheck.intake";
+
+    /** Validated {@link CheckRequest}s, keyed by host so that a host's URLs share one partition. */
+    public static final String REQUESTS = "urlcheck.requests";
+
+    /** One {@link CheckResult} per check, keyed by URL. */
+    public static final String RESULTS = "urlcheck.results";
+
+    /** Records that could not be decoded at all; the reason travels in headers. */
+    public static final String DEAD_LETTER = "urlcheck.dead-letter";
+
+    /** {@link JobTotals} per job, keyed by job id; compacted, so the latest totals win. */
+    public static final String JOBS = "urlcheck.jobs";
+
+    /** Every topic, in the order a fresh cluster should create them. */
+    public static final List<String> ALL = List.of(INTAKE, REQUESTS, RESULTS, DEAD_LETTER, JOBS);
+
+    /** Header on a dead-letter record: why it could not be decoded. */
+    public static final String HEADER_DLQ_REASON = "urlcheck-dlq-reason";
+    /** Header on a dead-letter record: the topic the record came from. */
+    public static final String HEADER_DLQ_TOPIC = "urlcheck-dlq-topic";
+    /** Header on a dead-letter record: partition and offset it came from, as {@code partition:offset}. */
+    public static final String HEADER_DLQ_POSITION = "urlcheck-dlq-position";
+
+    private Topics() {
+    }
+}

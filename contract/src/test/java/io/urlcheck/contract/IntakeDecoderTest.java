@@ -1,0 +1,68 @@
+package io.urlcheck.contract;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class IntakeDecoderTest {
+
+    private final IntakeDecoder decoder = new IntakeDecoder(1024);
+
+    @Test
+    void plainTextValueIsTheUrlItself() {
+        IntakeRecord record = decoder.decode(utf8("  https://example.com/a?b=c \n"));
+
+        assertThat(record.input()).isEqualTo("  https://example.com/a?b=c \n");
+        assertThat(record.jobId()).isNull();
+    }
+
+    @Test
+    void jsonObjectCarriesUrlAndJobId() {
+        IntakeRecord record = decoder.decode(utf8(" {\"url\": \"http://example.com/\", \"jobId\": \"nightly\"}"));
+
+        assertThat(record.input()).isEqualTo("http://example.com/");
+        assertThat(record.jobId()).isEqualTo("nightly");
+    }
+
+    @Test
+    void jsonObjectWithoutJobIdLeavesItUnset() {
+        assertThat(decoder.decode(utf8("{\"url\": \"http://example.com/\"}")).jobId()).isNull();
+        assertThat(decoder.decode(utf8("{\"url\": \"http://example.com/\", \"jobId\": \"\"}")).jobId()).isNull();
+    }
+
+    @Test
+    void jsonOfTheWrongShapeIsRefusedWithAReason() {
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"href\": \"http://example.com/\"}")))
+                .isInstanceOf(CodecException.class).hasMessageContaining("\"url\"");
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"url\": 42}")))
+                .isInstanceOf(CodecException.class).hasMessageContaining("\"url\"");
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"url\": \"http://x/\", \"jobId\": []}")))
+                .isInstanceOf(CodecException.class).hasMessageContaining("jobId");
+        assertThatThrownBy(() -> decoder.decode(utf8("{not json")))
+                .isInstanceOf(CodecException.class).hasMessageContaining("not a valid");
+    }
+
+    @Test
+    void emptyOversizedAndNonUtf8ValuesAreRefusedWithAReason() {
+        assertThatThrownBy(() -> decoder.decode(new byte[0])).hasMessageContaining("empty");
+        assertThatThrownBy(() -> decoder.decode(null)).hasMessageContaining("empty");
+        assertThatThrownBy(() -> decoder.decode(new byte[2048])).hasMessageContaining("2048 bytes exceeds");
+        assertThatThrownBy(() -> decoder.decode(new byte[] {'h', (byte) 0xC3, (byte) 0x28}))
+                .hasMessageContaining("not valid UTF-8");
+    }
+
+    @Test
+    void deeplyNestedJsonIsRefusedWithoutBlowingTheStack() {
+        String nested = "{\"url\":" + "[".repeat(500) + "]".repeat(500) + "}";
+        IntakeDecoder roomy = new IntakeDecoder(10_000);
+
+        assertThatThrownBy(() -> roomy.decode(utf8(nested))).isInstanceOf(CodecException.class);
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}

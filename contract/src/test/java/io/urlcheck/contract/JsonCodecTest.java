@@ -1,0 +1,87 @@
+package io.urlcheck.contract;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import org.junit.jupiter.api.Test;
+
+import java.time.Instant;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class JsonCodecTest {
+
+    private static final Instant AT = Instant.parse("2026-11-23T08:00:00.123Z");
+
+    @Test
+    void resultRoundTripsWithEveryField() {
+        CheckResult result = CheckResult.builder()
+                .requestId("r-1").jobId("job-1").input(" http://Example.com/a ").url("http://example.com/a")
+                .outcome(Outcome.OK).statusCode(200).responseTimeMs(42L).timeToFirstByteMs(30L).title("Hello")
+                .finalUrl("http://example.com/b").redirects(List.of(new Redirect("http://example.com/a", 301)))
+                .contentType("text/html; charset=utf-8").contentLength(1234L).attempts(1).checkedAt(AT)
+                .workerId("worker-1").tls(new TlsInfo("TLSv1.3", AT, "CN=ca", "CN=example.com"))
+                .build();
+
+        CheckResult back = JsonCodec.decode(JsonCodec.encode(result), CheckResult.class);
+
+        assertThat(back).isEqualTo(result);
+    }
+
+    @Test
+    void resultWireFormatUsesTheContractNames() {
+        CheckResult result = CheckResult.builder().jobId("j").input("x").url("http://x/")
+                .outcome(Outcome.TIMEOUT).error("deadline of 10s passed").attempts(3).checkedAt(AT).workerId("w").build();
+
+        JsonNode json = JsonCodec.decode(JsonCodec.encode(result), JsonNode.class);
+
+        assertThat(json.fieldNames()).toIterable().contains(
+                "input", "url", "jobId", "outcome", "statusCode", "responseTimeMs", "title", "finalUrl",
+                "redirects", "contentType", "contentLength", "error", "attempts", "checkedAt", "workerId",
+                "schemaVersion");
+        assertThat(json.get("statusCode").isNull()).isTrue();
+        assertThat(json.get("outcome").asText()).isEqualTo("TIMEOUT");
+        assertThat(json.get("checkedAt").asText()).isEqualTo("2026-11-23T08:00:00.123Z");
+        assertThat(json.get("schemaVersion").asInt()).isEqualTo(CheckResult.SCHEMA_VERSION);
+    }
+
+    @Test
+    void requestAndJobTotalsRoundTrip() {
+        CheckRequest request = new CheckRequest(1, "r", "j", "in", "http://x/", "x", AT);
+        JobTotals totals = new JobTotals(1, "j", 10, 6, 2, 1, 1, true, AT, AT);
+
+        assertThat(JsonCodec.decode(JsonCodec.encode(request), CheckRequest.class)).isEqualTo(request);
+        assertThat(JsonCodec.decode(JsonCodec.encode(totals), JobTotals.class)).isEqualTo(totals);
+        assertThat(totals.expectedResults()).isEqualTo(8);
+    }
+
+    @Test
+    void newerSchemaFieldsAreIgnoredByOlderReaders() {
+        String json = "{\"schemaVersion\":2,\"requestId\":\"r\",\"jobId\":\"j\",\"input\":\"i\",\"url\":\"http://x/\","
+                + "\"host\":\"x\",\"submittedAt\":\"2026-11-23T08:00:00Z\",\"priority\":7}";
+
+        assertThat(JsonCodec.decode(json.getBytes(), CheckRequest.class).url()).isEqualTo("http://x/");
+    }
+
+    @Test
+    void undecodableMessagesRaiseACodecExceptionWithAReason() {
+        assertThatThrownBy(() -> JsonCodec.decode("{\"url\": null}".getBytes(), CheckRequest.class))
+                .isInstanceOf(CodecException.class).hasMessageContaining("CheckRequest");
+        assertThatThrownBy(() -> JsonCodec.decode("garbage".getBytes(), CheckResult.class))
+                .isInstanceOf(CodecException.class);
+        assertThatThrownBy(() -> JsonCodec.decode(new byte[0], CheckResult.class))
+                .isInstanceOf(CodecException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void newerCheckWinsAndTiesBreakOnCheckId() {
+        CheckResult older = CheckResult.builder().checkId("a").url("http://x/").outcome(Outcome.OK).checkedAt(AT).build();
+        CheckResult newer = older.toBuilder().checkId("b").checkedAt(AT.plusMillis(1)).build();
+        CheckResult sameTime = older.toBuilder().checkId("c").build();
+
+        assertThat(newer.isNewerThan(older)).isTrue();
+        assertThat(older.isNewerThan(newer)).isFalse();
+        assertThat(sameTime.isNewerThan(older)).isTrue();
+        assertThat(older.host()).isEqualTo("x");
+    }
+}
