@@ -1,0 +1,75 @@
+package io.urlcheck.worker.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+
+/** The worker's settings, {@code urlcheck.worker.*}; the launcher passes the brief's names unchanged. */
+@ConfigMapping(prefix = "urlcheck.worker")
+public interface WorkerConfig {
+
+    /** Checks in flight at once on this worker, across all hosts. */
+    @WithDefault("256")
+    int maxInFlight();
+
+    /** Checks in flight at once against one host (the request's host, which is the record key). */
+    @WithDefault("8")
+    int maxPerHost();
+
+    /** Minimum time between the starts of two requests to one host; 0 means no spacing. */
+    @WithDefault("0ms")
+    Duration minHostInterval();
+
+    /** Requests taken from Kafka and not yet finished (waiting for a slot or in flight); must be at least max-in-flight. */
+    @WithDefault("1024")
+    int maxPending();
+
+    /** Whole-attempt deadline: connect, headers, redirects and body of one try. */
+    @WithDefault("10s")
+    Duration requestTimeout();
+
+    /** TCP (and TLS handshake) connect timeout per hop. */
+    @WithDefault("5s")
+    Duration connectTimeout();
+
+    /** Wait for the response headers after the request was sent, per hop. */
+    @WithDefault("5s")
+    Duration headerTimeout();
+
+    /** Retries after the first try for transient failures: timeouts, connection errors, 5xx, 429. */
+    @WithDefault("2")
+    int maxRetries();
+
+    /** First retry's backoff; each further retry doubles it, with full jitter. */
+    @WithDefault("500ms")
+    Duration retryBackoffBase();
+
+    /** Upper bound of one computed backoff. */
+    @WithDefault("10s")
+    Duration retryBackoffMax();
+
+    /** Upper bound of a server's Retry-After; a longer one is cut to this. */
+    @WithDefault("30s")
+    Duration retryAfterCap();
+
+    /** Redirects followed by hand; one more ends as TOO_MANY_REDIRECTS. */
+    @WithDefault("10")
+    int maxRedirects();
+
+    /** Body bytes read per response (after decompression); then the connection is closed, not drained. */
+    @WithDefault("1048576")
+    int maxBodyBytes();
+
+    /** CIDR ranges allowed despite the built-in block list (comma list), e.g. 127.0.0.0/8 for loopback targets. */
+    Optional<List<String>> allowCidrs();
+
+    /** Time given to in-flight checks at shutdown before the worker exits without them. */
+    @WithDefault("20s")
+    Duration drainGrace();
+
+    /** This worker's name in results; defaults to the host name. */
+    Optional<String> id();
+}
