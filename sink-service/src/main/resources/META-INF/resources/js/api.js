@@ -1,0 +1,91 @@
+// The sink's public query API, and nothing else: the same calls a curl user makes.
+// Paths are relative so the page also works behind a reverse proxy that mounts the sink under a prefix.
+
+/** An API call that failed; `status` is the HTTP status, or 0 when the sink could not be reached. */
+export class ApiError extends Error {
+  constructor(message, status) {
+    super(message);
+    this.name = 'ApiError';
+    this.status = status;
+  }
+}
+
+async function getJson(path, params) {
+  let response;
+  try {
+    response = await fetch(withQuery(path, params), { headers: { Accept: 'application/json' } });
+  } catch (e) {
+    throw new ApiError(`the sink did not answer (${e.message})`, 0);
+  }
+  if (!response.ok) {
+    throw new ApiError(`${path}: ${await errorText(response)}`, response.status);
+  }
+  return response.json();
+}
+
+async function errorText(response) {
+  try {
+    const body = await response.json();
+    if (body && body.error) return `${response.status} ${body.error}`;
+  } catch (ignored) {
+    // not JSON: the status line says enough
+  }
+  return `${response.status} ${response.statusText}`;
+}
+
+/** `path?k=v&...` with empty values left out. */
+export function withQuery(path, params = {}) {
+  const query = new URLSearchParams();
+  for (const [key, value] of Object.entries(params)) {
+    if (value !== undefined && value !== null && value !== '') query.set(key, String(value));
+  }
+  const text = query.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** Recent jobs, newest first. */
+export const jobs = () => getJson('api/jobs');
+
+/** One job's progress; rejects with status 404 for an unknown job. */
+export const job = (id) => getJson(`api/jobs/${encodeURIComponent(id)}`);
+
+/** Counts by outcome and status class, latency percentiles, slowest URLs and failing hosts. */
+export const summary = (jobId) => getJson('api/summary', { jobId });
+
+/** One page of results: `{items, nextCursor}`. `filter` holds outcome, statusCode, host, q, jobId, sort. */
+export const results = (filter, cursor, limit) => getJson('api/results', { ...filter, cursor, limit });
+
+/** The latest result for a URL and its history. */
+export const lookup = (url) => getJson('api/results/lookup', { url });
+
+/** The URL that streams every result matching `filter` as `csv` or `jsonl`. */
+export const exportUrl = (filter, format) => withQuery('api/results', { ...filter, format });
+
+/**
+ * Streams results as JSON Lines and hands each decoded result to `onResult`; at most `limit` of them.
+ * Used for the latency histogram, which needs every response time rather than a page.
+ */
+export async function eachResult(filter, limit, onResult) {
+  const url = withQuery('api/results', { ...filter, format: 'jsonl', limit });
+  let response;
+  try {
+    response = await fetch(url, { headers: { Accept: 'application/x-ndjson' } });
+  } catch (e) {
+    throw new ApiError(`the sink did not answer (${e.message})`, 0);
+  }
+  if (!response.ok) throw new ApiError(`api/results: ${await errorText(response)}`, response.status);
+  const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
+  let buffered = '';
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) break;
+    buffered += value;
+    let newline;
+    while ((newline = buffered.indexOf('\n')) >= 0) {
+      const line = buffered.slice(0, newline).trim();
+      buffered = buffered.slice(newline + 1);
+      if (line) onResult(JSON.parse(line));
+    }
+  }
+  if (buffered.trim()) onResult(JSON.parse(buffered));
+}

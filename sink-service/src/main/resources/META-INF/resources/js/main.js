@@ -1,0 +1,82 @@
+// Wires the dashboard's parts together; each part lives in its own module.
+import * as api from './api.js';
+import { drawBreakdown, drawHistogram } from './charts.js';
+import { startDetail } from './detail.js';
+import { updateExportLinks } from './export.js';
+import { startJobs } from './jobs.js';
+import { startResults } from './results.js';
+import { renderSummary } from './summary.js';
+
+/** While a job runs, summary and charts are redrawn at most this often; the table's first page follows every poll. */
+const OVERVIEW_MS = 5000;
+/** With no job selected nothing polls, so the overview refreshes on this timer instead. */
+const IDLE_REFRESH_MS = 15000;
+
+const banner = document.getElementById('error-banner');
+let bannerTimer = null;
+
+function showError(message) {
+  banner.textContent = message;
+  banner.hidden = false;
+  clearTimeout(bannerTimer);
+  bannerTimer = setTimeout(() => { banner.hidden = true; }, 8000);
+}
+
+let jobId = '';
+let overviewAt = 0;
+let overviewSequence = 0;
+let overviewTimer = null;
+
+async function refreshOverview() {
+  const mine = ++overviewSequence;
+  const id = jobId;
+  overviewAt = Date.now();
+  try {
+    const summary = await api.summary(id);
+    if (mine !== overviewSequence) return;
+    renderSummary(summary, results.outcome(), (outcome) => results.setOutcome(outcome));
+    drawBreakdown(summary.byOutcome);
+    await drawHistogram(id);
+  } catch (e) {
+    showError(`Summary: ${e.message}`);
+  }
+}
+
+const openDetail = startDetail({ onError: showError });
+
+const results = startResults({
+  onRow: openDetail,
+  onFilter: (filter) => {
+    updateExportLinks(filter);
+    for (const card of document.querySelectorAll('#outcome-cards .card')) {
+      const outcome = card.dataset.outcome === 'ALL' ? '' : card.dataset.outcome;
+      card.setAttribute('aria-pressed', String(outcome === (filter.outcome || '')));
+    }
+  },
+  onError: showError,
+});
+
+startJobs({
+  onSelect: (id) => {
+    jobId = id;
+    results.setJob(id);
+    refreshOverview();
+  },
+  onProgress: (job, previous) => {
+    const changed = !previous || previous.checked !== job.checked || previous.done !== job.done;
+    if (!changed) return;
+    if (!previous) return; // onSelect has just loaded everything
+    results.refreshFirstPage();
+    const wait = job.done && !previous.done ? 0 : Math.max(0, OVERVIEW_MS - (Date.now() - overviewAt));
+    clearTimeout(overviewTimer); // the last change is always drawn, however fast they come
+    overviewTimer = setTimeout(refreshOverview, wait);
+  },
+  onError: showError,
+});
+
+setInterval(() => {
+  if (!jobId) {
+    refreshOverview();
+    results.refreshFirstPage();
+  }
+}, IDLE_REFRESH_MS);
