@@ -1,0 +1,13 @@
+package io.urlcheck.producer;
+
+/** What {@link UrlNormalizer} made of one input: a normalized URL with its host, or a reason to refuse it. */
+public sealed interface UrlVerdict {
+
+    /** A URL that can be checked: normalized, with the lower-case host that keys its request. */
+    record Valid(String url, String host) implements UrlVerdict {
+    }
+
+    /** An input that is not a checkable URL, with a human-readable reason. */
+    record Invalid(String reason) implements UrlVerdict {
+    }
+}

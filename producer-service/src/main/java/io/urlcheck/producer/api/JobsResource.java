@@ -1,0 +1,124 @@
+package io.urlcheck.producer.api;
+
+import io.urlcheck.contract.JobTotals;
+import io.urlcheck.producer.InputFeeder;
+import io.urlcheck.producer.JobRegistry;
+import io.urlcheck.producer.JobSubmitter;
+import io.urlcheck.producer.SubmissionException;
+import io.urlcheck.producer.config.ProducerSettings;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import org.jboss.logging.Logger;
+import org.jboss.resteasy.reactive.RestForm;
+import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
+import org.jboss.resteasy.reactive.multipart.FileUpload;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.file.Files;
+import java.util.List;
+
+/**
+ * {@code POST /api/jobs}: a submission as text (one URL per line), a JSON array, or a multipart file
+ * upload, streamed and answered {@code 202} once Kafka acknowledged every record of the job;
+ * {@code GET /api/jobs/{id}}: the job's ingestion totals. Thin: the work is in {@link JobSubmitter}.
+ */
+@Path("/api/jobs")
+@Produces(MediaType.APPLICATION_JSON)
+public class JobsResource {
+
+    private static final Logger LOG = Logger.getLogger(JobsResource.class);
+
+    /** Media type of a list of URIs (RFC 2483): one per line, {@code #} comments; read like text/plain. */
+    static final String URI_LIST = "text/uri-list";
+
+    private final JobSubmitter submitter;
+    private final JobRegistry registry;
+    private final ProducerSettings settings;
+
+    public JobsResource(JobSubmitter submitter, JobRegistry registry, ProducerSettings settings) {
+        this.submitter = submitter;
+        this.registry = registry;
+        this.settings = settings;
+    }
+
+    @POST
+    @Consumes({MediaType.TEXT_PLAIN, URI_LIST})
+    public Response submitText(@QueryParam("jobId") String jobId, @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+                               InputStream body) {
+        InputStream bounded = bounded(body, length);
+        return accepted(submitter.submit(jobId, InputFeeder.lines(bounded, submitter.limits().maxLineBytes())));
+    }
+
+    @POST
+    @Consumes(MediaType.APPLICATION_JSON)
+    public Response submitJson(@QueryParam("jobId") String jobId, @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+                               InputStream body) {
+        return accepted(submitter.submit(jobId, new JsonArrayFeeder(bounded(body, length))));
+    }
+
+    @POST
+    @Consumes(MediaType.MULTIPART_FORM_DATA)
+    public Response submitUpload(@QueryParam("jobId") String jobId, @RestForm(FileUpload.ALL) List<FileUpload> files) {
+        if (files == null || files.isEmpty()) {
+            throw new SubmissionException(SubmissionException.Kind.UNREADABLE, "multipart body has no file part");
+        }
+        return accepted(submitter.submit(jobId, ingestion -> {
+            for (FileUpload file : files) {
+                try (InputStream in = Files.newInputStream(file.uploadedFile())) {
+                    InputFeeder feeder = isJson(file.contentType()) ? new JsonArrayFeeder(in)
+                            : InputFeeder.lines(in, submitter.limits().maxLineBytes());
+                    feeder.feed(ingestion);
+                }
+            }
+        }));
+    }
+
+    @GET
+    @Path("/{id}")
+    public Response totals(@PathParam("id") String id) {
+        return registry.find(id)
+                .map(job -> Response.ok(job.current()).build())
+                .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(new ApiError("unknown job " + id)).build());
+    }
+
+    @ServerExceptionMapper
+    public Response refused(SubmissionException e) {
+        Response.Status status = switch (e.kind()) {
+            case UNREADABLE, BAD_JOB_ID -> Response.Status.BAD_REQUEST;
+            case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
+            case JOB_BUSY -> Response.Status.CONFLICT;
+            case NOT_PUBLISHED -> Response.Status.SERVICE_UNAVAILABLE;
+        };
+        if (status == Response.Status.SERVICE_UNAVAILABLE) {
+            LOG.error(e.getMessage(), e.getCause());
+        } else {
+            LOG.debugf("submission refused (%d): %s", status.getStatusCode(), e.getMessage());
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(e.getMessage())).build();
+    }
+
+    private InputStream bounded(InputStream body, Long declaredLength) {
+        if (declaredLength != null && declaredLength > settings.maxBodyBytes()) {
+            throw BoundedBody.tooLarge(settings.maxBodyBytes());
+        }
+        return new BoundedBody(body, settings.maxBodyBytes());
+    }
+
+    private static boolean isJson(String contentType) {
+        return contentType != null && contentType.toLowerCase().startsWith(MediaType.APPLICATION_JSON);
+    }
+
+    private static Response accepted(JobTotals totals) {
+        return Response.accepted(JobReceipt.of(totals)).location(URI.create("/api/jobs/" + totals.jobId())).build();
+    }
+}

@@ -1,0 +1,41 @@
+package io.urlcheck.producer.config;
+
+import io.urlcheck.producer.JobRegistry;
+import io.urlcheck.producer.JobSubmitter;
+import io.urlcheck.producer.OutboxFactory;
+import io.urlcheck.producer.UrlNormalizer;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+
+import java.time.Clock;
+
+/** Builds the pure domain objects from the configuration, so the domain stays free of CDI. */
+@ApplicationScoped
+public class ProducerBeans {
+
+    @Produces
+    @ApplicationScoped
+    UrlNormalizer normalizer(ProducerSettings settings) {
+        return new UrlNormalizer(settings.maxUrlLength());
+    }
+
+    @Produces
+    @ApplicationScoped
+    JobRegistry registry(ProducerSettings settings) {
+        return new JobRegistry(settings.rememberedJobs());
+    }
+
+    @Produces
+    @ApplicationScoped
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Produces
+    @ApplicationScoped
+    JobSubmitter submitter(UrlNormalizer normalizer, OutboxFactory outboxes, JobRegistry registry, Clock clock,
+                           ProducerSettings settings) {
+        return new JobSubmitter(normalizer, outboxes, registry, clock, new JobSubmitter.Limits(settings.maxLineBytes(),
+                settings.dedupMaxUrls(), settings.progressInterval(), settings.ackTimeout()));
+    }
+}

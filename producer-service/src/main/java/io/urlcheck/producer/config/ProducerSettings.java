@@ -1,0 +1,47 @@
+package io.urlcheck.producer.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+import java.util.Map;
+
+/** Typed configuration of the producer, under {@code urlcheck.producer}. */
+@ConfigMapping(prefix = "urlcheck.producer")
+public interface ProducerSettings {
+
+    /** Longest accepted URL, in characters, before and after normalization. */
+    @WithDefault("8192")
+    int maxUrlLength();
+
+    /** Longest line read from a submission, in bytes; a longer line is rejected unread ("line too long"). */
+    @WithDefault("65536")
+    int maxLineBytes();
+
+    /** Largest accepted POST body in bytes (1 GiB: a 10-million-line file of ~100-byte URLs fits); larger gets 413. */
+    @WithDefault("1073741824")
+    long maxBodyBytes();
+
+    /** Distinct URLs remembered per job for deduplication (8 to 16 bytes each); past it, new URLs are not deduplicated. */
+    @WithDefault("10000000")
+    int dedupMaxUrls();
+
+    /** How often a job still being read publishes its running (incomplete) totals. */
+    @WithDefault("1s")
+    Duration progressInterval();
+
+    /** How long a submission waits for Kafka to acknowledge its records before it answers 503. */
+    @WithDefault("150s")
+    Duration ackTimeout();
+
+    /** How many finished jobs {@code GET /api/jobs/{id}} remembers (oldest forgotten first). */
+    @WithDefault("1000")
+    int rememberedJobs();
+
+    /** How often the standing intake jobs publish their running totals. */
+    @WithDefault("5s")
+    Duration intakeTotalsInterval();
+
+    /** Kafka producer properties that override the tuned defaults (batch.size, linger.ms, compression.type...). */
+    Map<String, String> kafka();
+}

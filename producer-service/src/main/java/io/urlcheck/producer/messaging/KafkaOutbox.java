@@ -1,0 +1,76 @@
+package io.urlcheck.producer.messaging;
+
+import io.urlcheck.contract.CheckRequest;
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JobTotals;
+import io.urlcheck.contract.Topics;
+import io.urlcheck.producer.TrackedOutbox;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+
+/**
+ * An {@link Outbox} onto Kafka whose sends share one {@link AckBatch}: requests keyed by host, rejected
+ * results keyed by URL, totals keyed by job id, dead letters with their reason in headers.
+ */
+public final class KafkaOutbox implements TrackedOutbox {
+
+    private final Producer<String, byte[]> producer;
+    private final AckBatch acks;
+    private final Function<Object, byte[]> encoder;
+
+    KafkaOutbox(Producer<String, byte[]> producer, AckBatch acks, Function<Object, byte[]> encoder) {
+        this.producer = producer;
+        this.acks = acks;
+        this.encoder = encoder;
+    }
+
+    @Override
+    public void request(CheckRequest request) {
+        send(new ProducerRecord<>(Topics.REQUESTS, request.host(), encoder.apply(request)));
+    }
+
+    @Override
+    public void rejected(CheckResult result) {
+        send(new ProducerRecord<>(Topics.RESULTS, result.url(), encoder.apply(result)));
+    }
+
+    @Override
+    public void totals(JobTotals totals) {
+        send(new ProducerRecord<>(Topics.JOBS, totals.jobId(), encoder.apply(totals)));
+    }
+
+    /** Forwards an undecodable intake record to the dead-letter topic with why and where it came from. */
+    public void deadLetter(String key, byte[] value, String reason, String topic, int partition, long offset) {
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Topics.HEADER_DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
+        headers.add(Topics.HEADER_DLQ_TOPIC, topic.getBytes(StandardCharsets.UTF_8));
+        headers.add(Topics.HEADER_DLQ_POSITION, (partition + ":" + offset).getBytes(StandardCharsets.UTF_8));
+        send(new ProducerRecord<>(Topics.DEAD_LETTER, null, key, value, headers));
+    }
+
+    /** The first failed send so far, or null. */
+    @Override
+    public Exception failure() {
+        return acks.failure();
+    }
+
+    /** Ends this outbox: completes when every send made through it is acknowledged by the broker. */
+    @Override
+    public CompletableFuture<Void> seal() {
+        return acks.seal();
+    }
+
+    private void send(ProducerRecord<String, byte[]> record) {
+        acks.sending();
+        try {
+            producer.send(record, acks);
+        } catch (RuntimeException e) {
+            acks.onCompletion(null, e);
+        }
+    }
+}

@@ -1,0 +1,80 @@
+package io.urlcheck.producer.messaging;
+
+import io.smallrye.common.annotation.Identifier;
+import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.producer.OutboxFactory;
+import io.urlcheck.producer.config.ProducerSettings;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.jboss.logging.Logger;
+
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+
+/**
+ * The one Kafka producer of this service, shared by every way in: requests, rejected results,
+ * dead letters and job totals all go through it. It is built from the standard {@code kafka.*}
+ * configuration (so SASL and TLS settings apply unchanged), with throughput defaults of its own,
+ * overridable under {@code urlcheck.producer.kafka.*}. See {@code messaging/DESIGN.md}.
+ */
+@ApplicationScoped
+public class RecordPublisher implements OutboxFactory {
+
+    private static final Logger LOG = Logger.getLogger(RecordPublisher.class);
+
+    /** Tuned so that a large submission is limited by the broker, not by this client. */
+    static final Map<String, Object> THROUGHPUT_DEFAULTS = Map.of(
+            ProducerConfig.ACKS_CONFIG, "all",
+            ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, "true",
+            ProducerConfig.COMPRESSION_TYPE_CONFIG, "lz4",
+            ProducerConfig.LINGER_MS_CONFIG, "20",
+            ProducerConfig.BATCH_SIZE_CONFIG, Integer.toString(256 * 1024),
+            ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(64L * 1024 * 1024),
+            ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
+
+    private final Producer<String, byte[]> producer;
+
+    public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, ProducerSettings settings) {
+        Map<String, Object> config = new HashMap<>(THROUGHPUT_DEFAULTS);
+        kafka.forEach((key, value) -> {
+            if (isClientWide(key)) {
+                config.put(key, value);
+            }
+        });
+        config.putAll(settings.kafka());
+        config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "urlcheck-producer");
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        this.producer = new KafkaProducer<>(config);
+    }
+
+    /** A new outbox whose sends are tracked together. */
+    @Override
+    public KafkaOutbox open() {
+        return new KafkaOutbox(producer, new AckBatch(), JsonCodec::encode);
+    }
+
+    /** Pushes out lingering batches now, so that waiting for acknowledgements does not wait for linger. */
+    @Override
+    public void flush() {
+        producer.flush();
+    }
+
+    @PreDestroy
+    void close() {
+        LOG.info("closing the Kafka producer, waiting for outstanding sends");
+        producer.close(Duration.ofSeconds(30));
+    }
+
+    /** Consumer-only keys from {@code kafka.*} would only earn warnings on a producer. */
+    private static boolean isClientWide(String key) {
+        return !key.startsWith("group.") && !key.startsWith("auto.") && !key.startsWith("enable.auto")
+                && !key.startsWith("key.deserializer") && !key.startsWith("value.deserializer");
+    }
+}

@@ -1,0 +1,76 @@
+package io.urlcheck.producer.api;
+
+import io.quarkus.test.common.WithTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.urlcheck.contract.CheckRequest;
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JobTotals;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.producer.TopicContents;
+import io.urlcheck.testkit.KafkaBrokerResource;
+import org.junit.jupiter.api.Test;
+
+import java.util.List;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.endsWith;
+import static org.hamcrest.Matchers.equalTo;
+
+@QuarkusTest
+@WithTestResource(KafkaBrokerResource.class)
+class TextSubmissionTest {
+
+    @Test
+    void textBodyBecomesHostKeyedRequestsRejectionsAndCompleteTotals() {
+        String body = String.join("\n",
+                "https://Example.COM:443/a/./b/../c?q=1#frag",
+                "http://example.com/a/c?q=1",
+                "",
+                "# a comment",
+                "ftp://example.com/file",
+                "https://example.com/a/c?q=1",
+                "http://other.example/x");
+
+        given().contentType("text/plain").body(body)
+                .when().post("/api/jobs?jobId=text-walk")
+                .then().statusCode(202)
+                .header("Location", endsWith("/api/jobs/text-walk"))
+                .body("jobId", equalTo("text-walk"))
+                .body("submitted", equalTo(7))
+                .body("accepted", equalTo(3))
+                .body("rejected", equalTo(1))
+                .body("duplicates", equalTo(1))
+                .body("skipped", equalTo(2));
+
+        List<CheckRequest> requests = TopicContents.requests("text-walk");
+        assertThat(requests).extracting(CheckRequest::url).containsExactlyInAnyOrder(
+                "https://example.com/a/c?q=1", "http://example.com/a/c?q=1", "http://other.example/x");
+        assertThat(TopicContents.requestRecords("text-walk"))
+                .allSatisfy(r -> assertThat(r.key()).isIn("example.com", "other.example"));
+        assertThat(requests).extracting(CheckRequest::requestId).doesNotHaveDuplicates();
+
+        List<CheckResult> results = TopicContents.results("text-walk");
+        assertThat(results).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.INVALID_URL);
+            assertThat(r.url()).isEqualTo("ftp://example.com/file");
+            assertThat(r.error()).contains("unsupported scheme 'ftp'");
+        });
+
+        List<JobTotals> totals = TopicContents.totals("text-walk");
+        JobTotals last = totals.get(totals.size() - 1);
+        assertThat(last.complete()).isTrue();
+        assertThat(last.submitted()).isEqualTo(last.accepted() + last.rejected() + last.duplicates() + last.skipped());
+        assertThat(last.expectedResults()).isEqualTo(4);
+    }
+
+    @Test
+    void jobTotalsAreServedAfterSubmission() {
+        given().contentType("text/plain").body("http://get.example/\n")
+                .post("/api/jobs?jobId=text-get").then().statusCode(202);
+
+        given().get("/api/jobs/text-get").then().statusCode(200)
+                .body("accepted", equalTo(1)).body("complete", equalTo(true));
+        given().get("/api/jobs/never-submitted").then().statusCode(404);
+    }
+}
