@@ -1,0 +1,46 @@
+package io.urlcheck.sink;
+
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+
+/**
+ * Where the previous page of {@code GET /api/results} stopped: the sort it was made for, the last
+ * row's sort key and its URL (the tie-breaker). Opaque to clients: base64url of {@code sort|key|url}.
+ */
+public record Cursor(SortOrder sort, long key, String url) {
+
+    /** Encodes this cursor for a {@code nextCursor} field. */
+    public String encode() {
+        String raw = sort.param() + "|" + key + "|" + url;
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Decodes a cursor and checks it belongs to {@code expected}; a {@link BadQueryException} says what is wrong. */
+    public static Cursor decode(String token, SortOrder expected) {
+        String raw;
+        try {
+            raw = new String(Base64.getUrlDecoder().decode(token), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            throw new BadQueryException("cursor is not one this API issued");
+        }
+        String[] parts = raw.split("\\|", 3);
+        if (parts.length != 3) {
+            throw new BadQueryException("cursor is not one this API issued");
+        }
+        if (!parts[0].equals(expected.param())) {
+            throw new BadQueryException("cursor was issued for sort=" + parts[0] + ", not sort=" + expected.param());
+        }
+        try {
+            return new Cursor(expected, Long.parseLong(parts[1]), parts[2]);
+        } catch (NumberFormatException e) {
+            throw new BadQueryException("cursor is not one this API issued");
+        }
+    }
+
+    /** True when a row with this (key, url) comes after the cursor in its sort. */
+    public boolean follows(long rowKey, String rowUrl) {
+        int byKey = Long.compare(rowKey, key);
+        int cmp = byKey != 0 ? byKey : rowUrl.compareTo(url);
+        return sort.descending() ? cmp < 0 : cmp > 0;
+    }
+}

@@ -1,0 +1,77 @@
+package io.urlcheck.sink;
+
+import io.urlcheck.contract.Outcome;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.Locale;
+import java.util.stream.Collectors;
+
+/** Turns the raw query parameters of {@code GET /api/results} into a {@link ResultQuery}, or a 400 reason. */
+public final class ResultQueryParser {
+
+    /** The largest page a client may ask for. */
+    public static final int MAX_LIMIT = 1000;
+    /** The page size of JSON answers when the client names none. */
+    public static final int DEFAULT_LIMIT = 100;
+
+    private ResultQueryParser() {
+    }
+
+    /**
+     * Parses the parameters; {@code paged} is true for the JSON format, which always pages, and false
+     * for the streaming formats, which return every row unless a limit is given.
+     */
+    public static ResultQuery parse(String outcome, String statusCode, String host, String jobId, String q,
+                                    String since, String sort, String limit, String cursor, boolean paged) {
+        SortOrder order = blank(sort) ? SortOrder.DEFAULT : SortOrder.parse(sort.trim());
+        return new ResultQuery(
+                blank(outcome) ? null : outcome(outcome.trim()),
+                blank(statusCode) ? null : StatusFilter.parse(statusCode),
+                blank(host) ? null : host.trim().toLowerCase(Locale.ROOT),
+                blank(jobId) ? null : jobId.trim(),
+                blank(q) ? null : q.trim(),
+                blank(since) ? null : instant(since.trim()),
+                order,
+                limit(limit, paged),
+                blank(cursor) ? null : Cursor.decode(cursor.trim(), order));
+    }
+
+    static Outcome outcome(String value) {
+        try {
+            return Outcome.valueOf(value.toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            String valid = Arrays.stream(Outcome.values()).map(Enum::name).collect(Collectors.joining(", "));
+            throw new BadQueryException("outcome must be one of " + valid + "; got '" + value + "'");
+        }
+    }
+
+    static Instant instant(String value) {
+        try {
+            return Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw new BadQueryException("since must be an ISO-8601 instant such as 2025-01-31T12:00:00Z; got '" + value + "'");
+        }
+    }
+
+    static Integer limit(String value, boolean paged) {
+        if (blank(value)) {
+            return paged ? DEFAULT_LIMIT : null;
+        }
+        int n;
+        try {
+            n = Integer.parseInt(value.trim());
+        } catch (NumberFormatException e) {
+            throw new BadQueryException("limit must be a whole number; got '" + value + "'");
+        }
+        if (n < 1 || (paged && n > MAX_LIMIT)) {
+            throw new BadQueryException("limit must be between 1 and " + MAX_LIMIT + "; got " + n);
+        }
+        return n;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+}

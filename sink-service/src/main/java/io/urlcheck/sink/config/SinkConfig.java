@@ -1,0 +1,50 @@
+package io.urlcheck.sink.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+
+import java.time.Duration;
+
+/** The sink's own settings; the datasource uses the standard {@code quarkus.datasource.*} keys. */
+@ConfigMapping(prefix = "urlcheck.sink")
+public interface SinkConfig {
+
+    /** Which store keeps results: {@code json} (files, the embedded default) or {@code postgres}. */
+    @WithDefault("json")
+    StoreKind store();
+
+    /** The JSON store's settings. */
+    Json json();
+
+    /** How the consumer retries a store that is down. */
+    Retry retry();
+
+    /** How many jobs {@code GET /api/jobs} lists at most. */
+    @WithDefault("50")
+    int recentJobs();
+
+    /** The store implementations. */
+    enum StoreKind { json, postgres }
+
+    /** The JSON store's settings. */
+    interface Json {
+        /** The directory holding results.jsonl, results.json and jobs.jsonl; created when missing. */
+        @WithDefault("data")
+        String dir();
+
+        /** results.json is rewritten at most this often (and once at shutdown); results.jsonl is the truth. */
+        @WithDefault("1s")
+        Duration snapshotInterval();
+    }
+
+    /** Backoff while the store is unavailable: the consumer stops, retries, and never skips. */
+    interface Retry {
+        /** The first wait after a failed write. */
+        @WithDefault("200ms")
+        Duration initialBackoff();
+
+        /** The longest wait between attempts; the backoff doubles up to it. */
+        @WithDefault("10s")
+        Duration maxBackoff();
+    }
+}
