@@ -1,0 +1,162 @@
+package io.urlcheck.bench;
+
+import io.urlcheck.contract.CheckRequest;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.NoSuchElementException;
+
+/**
+ * What every scenario shares: where things are (repository, worker jar, peer, results), the options,
+ * and the helpers that start a target, write a URL list, and start workers the same way each time.
+ */
+public final class Bench {
+
+    /** JVM options every worker gets unless {@code --worker-jvm} says otherwise; P4's memory figure depends on them. */
+    public static final String DEFAULT_WORKER_JVM = "-Xmx256m";
+
+    private final Path home;
+    private final Options options;
+    private final Path runDir;
+
+    public Bench(Path home, Options options) {
+        this.home = home;
+        this.options = options;
+        this.runDir = home.resolve("bench/target/runs").resolve(Instant.now().toString().replace(':', '-'));
+    }
+
+    public Path home() {
+        return home;
+    }
+
+    public Options options() {
+        return options;
+    }
+
+    /** Where JSON records are appended. */
+    public Path resultsDir() {
+        return Path.of(options.string("results", home.resolve("bench/results").toString()));
+    }
+
+    /** Logs, URL files and JFR recordings of this invocation (never committed). */
+    public Path runDir() {
+        return runDir;
+    }
+
+    public Path workerJar() {
+        return Path.of(options.string("worker-jar", home.resolve("worker-service/target/quarkus-app/quarkus-run.jar").toString()));
+    }
+
+    public Path producerJar() {
+        return Path.of(options.string("producer-jar", home.resolve("producer-service/target/quarkus-app/quarkus-run.jar").toString()));
+    }
+
+    public Path sinkJar() {
+        return Path.of(options.string("sink-jar", home.resolve("sink-service/target/quarkus-app/quarkus-run.jar").toString()));
+    }
+
+    public AsyncioPeer peer() {
+        return new AsyncioPeer(Path.of(options.string("peer", home.resolve("../shared/peers/asyncio_checker.py").normalize().toString())),
+                options.string("python", "/usr/bin/python3"));
+    }
+
+    public int runs() {
+        return options.integer("runs", 3);
+    }
+
+    /** Starts a target on {@code hosts} with this invocation's body, title and event-loop options. */
+    public TargetFarm target(List<String> hosts, long latencyMs, boolean keepAlive) {
+        return TargetFarm.start(new TargetFarm.Config(hosts, ServiceProcess.freePort(),
+                options.integer("target-loops", 2), latencyMs, options.integer("body-bytes", 2048),
+                options.string("title", "urlcheck bench page"), keepAlive));
+    }
+
+    /** The benchmark's URL list: {@code count} distinct URLs spread round-robin over the target's hosts. */
+    public static String url(TargetFarm target, int i) {
+        return target.url(i, "/page/" + i);
+    }
+
+    /** Writes the URL list to a file, one per line, for the asyncio peer. */
+    public Path writeUrls(TargetFarm target, int count, String name) {
+        try {
+            Files.createDirectories(runDir);
+            Path file = runDir.resolve(name + ".txt");
+            try (BufferedWriter out = Files.newBufferedWriter(file)) {
+                for (int i = 0; i < count; i++) {
+                    out.write(url(target, i));
+                    out.newLine();
+                }
+            }
+            return file;
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot write the URL list", e);
+        }
+    }
+
+    /** The same URL list as {@link CheckRequest}s, as the producer would publish them (key = host). */
+    public static Iterator<CheckRequest> requests(TargetFarm target, int count, String jobId) {
+        Instant now = Instant.now();
+        return new Iterator<>() {
+            private int i;
+
+            @Override
+            public boolean hasNext() {
+                return i < count;
+            }
+
+            @Override
+            public CheckRequest next() {
+                if (i >= count) {
+                    throw new NoSuchElementException();
+                }
+                String url = url(target, i);
+                String host = target.config().hosts().get(i % target.config().hosts().size());
+                CheckRequest request = new CheckRequest(CheckRequest.SCHEMA_VERSION, jobId + "-" + i, jobId, url, url, host, now);
+                i++;
+                return request;
+            }
+        };
+    }
+
+    /** JVM options for a worker: {@code --worker-jvm}, plus a JFR recording with {@code --jfr}. */
+    public List<String> workerJvm(String name) {
+        List<String> jvm = new ArrayList<>(Arrays.asList(options.string("worker-jvm", DEFAULT_WORKER_JVM).trim().split("\\s+")));
+        if (options.flag("jfr", false)) {
+            jvm.add("-XX:StartFlightRecording=filename=" + runDir.resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
+        }
+        return jvm;
+    }
+
+    /**
+     * Starts one worker with the brief's keys: loopback allowed (the address policy would block every
+     * target otherwise), {@code maxInFlight} and {@code maxPerHost}, and a short drain grace so a run ends fast.
+     */
+    public ServiceProcess startWorker(String name, String bootstrap, int maxInFlight, int maxPerHost) {
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("kafka.bootstrap.servers", bootstrap);
+        props.put("urlcheck.worker.allow-cidrs", "127.0.0.0/8");
+        if (maxInFlight > 0) {
+            props.put("urlcheck.worker.max-in-flight", Integer.toString(maxInFlight));
+        }
+        if (maxPerHost > 0) {
+            props.put("urlcheck.worker.max-per-host", Integer.toString(maxPerHost));
+        }
+        props.put("urlcheck.worker.id", name);
+        props.put("urlcheck.worker.drain-grace", "2s");
+        return ServiceProcess.start(name, workerJar(), workerJvm(name), props, runDir);
+    }
+
+    /** Prints a progress line to stderr, so stdout stays the table. */
+    public static void log(String format, Object... args) {
+        System.err.printf("[bench %tT] %s%n", System.currentTimeMillis(), String.format(format, args));
+    }
+}

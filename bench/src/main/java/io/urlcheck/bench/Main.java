@@ -1,0 +1,48 @@
+package io.urlcheck.bench;
+
+import java.nio.file.Path;
+
+/** Entry point: {@code bench <scenario> [--option value ...]}; see bench/README.md. */
+public final class Main {
+
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+            usage();
+            return;
+        }
+        Path home = Path.of(System.getProperty("urlcheck.home", ".")).toAbsolutePath().normalize();
+        Bench bench = new Bench(home, Options.parse(args, 1));
+        switch (args[0]) {
+            case "target" -> TargetCommand.run(bench);
+            case "ceiling" -> Ceiling.run(bench);
+            case "p1" -> P1Throughput.run(bench);
+            case "p2" -> P2LittlesLaw.run(bench);
+            case "p3" -> P3EndToEnd.run(bench);
+            case "p4" -> P4Memory.run(bench);
+            case "p5" -> P5ScaleOut.run(bench);
+            case "jfr-top" -> JfrTop.run(bench);
+            default -> {
+                usage();
+                System.exit(2);
+            }
+        }
+        System.exit(0);
+    }
+
+    private static void usage() {
+        System.out.println("""
+                usage: bench/bench <scenario> [--name value ...]
+                  target   run the loopback target alone (--hosts 64 --latency-ms 0 --keep-alive true --port 18080)
+                  ceiling  wrk against the target, keep-alive and Connection: close
+                  p1       one worker vs the asyncio checker, 20,000 URLs at 0 ms (keep-alive and new connections)
+                  p2       Little's-law efficiency at 100 ms latency and 2,000 in flight, worker and asyncio
+                  p3       end to end: 100,000 URLs via producer, worker, Kafka and sink into PostgreSQL
+                  p4       worker peak RSS with 10,000 vs 1,000,000 requests queued
+                  p5       scale-out: 1, 2 and 4 workers at 1 s latency, 100 in flight each, 16 partitions
+                  jfr-top  summarize a JFR recording (--file x.jfr): hottest methods and allocation
+                common: --runs 3  --jfr (record each worker)  --worker-jvm "-Xmx256m"  --peer PATH  --target-loops 2""");
+    }
+}

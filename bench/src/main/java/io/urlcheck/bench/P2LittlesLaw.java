@@ -1,0 +1,60 @@
+package io.urlcheck.bench;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * P2: Little's law. With latency L and N checks in flight, no checker can do better than N / L URLs/s;
+ * the efficiency is the measured rate over that bound. At 100 ms and 2,000 in flight the bound is
+ * 20,000 URLs/s. Target: the worker ≥ 90 %; the asyncio checker at the same in-flight is printed beside it.
+ */
+final class P2LittlesLaw {
+
+    private P2LittlesLaw() {
+    }
+
+    static void run(Bench bench) {
+        Options o = bench.options();
+        int count = o.integer("urls", 100_000);
+        int inFlight = o.integer("concurrency", 2000);
+        int latencyMs = o.integer("latency-ms", 100);
+        int partitions = o.integer("partitions", 8);
+        List<String> hosts = Hosts.balanced(o.integer("hosts", 64), partitions);
+        // Per-host cap at twice the fair share, so the global in-flight bound is the one measured.
+        int maxPerHost = o.integer("max-per-host", 2 * (int) Math.ceil(inFlight / (double) hosts.size()));
+        double bound = inFlight / (latencyMs / 1000.0);
+        List<Double> worker = new ArrayList<>();
+        List<Double> peer = new ArrayList<>();
+        List<Object> runs = new ArrayList<>();
+        try (BenchKafka kafka = BenchKafka.start()) {
+            for (int run = 1; run <= bench.runs(); run++) {
+                try (TargetFarm target = bench.target(hosts, latencyMs, true)) {
+                    String name = "p2-" + run;
+                    WorkerRun.Figures w = WorkerRun.measure(bench, kafka, target, count, partitions, inFlight, maxPerHost, name);
+                    AsyncioPeer.Result a = o.flag("skip-peer", false) ? null
+                            : bench.peer().run(bench.writeUrls(target, count, name), inFlight, "aiohttp",
+                            bench.runDir().resolve(name + "-peer.json"));
+                    Bench.log("%s: worker %.1f %%, asyncio %s", name, 100 * w.urlsPerSecond() / bound, a);
+                    worker.add(w.urlsPerSecond() / bound);
+                    if (a != null) {
+                        peer.add(a.urlsPerSecond() / bound);
+                    }
+                    runs.add(a == null ? Map.of("worker", w.asMap()) : Map.of("worker", w.asMap(), "asyncio", a));
+                }
+            }
+        }
+        double workerEff = Stats.median(worker);
+        double peerEff = Stats.median(peer);
+        new Report("p2", bench.home(), o)
+                .put("urls", count).put("inFlight", inFlight).put("latencyMs", latencyMs).put("bound", bound)
+                .put("hosts", hosts.size()).put("maxPerHost", maxPerHost).put("partitions", partitions)
+                .put("runs", runs).put("medianWorkerEfficiency", workerEff).put("medianAsyncioEfficiency", peerEff)
+                .put("met", workerEff >= 0.9)
+                .row("checker", "URL/s (median)", "bound N/L", "efficiency", "target", "met")
+                .row("worker", workerEff * bound, bound, String.format("%.1f %%", 100 * workerEff), ">= 90 %",
+                        workerEff >= 0.9 ? "yes" : "NO")
+                .row("asyncio (aiohttp)", peerEff * bound, bound, String.format("%.1f %%", 100 * peerEff), "-", "-")
+                .finish(bench.resultsDir());
+    }
+}

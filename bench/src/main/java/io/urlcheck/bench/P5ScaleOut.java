@@ -1,0 +1,88 @@
+package io.urlcheck.bench;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * P5: scale-out. At 1 s latency with 100 checks in flight per worker, 1, 2 and 4 worker processes in
+ * the one group {@code urlcheck-worker} over a 16-partition {@code urlcheck.requests}. The workers start
+ * first and the group settles; then {@code 1,500 × workers} requests are written and the clock runs from
+ * the first write to the last result, so every configuration has the same ideal duration (15 s) and no
+ * rebalance happens mid-run. Target: 4 workers ≥ 3.6× one.
+ */
+final class P5ScaleOut {
+
+    private P5ScaleOut() {
+    }
+
+    static void run(Bench bench) {
+        Options o = bench.options();
+        int perWorker = o.integer("urls-per-worker", 1500);
+        int inFlight = o.integer("concurrency", 100);
+        int latencyMs = o.integer("latency-ms", 1000);
+        int partitions = o.integer("partitions", 16);
+        int maxPerHost = o.integer("max-per-host", 8);
+        List<String> hosts = Hosts.balanced(o.integer("hosts", 64), partitions);
+        int[] sizes = {1, 2, 4};
+        Map<Integer, List<Double>> rates = new LinkedHashMap<>();
+        List<Object> runs = new ArrayList<>();
+        try (BenchKafka kafka = BenchKafka.start();
+             TargetFarm target = bench.target(hosts, latencyMs, true)) {
+            for (int run = 1; run <= bench.runs(); run++) {
+                for (int workers : sizes) {
+                    double rate = measure(bench, kafka, target, workers, perWorker * workers, partitions, inFlight,
+                            maxPerHost, "p5-" + workers + "w-" + run);
+                    rates.computeIfAbsent(workers, k -> new ArrayList<>()).add(rate);
+                    runs.add(Map.of("workers", workers, "urlsPerSecond", Stats.round(rate, 1)));
+                }
+            }
+        }
+        double one = Stats.median(rates.get(1));
+        Report report = new Report("p5", bench.home(), o)
+                .put("latencyMs", latencyMs).put("inFlightPerWorker", inFlight).put("partitions", partitions)
+                .put("hosts", hosts.size()).put("urlsPerWorker", perWorker).put("runs", runs)
+                .row("workers", "URL/s (median)", "ideal", "× one", "target", "met");
+        Map<String, Object> medians = new LinkedHashMap<>();
+        for (int workers : sizes) {
+            double median = Stats.median(rates.get(workers));
+            double speedup = median / one;
+            boolean met = workers != 4 || speedup >= 3.6;
+            medians.put(Integer.toString(workers), Map.of("urlsPerSecond", Stats.round(median, 1), "speedup", Stats.round(speedup, 3)));
+            report.row(workers, median, workers * inFlight * 1000.0 / latencyMs, speedup,
+                    workers == 4 ? ">= 3.6" : "-", workers == 4 ? (met ? "yes" : "NO") : "-");
+        }
+        report.put("medians", medians).put("met", Stats.median(rates.get(4)) / one >= 3.6).finish(bench.resultsDir());
+    }
+
+    private static double measure(Bench bench, BenchKafka kafka, TargetFarm target, int workers, int count,
+                                  int partitions, int inFlight, int maxPerHost, String name) {
+        kafka.reset(partitions);
+        List<ServiceProcess> started = new ArrayList<>();
+        try (ResultWatcher watcher = new ResultWatcher(kafka.bootstrapServers(), true)) {
+            for (int i = 1; i <= workers; i++) {
+                started.add(bench.startWorker(name + "-" + i, kafka.bootstrapServers(), inFlight, maxPerHost));
+            }
+            kafka.awaitWorkerGroup(workers, partitions, Duration.ofSeconds(180));
+            long start = System.currentTimeMillis();
+            kafka.fill(Bench.requests(target, count, name));
+            long deadline = System.nanoTime() + Duration.ofSeconds(bench.options().integer("timeout-s", 600)).toNanos();
+            while (!watcher.await(count, Duration.ofSeconds(1))) {
+                started.forEach(ServiceProcess::requireAlive);
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + ": only " + watcher.distinct() + " of " + count + " results");
+                }
+            }
+            double seconds = (watcher.lastTimestamp() - start) / 1000.0;
+            double rate = count / seconds;
+            Bench.log("%s: %d workers, %,d results in %.2f s = %.1f URLs/s, outcomes %s, redelivered %d", name, workers,
+                    count, seconds, rate, watcher.outcomes(), watcher.records() - watcher.distinct());
+            return rate;
+        } finally {
+            started.forEach(ServiceProcess::terminate);
+            started.forEach(ServiceProcess::close);
+        }
+    }
+}

@@ -1,0 +1,50 @@
+package io.urlcheck.bench;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/** Reads a live process's memory and CPU figures from /proc (Linux only). */
+public final class ProcStatus {
+
+    private static final long CLOCK_TICKS = 100;
+
+    private ProcStatus() {
+    }
+
+    /** Peak resident set size (VmHWM) in KiB, or -1 when the process is gone. */
+    public static long peakRssKib(long pid) {
+        return statusKib(pid, "VmHWM:");
+    }
+
+    /** Current resident set size (VmRSS) in KiB, or -1 when the process is gone. */
+    public static long rssKib(long pid) {
+        return statusKib(pid, "VmRSS:");
+    }
+
+    /** User plus system CPU seconds the process has used, or -1 when it is gone. */
+    public static double cpuSeconds(long pid) {
+        try {
+            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
+            return ticks / (double) CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    private static long statusKib(long pid, String key) {
+        try {
+            for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
+                if (line.startsWith(key)) {
+                    return Long.parseLong(line.substring(key.length()).replace("kB", "").trim());
+                }
+            }
+            return -1;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+}

@@ -1,0 +1,161 @@
+package io.urlcheck.bench;
+
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.contract.Topics;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.PartitionInfo;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Reads {@code urlcheck.results} from the beginning on a thread of its own and keeps the figures a
+ * scenario needs: how many distinct requests were answered, the outcomes, and the broker-side timestamps
+ * (the worker producer's send time) of the first and last result.
+ */
+public final class ResultWatcher implements AutoCloseable {
+
+    private final KafkaConsumer<String, byte[]> consumer;
+    private final boolean decode;
+    private final Thread thread;
+    private final Set<String> requestIds = new HashSet<>();
+    private final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
+    private final Map<String, Integer> errors = new java.util.TreeMap<>();
+    private volatile boolean running = true;
+    private volatile long records;
+    private volatile long distinct;
+    private volatile long firstTimestamp = Long.MAX_VALUE;
+    private volatile long lastTimestamp;
+    private volatile RuntimeException failure;
+
+    /** Starts watching; with {@code decode} false only records are counted (for very large runs). */
+    public ResultWatcher(String bootstrapServers, boolean decode) {
+        this.decode = decode;
+        this.consumer = new KafkaConsumer<>(Map.of(
+                ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+                ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName(),
+                ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName(),
+                ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+                ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000",
+                ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50"));
+        List<PartitionInfo> partitions = consumer.partitionsFor(Topics.RESULTS, Duration.ofSeconds(30));
+        List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(assigned);
+        consumer.seekToBeginning(assigned);
+        this.thread = new Thread(this::run, "result-watcher");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    private void run() {
+        try {
+            while (running) {
+                for (ConsumerRecord<String, byte[]> record : consumer.poll(Duration.ofMillis(100))) {
+                    accept(record);
+                }
+            }
+        } catch (RuntimeException e) {
+            failure = e;
+        } finally {
+            consumer.close(Duration.ofSeconds(2));
+        }
+    }
+
+    private void accept(ConsumerRecord<String, byte[]> record) {
+        records++;
+        long ts = record.timestamp();
+        if (ts < firstTimestamp) {
+            firstTimestamp = ts;
+        }
+        if (ts > lastTimestamp) {
+            lastTimestamp = ts;
+        }
+        if (!decode) {
+            distinct = records;
+            return;
+        }
+        CheckResult result = JsonCodec.decode(record.value(), CheckResult.class);
+        synchronized (this) {
+            String id = result.requestId() != null ? result.requestId() : result.url();
+            if (requestIds.add(id)) {
+                distinct = requestIds.size();
+                outcomes.merge(result.outcome(), 1, Integer::sum);
+                if (result.outcome() != Outcome.OK && result.error() != null && errors.size() < 20) {
+                    errors.merge(result.error(), 1, Integer::sum);
+                }
+            }
+        }
+    }
+
+    /** Waits until {@code count} distinct results arrived; false on timeout. */
+    public boolean await(long count, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (distinct < count) {
+            if (failure != null) {
+                throw new IllegalStateException("result watcher failed", failure);
+            }
+            if (System.nanoTime() > deadline) {
+                return false;
+            }
+            try {
+                TimeUnit.MILLISECONDS.sleep(20); // polling a counter another thread advances
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return false;
+            }
+        }
+        return true;
+    }
+
+    /** Distinct requests answered so far. */
+    public long distinct() {
+        return distinct;
+    }
+
+    /** Result records read so far, redeliveries included. */
+    public long records() {
+        return records;
+    }
+
+    /** Timestamp (ms) of the earliest result. */
+    public long firstTimestamp() {
+        return firstTimestamp;
+    }
+
+    /** Timestamp (ms) of the latest result. */
+    public long lastTimestamp() {
+        return lastTimestamp;
+    }
+
+    /** Outcome counts over distinct requests. */
+    public synchronized Map<Outcome, Integer> outcomes() {
+        return new java.util.LinkedHashMap<>(outcomes);
+    }
+
+    /** A sample of error texts of non-OK results, for diagnosing a broken run. */
+    public synchronized Map<String, Integer> errors() {
+        return Map.copyOf(errors);
+    }
+
+    @Override
+    public void close() {
+        running = false;
+        try {
+            thread.join(5000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

@@ -1,0 +1,143 @@
+package io.urlcheck.bench;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A packaged urlcheck service ({@code quarkus-run.jar}) run as a child process, as in production: its
+ * configuration as system properties, its output to a log file, its memory and CPU read from /proc.
+ */
+public final class ServiceProcess implements AutoCloseable {
+
+    private final String name;
+    private final Process process;
+    private final Path log;
+    private final int httpPort;
+    private final long startedAtMillis = System.currentTimeMillis();
+
+    private ServiceProcess(String name, Process process, Path log, int httpPort) {
+        this.name = name;
+        this.process = process;
+        this.log = log;
+        this.httpPort = httpPort;
+    }
+
+    /**
+     * Starts {@code jar} with {@code jvmOptions} and {@code properties} (as {@code -Dkey=value}) on a free
+     * HTTP port, so it never collides with a service another engineer runs on its fixed port.
+     */
+    public static ServiceProcess start(String name, Path jar, List<String> jvmOptions, Map<String, String> properties,
+                                       Path logDir) {
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " is missing: build it first (see bench/README.md)");
+        }
+        int port = freePort();
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.add("-Dquarkus.http.port=" + port);
+        properties.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        try {
+            Files.createDirectories(logDir);
+            Path log = logDir.resolve(name + ".log");
+            Process process = new ProcessBuilder(command).redirectErrorStream(true)
+                    .redirectOutput(log.toFile()).start();
+            return new ServiceProcess(name, process, log, port);
+        } catch (IOException e) {
+            throw new IllegalStateException("cannot start " + name, e);
+        }
+    }
+
+    /** A TCP port nobody listens on right now. */
+    public static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException("no free port", e);
+        }
+    }
+
+    public long pid() {
+        return process.pid();
+    }
+
+    public int httpPort() {
+        return httpPort;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public long startedAtMillis() {
+        return startedAtMillis;
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
+    }
+
+    /** Peak RSS (VmHWM) so far, in MiB. */
+    public double peakRssMib() {
+        return ProcStatus.peakRssKib(process.pid()) / 1024.0;
+    }
+
+    /** Current RSS (VmRSS), in MiB. */
+    public double rssMib() {
+        return ProcStatus.rssKib(process.pid()) / 1024.0;
+    }
+
+    /** CPU seconds used so far. */
+    public double cpuSeconds() {
+        return ProcStatus.cpuSeconds(process.pid());
+    }
+
+    /** Fails with the log's tail when the process has died. */
+    public void requireAlive() {
+        if (!process.isAlive()) {
+            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; log tail:\n" + tail(40));
+        }
+    }
+
+    /** The last {@code lines} lines of the log. */
+    public String tail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(log);
+            return String.join("\n", all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** Sends SIGTERM without waiting, so several processes can drain at once before {@link #close}. */
+    public void terminate() {
+        process.destroy();
+    }
+
+    /** SIGTERM, then SIGKILL if it has not exited within 20 s. */
+    @Override
+    public void close() {
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    @Override
+    public String toString() {
+        return name + "[pid " + process.pid() + ", :" + httpPort + "]";
+    }
+}

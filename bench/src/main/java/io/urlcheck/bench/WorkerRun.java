@@ -1,0 +1,83 @@
+package io.urlcheck.bench;
+
+import io.urlcheck.contract.Outcome;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * One measured run of one worker process against a pre-filled {@code urlcheck.requests}: start the
+ * packaged worker, wait until every request has a result, read its CPU and peak RSS.
+ *
+ * <p>The rate is {@code count / (last result - first result)}, both timestamps set by the worker's own
+ * producer: the checking window. JVM boot and the consumer-group join come before the first result and
+ * are reported separately as {@code launchToFirstSeconds}; the asyncio peer's figure likewise excludes the
+ * interpreter's start and imports.
+ */
+final class WorkerRun {
+
+    /** What one run measured. */
+    record Figures(long count, double urlsPerSecond, double seconds, double launchToFirstSeconds,
+                   double cpuSeconds, double peakRssMib, long duplicates, Map<String, Integer> outcomes) {
+
+        /** Worker CPU seconds per 1,000 URLs: noise-robust where wall time is not. */
+        double cpuPerThousand() {
+            return cpuSeconds * 1000 / count;
+        }
+
+        Map<String, Object> asMap() {
+            Map<String, Object> m = new LinkedHashMap<>();
+            m.put("urls", count);
+            m.put("urlsPerSecond", Stats.round(urlsPerSecond, 1));
+            m.put("seconds", Stats.round(seconds, 3));
+            m.put("launchToFirstSeconds", Stats.round(launchToFirstSeconds, 3));
+            m.put("cpuSeconds", Stats.round(cpuSeconds, 2));
+            m.put("cpuSecondsPer1000", Stats.round(cpuPerThousand(), 3));
+            m.put("peakRssMib", Stats.round(peakRssMib, 1));
+            m.put("duplicates", duplicates);
+            m.put("outcomes", outcomes);
+            return m;
+        }
+    }
+
+    private WorkerRun() {
+    }
+
+    /** Resets Kafka, fills {@code count} requests for {@code target}, and measures one worker checking them. */
+    static Figures measure(Bench bench, BenchKafka kafka, TargetFarm target, int count, int partitions,
+                           int maxInFlight, int maxPerHost, String name) {
+        kafka.reset(partitions);
+        long fillStart = System.nanoTime();
+        kafka.fill(Bench.requests(target, count, name));
+        Bench.log("%s: filled %,d requests in %.1f s", name, count, (System.nanoTime() - fillStart) / 1e9);
+        long servedBefore = target.served();
+        try (ResultWatcher watcher = new ResultWatcher(kafka.bootstrapServers(), true);
+             ServiceProcess worker = bench.startWorker(name, kafka.bootstrapServers(), maxInFlight, maxPerHost)) {
+            Duration timeout = Duration.ofSeconds(bench.options().integer("timeout-s", 600));
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!watcher.await(count, Duration.ofSeconds(1))) {
+                worker.requireAlive();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + ": only " + watcher.distinct() + " of " + count
+                            + " results after " + timeout + "; worker log tail:\n" + worker.tail(30));
+                }
+            }
+            double cpu = worker.cpuSeconds();
+            double rss = worker.peakRssMib();
+            double seconds = (watcher.lastTimestamp() - watcher.firstTimestamp()) / 1000.0;
+            Map<String, Integer> outcomes = new LinkedHashMap<>();
+            watcher.outcomes().forEach((k, v) -> outcomes.put(k.name(), v));
+            if (outcomes.getOrDefault(Outcome.OK.name(), 0) < count) {
+                Bench.log("%s: WARNING not every check was OK: %s %s", name, outcomes, watcher.errors());
+            }
+            Figures f = new Figures(count, (count - 1) / Math.max(seconds, 0.001), seconds,
+                    (watcher.firstTimestamp() - worker.startedAtMillis()) / 1000.0, cpu, rss,
+                    watcher.records() - watcher.distinct(), outcomes);
+            Bench.log("%s: %,d results in %.2f s = %.0f URLs/s (boot+join %.1f s, cpu %.1f s, peak RSS %.0f MiB, "
+                            + "target served %,d, redelivered %d)", name, count, seconds, f.urlsPerSecond(),
+                    f.launchToFirstSeconds(), cpu, rss, target.served() - servedBefore, f.duplicates());
+            return f;
+        }
+    }
+}
