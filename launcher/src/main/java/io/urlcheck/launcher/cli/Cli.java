@@ -1,0 +1,32 @@
+package io.urlcheck.launcher.cli;
+
+import java.util.concurrent.Executor;
+
+/** Small helpers shared by the commands. */
+final class Cli {
+
+    private Cli() {
+    }
+
+    /** A usage error for {@code command}: printed as one line with a pointer to {@code --help}, exit code 2. */
+    static UsageException usage(Object command, String message) {
+        String name = command.getClass().getSimpleName().replace("Command", "").toLowerCase();
+        return new UsageException(message + " (see ./urlcheck " + name + " --help)");
+    }
+
+    /** An executor running each task on a fresh daemon thread, so a stuck upload never holds the JVM. */
+    static Executor daemonExecutor(String name) {
+        return task -> {
+            Thread t = new Thread(task, "urlcheck-" + name);
+            t.setDaemon(true);
+            t.start();
+        };
+    }
+
+    /** A command-line mistake found after parsing. */
+    static final class UsageException extends RuntimeException {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,174 @@
+package io.urlcheck.launcher.cli;
+
+import io.urlcheck.launcher.client.JobStatus;
+import io.urlcheck.launcher.client.ProducerClient;
+import io.urlcheck.launcher.client.SinkClient;
+import io.urlcheck.launcher.client.Submission;
+import io.urlcheck.launcher.client.Summary;
+import io.urlcheck.launcher.output.Progress;
+import io.urlcheck.launcher.output.Style;
+import io.urlcheck.launcher.output.SummaryLine;
+import io.urlcheck.launcher.output.SummaryTable;
+import io.urlcheck.launcher.stack.LocalStack;
+import io.urlcheck.launcher.stack.StackConfig;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * {@code urlcheck run FILE}: the embedded default. Starts a broker and the three services, feeds the file,
+ * follows the job to the end, writes the results, prints a summary and stops everything.
+ */
+@Command(name = "run", sortOptions = false,
+        description = {"Check every URL in FILE (one per line; - reads stdin) on a local stack started for the run: a Kafka broker and the producer, worker and sink services. Writes the results to --out, prints a summary and stops everything.", ""},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./urlcheck run urls.txt",
+                "  ./urlcheck run urls.txt --out dead.csv --format csv --fail-on-error",
+                "  cat urls.txt | ./urlcheck run - --concurrency 64 --timeout 5 --quiet",
+                "  ./urlcheck run local.txt --allow-cidr 127.0.0.0/8     # check servers on this machine",
+                "",
+                "Exit codes: 0 all checked; 1 with --fail-on-error when an outcome is not OK;",
+                "2 bad arguments; 3 the stack could not start; 130 stopped by Ctrl+C (partial results).",
+                "First Ctrl+C: stop intake, let the workers drain, write the partial results. Second: force."})
+public final class RunCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE|-", description = "URLs, one per line (blank lines and # comments are skipped).")
+    String file;
+
+    @Option(names = "--out", paramLabel = "PATH", description = "Where to write the results (default: results.<format>).")
+    Path out;
+
+    @Option(names = "--format", paramLabel = "json|jsonl|csv", defaultValue = "json",
+            description = "json: one array; jsonl: one result per line; csv (default: ${DEFAULT-VALUE}).")
+    ResultsExport.Format format;
+
+    @Mixin
+    WorkerOptions worker;
+
+    @Mixin
+    StackOptions stack;
+
+    @Option(names = "--fail-on-error", description = "Exit 1 when any URL's outcome is not OK.")
+    boolean failOnError;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress, start-up lines or table; only the summary line.")
+    boolean quiet;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Override
+    public Integer call() throws Exception {
+        StackConfig config;
+        try {
+            Input.requireReadable(file);
+            StackConfig.Builder builder = StackConfig.builder(Workspace.home(), Workspace.newRunDir("run"));
+            worker.applyTo(builder);
+            stack.applyTo(builder, false);
+            config = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw Cli.usage(this, e.getMessage());
+        }
+        Path outFile = out != null ? out : Path.of("results." + format.name());
+        Style errStyle = Style.detect("stderr");
+        Style outStyle = Style.detect("stdout");
+        Interrupts interrupts = Interrupts.install(System.err);
+        Instant started = Instant.now();
+
+        if (!quiet) {
+            System.err.println("urlcheck: starting Kafka and the services (logs in " + config.runDir().resolve("logs") + ")");
+        }
+        LocalStack local;
+        interrupts.interruptOnFirst(Thread.currentThread());
+        try {
+            local = LocalStack.start(config);
+        } catch (RuntimeException e) {
+            if (interrupts.requested()) {
+                Thread.interrupted();
+                System.err.println("urlcheck: stopped before the stack was ready");
+                return ExitCodes.INTERRUPTED;
+            }
+            throw e;
+        } finally {
+            interrupts.interruptOnFirst(null);
+        }
+        try {
+            if (!quiet) {
+                System.err.printf("urlcheck: stack ready in %.1f s%n", local.startupTime().toMillis() / 1000.0);
+            }
+            return check(local, interrupts, outFile, started, errStyle, outStyle);
+        } finally {
+            local.stop();
+        }
+    }
+
+    private int check(LocalStack local, Interrupts interrupts, Path outFile, Instant started, Style errStyle,
+                      Style outStyle) throws InterruptedException {
+        ProducerClient producer = new ProducerClient(local.producerUrl(), null);
+        SinkClient sink = new SinkClient(local.sinkUrl(), null);
+        String jobId = "run-" + UUID.randomUUID().toString().substring(0, 8);
+        CompletableFuture<Submission> upload = CompletableFuture.supplyAsync(
+                () -> producer.submit(Input.opener(file, interrupts::requested), jobId), Cli.daemonExecutor("upload"));
+
+        Optional<JobStatus> last;
+        try (Progress progress = Progress.create(errStyle, quiet, System.err)) {
+            last = new JobFollower(sink, progress, interrupts::requested).follow(jobId, upload);
+        }
+        boolean partial = interrupts.requested();
+        if (partial) {
+            last = drain(local, sink, jobId);
+        }
+        long rows = ResultsExport.writeFile(sink, Map.of("jobId", jobId), format, outFile);
+        Map<String, Long> outcomes = last.map(JobStatus::outcomes).orElse(Map.of());
+        long expected = last.filter(JobStatus::complete).map(JobStatus::expected).orElse(partial ? -1L : rows);
+        long checked = partial ? rows : last.map(JobStatus::checked).orElse(rows);
+        if (!quiet && rows > 0) {
+            Summary summary = sink.summary(jobId);
+            System.out.println();
+            System.out.print(SummaryTable.render(summary, outStyle));
+            System.out.println();
+        }
+        System.out.println(SummaryLine.render(checked, expected, outcomes, Duration.between(started, Instant.now()),
+                outFile.toString(), partial, outStyle));
+        if (partial) {
+            return ExitCodes.INTERRUPTED;
+        }
+        boolean failures = last.map(JobStatus::notOk).orElse(0L) > 0;
+        return failOnError && failures ? ExitCodes.URL_FAILURES : ExitCodes.OK;
+    }
+
+    /**
+     * The graceful part of Ctrl+C: stop the producer (no new intake), SIGTERM the workers so that they finish or
+     * return their in-flight checks, then give the sink a moment to store what they sent.
+     */
+    private Optional<JobStatus> drain(LocalStack local, SinkClient sink, String jobId) throws InterruptedException {
+        if (!quiet) {
+            System.err.println("urlcheck: stopping intake and draining the workers...");
+        }
+        local.producer().stop(Duration.ofSeconds(10));
+        local.drainWorkers();
+        Optional<JobStatus> last = sink.job(jobId);
+        Instant deadline = Instant.now().plusSeconds(10);
+        long previous = -1;
+        while (Instant.now().isBefore(deadline)) {
+            long checked = last.map(JobStatus::checked).orElse(0L);
+            if (checked == previous) {
+                break;
+            }
+            previous = checked;
+            Thread.sleep(1000); // settle window: the sink has stored everything once the count stops moving
+            last = sink.job(jobId);
+        }
+        return last;
+    }
+}

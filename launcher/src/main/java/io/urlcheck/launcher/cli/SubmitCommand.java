@@ -1,0 +1,79 @@
+package io.urlcheck.launcher.cli;
+
+import io.urlcheck.launcher.client.JobStatus;
+import io.urlcheck.launcher.client.SinkClient;
+import io.urlcheck.launcher.client.Submission;
+import io.urlcheck.launcher.output.Progress;
+import io.urlcheck.launcher.output.Style;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code urlcheck submit FILE}: sends URLs to a running stack and prints the job id. */
+@Command(name = "submit", sortOptions = false,
+        description = {"Send the URLs in FILE (- reads stdin) to a running stack's producer and print the job id on stdout. With --wait, follow the job to the end and print its summary.", ""},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./urlcheck submit urls.txt",
+                "  JOB=$(./urlcheck submit urls.txt) && ./urlcheck watch --job \"$JOB\"",
+                "  ./urlcheck submit urls.txt --wait --fail-on-error",
+                "  ./urlcheck submit urls.txt --job nightly-2024-06-01 --producer http://10.0.0.5:8081",
+                "",
+                "Exit codes: 0 submitted (and, with --wait, done); 1 with --wait --fail-on-error when an",
+                "outcome is not OK; 2 bad arguments; 3 the producer or sink could not be reached."})
+public final class SubmitCommand implements Callable<Integer> {
+
+    @Parameters(paramLabel = "FILE|-", description = "URLs, one per line.")
+    String file;
+
+    @Option(names = "--job", paramLabel = "ID",
+            description = "Job id ([A-Za-z0-9._:-], up to 128); re-submitting an id replaces that job's totals.")
+    String jobId;
+
+    @Option(names = "--wait", description = "Follow the job until every URL is checked, then print the summary.")
+    boolean await;
+
+    @Option(names = "--fail-on-error", description = "With --wait: exit 1 when any URL's outcome is not OK.")
+    boolean failOnError;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress display.")
+    boolean quiet;
+
+    @Mixin
+    ApiOptions api;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Override
+    public Integer call() throws Exception {
+        try {
+            Input.requireReadable(file);
+            if (jobId != null && !jobId.matches("[A-Za-z0-9._:-]{1,128}")) {
+                throw new IllegalArgumentException("--job must match [A-Za-z0-9._:-]{1,128}, got " + jobId);
+            }
+        } catch (IllegalArgumentException e) {
+            throw Cli.usage(this, e.getMessage());
+        }
+        Submission submission = api.producer().submit(Input.opener(file, () -> false), jobId);
+        System.out.println(submission.jobId());
+        System.out.flush();
+        if (!await) {
+            System.err.printf("urlcheck: job %s: %d submitted, %d accepted, %d rejected, %d duplicates, %d skipped%n",
+                    submission.jobId(), submission.submitted(), submission.accepted(), submission.rejected(),
+                    submission.duplicates(), submission.skipped());
+            return ExitCodes.OK;
+        }
+        SinkClient sink = api.sink();
+        Optional<JobStatus> last;
+        try (Progress progress = Progress.create(Style.detect("stderr"), quiet, System.err)) {
+            last = new JobFollower(sink, progress, () -> false).follow(submission.jobId(), null);
+        }
+        SummaryCommand.print(sink, submission.jobId(), last, System.out, Style.detect("stdout"));
+        boolean failures = last.map(JobStatus::notOk).orElse(0L) > 0;
+        return failOnError && failures ? ExitCodes.URL_FAILURES : ExitCodes.OK;
+    }
+}

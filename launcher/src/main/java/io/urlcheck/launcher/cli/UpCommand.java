@@ -1,0 +1,95 @@
+package io.urlcheck.launcher.cli;
+
+import io.urlcheck.launcher.stack.LocalStack;
+import io.urlcheck.launcher.stack.ServiceProcess;
+import io.urlcheck.launcher.stack.StackConfig;
+import io.urlcheck.launcher.output.Style;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.util.concurrent.Callable;
+
+/** {@code urlcheck up}: starts the local stack and keeps it running until Ctrl+C. */
+@Command(name = "up", sortOptions = false,
+        description = {"Start a local stack (Kafka, producer, N workers, sink) and keep it running until Ctrl+C. Prints where each API listens. Send it work with 'submit', query it with 'results', 'summary' and 'watch'.", ""},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./urlcheck up",
+                "  ./urlcheck up --workers 3 --allow-cidr 127.0.0.0/8",
+                "  ./urlcheck up --producer-port 9081 --sink-port 9083 --kafka-port 19092",
+                "  ./urlcheck up --store postgres --jdbc-url jdbc:postgresql://localhost:5432/urlcheck --jdbc-user urlcheck",
+                "",
+                "Default ports: producer 8081, worker 8082 (worker i: 8082 + i - 1), sink 8083, Kafka 9092.",
+                "Exit codes: 0 stopped by Ctrl+C; 2 bad arguments; 3 the stack could not start."})
+public final class UpCommand implements Callable<Integer> {
+
+    @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
+            description = "Worker processes in one consumer group (1 to 8; default: ${DEFAULT-VALUE}).")
+    int workers;
+
+    @Mixin
+    StackOptions stack;
+
+    @Mixin
+    WorkerOptions worker;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Override
+    public Integer call() throws Exception {
+        StackConfig config;
+        try {
+            if (workers < 1 || workers > LocalStack.REQUEST_PARTITIONS) {
+                throw new IllegalArgumentException("--workers must be between 1 and " + LocalStack.REQUEST_PARTITIONS
+                        + " (the request topic's partitions), got " + workers);
+            }
+            StackConfig.Builder builder = StackConfig.builder(Workspace.home(), Workspace.newRunDir("up")).workers(workers);
+            worker.applyTo(builder);
+            stack.applyTo(builder, true);
+            config = builder.build();
+        } catch (IllegalArgumentException e) {
+            throw Cli.usage(this, e.getMessage());
+        }
+        Interrupts interrupts = Interrupts.install(System.err);
+        System.err.println("urlcheck: starting Kafka and the services (logs in " + config.runDir().resolve("logs") + ")");
+        LocalStack local;
+        interrupts.interruptOnFirst(Thread.currentThread());
+        try {
+            local = LocalStack.start(config);
+        } catch (RuntimeException e) {
+            if (interrupts.requested()) {
+                Thread.interrupted();
+                return ExitCodes.OK;
+            }
+            throw e;
+        } finally {
+            interrupts.interruptOnFirst(null);
+        }
+        try {
+            printEndpoints(local, System.out, Style.detect("stdout"));
+            interrupts.await();
+            System.err.println("urlcheck: stopping (workers drain first)...");
+        } finally {
+            local.stop();
+        }
+        System.err.println("urlcheck: stopped");
+        return ExitCodes.OK;
+    }
+
+    static void printEndpoints(LocalStack local, PrintStream out, Style style) {
+        out.printf("urlcheck is up (ready in %.1f s); Ctrl+C stops it.%n", local.startupTime().toMillis() / 1000.0);
+        out.printf("  %s %s/api/jobs        (Swagger UI %s/q/swagger-ui)%n", style.bold(String.format("%-10s", "producer")),
+                local.producerUrl(), local.producerUrl());
+        for (ServiceProcess w : local.workers()) {
+            out.printf("  %s %s/q/health%n", style.bold(String.format("%-10s", w.name())), w.baseUrl());
+        }
+        out.printf("  %s %s/api/results     (Swagger UI %s/q/swagger-ui)%n", style.bold(String.format("%-10s", "sink")),
+                local.sinkUrl(), local.sinkUrl());
+        out.printf("  %s %s/%n", style.bold(String.format("%-10s", "dashboard")), local.sinkUrl());
+        out.printf("  %s %s%n", style.bold(String.format("%-10s", "kafka")), local.bootstrapServers());
+        out.printf("  %s %s%n", style.bold(String.format("%-10s", "logs")), local.logDir());
+        out.flush();
+    }
+}

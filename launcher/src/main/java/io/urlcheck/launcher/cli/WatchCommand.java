@@ -1,0 +1,57 @@
+package io.urlcheck.launcher.cli;
+
+import io.urlcheck.launcher.client.JobStatus;
+import io.urlcheck.launcher.client.SinkClient;
+import io.urlcheck.launcher.output.Progress;
+import io.urlcheck.launcher.output.Style;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.util.Optional;
+import java.util.concurrent.Callable;
+
+/** {@code urlcheck watch}: follows a job's progress on a running stack until it is done. */
+@Command(name = "watch", sortOptions = false,
+        description = {"Follow a job on a running stack (the newest one by default) with a progress bar until every URL is checked, then print its summary.", ""},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./urlcheck watch",
+                "  ./urlcheck watch --job nightly-2024-06-01",
+                "",
+                "Exit codes: 0 the job is done; 2 bad arguments; 3 the sink could not be reached."})
+public final class WatchCommand implements Callable<Integer> {
+
+    @Option(names = "--job", paramLabel = "ID", description = "The job to follow (default: the newest).")
+    String jobId;
+
+    @Option(names = {"-q", "--quiet"}, description = "No progress display; just wait and print the summary.")
+    boolean quiet;
+
+    @Mixin
+    ApiOptions api;
+
+    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
+    boolean help;
+
+    @Override
+    public Integer call() throws Exception {
+        SinkClient sink = api.sink();
+        String id = jobId;
+        if (id == null) {
+            Optional<JobStatus> latest = sink.latestJob();
+            while (latest.isEmpty()) {
+                System.err.println("urlcheck: no job yet; waiting for one (Ctrl+C stops)");
+                Thread.sleep(2000); // polling a remote API for the first job
+                latest = sink.latestJob();
+            }
+            id = latest.get().jobId();
+        }
+        System.err.println("urlcheck: watching job " + id);
+        Optional<JobStatus> last;
+        try (Progress progress = Progress.create(Style.detect("stderr"), quiet, System.err)) {
+            last = new JobFollower(sink, progress, () -> false).follow(id, null);
+        }
+        SummaryCommand.print(sink, id, last, System.out, Style.detect("stdout"));
+        return ExitCodes.OK;
+    }
+}

@@ -1,0 +1,67 @@
+package io.urlcheck.launcher.cli;
+
+import io.urlcheck.launcher.stack.StackConfig;
+import picocli.CommandLine.Option;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** How the local workers check: concurrency, per-host limit, timeout, retries and the address allow-list. */
+public final class WorkerOptions {
+
+    @Option(names = "--concurrency", paramLabel = "N",
+            description = "Checks in flight per worker (urlcheck.worker.max-in-flight; service default 256).")
+    Integer concurrency;
+
+    @Option(names = "--per-host", paramLabel = "N",
+            description = "Checks in flight per host per worker (urlcheck.worker.max-per-host; default 8).")
+    Integer perHost;
+
+    @Option(names = "--timeout", paramLabel = "SECONDS",
+            description = "Whole-request deadline per check (urlcheck.worker.request-timeout; default 10).")
+    Integer timeoutSeconds;
+
+    @Option(names = "--retries", paramLabel = "N",
+            description = "Retries of a failed check (urlcheck.worker.max-retries; default 2).")
+    Integer retries;
+
+    @Option(names = "--allow-cidr", paramLabel = "CIDR",
+            description = {"Let workers check addresses in this range; repeatable. The address policy blocks",
+                    "private, loopback, link-local and metadata ranges by default, so checking",
+                    "a local server needs --allow-cidr 127.0.0.0/8."})
+    List<String> allowCidrs = new ArrayList<>();
+
+    /** Puts every given option on the builder as the worker system property the brief fixes. */
+    void applyTo(StackConfig.Builder builder) {
+        if (concurrency != null) {
+            builder.worker("urlcheck.worker.max-in-flight", Integer.toString(positive(concurrency, "--concurrency")));
+        }
+        if (perHost != null) {
+            builder.worker("urlcheck.worker.max-per-host", Integer.toString(positive(perHost, "--per-host")));
+        }
+        if (timeoutSeconds != null) {
+            builder.worker("urlcheck.worker.request-timeout", positive(timeoutSeconds, "--timeout") + "s");
+        }
+        if (retries != null) {
+            if (retries < 0) {
+                throw new IllegalArgumentException("--retries must be 0 or more, got " + retries);
+            }
+            builder.worker("urlcheck.worker.max-retries", Integer.toString(retries));
+        }
+        if (!allowCidrs.isEmpty()) {
+            for (String cidr : allowCidrs) {
+                if (!cidr.matches("[0-9A-Fa-f:.]+/\\d{1,3}")) {
+                    throw new IllegalArgumentException("--allow-cidr expects a range like 127.0.0.0/8, got " + cidr);
+                }
+            }
+            builder.worker("urlcheck.worker.allow-cidrs", String.join(",", allowCidrs));
+        }
+    }
+
+    private static int positive(int value, String option) {
+        if (value < 1) {
+            throw new IllegalArgumentException(option + " must be at least 1, got " + value);
+        }
+        return value;
+    }
+}

@@ -1,0 +1,46 @@
+package io.urlcheck.launcher.client;
+
+import io.urlcheck.contract.JsonCodec;
+
+import java.io.InputStream;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.Supplier;
+
+/** Submits work to the producer's REST API: {@code POST /api/jobs[?jobId=]} with one URL per line. */
+public final class ProducerClient {
+
+    private final Http http;
+
+    /** A client of the producer at {@code baseUrl}, sending {@code token} as a bearer token when not null. */
+    public ProducerClient(String baseUrl, String token) {
+        this.http = new Http(baseUrl, token, "producer");
+    }
+
+    /**
+     * Streams {@code body} (one URL per line, never held whole in memory) as job {@code jobId} (null: the
+     * producer picks one). Returns once the producer has every line acknowledged by Kafka.
+     */
+    public Submission submit(Supplier<InputStream> body, String jobId) {
+        Map<String, String> q = new LinkedHashMap<>();
+        q.put("jobId", jobId);
+        HttpRequest request = http.request("/api/jobs" + Http.query(q))
+                .header("Content-Type", "text/plain; charset=utf-8")
+                .header("Accept", "application/json")
+                .timeout(Duration.ofHours(12))
+                .POST(HttpRequest.BodyPublishers.ofInputStream(body))
+                .build();
+        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+        http.requireSuccess(response.statusCode(), "POST /api/jobs", new String(response.body(), StandardCharsets.UTF_8));
+        return JsonCodec.decode(response.body(), Submission.class);
+    }
+
+    /** The producer's base URL. */
+    public String baseUrl() {
+        return http.base();
+    }
+}

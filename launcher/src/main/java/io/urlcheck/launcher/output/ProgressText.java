@@ -1,0 +1,31 @@
+package io.urlcheck.launcher.output;
+
+import io.urlcheck.launcher.client.JobStatus;
+
+import java.util.Map;
+import java.util.StringJoiner;
+
+/** The words of a progress report, shared by the live bar and the plain periodic lines. */
+public final class ProgressText {
+
+    private ProgressText() {
+    }
+
+    /** {@code OK 12, HTTP_ERROR 3}: counts by outcome, coloured by {@code style}. */
+    public static String outcomes(Map<String, Long> outcomes, Style style) {
+        StringJoiner joiner = new StringJoiner(", ");
+        outcomes.forEach((outcome, count) -> joiner.add(style.outcome(outcome, outcome + " " + count)));
+        return joiner.toString();
+    }
+
+    /** {@code checked 120/200 (60.0%), 35.2/s, ETA 2s, OK 100, HTTP_ERROR 20}; total is {@code ?} until known. */
+    public static String line(JobStatus status) {
+        String total = status.complete() ? Long.toString(status.expected()) : "?";
+        String pct = status.complete() ? " (" + Formats.percent(status.checked(), status.expected()) + ")" : "";
+        String outcomes = outcomes(status.outcomes(), Style.PLAIN);
+        return "checked " + status.checked() + "/" + total + pct
+                + ", " + Formats.rate(status.ratePerSecond())
+                + ", ETA " + Formats.duration(status.etaSeconds())
+                + (outcomes.isEmpty() ? "" : ", " + outcomes);
+    }
+}

@@ -1,0 +1,220 @@
+package io.urlcheck.launcher.stack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One child JVM of the local stack: started with its output appended to a log file, stoppable by
+ * SIGTERM ({@link #terminate()}), SIGKILL ({@link #kill()}) or both in turn ({@link #stop(Duration)}),
+ * and restartable with the same command.
+ *
+ * <p>Children never outlive this JVM. Three mechanisms, see {@code stack/DESIGN.md}: every live child
+ * is destroyed by a shutdown hook; on Linux each is wrapped in {@code setsid setpriv --pdeathsig KILL},
+ * so a {@code kill -9} of this JVM kills them too; and {@code setsid} keeps a terminal's Ctrl+C away
+ * from them, so that the launcher alone decides how they stop.
+ */
+public final class ChildProcess {
+
+    private static final Set<ChildProcess> LIVE = ConcurrentHashMap.newKeySet();
+    /**
+     * The parent-death signal fires when the <em>thread</em> that forked the child ends, so every child
+     * is forked from this one thread, which lives as long as the JVM.
+     */
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "urlcheck-spawner");
+        t.setDaemon(true);
+        return t;
+    });
+    private static final List<String> WRAPPER = detectWrapper();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(ChildProcess::killAll, "urlcheck-children-reaper"));
+    }
+
+    private final String name;
+    private final List<String> command;
+    private final Path logFile;
+    private volatile Process process;
+
+    /** A child called {@code name} (for messages) that runs {@code command}, logging to {@code logFile}. */
+    public ChildProcess(String name, List<String> command, Path logFile) {
+        this.name = name;
+        this.command = List.copyOf(command);
+        this.logFile = logFile;
+    }
+
+    /** Starts the command; output (stdout and stderr) is appended to the log file. */
+    public synchronized ChildProcess start() {
+        if (isAlive()) {
+            throw new IllegalStateException(name + " is already running");
+        }
+        try {
+            Files.createDirectories(logFile.getParent());
+            List<String> full = new ArrayList<>(WRAPPER);
+            full.addAll(command);
+            ProcessBuilder builder = new ProcessBuilder(full)
+                    .redirectErrorStream(true)
+                    .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            process = SPAWNER.submit(builder::start).get();
+            LIVE.add(this);
+            return this;
+        } catch (ExecutionException e) {
+            throw new StackException("could not start " + name + ": " + e.getCause().getMessage(), e.getCause());
+        } catch (IOException e) {
+            throw new StackException("could not start " + name + ": " + e.getMessage(), e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted starting " + name, e);
+        }
+    }
+
+    /** Sends SIGTERM (a graceful stop) and returns at once. */
+    public void terminate() {
+        Process p = process;
+        if (p != null) {
+            p.destroy();
+        }
+    }
+
+    /** Sends SIGKILL and waits until the process is gone: a crash, as {@code kill -9} makes one. */
+    public void kill() {
+        Process p = process;
+        if (p != null) {
+            p.destroyForcibly();
+            awaitExit(p, Duration.ofSeconds(30));
+            LIVE.remove(this);
+        }
+    }
+
+    /** SIGTERM, then SIGKILL if the process has not exited within {@code grace}. */
+    public void stop(Duration grace) {
+        Process p = process;
+        if (p == null) {
+            return;
+        }
+        p.destroy();
+        if (!awaitExit(p, grace)) {
+            kill();
+        }
+        LIVE.remove(this);
+    }
+
+    /** Waits up to {@code timeout} for the process to exit by itself; true if it has. */
+    public boolean awaitExit(Duration timeout) {
+        Process p = process;
+        return p == null || awaitExit(p, timeout);
+    }
+
+    private static boolean awaitExit(Process p, Duration timeout) {
+        try {
+            return p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return !p.isAlive();
+        }
+    }
+
+    /** True while the process runs. */
+    public boolean isAlive() {
+        Process p = process;
+        return p != null && p.isAlive();
+    }
+
+    /** The operating-system process id; -1 before the first start. */
+    public long pid() {
+        Process p = process;
+        return p == null ? -1 : p.pid();
+    }
+
+    /** The exit code, or null while running or before the first start. */
+    public Integer exitCode() {
+        Process p = process;
+        return p == null || p.isAlive() ? null : p.exitValue();
+    }
+
+    /** The name used in messages: {@code kafka}, {@code producer}, {@code worker-1}... */
+    public String name() {
+        return name;
+    }
+
+    /** Where this child's output goes. */
+    public Path logFile() {
+        return logFile;
+    }
+
+    /** The last {@code lines} lines of the log, for error messages. */
+    public String logTail(int lines) {
+        try {
+            List<String> all = Files.readAllLines(logFile);
+            return String.join(System.lineSeparator(), all.subList(Math.max(0, all.size() - lines), all.size()));
+        } catch (IOException | RuntimeException e) {
+            return "(no log: " + e.getMessage() + ")";
+        }
+    }
+
+    /** SIGKILLs every child still alive; the shutdown hook's and a forced exit's last resort. */
+    public static void killAll() {
+        for (ChildProcess child : LIVE) {
+            Process p = child.process;
+            if (p != null) {
+                p.descendants().forEach(ProcessHandle::destroyForcibly);
+                p.destroyForcibly();
+            }
+        }
+        for (ChildProcess child : LIVE) {
+            Process p = child.process;
+            if (p != null) {
+                awaitExit(p, Duration.ofSeconds(10));
+            }
+        }
+        LIVE.clear();
+    }
+
+    /**
+     * {@code setsid} (own session: no terminal signals) and {@code setpriv --pdeathsig KILL} (die with
+     * the parent) when both exist; both exec in place, so the child's pid is the JVM's pid.
+     */
+    private static List<String> detectWrapper() {
+        if (!System.getProperty("os.name", "").toLowerCase().contains("linux")
+                || Boolean.getBoolean("urlcheck.no-wrapper")) {
+            return List.of();
+        }
+        Path setsid = findOnPath("setsid");
+        Path setpriv = findOnPath("setpriv");
+        List<String> wrapper = new ArrayList<>();
+        if (setsid != null) {
+            wrapper.add(setsid.toString());
+        }
+        if (setpriv != null) {
+            wrapper.addAll(List.of(setpriv.toString(), "--pdeathsig", "KILL"));
+        }
+        return List.copyOf(wrapper);
+    }
+
+    private static Path findOnPath(String program) {
+        String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
+        for (String dir : path.split(java.io.File.pathSeparator)) {
+            Path candidate = Path.of(dir, program);
+            if (Files.isExecutable(candidate)) {
+                return candidate;
+            }
+        }
+        return null;
+    }
+
+    /** True when a kill -9 of this JVM also kills its children (setpriv was found). */
+    public static boolean diesWithParent() {
+        return WRAPPER.contains("--pdeathsig");
+    }
+}

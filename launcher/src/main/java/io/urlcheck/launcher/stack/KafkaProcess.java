@@ -1,0 +1,184 @@
+package io.urlcheck.launcher.stack;
+
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * A real single-node KRaft Kafka (broker and controller in one) as a child JVM: {@code kafka.Kafka}
+ * from this JVM's own class path. The log directory is formatted once ({@code kafka.tools.StorageTool
+ * format}); {@link #stop}, {@link #kill} and {@link #start} again reuse it, so a restart keeps every
+ * topic and offset, as a real broker restart does.
+ */
+public final class KafkaProcess {
+
+    private final Path dir;
+    private final int port;
+    private final int controllerPort;
+    private final String clusterId;
+    private final ChildProcess process;
+    private boolean formatted;
+
+    /** A broker living in {@code dir} (config and data), logging to {@code logDir/kafka.log}, on loopback {@code port}. */
+    public KafkaProcess(Path dir, Path logDir, int port, int controllerPort) {
+        this.dir = dir.toAbsolutePath();
+        this.port = port;
+        this.controllerPort = controllerPort;
+        this.clusterId = Uuid.randomUuid().toString();
+        this.process = new ChildProcess("kafka", command("kafka.Kafka", config().toString()),
+                logDir.toAbsolutePath().resolve("kafka.log"));
+    }
+
+    /** Formats the log directory on first use, starts the broker and waits until it answers. */
+    public KafkaProcess start(Duration timeout) {
+        if (!formatted) {
+            format();
+        }
+        process.start();
+        awaitReady(timeout);
+        return this;
+    }
+
+    private void format() {
+        try {
+            Files.createDirectories(dir);
+            Files.writeString(config(), serverProperties());
+        } catch (IOException e) {
+            throw new StackException("cannot write the Kafka config in " + dir + ": " + e.getMessage(), e);
+        }
+        ChildProcess storageTool = new ChildProcess("kafka-format", command("kafka.tools.StorageTool",
+                "format", "--cluster-id", clusterId, "--config", config().toString(), "--ignore-formatted"),
+                process.logFile().resolveSibling("kafka-format.log"));
+        storageTool.start();
+        if (!storageTool.awaitExit(Duration.ofSeconds(60)) || storageTool.exitCode() != 0) {
+            storageTool.kill();
+            throw new StackException("formatting the Kafka log directory failed; see " + storageTool.logFile()
+                    + System.lineSeparator() + storageTool.logTail(15));
+        }
+        formatted = true;
+    }
+
+    private void awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        try (Admin admin = Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200))) {
+            while (true) {
+                if (!process.isAlive()) {
+                    throw new StackException("Kafka exited with code " + process.exitCode() + " while starting; see "
+                            + process.logFile() + System.lineSeparator() + process.logTail(15));
+                }
+                try {
+                    admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
+                    return;
+                } catch (ExecutionException | TimeoutException e) {
+                    if (Instant.now().isAfter(deadline)) {
+                        throw new StackException("Kafka was not ready within " + timeout.toSeconds() + " s; see "
+                                + process.logFile());
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted waiting for Kafka", e);
+        }
+    }
+
+    /** SIGTERM: a controlled shutdown; SIGKILL after {@code grace}. */
+    public void stop(Duration grace) {
+        process.stop(grace);
+    }
+
+    /** SIGKILL: the broker dies without a controlled shutdown. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** The {@code host:port} clients bootstrap from. */
+    public String bootstrapServers() {
+        return "127.0.0.1:" + port;
+    }
+
+    /** The client port. */
+    public int port() {
+        return port;
+    }
+
+    /** The controller (KRaft quorum) port. */
+    public int controllerPort() {
+        return controllerPort;
+    }
+
+    /** The underlying child process, for pids and logs. */
+    public ChildProcess process() {
+        return process;
+    }
+
+    private Path config() {
+        return dir.resolve("server.properties");
+    }
+
+    private String serverProperties() {
+        String nl = System.lineSeparator();
+        return String.join(nl,
+                "# Generated by the urlcheck launcher: one combined broker and controller on loopback.",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT",
+                "log.dirs=" + dir.resolve("data"),
+                "# The launcher creates every topic with its partition count; a typo must not create one.",
+                "auto.create.topics.enable=false",
+                "num.partitions=1",
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=8",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "group.initial.rebalance.delay.ms=0",
+                "");
+    }
+
+    /** This JVM's class path with absolute entries, so the child finds it from any directory. */
+    private static String absoluteClassPath() {
+        List<String> entries = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+            entries.add(Path.of(entry).toAbsolutePath().toString());
+        }
+        return String.join(java.io.File.pathSeparator, entries);
+    }
+
+    private List<String> command(String mainClass, String... args) {
+        List<String> command = new ArrayList<>();
+        command.add(Java.executable());
+        command.add("-Xmx512m");
+        command.addAll(Java.startupFlags());
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+        command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+        command.add("-cp");
+        command.add(absoluteClassPath());
+        command.add(mainClass);
+        command.addAll(List.of(args));
+        return command;
+    }
+}

@@ -1,0 +1,213 @@
+package io.urlcheck.launcher.stack;
+
+import io.urlcheck.contract.Topics;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.config.TopicConfig;
+import org.apache.kafka.common.errors.TopicExistsException;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The whole pipeline on this machine: a KRaft broker with every topic, the producer, N workers in one
+ * consumer group and the sink, each its own JVM logging to {@code <runDir>/logs}. Used by
+ * {@code ./urlcheck run} and {@code up}, and by the system tests, which also kill and restart its parts.
+ */
+public final class LocalStack implements AutoCloseable {
+
+    /** Partitions of {@link Topics#REQUESTS}: the most workers that can share the checking. */
+    public static final int REQUEST_PARTITIONS = 8;
+    private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
+    private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+
+    private final StackConfig config;
+    private final int kafkaPort;
+    private final int producerPort;
+    private final int sinkPort;
+    private final List<Integer> workerPorts = new ArrayList<>();
+    private final List<ServiceProcess> workers = new ArrayList<>();
+    private KafkaProcess kafka;
+    private ServiceProcess producer;
+    private ServiceProcess sink;
+    private Duration startupTime;
+
+    private LocalStack(StackConfig config) {
+        this.config = config;
+        this.kafkaPort = portOrFree(config.kafkaPort(), "Kafka", "--kafka-port");
+        this.producerPort = portOrFree(config.producerPort(), "producer API", "--producer-port");
+        this.sinkPort = portOrFree(config.sinkPort(), "sink API", "--sink-port");
+        for (int i = 0; i < config.workers(); i++) {
+            int port = config.workerPort() == 0 ? 0 : config.workerPort() + i;
+            workerPorts.add(portOrFree(port, "worker " + (i + 1) + " HTTP", "--worker-port"));
+        }
+    }
+
+    /** Checks every port, then starts broker, topics and services, and waits until all are ready. */
+    public static LocalStack start(StackConfig config) {
+        LocalStack stack = new LocalStack(config);
+        try {
+            stack.startAll();
+            return stack;
+        } catch (RuntimeException e) {
+            stack.close();
+            throw e;
+        }
+    }
+
+    private static int portOrFree(int port, String what, String option) {
+        if (port == 0) {
+            return Ports.free();
+        }
+        Ports.requireFree(port, what, option);
+        return port;
+    }
+
+    private void startAll() {
+        long t0 = System.nanoTime();
+        Path kafkaDir = config.runDir().resolve("kafka");
+        kafka = new KafkaProcess(kafkaDir, logDir(), kafkaPort, Ports.free()).start(READY_TIMEOUT);
+        createTopics();
+        producer = service("producer-service", "producer", producerPort, config.producerProps());
+        sink = service("sink-service", "sink", sinkPort, sinkProperties());
+        for (int i = 1; i <= config.workers(); i++) {
+            workers.add(newWorker(i));
+        }
+        producer.start();
+        sink.start();
+        workers.forEach(ServiceProcess::start);
+        producer.awaitReady(READY_TIMEOUT);
+        sink.awaitReady(READY_TIMEOUT);
+        workers.forEach(w -> w.awaitReady(READY_TIMEOUT));
+        startupTime = Duration.ofNanos(System.nanoTime() - t0);
+    }
+
+    private Map<String, String> sinkProperties() {
+        Map<String, String> props = new HashMap<>();
+        props.put("urlcheck.sink.json.dir", config.runDir().resolve("data").toString());
+        props.putAll(config.sinkProps());
+        return props;
+    }
+
+    private ServiceProcess newWorker(int index) {
+        int port = index <= workerPorts.size() ? workerPorts.get(index - 1) : Ports.free();
+        Map<String, String> props = new HashMap<>();
+        props.put("urlcheck.worker.id", "worker-" + index);
+        props.putAll(config.workerProps());
+        return service("worker-service", "worker-" + index, port, props);
+    }
+
+    private ServiceProcess service(String module, String name, int port, Map<String, String> extra) {
+        Map<String, String> props = new HashMap<>(extra);
+        props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        return new ServiceProcess(config.home(), module, name, port, props, "256m", logDir());
+    }
+
+    private void createTopics() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+            List<NewTopic> topics = new ArrayList<>();
+            for (String name : Topics.ALL) {
+                NewTopic topic = new NewTopic(name, partitions(name), (short) 1);
+                if (name.equals(Topics.JOBS)) {
+                    topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                }
+                topics.add(topic);
+            }
+            try {
+                admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new StackException("could not create the topics: " + e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted creating topics", e);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new StackException("creating the topics timed out", e);
+        }
+    }
+
+    private static int partitions(String topic) {
+        if (topic.equals(Topics.REQUESTS)) {
+            return REQUEST_PARTITIONS;
+        }
+        if (topic.equals(Topics.RESULTS) || topic.equals(Topics.INTAKE)) {
+            return 4;
+        }
+        return 1;
+    }
+
+    /** Starts one more worker (numbered after the existing ones) and waits until it is ready. */
+    public ServiceProcess addWorker() {
+        ServiceProcess worker = newWorker(workers.size() + 1);
+        workers.add(worker);
+        return worker.start().awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * Stops everything in pipeline order: the producer first (no new work), then the workers with
+     * SIGTERM so that they drain within their grace, then the sink, then the broker.
+     */
+    public void stop() {
+        if (producer != null) {
+            producer.stop(STOP_GRACE);
+        }
+        drainWorkers();
+        if (sink != null) {
+            sink.stop(STOP_GRACE);
+        }
+        if (kafka != null) {
+            kafka.stop(STOP_GRACE);
+        }
+    }
+
+    /** SIGTERMs every worker at once and waits for them all (drain grace plus margin), then SIGKILLs stragglers. */
+    public void drainWorkers() {
+        workers.forEach(ServiceProcess::terminate);
+        Duration grace = workerDrainGrace().plusSeconds(10);
+        workers.forEach(w -> w.stop(grace));
+    }
+
+    private Duration workerDrainGrace() {
+        String value = config.workerProps().getOrDefault("urlcheck.worker.drain-grace", "20s");
+        try {
+            return Duration.parse("PT" + value.toUpperCase());
+        } catch (RuntimeException e) {
+            return Duration.ofSeconds(20);
+        }
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+
+    /** The broker. */
+    public KafkaProcess kafka() { return kafka; }
+    /** The producer service. */
+    public ServiceProcess producer() { return producer; }
+    /** The sink service. */
+    public ServiceProcess sink() { return sink; }
+    /** The workers, in start order. */
+    public List<ServiceProcess> workers() { return List.copyOf(workers); }
+    /** How long broker, topics and services took until all were ready. */
+    public Duration startupTime() { return startupTime; }
+    /** The {@code host:port} of the broker. */
+    public String bootstrapServers() { return kafka.bootstrapServers(); }
+    /** {@code http://127.0.0.1:<port>} of the producer. */
+    public String producerUrl() { return producer.baseUrl(); }
+    /** {@code http://127.0.0.1:<port>} of the sink. */
+    public String sinkUrl() { return sink.baseUrl(); }
+    /** Where every child's log file is. */
+    public Path logDir() { return config.runDir().resolve("logs"); }
+    /** The configuration this stack was started with. */
+    public StackConfig config() { return config; }
+}

@@ -1,0 +1,146 @@
+package io.urlcheck.launcher.stack;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One packaged Quarkus service as a child JVM: {@code java -D... -jar <module>/target/quarkus-app/quarkus-run.jar},
+ * the very artifact production runs. Ready when {@code /q/health/ready} answers 200; it can be
+ * SIGTERMed, SIGKILLed and started again with the same settings.
+ */
+public final class ServiceProcess {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final int port;
+    private final ChildProcess process;
+
+    /**
+     * @param home       the repository root (holds {@code <module>/target/quarkus-app})
+     * @param module     {@code producer-service}, {@code worker-service} or {@code sink-service}
+     * @param name       the name in messages and of the log file, e.g. {@code worker-2}
+     * @param port       the HTTP port ({@code quarkus.http.port})
+     * @param properties system properties for the service, e.g. {@code urlcheck.worker.max-in-flight}
+     * @param heap       the {@code -Xmx} value, e.g. {@code 256m}
+     * @param logDir     where {@code <name>.log} goes
+     */
+    public ServiceProcess(Path home, String module, String name, int port, Map<String, String> properties,
+                          String heap, Path logDir) {
+        this.name = name;
+        this.port = port;
+        Path jar = jar(home, module);
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException(jar + " is missing; build it with ./mvnw -B package -DskipTests"
+                    + " (./urlcheck does so on first use)");
+        }
+        Map<String, String> props = new LinkedHashMap<>();
+        props.put("quarkus.http.port", Integer.toString(port));
+        props.put("quarkus.http.host", "127.0.0.1");
+        props.put("quarkus.banner.enabled", "false");
+        props.put("quarkus.log.console.color", "false");
+        props.putAll(properties);
+        List<String> command = new ArrayList<>();
+        command.add(Java.executable());
+        command.add("-Xmx" + heap);
+        command.addAll(Java.startupFlags());
+        props.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        command.add("-jar");
+        command.add(jar.toString());
+        this.process = new ChildProcess(name, command, logDir.resolve(name + ".log"));
+    }
+
+    /** The packaged application of {@code module} under {@code home}. */
+    public static Path jar(Path home, String module) {
+        return home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar").toAbsolutePath();
+    }
+
+    /** Starts the JVM without waiting; pair with {@link #awaitReady}. */
+    public ServiceProcess start() {
+        process.start();
+        return this;
+    }
+
+    /** Waits until {@code /q/health/ready} answers 200; fails fast, with the log's tail, if the JVM exits. */
+    public ServiceProcess awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        while (true) {
+            if (!process.isAlive()) {
+                throw new StackException(name + " exited with code " + process.exitCode() + " while starting; see "
+                        + process.logFile() + System.lineSeparator() + process.logTail(20));
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException e) {
+                // not listening yet: keep polling until the deadline
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new StackException("interrupted waiting for " + name, e);
+            }
+            if (Instant.now().isAfter(deadline)) {
+                throw new StackException(name + " was not ready within " + timeout.toSeconds() + " s; see "
+                        + process.logFile() + System.lineSeparator() + process.logTail(20));
+            }
+            pause(Duration.ofMillis(100));
+        }
+    }
+
+    private static void pause(Duration d) {
+        try {
+            Thread.sleep(d.toMillis()); // polling interval of a readiness probe, not test synchronization
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted", e);
+        }
+    }
+
+    /** SIGTERM and return: the service shuts down gracefully (a worker drains). */
+    public void terminate() {
+        process.terminate();
+    }
+
+    /** SIGTERM, then SIGKILL after {@code grace}. */
+    public void stop(Duration grace) {
+        process.stop(grace);
+    }
+
+    /** SIGKILL: the service dies mid-work. */
+    public void kill() {
+        process.kill();
+    }
+
+    /** {@code http://127.0.0.1:<port>}. */
+    public String baseUrl() {
+        return "http://127.0.0.1:" + port;
+    }
+
+    /** The HTTP port. */
+    public int port() {
+        return port;
+    }
+
+    /** The name in messages, e.g. {@code worker-1}. */
+    public String name() {
+        return name;
+    }
+
+    /** The underlying child process, for pids, exit codes and logs. */
+    public ChildProcess process() {
+        return process;
+    }
+}

@@ -1,0 +1,81 @@
+package io.urlcheck.launcher.stack;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * What a {@link LocalStack} runs: where, on which ports (0 = any free port), how many workers and
+ * which system properties each service gets. Built with {@link #builder}.
+ *
+ * @param home           the repository root holding the packaged services
+ * @param runDir         where the broker's data, the sink's files and every log go
+ * @param kafkaPort      the broker's client port
+ * @param producerPort   the producer's HTTP port
+ * @param workerPort     the first worker's HTTP port; worker {@code i} (from 1) listens on {@code workerPort + i - 1}
+ * @param sinkPort       the sink's HTTP port
+ * @param workers        how many worker processes, all in consumer group {@code urlcheck-worker}
+ * @param producerProps  extra system properties of the producer
+ * @param workerProps    extra system properties of every worker
+ * @param sinkProps      extra system properties of the sink
+ */
+public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPort, int workerPort, int sinkPort,
+                          int workers, Map<String, String> producerProps, Map<String, String> workerProps,
+                          Map<String, String> sinkProps) {
+
+    /** Default ports of {@code ./urlcheck up}, fixed by the brief. */
+    public static final int DEFAULT_KAFKA_PORT = 9092;
+    public static final int DEFAULT_PRODUCER_PORT = 8081;
+    public static final int DEFAULT_WORKER_PORT = 8082;
+    public static final int DEFAULT_SINK_PORT = 8083;
+
+    public StackConfig {
+        producerProps = Map.copyOf(producerProps);
+        workerProps = Map.copyOf(workerProps);
+        sinkProps = Map.copyOf(sinkProps);
+        if (workers < 1) {
+            throw new IllegalArgumentException("at least one worker, got " + workers);
+        }
+    }
+
+    /** A builder with every port free (0) and one worker. */
+    public static Builder builder(Path home, Path runDir) {
+        return new Builder(home, runDir);
+    }
+
+    /** Assembles a {@link StackConfig}. */
+    public static final class Builder {
+        private final Path home;
+        private final Path runDir;
+        private int kafkaPort;
+        private int producerPort;
+        private int workerPort;
+        private int sinkPort;
+        private int workers = 1;
+        private final Map<String, String> producerProps = new LinkedHashMap<>();
+        private final Map<String, String> workerProps = new LinkedHashMap<>();
+        private final Map<String, String> sinkProps = new LinkedHashMap<>();
+
+        private Builder(Path home, Path runDir) {
+            this.home = home;
+            this.runDir = runDir;
+        }
+
+        public Builder kafkaPort(int v) { kafkaPort = v; return this; }
+        public Builder producerPort(int v) { producerPort = v; return this; }
+        public Builder workerPort(int v) { workerPort = v; return this; }
+        public Builder sinkPort(int v) { sinkPort = v; return this; }
+        public Builder workers(int v) { workers = v; return this; }
+        /** Sets a producer system property, e.g. {@code urlcheck.producer.max-url-length}. */
+        public Builder producer(String key, String value) { producerProps.put(key, value); return this; }
+        /** Sets a system property of every worker, e.g. {@code urlcheck.worker.allow-cidrs}. */
+        public Builder worker(String key, String value) { workerProps.put(key, value); return this; }
+        /** Sets a sink system property, e.g. {@code urlcheck.sink.store}. */
+        public Builder sink(String key, String value) { sinkProps.put(key, value); return this; }
+
+        public StackConfig build() {
+            return new StackConfig(home.toAbsolutePath(), runDir.toAbsolutePath(), kafkaPort, producerPort,
+                    workerPort, sinkPort, workers, producerProps, workerProps, sinkProps);
+        }
+    }
+}
