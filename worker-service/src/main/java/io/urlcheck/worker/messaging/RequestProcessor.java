@@ -5,38 +5,84 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
-import io.urlcheck.worker.http.HttpChecker;
+import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.worker.CheckEngine;
 import io.urlcheck.worker.config.WorkerConfig;
-import io.vertx.core.Vertx;
+import io.urlcheck.worker.metrics.WorkerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
+import org.jboss.logging.Logger;
 
-/** Turns the stream of check requests into a stream of results, acking each request only after its result was sent. */
+/**
+ * Turns the stream of check requests into the stream of results. {@code merge(maxPending)} keeps at
+ * most {@code max-pending} requests taken from Kafka and unfinished; when they are, it stops
+ * requesting and the connector pauses the consumer (real backpressure). Each result message is
+ * derived from its request message, so the request is acked, and its offset becomes committable,
+ * only once Kafka acknowledged the result. See DESIGN.md.
+ */
 @ApplicationScoped
 public class RequestProcessor {
 
-    /** The incoming channel: {@code urlcheck.requests}. */
+    /** The incoming channel: {@code urlcheck.requests}, raw bytes so a bad record can be dead-lettered. */
     public static final String REQUESTS = "requests";
     /** The outgoing channel: {@code urlcheck.results}. */
     public static final String RESULTS = "results";
 
-    private final HttpChecker checker;
-    private final int concurrency;
+    private static final Logger LOG = Logger.getLogger(RequestProcessor.class);
 
-    public RequestProcessor(Vertx vertx, WorkerConfig config) {
-        this.checker = new HttpChecker(vertx, config.requestTimeout().toMillis(), config.id().orElse("worker"));
-        this.concurrency = config.maxInFlight();
+    private final CheckEngine engine;
+    private final DeadLetters deadLetters;
+    private final WorkerMetrics metrics;
+    private final int maxPending;
+
+    public RequestProcessor(CheckEngine engine, DeadLetters deadLetters, WorkerMetrics metrics, WorkerConfig config) {
+        if (config.maxPending() < config.maxInFlight()) {
+            throw new IllegalArgumentException("urlcheck.worker.max-pending (" + config.maxPending()
+                    + ") must be at least urlcheck.worker.max-in-flight (" + config.maxInFlight() + ")");
+        }
+        this.engine = engine;
+        this.deadLetters = deadLetters;
+        this.metrics = metrics;
+        this.maxPending = config.maxPending();
     }
 
     @Incoming(REQUESTS)
     @Outgoing(RESULTS)
-    public Multi<Message<CheckResult>> process(Multi<Message<CheckRequest>> requests) {
-        return requests.onItem()
-                .transformToUni(msg -> Uni.createFrom().completionStage(checker.check(msg.getPayload()))
-                        .map(result -> msg.withPayload(result).addMetadata(
-                                OutgoingKafkaRecordMetadata.<String>builder().withKey(result.url()).build())))
-                .merge(concurrency);
+    public Multi<Message<CheckResult>> process(Multi<Message<byte[]>> requests) {
+        return requests.onItem().transformToUni(this::handle).merge(maxPending);
+    }
+
+    private Uni<Message<CheckResult>> handle(Message<byte[]> message) {
+        metrics.pending().incrementAndGet();
+        CheckRequest request;
+        try {
+            if (message.getPayload() == null) {
+                throw new IllegalArgumentException("empty record value");
+            }
+            request = JsonCodec.decode(message.getPayload(), CheckRequest.class);
+        } catch (RuntimeException e) {
+            return deadLetters.send(message, e.getMessage() == null ? e.toString() : e.getMessage())
+                    .eventually(() -> metrics.pending().decrementAndGet())
+                    .replaceWith((Message<CheckResult>) null);
+        }
+        return Uni.createFrom().completionStage(() -> engine.check(request))
+                .map(result -> resultMessage(message, result));
+    }
+
+    private Message<CheckResult> resultMessage(Message<byte[]> request, CheckResult result) {
+        metrics.checked(result);
+        if (LOG.isDebugEnabled()) {
+            LOG.debugf("checked %s: %s %s (%s)", result.url(), result.outcome(), result.statusCode(), Positions.of(request));
+        }
+        return request.withPayload(result)
+                .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(result.url()).build())
+                .withAck(() -> request.ack().whenComplete((v, e) -> metrics.pending().decrementAndGet()))
+                .withNack(error -> {
+                    LOG.errorf(error, "result for %s not published (%s); the request stays uncommitted",
+                            result.url(), Positions.of(request));
+                    return request.nack(error).whenComplete((v, e) -> metrics.pending().decrementAndGet());
+                });
     }
 }

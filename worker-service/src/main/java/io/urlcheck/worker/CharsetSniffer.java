@@ -1,0 +1,108 @@
+package io.urlcheck.worker;
+
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Element;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Picks the charset of an HTML body, in this order: the {@code Content-Type} header's charset; a
+ * {@code <meta charset>} or {@code <meta http-equiv="Content-Type">} in the first {@link #PRESCAN_BYTES}
+ * bytes; a byte order mark; else UTF-8. Labels follow the WHATWG mapping where Java's differs
+ * ({@code gb2312} reads as GBK, {@code iso-8859-1} as windows-1252).
+ */
+public final class CharsetSniffer {
+
+    /** How far into the body a meta charset is looked for (the HTML spec's prescan uses 1024; we allow more). */
+    public static final int PRESCAN_BYTES = 4096;
+
+    private CharsetSniffer() {
+    }
+
+    /** The charset to decode {@code body[0..length)} with. */
+    public static Charset detect(byte[] body, int length, String contentType) {
+        return fromContentType(contentType)
+                .or(() -> fromMeta(body, length))
+                .or(() -> fromBom(body, length))
+                .orElse(StandardCharsets.UTF_8);
+    }
+
+    /** How many leading bytes are a BOM of {@code charset} (to skip), else 0. */
+    static int bomLength(byte[] b, int length, Charset charset) {
+        if (charset.equals(StandardCharsets.UTF_8) && length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            return 3;
+        }
+        if (charset.name().startsWith("UTF-16") && length >= 2
+                && (((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) || ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE))) {
+            return 2;
+        }
+        return 0;
+    }
+
+    static Optional<Charset> fromContentType(String contentType) {
+        if (contentType == null) {
+            return Optional.empty();
+        }
+        for (String param : contentType.split(";")) {
+            String p = param.trim();
+            if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
+                return forLabel(p.substring("charset=".length()));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Charset> fromMeta(byte[] body, int length) {
+        String head = new String(body, 0, Math.min(length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
+        for (Element meta : Jsoup.parse(head).getElementsByTag("meta")) {
+            if (meta.hasAttr("charset")) {
+                Optional<Charset> found = forLabel(meta.attr("charset"));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+            if ("content-type".equalsIgnoreCase(meta.attr("http-equiv").trim())) {
+                Optional<Charset> found = fromContentType(meta.attr("content"));
+                if (found.isPresent()) {
+                    return found;
+                }
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Optional<Charset> fromBom(byte[] b, int length) {
+        if (length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
+            return Optional.of(StandardCharsets.UTF_8);
+        }
+        if (length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
+            return Optional.of(StandardCharsets.UTF_16BE);
+        }
+        if (length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
+            return Optional.of(StandardCharsets.UTF_16LE);
+        }
+        return Optional.empty();
+    }
+
+    static Optional<Charset> forLabel(String label) {
+        String l = label.trim().replace("\"", "").replace("'", "").toLowerCase(Locale.ROOT);
+        switch (l) {
+            case "gb2312", "gbk", "x-gbk", "chinese", "csgb2312", "iso-ir-58":
+                l = "GBK";
+                break;
+            case "iso-8859-1", "latin1", "us-ascii", "ascii", "l1":
+                l = "windows-1252";
+                break;
+            default:
+                break;
+        }
+        try {
+            return Optional.of(Charset.forName(l));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+}

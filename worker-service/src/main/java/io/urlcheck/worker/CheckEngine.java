@@ -1,0 +1,246 @@
+package io.urlcheck.worker;
+
+import io.urlcheck.contract.CheckRequest;
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.contract.Redirect;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.function.LongSupplier;
+
+/**
+ * Runs one check from request to result: waits for a {@link HostLimiter} slot, follows redirects by
+ * hand (each hop resolved, vetted by the {@link AddressPolicy} and connected to exactly the vetted
+ * address), and retries transient failures after a backoff during which the slot is given back.
+ * The returned future always completes with a result, never exceptionally.
+ */
+public final class CheckEngine {
+
+    /** The engine's limits, from {@code WorkerConfig}. */
+    public record Settings(int maxRedirects, Duration requestTimeout, String workerId) {
+    }
+
+    /** Hears about retries (for metrics); the default does nothing. */
+    public interface Listener {
+        /** Attempt {@code attempt} of {@code request} ended transient; the next starts after {@code delay}. */
+        default void retrying(CheckRequest request, int attempt, Outcome outcome, Duration delay) {
+        }
+
+        /** The backoff announced by {@link #retrying} is over; the retry now queues for a slot. */
+        default void backoffOver(CheckRequest request) {
+        }
+    }
+
+    private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
+
+    private final HttpPort http;
+    private final HostLimiter limiter;
+    private final AddressPolicy policy;
+    private final RetryPolicy retry;
+    private final Scheduler scheduler;
+    private final LongSupplier nanoClock;
+    private final Clock clock;
+    private final Settings settings;
+    private final Listener listener;
+
+    public CheckEngine(HttpPort http, HostLimiter limiter, AddressPolicy policy, RetryPolicy retry, Scheduler scheduler,
+                       LongSupplier nanoClock, Clock clock, Settings settings, Listener listener) {
+        this.http = http;
+        this.limiter = limiter;
+        this.policy = policy;
+        this.retry = retry;
+        this.scheduler = scheduler;
+        this.nanoClock = nanoClock;
+        this.clock = clock;
+        this.settings = settings;
+        this.listener = listener;
+    }
+
+    /** Checks {@code request}; completes with its result. */
+    public CompletableFuture<CheckResult> check(CheckRequest request) {
+        TargetUrl url;
+        try {
+            url = TargetUrl.parse(request.url());
+        } catch (IllegalArgumentException e) {
+            return CompletableFuture.completedFuture(base(request).outcome(Outcome.INVALID_URL)
+                    .error(e.getMessage()).attempts(0).checkedAt(clock.instant()).build());
+        }
+        return attempt(request, url, 1).exceptionally(e -> base(request).outcome(Outcome.CONNECTION_ERROR)
+                .error("internal error: " + e).attempts(1).checkedAt(clock.instant()).build());
+    }
+
+    private CompletableFuture<CheckResult> attempt(CheckRequest request, TargetUrl url, int attempt) {
+        return limiter.acquire(request.host()).thenCompose(permit -> {
+            long start = nanoClock.getAsLong();
+            Chain chain = new Chain(start, start + settings.requestTimeout().toNanos());
+            chain.visited.add(url.url());
+            return hop(chain, url)
+                    .whenComplete((ignored, error) -> permit.release())
+                    .thenCompose(done -> afterAttempt(request, url, attempt, chain));
+        });
+    }
+
+    private CompletableFuture<CheckResult> afterAttempt(CheckRequest request, TargetUrl url, int attempt, Chain chain) {
+        Outcome outcome = chain.outcome();
+        Integer status = chain.last instanceof HopResult.Response r ? r.status() : null;
+        if (retry.isTransient(outcome, status) && retry.mayRetryAfter(attempt)) {
+            Optional<Duration> retryAfter = chain.last instanceof HopResult.Response r
+                    ? RetryAfter.parse(r.header("retry-after"), clock.instant()) : Optional.empty();
+            Duration delay = retry.delay(attempt, retryAfter);
+            listener.retrying(request, attempt, outcome, delay);
+            CompletableFuture<CheckResult> next = new CompletableFuture<>();
+            scheduler.schedule(delay.toNanos(), () -> {
+                listener.backoffOver(request);
+                attempt(request, url, attempt + 1).whenComplete((result, error) -> {
+                    if (error != null) {
+                        next.completeExceptionally(error);
+                    } else {
+                        next.complete(result);
+                    }
+                });
+            });
+            return next;
+        }
+        return CompletableFuture.completedFuture(result(request, chain, attempt));
+    }
+
+    private CompletableFuture<Void> hop(Chain chain, TargetUrl url) {
+        chain.current = url;
+        if (nanoClock.getAsLong() - chain.deadline >= 0) {
+            return chain.fail(Outcome.TIMEOUT, "deadline of " + settings.requestTimeout().toMillis() + " ms passed");
+        }
+        Optional<java.net.InetAddress> literal = IpLiteral.parse(url.host());
+        CompletableFuture<HttpPort.Resolution> resolved = literal.isPresent()
+                ? CompletableFuture.completedFuture(new HttpPort.Resolution(literal.get(), null))
+                : http.resolve(url.host(), chain.deadline);
+        return resolved.thenCompose(resolution -> {
+            if (resolution.failure() != null) {
+                chain.last = resolution.failure();
+                return CompletableFuture.completedFuture(null);
+            }
+            Optional<String> refusal = policy.refusal(resolution.address());
+            if (refusal.isPresent()) {
+                return chain.fail(Outcome.BLOCKED, url.host() + ": " + refusal.get());
+            }
+            return http.get(url, IpLiteral.canonical(resolution.address()), chain.deadline)
+                    .thenCompose(result -> follow(chain, url, result));
+        });
+    }
+
+    private CompletableFuture<Void> follow(Chain chain, TargetUrl url, HopResult result) {
+        chain.last = result;
+        if (!(result instanceof HopResult.Response response) || !REDIRECTS.contains(response.status())
+                || response.header("location") == null) {
+            return CompletableFuture.completedFuture(null);
+        }
+        chain.redirects.add(new Redirect(url.url(), response.status()));
+        TargetUrl next;
+        try {
+            next = url.resolve(response.header("location"));
+        } catch (IllegalArgumentException e) {
+            chain.bodyNote = e.getMessage();
+            return CompletableFuture.completedFuture(null);
+        }
+        if (!chain.visited.add(next.url())) {
+            return chain.fail(Outcome.TOO_MANY_REDIRECTS, "redirect loop back to " + next.url());
+        }
+        if (chain.redirects.size() > settings.maxRedirects()) {
+            return chain.fail(Outcome.TOO_MANY_REDIRECTS, "more than " + settings.maxRedirects() + " redirects");
+        }
+        return hop(chain, next);
+    }
+
+    private CheckResult result(CheckRequest request, Chain chain, int attempts) {
+        long end = nanoClock.getAsLong();
+        CheckResult.Builder b = base(request)
+                .attempts(attempts)
+                .finalUrl(chain.current.url())
+                .redirects(chain.redirects)
+                .responseTimeMs((end - chain.start) / 1_000_000)
+                .checkedAt(clock.instant());
+        if (chain.last instanceof HopResult.Response r) {
+            String contentType = r.header("content-type");
+            b.statusCode(r.status())
+                    .timeToFirstByteMs(r.timeToFirstByteNanos() / 1_000_000)
+                    .contentType(contentType)
+                    .contentLength(contentLength(r))
+                    .tls(r.tls());
+            if (TitleExtractor.isHtml(contentType) && r.body().length > 0) {
+                TitleExtractor.extract(r.body(), r.body().length, contentType).ifPresent(b::title);
+            }
+        }
+        if (chain.last instanceof HopResult.Failure && !chain.redirects.isEmpty()
+                && chain.outcome() == Outcome.TOO_MANY_REDIRECTS) {
+            b.statusCode(chain.redirects.get(chain.redirects.size() - 1).statusCode());
+        }
+        Outcome outcome = chain.outcome();
+        b.outcome(outcome).error(chain.error(outcome));
+        return b.build();
+    }
+
+    private static Long contentLength(HopResult.Response r) {
+        String declared = r.header("content-length");
+        if (r.truncated() && declared != null) {
+            try {
+                return Long.parseLong(declared.trim());
+            } catch (NumberFormatException e) {
+                return (long) r.bodyBytes();
+            }
+        }
+        return (long) r.bodyBytes();
+    }
+
+    private CheckResult.Builder base(CheckRequest request) {
+        return CheckResult.builder().answering(request).finalUrl(request.url()).workerId(settings.workerId());
+    }
+
+    /** The state of one attempt's walk along its redirect chain. */
+    private static final class Chain {
+        final long start;
+        final long deadline;
+        final List<Redirect> redirects = new ArrayList<>();
+        final Set<String> visited = new HashSet<>();
+        TargetUrl current;
+        HopResult last;
+        String bodyNote;
+
+        Chain(long start, long deadline) {
+            this.start = start;
+            this.deadline = deadline;
+        }
+
+        CompletableFuture<Void> fail(Outcome outcome, String reason) {
+            last = new HopResult.Failure(outcome, reason);
+            return CompletableFuture.completedFuture(null);
+        }
+
+        Outcome outcome() {
+            if (last instanceof HopResult.Failure f) {
+                return f.outcome();
+            }
+            HopResult.Response r = (HopResult.Response) last;
+            return r.status() < 400 ? Outcome.OK : Outcome.HTTP_ERROR;
+        }
+
+        String error(Outcome outcome) {
+            if (last instanceof HopResult.Failure f) {
+                return f.reason();
+            }
+            HopResult.Response r = (HopResult.Response) last;
+            if (bodyNote != null) {
+                return bodyNote;
+            }
+            if (outcome == Outcome.HTTP_ERROR) {
+                return "HTTP " + r.status();
+            }
+            return r.bodyError();
+        }
+    }
+}

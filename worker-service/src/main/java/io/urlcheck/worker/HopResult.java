@@ -1,0 +1,28 @@
+package io.urlcheck.worker;
+
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.contract.TlsInfo;
+
+import java.util.Map;
+
+/** What one HTTP exchange (one hop of a redirect chain) produced: a response, or a failure. */
+public sealed interface HopResult {
+
+    /**
+     * A response. {@code headers} holds the first value of each header, names in lower case.
+     * {@code body} is retained only for HTML; {@code bodyBytes} counts what was read, at most the cap,
+     * and {@code truncated} says reading stopped at the cap.
+     */
+    record Response(int status, Map<String, String> headers, byte[] body, int bodyBytes, boolean truncated,
+                    String bodyError, long timeToFirstByteNanos, TlsInfo tls) implements HopResult {
+
+        /** A header's value by lower-case name, or null. */
+        public String header(String name) {
+            return headers.get(name);
+        }
+    }
+
+    /** No usable response: {@code outcome} names the failure and {@code reason} explains it. */
+    record Failure(Outcome outcome, String reason) implements HopResult {
+    }
+}

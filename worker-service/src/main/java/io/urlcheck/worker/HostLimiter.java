@@ -1,0 +1,189 @@
+package io.urlcheck.worker;
+
+import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.LongSupplier;
+
+/**
+ * Grants permission to start a request: at most {@code maxInFlight} at once overall, at most
+ * {@code maxPerHost} at once per host, and starts to one host at least {@code minInterval} apart.
+ * Nothing blocks: {@link #acquire} returns a future that completes when a slot is free. Waiters
+ * queue per host, and hosts are served round-robin, so a host whose slots are full never holds a
+ * global slot while it waits: other hosts keep flowing. See DESIGN.md.
+ */
+public final class HostLimiter {
+
+    /** A granted slot; {@link #release()} it exactly when the request is over (more calls are ignored). */
+    public interface Permit {
+        void release();
+    }
+
+    private final int maxInFlight;
+    private final int maxPerHost;
+    private final long minIntervalNanos;
+    private final LongSupplier nanoClock;
+    private final Scheduler scheduler;
+
+    // Guarded by this.
+    private final Map<String, HostState> hosts = new HashMap<>();
+    private final LinkedHashMap<String, HostState> waiting = new LinkedHashMap<>();
+    private int inFlight;
+    private int queued;
+    private boolean admitting = true;
+
+    public HostLimiter(int maxInFlight, int maxPerHost, long minIntervalNanos, LongSupplier nanoClock, Scheduler scheduler) {
+        if (maxInFlight < 1 || maxPerHost < 1 || minIntervalNanos < 0) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+        this.maxInFlight = maxInFlight;
+        this.maxPerHost = maxPerHost;
+        this.minIntervalNanos = minIntervalNanos;
+        this.nanoClock = nanoClock;
+        this.scheduler = scheduler;
+    }
+
+    /** A future permit to start one request to {@code host}. */
+    public CompletableFuture<Permit> acquire(String host) {
+        CompletableFuture<Permit> future = new CompletableFuture<>();
+        synchronized (this) {
+            HostState state = hosts.computeIfAbsent(host, HostState::new);
+            state.waiters.add(future);
+            queued++;
+            waiting.putIfAbsent(host, state);
+        }
+        dispatch();
+        return future;
+    }
+
+    /** Stops granting permits (shutdown): waiters stay queued and are never started. */
+    public void stopAdmitting() {
+        synchronized (this) {
+            admitting = false;
+        }
+    }
+
+    /** Requests running now, all hosts. */
+    public synchronized int inFlight() {
+        return inFlight;
+    }
+
+    /** Requests waiting for a slot, all hosts. */
+    public synchronized int queued() {
+        return queued;
+    }
+
+    /** The longest queue of one host. */
+    public synchronized int maxHostQueueDepth() {
+        return waiting.values().stream().mapToInt(s -> s.waiters.size()).max().orElse(0);
+    }
+
+    /** Hosts with a request waiting or running. */
+    public synchronized int activeHosts() {
+        return (int) hosts.values().stream().filter(s -> s.inFlight > 0 || !s.waiters.isEmpty()).count();
+    }
+
+    private void dispatch() {
+        List<Runnable> grants = new ArrayList<>();
+        synchronized (this) {
+            long now = nanoClock.getAsLong();
+            boolean granted = true;
+            while (granted && admitting && inFlight < maxInFlight && !waiting.isEmpty()) {
+                granted = false;
+                Iterator<HostState> it = waiting.values().iterator();
+                List<HostState> rotate = new ArrayList<>();
+                while (it.hasNext() && inFlight < maxInFlight) {
+                    HostState s = it.next();
+                    if (s.inFlight >= maxPerHost) {
+                        continue;
+                    }
+                    long wait = s.spaced ? s.nextStart - now : 0;
+                    if (wait > 0) {
+                        s.wakeAt(wait);
+                        continue;
+                    }
+                    CompletableFuture<Permit> waiter = s.waiters.poll();
+                    queued--;
+                    s.inFlight++;
+                    inFlight++;
+                    s.nextStart = now + minIntervalNanos;
+                    s.spaced = minIntervalNanos > 0;
+                    grants.add(() -> grant(waiter, s));
+                    granted = true;
+                    it.remove();
+                    if (!s.waiters.isEmpty()) {
+                        rotate.add(s); // to the back of the round
+                    }
+                }
+                rotate.forEach(s -> waiting.put(s.host, s));
+            }
+        }
+        grants.forEach(Runnable::run);
+    }
+
+    private void grant(CompletableFuture<Permit> waiter, HostState state) {
+        AtomicBoolean released = new AtomicBoolean();
+        Permit permit = () -> {
+            if (released.compareAndSet(false, true)) {
+                release(state);
+            }
+        };
+        if (!waiter.complete(permit)) {
+            permit.release(); // the waiter gave up (cancelled) before its turn
+        }
+    }
+
+    private void release(HostState state) {
+        synchronized (this) {
+            state.inFlight--;
+            inFlight--;
+            if (state.inFlight == 0 && state.waiters.isEmpty() && !state.wakeScheduled) {
+                long rest = state.spaced ? state.nextStart - nanoClock.getAsLong() : 0;
+                if (rest <= 0) {
+                    hosts.remove(state.host);
+                } else {
+                    state.wakeAt(rest); // forget the host once its interval is over
+                }
+            }
+        }
+        dispatch();
+    }
+
+    private void wake(HostState state) {
+        synchronized (this) {
+            state.wakeScheduled = false;
+            if (state.inFlight == 0 && state.waiters.isEmpty()
+                    && (!state.spaced || nanoClock.getAsLong() - state.nextStart >= 0)) {
+                hosts.remove(state.host);
+            }
+        }
+        dispatch();
+    }
+
+    private final class HostState {
+        final String host;
+        final ArrayDeque<CompletableFuture<Permit>> waiters = new ArrayDeque<>();
+        int inFlight;
+        long nextStart;
+        boolean spaced;
+        boolean wakeScheduled;
+
+        HostState(String host) {
+            this.host = host;
+        }
+
+        /** Schedules one wake-up (holding the limiter's lock). */
+        void wakeAt(long delayNanos) {
+            if (!wakeScheduled) {
+                wakeScheduled = true;
+                scheduler.schedule(delayNanos, () -> wake(this));
+            }
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package io.urlcheck.worker;
+
+import io.urlcheck.contract.Outcome;
+
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.DoubleSupplier;
+
+/**
+ * When to try a check again and how long to wait first. Transient failures (timeouts, refused or
+ * broken connections, 5xx, 429) are retried up to {@code maxRetries} times. The wait is exponential
+ * backoff with full jitter, {@code random(0, min(max, base * 2^(n-1)))}, unless the server sent a
+ * {@code Retry-After}, which is honoured up to {@code retryAfterCap}.
+ */
+public record RetryPolicy(int maxRetries, Duration base, Duration max, Duration retryAfterCap, DoubleSupplier random) {
+
+    /** True when an attempt that ended with {@code outcome} (and {@code status}, if any) is worth repeating. */
+    public boolean isTransient(Outcome outcome, Integer status) {
+        return switch (outcome) {
+            case TIMEOUT, CONNECTION_REFUSED, CONNECTION_ERROR -> true;
+            case HTTP_ERROR -> status != null && (status >= 500 || status == 429);
+            default -> false;
+        };
+    }
+
+    /** True when attempt number {@code attempt} (1-based) may be followed by another. */
+    public boolean mayRetryAfter(int attempt) {
+        return attempt <= maxRetries;
+    }
+
+    /** The wait before retry number {@code retry} (1-based), honouring {@code retryAfter} up to the cap. */
+    public Duration delay(int retry, Optional<Duration> retryAfter) {
+        if (retryAfter.isPresent()) {
+            Duration asked = retryAfter.get();
+            return asked.compareTo(retryAfterCap) > 0 ? retryAfterCap : asked;
+        }
+        long ceiling = base.toMillis() << Math.min(30, Math.max(0, retry - 1));
+        long bounded = Math.min(max.toMillis(), ceiling);
+        return Duration.ofMillis((long) (random.getAsDouble() * bounded));
+    }
+}

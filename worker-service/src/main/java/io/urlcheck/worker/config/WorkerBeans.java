@@ -1,0 +1,76 @@
+package io.urlcheck.worker.config;
+
+import io.urlcheck.worker.AddressPolicy;
+import io.urlcheck.worker.CheckEngine;
+import io.urlcheck.worker.HostLimiter;
+import io.urlcheck.worker.RetryPolicy;
+import io.urlcheck.worker.http.VertxHttpPort;
+import io.urlcheck.worker.http.VertxScheduler;
+import io.urlcheck.worker.metrics.WorkerMetrics;
+import io.vertx.core.Vertx;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Clock;
+import java.util.List;
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Wires the pure domain (limiter, policies, engine) to the Vert.x edge from {@link WorkerConfig}. */
+@ApplicationScoped
+public class WorkerBeans {
+
+    @Produces
+    @Singleton
+    HostLimiter limiter(WorkerConfig config, Vertx vertx) {
+        return new HostLimiter(config.maxInFlight(), config.maxPerHost(), config.minHostInterval().toNanos(),
+                System::nanoTime, new VertxScheduler(vertx));
+    }
+
+    @Produces
+    @Singleton
+    AddressPolicy addressPolicy(WorkerConfig config) {
+        return AddressPolicy.allowing(config.allowCidrs().orElse(List.of()));
+    }
+
+    @Produces
+    @Singleton
+    VertxHttpPort httpPort(WorkerConfig config, Vertx vertx) {
+        return new VertxHttpPort(vertx, new VertxHttpPort.Settings(config.connectTimeout(), config.headerTimeout(),
+                config.maxBodyBytes(), config.maxPerHost()), null);
+    }
+
+    void closeHttpPort(@Disposes VertxHttpPort port) {
+        port.close();
+    }
+
+    @Produces
+    @Singleton
+    CheckEngine engine(WorkerConfig config, Vertx vertx, VertxHttpPort http, HostLimiter limiter, AddressPolicy policy,
+                       WorkerMetrics metrics) {
+        RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffBase(), config.retryBackoffMax(),
+                config.retryAfterCap(), () -> ThreadLocalRandom.current().nextDouble());
+        CheckEngine.Settings settings = new CheckEngine.Settings(config.maxRedirects(), config.requestTimeout(),
+                workerId(config));
+        return new CheckEngine(http, limiter, policy, retry, new VertxScheduler(vertx), System::nanoTime,
+                Clock.systemUTC(), settings, metrics);
+    }
+
+    /** {@code urlcheck.worker.id}, else the host name. */
+    static String workerId(WorkerConfig config) {
+        return config.id().filter(s -> !s.isBlank()).orElseGet(() -> {
+            String env = System.getenv("HOSTNAME");
+            if (env != null && !env.isBlank()) {
+                return env;
+            }
+            try {
+                return InetAddress.getLocalHost().getHostName();
+            } catch (UnknownHostException e) {
+                return "worker";
+            }
+        });
+    }
+}

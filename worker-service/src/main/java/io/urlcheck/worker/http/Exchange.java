@@ -1,0 +1,173 @@
+package io.urlcheck.worker.http;
+
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.contract.TlsInfo;
+import io.urlcheck.worker.BodyCollector;
+import io.urlcheck.worker.HopResult;
+import io.urlcheck.worker.TargetUrl;
+import io.urlcheck.worker.TitleExtractor;
+import io.vertx.core.Vertx;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientRequest;
+import io.vertx.core.http.HttpClientResponse;
+import io.vertx.core.http.HttpConnection;
+import io.vertx.core.http.HttpHeaders;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+
+import javax.net.ssl.SSLSession;
+import java.net.InetAddress;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * One GET on the wire, to exactly the vetted address. Three clocks end it: the client's connect
+ * timeout, a header timer from the moment the request is sent, and the attempt's deadline, which
+ * also covers the body. Whichever fires first resets the request, which closes the connection.
+ * The body is read into a {@link BodyCollector}; at its cap the connection is closed, not drained.
+ */
+final class Exchange {
+
+    static final String USER_AGENT = "urlcheck-worker/0.1 (+https://github.com/urlcheck)";
+
+    private final Vertx vertx;
+    private final HttpClient client;
+    private final VertxHttpPort.Settings settings;
+    private final TargetUrl url;
+    private final InetAddress address;
+    private final long deadlineNanos;
+    private final long startNanos = System.nanoTime();
+    private final CompletableFuture<HopResult> result = new CompletableFuture<>();
+    private final VertxHttpPort.Once once = new VertxHttpPort.Once();
+    private volatile HttpClientRequest request;
+    private volatile long deadlineTimer = -1;
+    private volatile long headerTimer = -1;
+
+    Exchange(Vertx vertx, HttpClient client, VertxHttpPort.Settings settings, TargetUrl url, InetAddress address,
+             long deadlineNanos) {
+        this.vertx = vertx;
+        this.client = client;
+        this.settings = settings;
+        this.url = url;
+        this.address = address;
+        this.deadlineNanos = deadlineNanos;
+    }
+
+    CompletableFuture<HopResult> start() {
+        long remaining = remainingMs();
+        if (remaining <= 0) {
+            finish(new HopResult.Failure(Outcome.TIMEOUT, "deadline passed before " + url.url()));
+            return result;
+        }
+        deadlineTimer = vertx.setTimer(remaining, id -> timeout("no complete response within the deadline"));
+        RequestOptions options = new RequestOptions()
+                .setMethod(HttpMethod.GET)
+                .setServer(SocketAddress.inetSocketAddress(url.port(), address.getHostAddress()))
+                .setHost(url.host())
+                .setPort(url.port())
+                .setSsl(url.https())
+                .setURI(url.requestTarget())
+                .putHeader(HttpHeaders.HOST, url.hostHeader())
+                .putHeader(HttpHeaders.USER_AGENT, USER_AGENT)
+                .putHeader(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
+                .putHeader(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate");
+        client.request(options).onComplete(ar -> {
+            if (ar.failed()) {
+                finish(FailureMapper.map(ar.cause()));
+                return;
+            }
+            HttpClientRequest req = ar.result();
+            request = req;
+            if (once.isDone()) {
+                req.reset();
+                return;
+            }
+            long headerWait = Math.min(settings.headerTimeout().toMillis(), remainingMs());
+            headerTimer = vertx.setTimer(Math.max(1, headerWait),
+                    id -> timeout("no response headers within " + settings.headerTimeout().toMillis() + " ms"));
+            req.send().onComplete(sent -> {
+                vertx.cancelTimer(headerTimer);
+                if (sent.failed()) {
+                    finish(FailureMapper.map(sent.cause()));
+                } else {
+                    read(req, sent.result());
+                }
+            });
+        });
+        return result;
+    }
+
+    private void read(HttpClientRequest req, HttpClientResponse response) {
+        long ttfb = System.nanoTime() - startNanos;
+        Map<String, String> headers = new HashMap<>();
+        response.headers().forEach(e -> headers.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
+        TlsInfo tls = url.https() ? tls(req.connection()) : null;
+        boolean html = TitleExtractor.isHtml(headers.get("content-type"));
+        BodyCollector body = new BodyCollector(settings.maxBodyBytes(), html, headers.get("content-encoding"));
+        response.exceptionHandler(e -> {
+            body.close();
+            finish(FailureMapper.map(e));
+        });
+        response.handler(chunk -> {
+            body.add(chunk.getBytes());
+            if (body.isFull() && finish(response(response, headers, body, true, ttfb, tls))) {
+                req.connection().close(); // stop here: never drain an endless or huge body
+            }
+        });
+        response.endHandler(v -> finish(response(response, headers, body, false, ttfb, tls)));
+    }
+
+    private static HopResult.Response response(HttpClientResponse response, Map<String, String> headers,
+                                               BodyCollector body, boolean truncated, long ttfb, TlsInfo tls) {
+        HopResult.Response r = new HopResult.Response(response.statusCode(), headers, body.bytes(), body.size(),
+                truncated, body.error(), ttfb, tls);
+        body.close();
+        return r;
+    }
+
+    private static TlsInfo tls(HttpConnection connection) {
+        SSLSession session = connection.sslSession();
+        if (session == null) {
+            return null;
+        }
+        try {
+            Certificate[] chain = session.getPeerCertificates();
+            if (chain.length > 0 && chain[0] instanceof X509Certificate cert) {
+                return new TlsInfo(session.getProtocol(), cert.getNotAfter().toInstant(),
+                        cert.getIssuerX500Principal().getName(), cert.getSubjectX500Principal().getName());
+            }
+        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+            // The handshake succeeded without a peer certificate: report the protocol alone.
+        }
+        return new TlsInfo(session.getProtocol(), null, null, null);
+    }
+
+    private void timeout(String reason) {
+        if (finish(new HopResult.Failure(Outcome.TIMEOUT, reason + " (" + url.url() + ")"))) {
+            HttpClientRequest req = request;
+            if (req != null) {
+                req.reset();
+            }
+        }
+    }
+
+    private boolean finish(HopResult outcome) {
+        if (!once.claim()) {
+            return false;
+        }
+        vertx.cancelTimer(deadlineTimer);
+        vertx.cancelTimer(headerTimer);
+        result.complete(outcome);
+        return true;
+    }
+
+    private long remainingMs() {
+        return TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime());
+    }
+}

@@ -1,0 +1,62 @@
+package io.urlcheck.worker.messaging;
+
+import io.smallrye.mutiny.Uni;
+import io.smallrye.reactive.messaging.MutinyEmitter;
+import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
+import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
+import io.urlcheck.contract.Topics;
+import io.urlcheck.worker.metrics.WorkerMetrics;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.common.header.internals.RecordHeaders;
+import org.eclipse.microprofile.reactive.messaging.Channel;
+import org.eclipse.microprofile.reactive.messaging.Message;
+import org.jboss.logging.Logger;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Sends a request record that cannot be decoded to {@code urlcheck.dead-letter}, unchanged, with the
+ * reason, source topic and position in headers, then acks the original: the worker carries on, and
+ * the record is committed only once the dead letter is safely written.
+ */
+@ApplicationScoped
+public class DeadLetters {
+
+    /** The outgoing channel: {@code urlcheck.dead-letter}. */
+    public static final String DEAD_LETTER = "dead-letter";
+
+    private static final Logger LOG = Logger.getLogger(DeadLetters.class);
+
+    private final MutinyEmitter<byte[]> emitter;
+    private final WorkerMetrics metrics;
+
+    public DeadLetters(@Channel(DEAD_LETTER) MutinyEmitter<byte[]> emitter, WorkerMetrics metrics) {
+        this.emitter = emitter;
+        this.metrics = metrics;
+    }
+
+    /** Dead-letters {@code message} with {@code reason}; the Uni completes once the original is acked (or nacked). */
+    public Uni<Void> send(Message<byte[]> message, String reason) {
+        String position = Positions.of(message);
+        LOG.warnf("undecodable request at %s dead-lettered: %s", position, reason);
+        RecordHeaders headers = new RecordHeaders();
+        headers.add(Topics.HEADER_DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
+        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(m -> {
+            headers.add(Topics.HEADER_DLQ_TOPIC, m.getTopic().getBytes(StandardCharsets.UTF_8));
+            headers.add(Topics.HEADER_DLQ_POSITION, (m.getPartition() + ":" + m.getOffset()).getBytes(StandardCharsets.UTF_8));
+        });
+        Object key = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getKey).orElse(null);
+        byte[] value = message.getPayload() == null ? new byte[0] : message.getPayload();
+        Message<byte[]> letter = Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<Object>builder()
+                .withKey(key).withHeaders(headers).build());
+        return emitter.sendMessage(letter)
+                .onItem().transformToUni(v -> {
+                    metrics.deadLettered();
+                    return Uni.createFrom().completionStage(message.ack());
+                })
+                .onFailure().recoverWithUni(e -> {
+                    LOG.errorf(e, "could not dead-letter the record at %s; it stays uncommitted", position);
+                    return Uni.createFrom().completionStage(message.nack(e));
+                });
+    }
+}

@@ -1,0 +1,82 @@
+package io.urlcheck.worker.metrics;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import io.urlcheck.contract.CheckRequest;
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.worker.CheckEngine;
+import io.urlcheck.worker.HostLimiter;
+import jakarta.enterprise.context.ApplicationScoped;
+
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The worker's meters at {@code /q/metrics}: checks by outcome, check duration histogram, retries,
+ * dead letters, and gauges of the limiter (in flight, queued, deepest host queue, active hosts) and
+ * of requests admitted from Kafka and not yet settled. Per-host gauges would have one time series
+ * per host ever seen, so the per-host view is the deepest queue and the count of active hosts.
+ */
+@ApplicationScoped
+public class WorkerMetrics implements CheckEngine.Listener {
+
+    private final MeterRegistry registry;
+    private final AtomicInteger pending = new AtomicInteger();
+    private final AtomicInteger inBackoff = new AtomicInteger();
+
+    public WorkerMetrics(MeterRegistry registry, HostLimiter limiter) {
+        this.registry = registry;
+        Gauge.builder("urlcheck.worker.in.flight", limiter, HostLimiter::inFlight)
+                .description("Checks with a request on the wire now").register(registry);
+        Gauge.builder("urlcheck.worker.queued", limiter, HostLimiter::queued)
+                .description("Checks waiting for a global or per-host slot").register(registry);
+        Gauge.builder("urlcheck.worker.host.queue.depth.max", limiter, HostLimiter::maxHostQueueDepth)
+                .description("Checks waiting for the busiest host").register(registry);
+        Gauge.builder("urlcheck.worker.hosts.active", limiter, HostLimiter::activeHosts)
+                .description("Hosts with a check waiting or running").register(registry);
+        Gauge.builder("urlcheck.worker.pending", pending, AtomicInteger::get)
+                .description("Requests taken from Kafka whose result is not yet acknowledged").register(registry);
+    }
+
+    /** Counts a finished check and records its duration. */
+    public void checked(CheckResult result) {
+        Counter.builder("urlcheck.worker.checks").tag("outcome", result.outcome().name())
+                .description("Checks finished, by outcome").register(registry).increment();
+        if (result.responseTimeMs() != null) {
+            Timer.builder("urlcheck.worker.check.duration").publishPercentileHistogram()
+                    .description("Time of the final attempt of a check, redirects and body included")
+                    .register(registry).record(Duration.ofMillis(result.responseTimeMs()));
+        }
+    }
+
+    @Override
+    public void retrying(CheckRequest request, int attempt, Outcome outcome, Duration delay) {
+        inBackoff.incrementAndGet();
+        Counter.builder("urlcheck.worker.retries").tag("outcome", outcome.name())
+                .description("Retries scheduled, by the outcome that caused them").register(registry).increment();
+    }
+
+    @Override
+    public void backoffOver(CheckRequest request) {
+        inBackoff.decrementAndGet();
+    }
+
+    /** Checks waiting out a retry backoff (holding no slot). */
+    public int inBackoff() {
+        return inBackoff.get();
+    }
+
+    /** Counts a record sent to the dead-letter topic. */
+    public void deadLettered() {
+        Counter.builder("urlcheck.worker.dead.letters").description("Undecodable requests dead-lettered")
+                .register(registry).increment();
+    }
+
+    /** Requests taken from Kafka and not yet acked or nacked; the processor maintains it. */
+    public AtomicInteger pending() {
+        return pending;
+    }
+}
