@@ -1,0 +1,34 @@
+// The typed shape of every kind the manifests may contain, as kubernetes-models and @kubernetes-models/keda
+// declare them. strict.mjs walks these types to reject fields the API does not know (validate() does not).
+import type { INamespace } from "kubernetes-models/v1/Namespace";
+import type { IServiceAccount } from "kubernetes-models/v1/ServiceAccount";
+import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
+import type { ISecret } from "kubernetes-models/v1/Secret";
+import type { IService } from "kubernetes-models/v1/Service";
+import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
+import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
+import type { IJob } from "kubernetes-models/batch/v1/Job";
+import type { IPodDisruptionBudget } from "kubernetes-models/policy/v1/PodDisruptionBudget";
+import type { INetworkPolicy } from "kubernetes-models/networking.k8s.io/v1/NetworkPolicy";
+import type { IHorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/HorizontalPodAutoscaler";
+import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
+import type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
+import type { ITriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication";
+
+export interface Shapes {
+  "v1/Namespace": INamespace;
+  "v1/ServiceAccount": IServiceAccount;
+  "v1/ConfigMap": IConfigMap;
+  "v1/Secret": ISecret;
+  "v1/Service": IService;
+  "apps/v1/Deployment": IDeployment;
+  "apps/v1/StatefulSet": IStatefulSet;
+  "batch/v1/Job": IJob;
+  "policy/v1/PodDisruptionBudget": IPodDisruptionBudget;
+  "networking.k8s.io/v1/NetworkPolicy": INetworkPolicy;
+  "autoscaling/v2/HorizontalPodAutoscaler": IHorizontalPodAutoscaler;
+  "keda.sh/v1alpha1/ScaledObject": IScaledObject;
+  "keda.sh/v1alpha1/TriggerAuthentication": ITriggerAuthentication;
+  // Custom resources' schemas leave metadata open; it is checked against ObjectMeta.
+  "ObjectMeta": IObjectMeta;
+}
