@@ -36,6 +36,12 @@ public final class JobRegistry {
         return true;
     }
 
+    /** Remembers a job fed some other way than a submission (an intake job), for {@code GET}. */
+    public synchronized void remember(JobAccounting job) {
+        recent.remove(job.jobId());
+        recent.put(job.jobId(), job);
+    }
+
     /** Releases the claim taken by {@link #start}. */
     public synchronized void finish(String jobId) {
         running.remove(jobId);

@@ -1,5 +1,6 @@
 package io.urlcheck.producer.config;
 
+import io.urlcheck.producer.IntakeJobs;
 import io.urlcheck.producer.JobRegistry;
 import io.urlcheck.producer.JobSubmitter;
 import io.urlcheck.producer.OutboxFactory;
@@ -29,6 +30,12 @@ public class ProducerBeans {
     @ApplicationScoped
     Clock clock() {
         return Clock.systemUTC();
+    }
+
+    @Produces
+    @ApplicationScoped
+    IntakeJobs intakeJobs(UrlNormalizer normalizer, Clock clock, JobRegistry registry, ProducerSettings settings) {
+        return new IntakeJobs(normalizer, settings.dedupMaxUrls(), clock, registry);
     }
 
     @Produces

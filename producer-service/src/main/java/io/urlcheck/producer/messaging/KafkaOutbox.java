@@ -19,11 +19,11 @@ import java.util.function.Function;
  */
 public final class KafkaOutbox implements TrackedOutbox {
 
-    private final Producer<String, byte[]> producer;
+    private final Producer<byte[], byte[]> producer;
     private final AckBatch acks;
     private final Function<Object, byte[]> encoder;
 
-    KafkaOutbox(Producer<String, byte[]> producer, AckBatch acks, Function<Object, byte[]> encoder) {
+    KafkaOutbox(Producer<byte[], byte[]> producer, AckBatch acks, Function<Object, byte[]> encoder) {
         this.producer = producer;
         this.acks = acks;
         this.encoder = encoder;
@@ -31,21 +31,21 @@ public final class KafkaOutbox implements TrackedOutbox {
 
     @Override
     public void request(CheckRequest request) {
-        send(new ProducerRecord<>(Topics.REQUESTS, request.host(), encoder.apply(request)));
+        send(new ProducerRecord<>(Topics.REQUESTS, utf8(request.host()), encoder.apply(request)));
     }
 
     @Override
     public void rejected(CheckResult result) {
-        send(new ProducerRecord<>(Topics.RESULTS, result.url(), encoder.apply(result)));
+        send(new ProducerRecord<>(Topics.RESULTS, utf8(result.url()), encoder.apply(result)));
     }
 
     @Override
     public void totals(JobTotals totals) {
-        send(new ProducerRecord<>(Topics.JOBS, totals.jobId(), encoder.apply(totals)));
+        send(new ProducerRecord<>(Topics.JOBS, utf8(totals.jobId()), encoder.apply(totals)));
     }
 
     /** Forwards an undecodable intake record to the dead-letter topic with why and where it came from. */
-    public void deadLetter(String key, byte[] value, String reason, String topic, int partition, long offset) {
+    public void deadLetter(byte[] key, byte[] value, String reason, String topic, int partition, long offset) {
         RecordHeaders headers = new RecordHeaders();
         headers.add(Topics.HEADER_DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
         headers.add(Topics.HEADER_DLQ_TOPIC, topic.getBytes(StandardCharsets.UTF_8));
@@ -65,7 +65,11 @@ public final class KafkaOutbox implements TrackedOutbox {
         return acks.seal();
     }
 
-    private void send(ProducerRecord<String, byte[]> record) {
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+
+    private void send(ProducerRecord<byte[], byte[]> record) {
         acks.sending();
         try {
             producer.send(record, acks);

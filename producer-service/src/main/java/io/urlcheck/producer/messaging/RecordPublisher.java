@@ -10,7 +10,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
@@ -38,7 +37,7 @@ public class RecordPublisher implements OutboxFactory {
             ProducerConfig.BUFFER_MEMORY_CONFIG, Long.toString(64L * 1024 * 1024),
             ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
 
-    private final Producer<String, byte[]> producer;
+    private final Producer<byte[], byte[]> producer;
 
     public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, ProducerSettings settings) {
         Map<String, Object> config = new HashMap<>(THROUGHPUT_DEFAULTS);
@@ -49,7 +48,7 @@ public class RecordPublisher implements OutboxFactory {
         });
         config.putAll(settings.kafka());
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "urlcheck-producer");
-        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         this.producer = new KafkaProducer<>(config);
     }

@@ -1,0 +1,123 @@
+package io.urlcheck.producer;
+
+import io.urlcheck.contract.CheckRequest;
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.IntakeRecord;
+import io.urlcheck.contract.JobTotals;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The jobs fed through the intake topic. A record naming a job joins that job; any other joins the
+ * standing job of the current UTC day ({@code intake-YYYY-MM-DD}, by the producer's clock when it reads
+ * the record). Intake jobs have no end the producer could see, so their totals are published
+ * periodically with {@code complete=false}, and each job is completed ({@code complete=true}, then
+ * forgotten with its dedup set) at the first {@link #publish} after the UTC day it was opened in has
+ * ended. Thread-safe: the consumer thread routes records while a timer publishes.
+ */
+public final class IntakeJobs {
+
+    private final UrlNormalizer normalizer;
+    private final int dedupMaxUrls;
+    private final Clock clock;
+    private final JobRegistry registry;
+    private final Map<String, Job> jobs = new LinkedHashMap<>();
+
+    public IntakeJobs(UrlNormalizer normalizer, int dedupMaxUrls, Clock clock, JobRegistry registry) {
+        this.normalizer = normalizer;
+        this.dedupMaxUrls = dedupMaxUrls;
+        this.clock = clock;
+        this.registry = registry;
+    }
+
+    /**
+     * Accounts for one decoded intake record.
+     *
+     * @param record   the decoded record
+     * @param position where it came from, e.g. {@code 1-4711} (partition-offset); completes its request id
+     * @param outbox   where this batch's records go
+     */
+    public synchronized void accept(IntakeRecord record, String position, Outbox outbox) {
+        String jobId = record.jobId() != null ? record.jobId() : JobIds.standing(today());
+        Job job = jobs.computeIfAbsent(jobId, this::open);
+        job.outbox.target = outbox;
+        job.ingestion.input(record.input(), position);
+        job.changed = true;
+    }
+
+    /**
+     * Publishes the running totals of every job that changed since the last call, and the final totals
+     * of jobs opened on a UTC day that has ended.
+     */
+    public synchronized void publish(Outbox outbox) {
+        LocalDate today = today();
+        for (Iterator<Job> it = jobs.values().iterator(); it.hasNext(); ) {
+            Job job = it.next();
+            JobAccounting accounting = job.ingestion.accounting();
+            if (job.day.isBefore(today)) {
+                accounting.complete();
+                outbox.totals(accounting.snapshot(clock.instant()));
+                it.remove();
+            } else if (job.changed) {
+                outbox.totals(accounting.snapshot(clock.instant()));
+                job.changed = false;
+            }
+        }
+    }
+
+    /** The totals of an open intake job, if there is one by that id. */
+    public synchronized JobTotals current(String jobId) {
+        Job job = jobs.get(jobId);
+        return job == null ? null : job.ingestion.accounting().current();
+    }
+
+    private LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    private Job open(String jobId) {
+        JobAccounting accounting = new JobAccounting(jobId, clock.instant());
+        registry.remember(accounting);
+        RoutedOutbox outbox = new RoutedOutbox();
+        Ingestion ingestion = new Ingestion(accounting, normalizer, new UrlDedup(dedupMaxUrls), outbox, clock, jobId + ":");
+        return new Job(ingestion, outbox, today());
+    }
+
+    private static final class Job {
+        final Ingestion ingestion;
+        final RoutedOutbox outbox;
+        final LocalDate day;
+        boolean changed;
+
+        Job(Ingestion ingestion, RoutedOutbox outbox, LocalDate day) {
+            this.ingestion = ingestion;
+            this.outbox = outbox;
+            this.day = day;
+        }
+    }
+
+    /** An intake job outlives the batch outboxes its records go through; this points at the current one. */
+    private static final class RoutedOutbox implements Outbox {
+        Outbox target;
+
+        @Override
+        public void request(CheckRequest request) {
+            target.request(request);
+        }
+
+        @Override
+        public void rejected(CheckResult result) {
+            target.rejected(result);
+        }
+
+        @Override
+        public void totals(JobTotals totals) {
+            target.totals(totals);
+        }
+    }
+}

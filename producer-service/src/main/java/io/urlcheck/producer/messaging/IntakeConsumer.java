@@ -1,0 +1,112 @@
+package io.urlcheck.producer.messaging;
+
+import io.smallrye.common.annotation.Blocking;
+import io.urlcheck.contract.CodecException;
+import io.urlcheck.contract.IntakeDecoder;
+import io.urlcheck.contract.IntakeRecord;
+import io.urlcheck.producer.IntakeJobs;
+import io.urlcheck.producer.JobIds;
+import io.urlcheck.producer.config.ProducerSettings;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.PreDestroy;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.jboss.logging.Logger;
+
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Consumes {@code urlcheck.intake} in batches of raw records written by any Kafka client. A decodable
+ * record goes to its intake job (requests, or an {@code INVALID_URL} result); an undecodable one (empty,
+ * over 64 KiB, not UTF-8, JSON of the wrong shape, a malformed job id) goes to {@code urlcheck.dead-letter}
+ * with the reason in a header. The method returns, and the batch's offsets become committable, only
+ * after Kafka acknowledged everything the batch produced: at-least-once. A batch that cannot be
+ * published fails the channel (failure-strategy fail), so nothing is committed past it.
+ */
+@ApplicationScoped
+public class IntakeConsumer {
+
+    /** The incoming channel, configured under {@code mp.messaging.incoming.intake}. */
+    public static final String CHANNEL = "intake";
+
+    private static final Logger LOG = Logger.getLogger(IntakeConsumer.class);
+
+    private final IntakeDecoder decoder = new IntakeDecoder();
+    private final IntakeJobs jobs;
+    private final RecordPublisher publisher;
+    private final ProducerSettings settings;
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
+        Thread thread = new Thread(r, "intake-totals");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    public IntakeConsumer(IntakeJobs jobs, RecordPublisher publisher, ProducerSettings settings) {
+        this.jobs = jobs;
+        this.publisher = publisher;
+        this.settings = settings;
+    }
+
+    @PostConstruct
+    void startTotalsTimer() {
+        long every = settings.intakeTotalsInterval().toMillis();
+        timer.scheduleWithFixedDelay(this::publishTotals, every, every, TimeUnit.MILLISECONDS);
+    }
+
+    @PreDestroy
+    void stop() {
+        timer.shutdown();
+        publishTotals();
+    }
+
+    @Incoming(CHANNEL)
+    @Blocking
+    public void consume(ConsumerRecords<byte[], byte[]> batch) throws InterruptedException {
+        KafkaOutbox outbox = publisher.open();
+        for (ConsumerRecord<byte[], byte[]> record : batch) {
+            route(record, outbox);
+        }
+        publisher.flush();
+        try {
+            outbox.seal().get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (ExecutionException | TimeoutException e) {
+            Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
+            LOG.errorf(cause, "intake batch of %d records not acknowledged by Kafka; failing the channel so its offsets stay uncommitted",
+                    batch.count());
+            throw new IllegalStateException("intake batch not published", cause);
+        }
+    }
+
+    private void route(ConsumerRecord<byte[], byte[]> record, KafkaOutbox outbox) {
+        IntakeRecord decoded;
+        try {
+            decoded = decoder.decode(record.value());
+            if (decoded.jobId() != null && !JobIds.isValid(decoded.jobId())) {
+                throw new CodecException("jobId must match " + JobIds.VALID.pattern());
+            }
+        } catch (CodecException e) {
+            LOG.warnf("intake record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            outbox.deadLetter(record.key(), record.value(), e.getMessage(), record.topic(), record.partition(), record.offset());
+            return;
+        }
+        jobs.accept(decoded, record.partition() + "-" + record.offset(), outbox);
+    }
+
+    private void publishTotals() {
+        try {
+            KafkaOutbox outbox = publisher.open();
+            jobs.publish(outbox);
+            outbox.seal().get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warnf(e, "could not publish intake job totals; the next tick retries");
+        }
+    }
+}
