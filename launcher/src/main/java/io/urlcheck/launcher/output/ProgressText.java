@@ -14,8 +14,24 @@ public final class ProgressText {
     /** {@code OK 12, HTTP_ERROR 3}: counts by outcome, coloured by {@code style}. */
     public static String outcomes(Map<String, Long> outcomes, Style style) {
         StringJoiner joiner = new StringJoiner(", ");
-        outcomes.forEach((outcome, count) -> joiner.add(style.outcome(outcome, outcome + " " + count)));
+        sorted(outcomes).forEach((outcome, count) -> joiner.add(style.outcome(outcome, outcome + " " + count)));
         return joiner.toString();
+    }
+
+    /** {@code outcomes} in the contract's order (OK first), names it does not know last, alphabetically. */
+    public static Map<String, Long> sorted(Map<String, Long> outcomes) {
+        Map<String, Long> sorted = new java.util.TreeMap<>(java.util.Comparator
+                .comparingInt(ProgressText::rank).thenComparing(java.util.Comparator.naturalOrder()));
+        sorted.putAll(outcomes);
+        return sorted;
+    }
+
+    private static int rank(String outcome) {
+        try {
+            return io.urlcheck.contract.Outcome.valueOf(outcome).ordinal();
+        } catch (IllegalArgumentException e) {
+            return Integer.MAX_VALUE;
+        }
     }
 
     /** {@code checked 120/200 (60.0%), 35.2/s, ETA 2s, OK 100, HTTP_ERROR 20}; total is {@code ?} until known. */

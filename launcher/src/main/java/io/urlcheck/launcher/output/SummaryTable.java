@@ -16,7 +16,7 @@ public final class SummaryTable {
     public static String render(Summary summary, Style style) {
         StringBuilder out = new StringBuilder();
         out.append(style.bold(String.format("%-20s %8s %8s", "OUTCOME", "COUNT", "SHARE"))).append('\n');
-        for (Map.Entry<String, Long> e : summary.byOutcome().entrySet()) {
+        for (Map.Entry<String, Long> e : ProgressText.sorted(summary.byOutcome()).entrySet()) {
             String row = String.format("%-20s %8d %8s", e.getKey(), e.getValue(),
                     Formats.percent(e.getValue(), summary.total()));
             out.append(style.outcome(e.getKey(), row)).append('\n');

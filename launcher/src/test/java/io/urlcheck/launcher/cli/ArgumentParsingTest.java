@@ -1,0 +1,132 @@
+package io.urlcheck.launcher.cli;
+
+import io.urlcheck.launcher.Main;
+import io.urlcheck.launcher.stack.StackConfig;
+import org.junit.jupiter.api.Test;
+import picocli.CommandLine;
+
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Path;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class ArgumentParsingTest {
+
+    private final StringWriter err = new StringWriter();
+
+    private int execute(String... args) {
+        CommandLine cli = Main.commandLine();
+        cli.setErr(new PrintWriter(err, true));
+        cli.setOut(new PrintWriter(new StringWriter(), true));
+        return cli.execute(args);
+    }
+
+    private static <T> T parse(Class<T> type, String... args) {
+        CommandLine.ParseResult result = Main.commandLine().parseArgs(args);
+        return type.cast(result.subcommand().commandSpec().userObject());
+    }
+
+    @Test
+    void runOptionsBecomeTheWorkerPropertiesTheBriefFixes() {
+        RunCommand run = parse(RunCommand.class, "run", "urls.txt", "--concurrency", "64", "--per-host", "4",
+                "--timeout", "3", "--retries", "0", "--allow-cidr", "127.0.0.0/8", "--allow-cidr", "10.0.0.0/8");
+        StackConfig.Builder builder = StackConfig.builder(Path.of("."), Path.of("run"));
+        run.worker.applyTo(builder);
+        run.stack.applyTo(builder, false);
+        StackConfig config = builder.build();
+
+        assertThat(config.workerProps()).containsEntry("urlcheck.worker.max-in-flight", "64")
+                .containsEntry("urlcheck.worker.max-per-host", "4")
+                .containsEntry("urlcheck.worker.request-timeout", "3s")
+                .containsEntry("urlcheck.worker.max-retries", "0")
+                .containsEntry("urlcheck.worker.allow-cidrs", "127.0.0.0/8,10.0.0.0/8");
+        assertThat(config.sinkProps()).containsEntry("urlcheck.sink.store", "json");
+        assertThat(config.producerPort()).as("run picks free ports unless told").isZero();
+        assertThat(run.format).isEqualTo(ResultsExport.Format.json);
+        assertThat(run.out).isNull();
+    }
+
+    @Test
+    void workerOptionsNotGivenLeaveTheServiceDefaults() {
+        RunCommand run = parse(RunCommand.class, "run", "urls.txt");
+        StackConfig.Builder builder = StackConfig.builder(Path.of("."), Path.of("run"));
+        run.worker.applyTo(builder);
+        assertThat(builder.build().workerProps()).isEmpty();
+    }
+
+    @Test
+    void upListensOnTheDocumentedPortsByDefault() {
+        UpCommand up = parse(UpCommand.class, "up", "--workers", "2", "--sink-port", "9083");
+        StackConfig.Builder builder = StackConfig.builder(Path.of("."), Path.of("run")).workers(up.workers);
+        up.stack.applyTo(builder, true);
+        StackConfig config = builder.build();
+
+        assertThat(config.kafkaPort()).isEqualTo(9092);
+        assertThat(config.producerPort()).isEqualTo(8081);
+        assertThat(config.workerPort()).isEqualTo(8082);
+        assertThat(config.sinkPort()).isEqualTo(9083);
+        assertThat(config.workers()).isEqualTo(2);
+    }
+
+    @Test
+    void postgresStoreNeedsAJdbcUrl() {
+        UpCommand up = parse(UpCommand.class, "up", "--store", "postgres");
+        assertThatThrownBy(() -> up.stack.applyTo(StackConfig.builder(Path.of("."), Path.of("r")), true))
+                .hasMessageContaining("--jdbc-url");
+
+        UpCommand withUrl = parse(UpCommand.class, "up", "--store", "POSTGRES", "--jdbc-url", "jdbc:postgresql://h/db");
+        StackConfig.Builder builder = StackConfig.builder(Path.of("."), Path.of("r"));
+        withUrl.stack.applyTo(builder, true);
+        assertThat(builder.build().sinkProps()).containsEntry("urlcheck.sink.store", "postgres")
+                .containsEntry("quarkus.datasource.jdbc.url", "jdbc:postgresql://h/db");
+    }
+
+    @Test
+    void aMissingInputFileIsAUsageErrorWithoutAStackTrace() {
+        int code = execute("run", "/no/such/urls.txt");
+        assertThat(code).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("cannot read /no/such/urls.txt").doesNotContain("Exception");
+    }
+
+    @Test
+    void anUnknownOptionIsAUsageError() {
+        assertThat(execute("run", "urls.txt", "--colour")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("Unknown option: '--colour'");
+    }
+
+    @Test
+    void badNumbersAreUsageErrors() {
+        assertThat(execute("up", "--workers", "9")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--workers must be between 1 and 8");
+        assertThat(execute("results", "--limit", "0")).isEqualTo(ExitCodes.USAGE);
+        assertThat(execute("results", "--outcome", "FINE")).isEqualTo(ExitCodes.USAGE);
+    }
+
+    @Test
+    void aNonsenseAllowListIsRefused() {
+        RunCommand run = parse(RunCommand.class, "run", "urls.txt", "--allow-cidr", "localhost");
+        assertThatThrownBy(() -> run.worker.applyTo(StackConfig.builder(Path.of("."), Path.of("r"))))
+                .hasMessageContaining("--allow-cidr expects a range like 127.0.0.0/8");
+    }
+
+    @Test
+    void everyCommandHasHelpWithExamples() {
+        for (String command : new String[] {"run", "up", "submit", "results", "summary", "watch"}) {
+            StringWriter out = new StringWriter();
+            CommandLine cli = Main.commandLine();
+            cli.setOut(new PrintWriter(out, true));
+            assertThat(cli.execute(command, "--help")).isZero();
+            assertThat(out.toString()).as(command).contains("Examples:", "./urlcheck " + command, "Exit codes:");
+        }
+    }
+
+    @Test
+    void aDownSinkIsOneLineAndExitCodeThree() {
+        int code = execute("summary", "--sink", "http://127.0.0.1:" + io.urlcheck.launcher.stack.Ports.free());
+        assertThat(code).isEqualTo(ExitCodes.ERROR);
+        assertThat(err.toString()).startsWith("urlcheck: cannot reach the sink at http://127.0.0.1:")
+                .doesNotContain("\tat ");
+    }
+}
