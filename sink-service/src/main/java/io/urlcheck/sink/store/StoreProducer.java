@@ -2,6 +2,7 @@ package io.urlcheck.sink.store;
 
 import io.urlcheck.sink.config.SinkConfig;
 import io.urlcheck.sink.store.json.JsonResultStore;
+import io.urlcheck.sink.store.postgres.PostgresResultStore;
 import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -26,7 +27,7 @@ public class StoreProducer {
         LOG.infof("store: %s", config.store());
         return switch (config.store()) {
             case json -> new JsonResultStore(Path.of(config.json().dir()), config.json().snapshotInterval());
-            case postgres -> throw new IllegalStateException("the PostgreSQL store is not built yet");
+            case postgres -> new PostgresResultStore(dataSource.get());
         };
     }
 

@@ -1,0 +1,203 @@
+package io.urlcheck.sink.store.postgres;
+
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JobTotals;
+import io.urlcheck.sink.JobStats;
+import io.urlcheck.sink.ResultQuery;
+import io.urlcheck.sink.Summary;
+import io.urlcheck.sink.UrlHistory;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.function.Consumer;
+
+/** The query side of the PostgreSQL store: the SQL behind every read endpoint. */
+final class PostgresReader {
+
+    private PostgresReader() {
+    }
+
+    /** Streams the query's rows, in its order, after its cursor, up to {@code max} rows. */
+    static void select(Connection c, ResultQuery q, long max, Consumer<CheckResult> sink) throws SQLException {
+        List<Object> params = new ArrayList<>();
+        StringBuilder sql = new StringBuilder("SELECT c.result::text FROM ");
+        if (q.jobId() != null) {
+            sql.append("job_latest l JOIN checks c ON c.check_id = l.check_id WHERE l.job_id = ?");
+            params.add(q.jobId());
+        } else {
+            sql.append("latest l JOIN checks c ON c.check_id = l.check_id WHERE true");
+        }
+        if (q.outcome() != null) {
+            sql.append(" AND l.outcome = ?");
+            params.add(q.outcome().name());
+        }
+        if (q.status() != null) {
+            sql.append(" AND l.status_code BETWEEN ? AND ?");
+            params.add(q.status().from());
+            params.add(q.status().to());
+        }
+        if (q.host() != null) {
+            sql.append(" AND l.host = ?");
+            params.add(q.host());
+        }
+        if (q.since() != null) {
+            sql.append(" AND l.checked_at >= ?");
+            params.add(q.since().atOffset(ZoneOffset.UTC));
+        }
+        if (q.q() != null) {
+            sql.append(" AND (l.url ILIKE ? ESCAPE '\\' OR l.title ILIKE ? ESCAPE '\\')");
+            String like = "%" + q.q().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        String key = q.sort().byResponseTime() ? "COALESCE(l.response_time_ms, -1)" : "l.checked_at";
+        String dir = q.sort().descending() ? "DESC" : "ASC";
+        if (q.cursor() != null) {
+            sql.append(" AND (").append(key).append(", l.url) ").append(q.sort().descending() ? "<" : ">").append(" (?, ?)");
+            params.add(q.sort().byResponseTime() ? (Object) q.cursor().key() : fromMicros(q.cursor().key()));
+            params.add(q.cursor().url());
+        }
+        sql.append(" ORDER BY ").append(key).append(' ').append(dir).append(", l.url ").append(dir);
+        if (max < Long.MAX_VALUE) {
+            sql.append(" LIMIT ").append(max);
+        }
+        boolean autoCommit = c.getAutoCommit();
+        c.setAutoCommit(false); // a fetch size streams only inside a transaction
+        try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
+            ps.setFetchSize(1000);
+            for (int i = 0; i < params.size(); i++) {
+                ps.setObject(i + 1, params.get(i));
+            }
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    sink.accept(ResultRowMapper.fromDocument(rs.getString(1)));
+                }
+            }
+            c.commit();
+        } finally {
+            c.setAutoCommit(autoCommit);
+        }
+    }
+
+    static Optional<UrlHistory> lookup(Connection c, String url) throws SQLException {
+        List<CheckResult> history = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT result::text FROM checks WHERE url = ? ORDER BY checked_at DESC, check_id DESC")) {
+            ps.setString(1, url);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    history.add(ResultRowMapper.fromDocument(rs.getString(1)));
+                }
+            }
+        }
+        return history.isEmpty() ? Optional.empty() : Optional.of(new UrlHistory(history.get(0), history));
+    }
+
+    static Summary summary(Connection c, String jobId) throws SQLException {
+        String from = jobId == null ? "latest WHERE true" : "job_latest WHERE job_id = ?";
+        Map<String, Long> byOutcome = new TreeMap<>();
+        Map<String, Long> byClass = new TreeMap<>();
+        long total = 0;
+        String counts = "SELECT outcome, CASE WHEN status_code BETWEEN 100 AND 599 THEN (status_code / 100) || 'xx' ELSE 'none' END,"
+                + " count(*) FROM " + from + " GROUP BY 1, 2";
+        try (PreparedStatement ps = prepare(c, counts, jobId); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                long n = rs.getLong(3);
+                total += n;
+                byOutcome.merge(rs.getString(1), n, Long::sum);
+                byClass.merge(rs.getString(2), n, Long::sum);
+            }
+        }
+        Summary.Latency latency;
+        String pct = "SELECT percentile_disc(ARRAY[0.5, 0.9, 0.99]) WITHIN GROUP (ORDER BY response_time_ms) FROM "
+                + from + " AND response_time_ms IS NOT NULL";
+        try (PreparedStatement ps = prepare(c, pct, jobId); ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            java.sql.Array a = rs.getArray(1);
+            Long[] p = a == null ? new Long[3] : (Long[]) a.getArray();
+            latency = new Summary.Latency(p[0], p[1], p[2]);
+        }
+        List<Summary.Slow> slowest = new ArrayList<>();
+        String slow = "SELECT url, response_time_ms FROM " + from
+                + " AND response_time_ms IS NOT NULL ORDER BY response_time_ms DESC, url ASC LIMIT " + Summary.TOP;
+        try (PreparedStatement ps = prepare(c, slow, jobId); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                slowest.add(new Summary.Slow(rs.getString(1), rs.getLong(2)));
+            }
+        }
+        List<Summary.FailingHost> failing = new ArrayList<>();
+        String hosts = "SELECT host, count(*) FROM " + from + " AND outcome <> 'OK' AND host IS NOT NULL"
+                + " GROUP BY host ORDER BY count(*) DESC, host ASC LIMIT " + Summary.TOP;
+        try (PreparedStatement ps = prepare(c, hosts, jobId); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                failing.add(new Summary.FailingHost(rs.getString(1), rs.getLong(2)));
+            }
+        }
+        return new Summary(total, byOutcome, byClass, latency, slowest, failing);
+    }
+
+    static Optional<JobStats> job(Connection c, String jobId) throws SQLException {
+        List<JobStats> found = jobs(c, "WHERE job_id = ?", jobId, 1);
+        return found.stream().findFirst();
+    }
+
+    static List<JobStats> recentJobs(Connection c, int limit) throws SQLException {
+        return jobs(c, "ORDER BY last_activity_at DESC, job_id ASC", null, limit);
+    }
+
+    private static List<JobStats> jobs(Connection c, String where, String jobId, int limit) throws SQLException {
+        String sql = "SELECT job_id, has_totals, submitted, accepted, rejected, duplicates, skipped, complete, started_at,"
+                + " updated_at, first_result_at, last_result_at FROM jobs " + where + " LIMIT " + limit;
+        Map<String, JobStats> out = new LinkedHashMap<>();
+        try (PreparedStatement ps = prepare(c, sql, jobId); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                String id = rs.getString(1);
+                JobTotals totals = rs.getBoolean(2) ? new JobTotals(JobTotals.SCHEMA_VERSION, id, rs.getLong(3), rs.getLong(4),
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getBoolean(8), instant(rs, 9), instant(rs, 10)) : null;
+                out.put(id, new JobStats(id, totals, 0, Map.of(), instant(rs, 11), instant(rs, 12)));
+            }
+        }
+        List<JobStats> result = new ArrayList<>(out.size());
+        for (JobStats s : out.values()) {
+            Map<String, Long> outcomes = new TreeMap<>();
+            long checked = 0;
+            try (PreparedStatement ps = prepare(c, "SELECT outcome, count(*) FROM job_latest WHERE job_id = ? GROUP BY outcome",
+                    s.jobId()); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    outcomes.put(rs.getString(1), rs.getLong(2));
+                    checked += rs.getLong(2);
+                }
+            }
+            result.add(new JobStats(s.jobId(), s.totals(), checked, outcomes, s.firstResultAt(), s.lastResultAt()));
+        }
+        return result;
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, String param) throws SQLException {
+        PreparedStatement ps = c.prepareStatement(sql);
+        if (param != null) {
+            ps.setString(1, param);
+        }
+        return ps;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
+    }
+
+    private static OffsetDateTime fromMicros(long micros) {
+        return Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L)).atOffset(ZoneOffset.UTC);
+    }
+}
