@@ -1,0 +1,127 @@
+package io.urlcheck.producer;
+
+import io.urlcheck.contract.CheckRequest;
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JobTotals;
+import io.urlcheck.contract.Outcome;
+import org.junit.jupiter.api.Test;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IngestionTest {
+
+    private final List<CheckRequest> requests = new ArrayList<>();
+    private final List<CheckResult> rejections = new ArrayList<>();
+    private final Outbox outbox = new Outbox() {
+        @Override
+        public void request(CheckRequest request) {
+            requests.add(request);
+        }
+
+        @Override
+        public void rejected(CheckResult result) {
+            rejections.add(result);
+        }
+
+        @Override
+        public void totals(JobTotals totals) {
+        }
+    };
+    private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
+    private final Ingestion ingestion = new Ingestion(new JobAccounting("job-1", clock.instant()), new UrlNormalizer(),
+            new UrlDedup(1000), outbox, clock, "job-1:r:");
+
+    private JobTotals feed(byte[] body) throws IOException {
+        InputFeeder.lines(new ByteArrayInputStream(body), 1024).feed(ingestion);
+        return ingestion.accounting().snapshot(clock.instant());
+    }
+
+    private JobTotals feed(String body) throws IOException {
+        return feed(body.getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Test
+    void everyLineLandsInExactlyOneBucket() throws IOException {
+        JobTotals totals = feed("""
+                http://a.example/
+                  http://A.example:80/  
+                # comment
+                   
+                ftp://a.example/
+                ftp://a.example/
+                http://b.example/x#frag
+                not a url""");
+
+        assertThat(totals.submitted()).isEqualTo(8);
+        assertThat(totals.accepted()).isEqualTo(2);
+        assertThat(totals.duplicates()).isEqualTo(2);
+        assertThat(totals.skipped()).isEqualTo(2);
+        assertThat(totals.rejected()).isEqualTo(2);
+        assertThat(totals.submitted()).isEqualTo(totals.accepted() + totals.rejected() + totals.duplicates() + totals.skipped());
+        assertThat(requests).hasSize((int) totals.accepted());
+        assertThat(rejections).hasSize((int) totals.rejected());
+    }
+
+    @Test
+    void resultUrlsOfAJobAreDistinctSoTheSinkCanCountThem() throws IOException {
+        feed("http://a.example/\nhttp://a.example\nbad\nbad\n  bad  \n");
+        List<String> urls = new ArrayList<>();
+        requests.forEach(r -> urls.add(r.url()));
+        rejections.forEach(r -> urls.add(r.url()));
+        assertThat(urls).doesNotHaveDuplicates().hasSize(2);
+    }
+
+    @Test
+    void aRejectionCarriesTheInputTheTrimmedUrlAndTheReason() throws IOException {
+        feed("  mailto:x@example.com \n");
+        assertThat(rejections).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.INVALID_URL);
+            assertThat(r.input()).isEqualTo("  mailto:x@example.com ");
+            assertThat(r.url()).isEqualTo("mailto:x@example.com");
+            assertThat(r.error()).contains("mailto");
+            assertThat(r.jobId()).isEqualTo("job-1");
+            assertThat(r.attempts()).isZero();
+        });
+    }
+
+    @Test
+    void hostileLinesAreEachAccountedFor() throws IOException {
+        byte[] head = "\uFEFFhttp://bom.example/\r\nhttp://crlf.example/\rhttp://cr.example/\nhttp://nul\u0000.example/\n"
+                .getBytes(StandardCharsets.UTF_8);
+        byte[] longLine = ("http://long.example/" + "x".repeat(1024 * 1024) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] badUtf8 = {'h', 't', 't', 'p', ':', '/', '/', (byte) 0xFF, '\n'};
+        byte[] tail = "http://last.example/".getBytes(StandardCharsets.US_ASCII);
+        java.io.ByteArrayOutputStream all = new java.io.ByteArrayOutputStream();
+        all.writeBytes(head);
+        all.writeBytes(longLine);
+        all.writeBytes(badUtf8);
+        all.writeBytes(tail);
+
+        JobTotals totals = feed(all.toByteArray());
+
+        assertThat(requests).extracting(CheckRequest::url).containsExactly(
+                "http://bom.example/", "http://crlf.example/", "http://cr.example/", "http://last.example/");
+        assertThat(rejections).extracting(CheckResult::error).satisfiesExactly(
+                nul -> assertThat(nul).contains("control character U+0000"),
+                tooLong -> assertThat(tooLong).contains("line too long"),
+                utf8 -> assertThat(utf8).contains("not valid UTF-8"));
+        assertThat(rejections.get(1).url()).hasSizeLessThan(LineReader.TOO_LONG_PREFIX_BYTES + 8);
+        assertThat(totals.submitted()).isEqualTo(7);
+        assertThat(totals.rejected()).isEqualTo(3);
+    }
+
+    @Test
+    void requestIdsAreUniquePerLine() throws IOException {
+        feed("http://a.example/1\nhttp://a.example/2\n");
+        assertThat(requests).extracting(CheckRequest::requestId).containsExactly("job-1:r:1", "job-1:r:2");
+    }
+}
