@@ -1,0 +1,99 @@
+package io.urlcheck.systemtests.dashboard;
+
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.contract.Topics;
+import io.urlcheck.contract.kafka.CheckResultSerializer;
+import io.urlcheck.contract.kafka.JobTotalsSerializer;
+import io.urlcheck.testkit.KafkaBroker;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The sink's dashboard in a real browser: a real broker, the packaged sink as a process, a known job
+ * published through Kafka, and Debian's chromium driven by {@code src/test/browser/dashboard-check.mjs}.
+ */
+class DashboardIT {
+
+    private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(4);
+
+    private final CheckResultSerializer results = new CheckResultSerializer();
+    private final JobTotalsSerializer totals = new JobTotalsSerializer();
+
+    @Test
+    void dashboardFollowsAJobToCompletionFiltersTimeoutsAndShowsTheRedirectChain(@TempDir Path store) throws Exception {
+        Path repo = repositoryRoot();
+        Path target = repo.resolve("system-tests/target");
+        BrowserRun.prepare(repo);
+        DashboardSeed seed = DashboardSeed.create("dashboard-it-" + UUID.randomUUID().toString().substring(0, 8),
+                Instant.now().minusSeconds(90));
+
+        try (KafkaBroker broker = KafkaBroker.start();
+             SinkProcess sink = SinkProcess.start(repo, broker.bootstrapServers(), store, target.resolve("dashboard-sink.log"))) {
+            broker.send(Topics.JOBS, seed.jobId(), totals.serialize(Topics.JOBS, seed.totals()));
+            publish(broker, seed.initial());
+            await("the sink stored the initial results").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                    assertThat(sink.job(seed.jobId())).hasValueSatisfying(job -> {
+                        assertThat(job.get("checked").asLong()).isEqualTo(seed.initial().size());
+                        assertThat(job.get("expected").asLong()).isEqualTo(seed.totals().expectedResults());
+                    }));
+
+            Path screenshot = target.resolve("dashboard.png");
+            Files.deleteIfExists(screenshot);
+            AtomicReference<Exception> publishFailure = new AtomicReference<>();
+            BrowserRun.Outcome run = BrowserRun.node(repo, "dashboard-check.mjs", Map.of(
+                    "SINK_URL", sink.baseUri().toString(),
+                    "DASHBOARD_EXPECT", JsonCodec.encodeToString(seed.expectations()),
+                    "SCREENSHOT", screenshot.toString(),
+                    "PHONE_SCREENSHOT", target.resolve("dashboard-phone.png").toString()),
+                    BROWSER_TIMEOUT, line -> {
+                        if (line.equals("READY")) {
+                            try {
+                                publish(broker, seed.last()); // the page is open: finish the job under its eyes
+                            } catch (RuntimeException e) {
+                                publishFailure.set(e);
+                            }
+                        }
+                    });
+
+            assertThat(publishFailure.get()).as("publishing the last results").isNull();
+            assertThat(run.exitCode())
+                    .as("the browser checks failed:\n%s\n--- sink log ---\n%s", run.output(), sink.logTail())
+                    .isZero();
+            assertThat(run.output()).contains("READY", "all checks passed");
+            assertThat(screenshot).isNotEmptyFile();
+        }
+    }
+
+    private void publish(KafkaBroker broker, List<CheckResult> batch) {
+        for (CheckResult result : batch) {
+            broker.send(Topics.RESULTS, result.url(), results.serialize(Topics.RESULTS, result));
+        }
+    }
+
+    /** The repository root: the parent POM's {@code urlcheck.home}, else the nearest parent holding sink-service. */
+    static Path repositoryRoot() {
+        String home = System.getProperty("urlcheck.home");
+        if (home != null && !home.isBlank()) {
+            return Path.of(home).toAbsolutePath().normalize();
+        }
+        for (Path dir = Path.of("").toAbsolutePath(); dir != null; dir = dir.getParent()) {
+            if (Files.isDirectory(dir.resolve("sink-service")) && Files.isDirectory(dir.resolve("system-tests"))) {
+                return dir;
+            }
+        }
+        throw new IllegalStateException("cannot find the repository root; set -Durlcheck.home");
+    }
+}

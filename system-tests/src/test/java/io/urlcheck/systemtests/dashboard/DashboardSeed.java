@@ -1,0 +1,102 @@
+package io.urlcheck.systemtests.dashboard;
+
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JobTotals;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.contract.Redirect;
+import io.urlcheck.contract.TlsInfo;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The known job DashboardIT feeds the sink: {@link #initial()} results before the page opens, the
+ * {@link #last()} ones after, a mix of outcomes with timeouts in both, and one redirect chain.
+ */
+record DashboardSeed(String jobId, JobTotals totals, List<CheckResult> initial, List<CheckResult> last,
+                     String redirectUrl, List<String> redirectHops) {
+
+    /** The seed of job {@code jobId}; initial results are checked from {@code start} on, one a second. */
+    static DashboardSeed create(String jobId, Instant start) {
+        List<CheckResult> initial = new ArrayList<>();
+        Instant[] at = {start};
+        java.util.function.Function<String, CheckResult.Builder> base = url -> CheckResult.builder()
+                .jobId(jobId).requestId("req-" + url.hashCode()).input(url).url(url).attempts(1).workerId("worker-it")
+                .checkedAt(at[0] = at[0].plusSeconds(1));
+        TlsInfo tls = new TlsInfo("TLSv1.3", start.plus(Duration.ofDays(62)), "CN=Test CA", "CN=docs.example.test");
+
+        for (int i = 0; i < 9; i++) {
+            String url = "https://www.example.test/ok/" + jobId + "/" + i;
+            initial.add(ok(base.apply(url), url, 40 + 15L * i).tls(tls).build());
+        }
+        String start1 = "http://docs.example.test/" + jobId + "/start";
+        String start2 = "https://docs.example.test/" + jobId + "/start";
+        String landing = "https://docs.example.test/" + jobId + "/en/start/";
+        initial.add(ok(base.apply(start1), landing, 212).tls(tls)
+                .redirects(List.of(new Redirect(start1, 301), new Redirect(start2, 302))).build());
+        initial.add(httpError(base.apply("https://shop.example.test/" + jobId + "/gone"), 404, 35));
+        initial.add(httpError(base.apply("https://shop.example.test/" + jobId + "/broken"), 500, 120));
+        initial.add(httpError(base.apply("https://shop.example.test/" + jobId + "/private"), 403, 28));
+        for (int i = 0; i < 3; i++) {
+            initial.add(timeout(base.apply("https://slow.example.test/" + jobId + "/t" + i)));
+        }
+        initial.add(failed(base.apply("https://nowhere.example.test/" + jobId), Outcome.DNS_FAILURE, "nowhere.example.test: unknown host"));
+        initial.add(failed(base.apply("https://closed.example.test:8443/" + jobId), Outcome.CONNECTION_REFUSED, "connection refused"));
+        initial.add(failed(base.apply("https://expired.example.test/" + jobId), Outcome.TLS_ERROR, "certificate expired"));
+        initial.add(CheckResult.invalid(jobId, "  htp:/" + jobId + "/typo", "htp:/" + jobId + "/typo",
+                "scheme must be http or https", at[0] = at[0].plusSeconds(1)));
+
+        List<CheckResult> last = new ArrayList<>();
+        for (int i = 9; i < 11; i++) {
+            String url = "https://www.example.test/ok/" + jobId + "/" + i;
+            last.add(ok(base.apply(url), url, 55).build());
+        }
+        last.add(timeout(base.apply("https://slow.example.test/" + jobId + "/t3")));
+        last.add(httpError(base.apply("https://shop.example.test/" + jobId + "/missing"), 404, 31));
+
+        long rejected = 1;
+        long accepted = initial.size() + last.size() - rejected;
+        JobTotals totals = new JobTotals(JobTotals.SCHEMA_VERSION, jobId, accepted + rejected + 2, accepted, rejected,
+                1, 1, true, start, start.plusSeconds(1));
+        return new DashboardSeed(jobId, totals, List.copyOf(initial), List.copyOf(last), start1,
+                List.of("301 " + start1, "302 " + start2, "200 " + landing));
+    }
+
+    /** URLs of the timeouts among {@code results}. */
+    static List<String> timeouts(List<CheckResult> results) {
+        return results.stream().filter(r -> r.outcome() == Outcome.TIMEOUT).map(CheckResult::url).toList();
+    }
+
+    /** The expectations the browser script checks, as it reads them from DASHBOARD_EXPECT. */
+    Map<String, Object> expectations() {
+        long expected = totals.expectedResults();
+        return Map.of(
+                "jobId", jobId,
+                "expected", expected,
+                "partialPercent", initial.size() * 100 / expected,
+                "initialTimeouts", timeouts(initial),
+                "finalTimeouts", timeouts(last),
+                "redirect", Map.of("url", redirectUrl, "hops", redirectHops));
+    }
+
+    private static CheckResult.Builder ok(CheckResult.Builder b, String finalUrl, long ms) {
+        return b.outcome(Outcome.OK).statusCode(200).responseTimeMs(ms).timeToFirstByteMs(ms / 2).finalUrl(finalUrl)
+                .title("Example page").contentType("text/html; charset=utf-8").contentLength(4096L);
+    }
+
+    private static CheckResult httpError(CheckResult.Builder b, int status, long ms) {
+        return b.outcome(Outcome.HTTP_ERROR).statusCode(status).responseTimeMs(ms).timeToFirstByteMs(ms)
+                .contentType("text/html").build();
+    }
+
+    private static CheckResult timeout(CheckResult.Builder b) {
+        return b.outcome(Outcome.TIMEOUT).responseTimeMs(10_003L).attempts(3).error("no response within the 10s deadline").build();
+    }
+
+    private static CheckResult failed(CheckResult.Builder b, Outcome outcome, String error) {
+        return b.outcome(outcome).responseTimeMs(12L).error(error).build();
+    }
+}
