@@ -8,16 +8,7 @@
 //                     redirect: {url, hops: ["301 https://...", ...]}}
 //   SCREENSHOT        where to save the 1280 px screenshot; PHONE_SCREENSHOT the phone-width one (optional)
 import assert from 'node:assert/strict';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { chromium } from 'playwright-core';
-
-/** The flags every chromium of this project starts with (issue 10); Playwright adds its automation pipe. */
-export const CHROMIUM_ARGS = [
-  '--headless', '--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking',
-  '--disable-component-update', '--disable-sync', '--disable-quic',
-];
+import { launch } from './chromium.mjs';
 
 const sinkUrl = process.env.SINK_URL.replace(/\/$/, '');
 const expect = JSON.parse(process.env.DASHBOARD_EXPECT);
@@ -46,16 +37,10 @@ async function progress(page) {
   return page.$eval('#job-progress', (bar) => Number(bar.getAttribute('aria-valuenow')));
 }
 
-const profile = mkdtempSync(join(tmpdir(), 'urlcheck-chromium-'));
 const problems = [];
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: CHROMIUM_ARGS,
-  viewport: { width: 1280, height: 900 },
-});
+const browser = await launch({ width: 1280, height: 900 });
 try {
-  const page = context.pages()[0] || await context.newPage();
+  const { page } = browser;
   page.on('console', (message) => {
     if (message.type() === 'error') problems.push(`console error: ${message.text()}`);
   });
@@ -126,6 +111,5 @@ try {
   assert.deepEqual(problems, [], 'the page raised errors');
   step('all checks passed');
 } finally {
-  await context.close();
-  rmSync(profile, { recursive: true, force: true });
+  await browser.close();
 }

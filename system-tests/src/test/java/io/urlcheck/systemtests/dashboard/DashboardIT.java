@@ -1,5 +1,6 @@
 package io.urlcheck.systemtests.dashboard;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Topics;
@@ -9,12 +10,15 @@ import io.urlcheck.testkit.KafkaBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+import java.io.IOException;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -41,11 +45,14 @@ class DashboardIT {
                 Instant.now().minusSeconds(90));
 
         try (KafkaBroker broker = KafkaBroker.start();
-             SinkProcess sink = SinkProcess.start(repo, broker.bootstrapServers(), store, target.resolve("dashboard-sink.log"))) {
+             ServiceProcess sink = ServiceProcess.start(repo, "sink-service", Map.of(
+                     "kafka.bootstrap.servers", broker.bootstrapServers(),
+                     "urlcheck.sink.store", "json",
+                     "urlcheck.sink.json.dir", store.toString()), target.resolve("dashboard-sink.log"))) {
             broker.send(Topics.JOBS, seed.jobId(), totals.serialize(Topics.JOBS, seed.totals()));
             publish(broker, seed.initial());
             await("the sink stored the initial results").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
-                    assertThat(sink.job(seed.jobId())).hasValueSatisfying(job -> {
+                    assertThat(job(sink, seed.jobId())).hasValueSatisfying(job -> {
                         assertThat(job.get("checked").asLong()).isEqualTo(seed.initial().size());
                         assertThat(job.get("expected").asLong()).isEqualTo(seed.totals().expectedResults());
                     }));
@@ -75,6 +82,16 @@ class DashboardIT {
             assertThat(run.output()).contains("READY", "all checks passed");
             assertThat(screenshot).isNotEmptyFile();
         }
+    }
+
+    /** {@code GET /api/jobs/{id}} of the sink as a JSON tree, empty while the sink does not know the job. */
+    static Optional<JsonNode> job(ServiceProcess sink, String jobId) throws IOException {
+        HttpResponse<String> response = sink.get("/api/jobs/" + jobId);
+        if (response.statusCode() == 404) {
+            return Optional.empty();
+        }
+        assertThat(response.statusCode()).as("GET /api/jobs/%s: %s", jobId, response.body()).isEqualTo(200);
+        return Optional.of(JsonCodec.mapper().readTree(response.body()));
     }
 
     private void publish(KafkaBroker broker, List<CheckResult> batch) {

@@ -19,50 +19,47 @@ import java.util.Map;
 record DashboardSeed(String jobId, JobTotals totals, List<CheckResult> initial, List<CheckResult> last,
                      String redirectUrl, List<String> redirectHops) {
 
-    /** The seed of job {@code jobId}; initial results are checked from {@code start} on, one a second. */
+    /** The seed of job {@code jobId}; results are checked from {@code start} on, one a second. */
     static DashboardSeed create(String jobId, Instant start) {
+        Checks checks = new Checks(jobId, start);
+        TlsInfo tls = new TlsInfo("TLSv1.3", start.plus(Duration.ofDays(62)), "CN=Test CA", "CN=example.test");
         List<CheckResult> initial = new ArrayList<>();
-        Instant[] at = {start};
-        java.util.function.Function<String, CheckResult.Builder> base = url -> CheckResult.builder()
-                .jobId(jobId).requestId("req-" + url.hashCode()).input(url).url(url).attempts(1).workerId("worker-it")
-                .checkedAt(at[0] = at[0].plusSeconds(1));
-        TlsInfo tls = new TlsInfo("TLSv1.3", start.plus(Duration.ofDays(62)), "CN=Test CA", "CN=docs.example.test");
-
         for (int i = 0; i < 9; i++) {
             String url = "https://www.example.test/ok/" + jobId + "/" + i;
-            initial.add(ok(base.apply(url), url, 40 + 15L * i).tls(tls).build());
+            initial.add(ok(checks.of(url), url, 40 + 15L * i).tls(tls).build());
         }
-        String start1 = "http://docs.example.test/" + jobId + "/start";
-        String start2 = "https://docs.example.test/" + jobId + "/start";
+        String first = "http://docs.example.test/" + jobId + "/start";
+        String second = "https://docs.example.test/" + jobId + "/start";
         String landing = "https://docs.example.test/" + jobId + "/en/start/";
-        initial.add(ok(base.apply(start1), landing, 212).tls(tls)
-                .redirects(List.of(new Redirect(start1, 301), new Redirect(start2, 302))).build());
-        initial.add(httpError(base.apply("https://shop.example.test/" + jobId + "/gone"), 404, 35));
-        initial.add(httpError(base.apply("https://shop.example.test/" + jobId + "/broken"), 500, 120));
-        initial.add(httpError(base.apply("https://shop.example.test/" + jobId + "/private"), 403, 28));
+        initial.add(ok(checks.of(first), landing, 212).tls(tls)
+                .redirects(List.of(new Redirect(first, 301), new Redirect(second, 302))).build());
+        initial.add(httpError(checks.of("https://shop.example.test/" + jobId + "/gone"), 404, 35));
+        initial.add(httpError(checks.of("https://shop.example.test/" + jobId + "/broken"), 500, 120));
+        initial.add(httpError(checks.of("https://shop.example.test/" + jobId + "/private"), 403, 28));
         for (int i = 0; i < 3; i++) {
-            initial.add(timeout(base.apply("https://slow.example.test/" + jobId + "/t" + i)));
+            initial.add(timeout(checks.of("https://slow.example.test/" + jobId + "/t" + i)));
         }
-        initial.add(failed(base.apply("https://nowhere.example.test/" + jobId), Outcome.DNS_FAILURE, "nowhere.example.test: unknown host"));
-        initial.add(failed(base.apply("https://closed.example.test:8443/" + jobId), Outcome.CONNECTION_REFUSED, "connection refused"));
-        initial.add(failed(base.apply("https://expired.example.test/" + jobId), Outcome.TLS_ERROR, "certificate expired"));
-        initial.add(CheckResult.invalid(jobId, "  htp:/" + jobId + "/typo", "htp:/" + jobId + "/typo",
-                "scheme must be http or https", at[0] = at[0].plusSeconds(1)));
+        initial.add(failed(checks.of("https://nowhere.example.test/" + jobId), Outcome.DNS_FAILURE, "unknown host"));
+        initial.add(failed(checks.of("https://closed.example.test:8443/" + jobId), Outcome.CONNECTION_REFUSED, "connection refused"));
+        initial.add(failed(checks.of("https://expired.example.test/" + jobId), Outcome.TLS_ERROR, "certificate expired"));
+        String typo = "htp:/" + jobId + "/typo";
+        initial.add(CheckResult.invalid(jobId, "  " + typo, typo, "scheme must be http or https", checks.next()));
 
         List<CheckResult> last = new ArrayList<>();
         for (int i = 9; i < 11; i++) {
             String url = "https://www.example.test/ok/" + jobId + "/" + i;
-            last.add(ok(base.apply(url), url, 55).build());
+            last.add(ok(checks.of(url), url, 55).build());
         }
-        last.add(timeout(base.apply("https://slow.example.test/" + jobId + "/t3")));
-        last.add(httpError(base.apply("https://shop.example.test/" + jobId + "/missing"), 404, 31));
+        last.add(timeout(checks.of("https://slow.example.test/" + jobId + "/t3")));
+        last.add(httpError(checks.of("https://shop.example.test/" + jobId + "/missing"), 404, 31));
 
         long rejected = 1;
         long accepted = initial.size() + last.size() - rejected;
+        // one duplicate line and one comment line, so submitted == accepted + rejected + duplicates + skipped
         JobTotals totals = new JobTotals(JobTotals.SCHEMA_VERSION, jobId, accepted + rejected + 2, accepted, rejected,
                 1, 1, true, start, start.plusSeconds(1));
-        return new DashboardSeed(jobId, totals, List.copyOf(initial), List.copyOf(last), start1,
-                List.of("301 " + start1, "302 " + start2, "200 " + landing));
+        return new DashboardSeed(jobId, totals, List.copyOf(initial), List.copyOf(last), first,
+                List.of("301 " + first, "302 " + second, "200 " + landing));
     }
 
     /** URLs of the timeouts among {@code results}. */
@@ -80,6 +77,27 @@ record DashboardSeed(String jobId, JobTotals totals, List<CheckResult> initial, 
                 "initialTimeouts", timeouts(initial),
                 "finalTimeouts", timeouts(last),
                 "redirect", Map.of("url", redirectUrl, "hops", redirectHops));
+    }
+
+    /** Hands out builders for one job's checks, each checked a second after the one before. */
+    private static final class Checks {
+        private final String jobId;
+        private Instant at;
+
+        Checks(String jobId, Instant start) {
+            this.jobId = jobId;
+            this.at = start;
+        }
+
+        Instant next() {
+            at = at.plusSeconds(1);
+            return at;
+        }
+
+        CheckResult.Builder of(String url) {
+            return CheckResult.builder().jobId(jobId).requestId("req-" + Integer.toHexString(url.hashCode()))
+                    .input(url).url(url).attempts(1).workerId("worker-it").checkedAt(next());
+        }
     }
 
     private static CheckResult.Builder ok(CheckResult.Builder b, String finalUrl, long ms) {
