@@ -43,11 +43,17 @@ public final class KafkaProcess {
 
     /** Formats the log directory on first use, starts the broker and waits until it answers. */
     public KafkaProcess start(Duration timeout) {
+        launch();
+        awaitReady(timeout);
+        return this;
+    }
+
+    /** Formats the log directory on first use and starts the broker without waiting; pair with {@link #awaitReady}. */
+    public KafkaProcess launch() {
         if (!formatted) {
             format();
         }
         process.start();
-        awaitReady(timeout);
         return this;
     }
 
@@ -70,7 +76,8 @@ public final class KafkaProcess {
         formatted = true;
     }
 
-    private void awaitReady(Duration timeout) {
+    /** Waits until the broker answers a metadata request; fails fast, with the log's tail, if it exits. */
+    public void awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         try (Admin admin = Admin.create(Map.of(
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),

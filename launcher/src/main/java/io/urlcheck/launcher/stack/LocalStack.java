@@ -73,16 +73,20 @@ public final class LocalStack implements AutoCloseable {
     private void startAll() {
         long t0 = System.nanoTime();
         Path kafkaDir = config.runDir().resolve("kafka");
-        kafka = new KafkaProcess(kafkaDir, logDir(), kafkaPort, Ports.free()).start(READY_TIMEOUT);
-        createTopics();
+        kafka = new KafkaProcess(kafkaDir, logDir(), kafkaPort, Ports.free());
         producer = service("producer-service", "producer", producerPort, config.producerProps());
         sink = service("sink-service", "sink", sinkPort, sinkProperties());
         for (int i = 1; i <= config.workers(); i++) {
             workers.add(newWorker(i));
         }
+        kafka.launch();
+        // The services boot (several seconds of JVM and Quarkus start) while the broker comes up; their
+        // clients retry until it answers, and their consumers wait for the topics created just below.
         producer.start();
         sink.start();
         workers.forEach(ServiceProcess::start);
+        kafka.awaitReady(READY_TIMEOUT);
+        createTopics();
         producer.awaitReady(READY_TIMEOUT);
         sink.awaitReady(READY_TIMEOUT);
         workers.forEach(w -> w.awaitReady(READY_TIMEOUT));
@@ -158,9 +162,12 @@ public final class LocalStack implements AutoCloseable {
      */
     public void stop() {
         if (producer != null) {
-            producer.stop(STOP_GRACE);
+            producer.terminate();
         }
         drainWorkers();
+        if (producer != null) {
+            producer.stop(STOP_GRACE);
+        }
         if (sink != null) {
             sink.stop(STOP_GRACE);
         }

@@ -49,7 +49,6 @@ public final class ServiceProcess {
         props.put("quarkus.http.port", Integer.toString(port));
         props.put("quarkus.http.host", "127.0.0.1");
         props.put("quarkus.banner.enabled", "false");
-        props.put("quarkus.log.console.color", "false");
         props.putAll(properties);
         List<String> command = new ArrayList<>();
         command.add(Java.executable());
