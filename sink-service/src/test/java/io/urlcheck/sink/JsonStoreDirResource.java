@@ -21,8 +21,11 @@ public class JsonStoreDirResource implements QuarkusTestResourceLifecycleManager
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        // A JDBC URL nothing listens at: with the JSON store the datasource must stay inactive, so
+        // neither Flyway at start nor the readiness check may touch it.
         return Map.of("urlcheck.sink.store", "json", "urlcheck.sink.json.dir", dir.toString(),
-                "urlcheck.sink.json.snapshot-interval", "100ms");
+                "urlcheck.sink.json.snapshot-interval", "100ms",
+                "quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:1/nothing-listens-here");
     }
 
     /** The directory of the running test application's store. */

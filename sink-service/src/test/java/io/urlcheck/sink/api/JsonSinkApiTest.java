@@ -1,4 +1,4 @@
-package io.urlcheck.sink;
+package io.urlcheck.sink.api;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import io.quarkus.test.common.WithTestResource;
@@ -6,8 +6,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Outcome;
+import io.urlcheck.sink.JsonStoreDirResource;
+import io.urlcheck.sink.TestResults;
 import io.urlcheck.sink.store.json.JsonResultStore;
-import io.urlcheck.testkit.KafkaBroker;
 import io.urlcheck.testkit.KafkaBrokerResource;
 import org.junit.jupiter.api.Test;
 
@@ -23,13 +24,11 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasSize;
 
-/** The JSON store end to end: results and totals through the real broker into files, out through the API. */
+/** The query API over the JSON store, fed through the real broker; plus what only the JSON store does: its files. */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 @WithTestResource(JsonStoreDirResource.class)
-class JsonSinkPipelineTest {
-
-    private final KafkaBroker broker = KafkaBrokerResource.broker();
+class JsonSinkApiTest extends SinkApiContract {
 
     @Test
     void resultsFromKafkaAreServedAndWrittenToBothFiles() throws Exception {
