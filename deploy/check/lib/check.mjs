@@ -1,10 +1,10 @@
 // One kustomization, checked end to end: render, strict schema validation, invariants.
 import { render } from "./render.mjs";
 import { validateDocument } from "./schema.mjs";
-import { checkInvariants } from "./invariants.mjs";
+import { checkInvariants, checkExampleInvariants } from "./invariants.mjs";
 
 /** Returns {documents, schemaErrors, invariantFailures, warnings, renderError} for the kustomization at `dir`. */
-export async function checkKustomization(dir, { repo, crdValidators }) {
+export async function checkKustomization(dir, { repo, crdValidators, examples = false }) {
   let docs;
   try {
     docs = render(dir);
@@ -13,7 +13,7 @@ export async function checkKustomization(dir, { repo, crdValidators }) {
   }
   const schemaErrors = [];
   for (const doc of docs) schemaErrors.push(...(await validateDocument(doc, crdValidators)));
-  const { failures, warnings } = checkInvariants(docs, repo);
+  const { failures, warnings } = examples ? checkExampleInvariants(docs) : checkInvariants(docs, repo);
   return { documents: docs.length, schemaErrors, invariantFailures: failures, warnings };
 }
 

@@ -40,8 +40,11 @@ function id(doc) {
 }
 
 function podSpec(doc) {
+  if (doc.kind === "Pod") return doc.spec;
   return doc.kind === "CronJob" ? doc.spec?.jobTemplate?.spec?.template?.spec : doc.spec?.template?.spec;
 }
+
+const POD_KINDS = new Set([...WORKLOADS, "CronJob", "Pod"]);
 
 function containers(spec) {
   return [...(spec?.initContainers ?? []), ...(spec?.containers ?? [])];
@@ -119,7 +122,7 @@ export function checkProbes(docs) {
 
 export function checkImageTags(docs) {
   const failures = [];
-  for (const doc of docs.filter((d) => WORKLOADS.has(d.kind) || d.kind === "CronJob")) {
+  for (const doc of docs.filter((d) => POD_KINDS.has(d.kind))) {
     for (const c of containers(podSpec(doc))) {
       const image = c.image ?? "";
       const lastSegment = image.slice(image.lastIndexOf("/") + 1);
@@ -133,7 +136,7 @@ export function checkImageTags(docs) {
 
 export function checkNonRoot(docs) {
   const failures = [];
-  for (const doc of docs.filter((d) => WORKLOADS.has(d.kind) || d.kind === "CronJob")) {
+  for (const doc of docs.filter((d) => POD_KINDS.has(d.kind))) {
     const spec = podSpec(doc);
     const pod = spec?.securityContext ?? {};
     for (const c of containers(spec)) {
@@ -256,6 +259,12 @@ export function checkKafka(docs, repo) {
       const missing = expected.filter((e) => !granted.includes(e));
       if (extra.length) failures.push(`${id(user)} (${svc}): ACLs beyond what the ${svc} uses: ${extra.join(", ")}`);
       if (missing.length) failures.push(`${id(user)} (${svc}): missing ACLs: ${missing.join(", ")}`);
+      const channels = knownProperties(repo, SERVICES[svc].module).channels;
+      for (const c of channels.filter((c) => c.topic)) {
+        const op = c.direction === "incoming" ? "Read" : "Write";
+        if (!granted.includes(`topic:${c.topic}:${op}`)) failures.push(`${id(user)} (${svc}): channel ${c.name} ${c.direction === "incoming" ? "reads" : "writes"} ${c.topic} without a ${op} ACL`);
+        if (c.group && !granted.includes(`group:${c.group}:Read`)) failures.push(`${id(user)} (${svc}): channel ${c.name} uses group ${c.group} without a Read ACL`);
+      }
       const wildcard = (user.spec?.authorization?.acls ?? []).filter((a) => a.resource.patternType === "prefix" || a.resource.name === "*");
       if (wildcard.length) failures.push(`${id(user)}: prefixed or wildcard ACLs`);
     }
@@ -369,6 +378,11 @@ export function checkScrape(docs) {
     }
   }
   return failures;
+}
+
+/** The subset for helper manifests outside the overlays (deploy/examples): tags and non-root. */
+export function checkExampleInvariants(docs) {
+  return { failures: [...checkImageTags(docs).map((f) => `[image-tags] ${f}`), ...checkNonRoot(docs).map((f) => `[non-root] ${f}`)], warnings: [] };
 }
 
 /** Runs every invariant; returns {failures, warnings}, each failure naming its check. */

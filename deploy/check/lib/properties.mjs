@@ -7,7 +7,8 @@
 import fs from "node:fs";
 import path from "node:path";
 
-export const WELL_KNOWN_PREFIXES = ["quarkus.http.", "quarkus.log.", "kafka.", "mp.messaging."];
+// mp.messaging.* is narrowed to the channels the service declares (and connector-wide settings).
+export const WELL_KNOWN_PREFIXES = ["quarkus.http.", "quarkus.log.", "kafka.", "mp.messaging.connector."];
 
 function javaFiles(dir) {
   if (!fs.existsSync(dir)) return [];
@@ -135,6 +136,7 @@ export function knownProperties(repo, moduleDir) {
     for (const m of src.matchAll(/@ConfigProperty\s*\(\s*name\s*=\s*"([^"]+)"/g)) exact.add(m[1]);
   }
   const defaults = new Map();
+  const channelProps = new Map();
   for (const m of modules) {
     const props = path.join(repo, m, "src/main/resources/application.properties");
     if (!fs.existsSync(props)) continue;
@@ -144,6 +146,14 @@ export function knownProperties(repo, moduleDir) {
       const eq = t.search(/[=:]/);
       const key = (eq < 0 ? t : t.slice(0, eq)).trim().replace(/^%[\w,-]+\./, "");
       exact.add(key);
+      const ch = /^mp\.messaging\.(incoming|outgoing)\.([^.]+)\.(.+)$/.exec(key);
+      if (ch) {
+        const k = `${ch[1]}.${ch[2]}`;
+        if (!channelProps.has(k)) channelProps.set(k, { direction: ch[1], name: ch[2] });
+        const value = eq < 0 ? "" : t.slice(eq + 1).trim();
+        if (ch[3] === "topic") channelProps.get(k).topic = value;
+        if (ch[3] === "group.id") channelProps.get(k).group = value;
+      }
     }
   }
   for (const src of sources) {
@@ -153,13 +163,19 @@ export function knownProperties(repo, moduleDir) {
     }
   }
   const usesDatasource = sources.some((s) => s.includes("quarkus.datasource") || /\bDataSource\b|AgroalDataSource/.test(s));
-  const prefixes = [...WELL_KNOWN_PREFIXES, ...(usesDatasource ? ["quarkus.datasource."] : [])];
+  const channels = [...channelProps.values()];
+  const prefixes = [
+    ...WELL_KNOWN_PREFIXES,
+    ...channels.map((c) => `mp.messaging.${c.direction}.${c.name}.`),
+    ...(usesDatasource ? ["quarkus.datasource."] : []),
+  ];
   return {
     modules,
     exact,
     wildcards,
     prefixes,
     defaults,
+    channels,
     found: roots.length > 0,
     isKnown(key) {
       return exact.has(key) || wildcards.some((w) => key.startsWith(w)) || prefixes.some((p) => key.startsWith(p));

@@ -5,6 +5,7 @@ import type { IServiceAccount } from "kubernetes-models/v1/ServiceAccount";
 import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
 import type { ISecret } from "kubernetes-models/v1/Secret";
 import type { IService } from "kubernetes-models/v1/Service";
+import type { IPod } from "kubernetes-models/v1/Pod";
 import type { IDeployment } from "kubernetes-models/apps/v1/Deployment";
 import type { IStatefulSet } from "kubernetes-models/apps/v1/StatefulSet";
 import type { IJob } from "kubernetes-models/batch/v1/Job";
@@ -21,6 +22,7 @@ export interface Shapes {
   "v1/ConfigMap": IConfigMap;
   "v1/Secret": ISecret;
   "v1/Service": IService;
+  "v1/Pod": IPod;
   "apps/v1/Deployment": IDeployment;
   "apps/v1/StatefulSet": IStatefulSet;
   "batch/v1/Job": IJob;

@@ -176,3 +176,23 @@ test("property names derive from @ConfigMapping methods in kebab-case", () => {
   assert.ok(!worker.isKnown("urlcheck.worker.drain-grce"));
   assert.ok(!worker.isKnown("urlcheck.sink.store"));
 });
+
+test("a KafkaUser missing the Read its consumer channel needs fails", async () => {
+  const r = await broken("acl-missing", "production", jsonPatch("KafkaUser", "urlcheck-worker", "- op: remove\n  path: /spec/authorization/acls/0"));
+  assertFailsWith(r, /missing ACLs: topic:urlcheck\.requests:Read/);
+  assert.match(allErrors(r), /channel requests reads urlcheck\.requests without a Read ACL/);
+});
+
+test("a messaging key for a channel the service does not declare fails", async () => {
+  const r = await broken("channel-key", "production", `  - target: {kind: ConfigMap, name: urlcheck-sink-config.*}\n    patch: |-\n      - op: add\n        path: /data/mp.messaging.outgoing.results.compression.type\n        value: zstd\n`);
+  assertFailsWith(r, /key mp\.messaging\.outgoing\.results\.compression\.type is not a property the service reads/);
+});
+
+test("a helper pod running as root fails the examples check", async () => {
+  const dir = path.join(fixtures, "example-root");
+  fs.mkdirSync(dir, { recursive: true });
+  fs.writeFileSync(path.join(dir, "kustomization.yaml"),
+    "resources:\n  - ../../../examples\npatches:\n" + jsonPatch("Pod", "urlcheck-kcat", "- op: replace\n  path: /spec/securityContext/runAsUser\n  value: 0"));
+  const r = await checkKustomization(dir, { repo, crdValidators, examples: true });
+  assertFailsWith(r, /Pod\/urlcheck-kcat container kcat: runAsUser is 0/);
+});
