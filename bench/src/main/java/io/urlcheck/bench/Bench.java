@@ -53,15 +53,45 @@ public final class Bench {
     }
 
     public Path workerJar() {
-        return Path.of(options.string("worker-jar", home.resolve("worker-service/target/quarkus-app/quarkus-run.jar").toString()));
+        return snapshot("worker", options.string("worker-jar", home.resolve("worker-service/target/quarkus-app/quarkus-run.jar").toString()));
     }
 
     public Path producerJar() {
-        return Path.of(options.string("producer-jar", home.resolve("producer-service/target/quarkus-app/quarkus-run.jar").toString()));
+        return snapshot("producer", options.string("producer-jar", home.resolve("producer-service/target/quarkus-app/quarkus-run.jar").toString()));
     }
 
     public Path sinkJar() {
-        return Path.of(options.string("sink-jar", home.resolve("sink-service/target/quarkus-app/quarkus-run.jar").toString()));
+        return snapshot("sink", options.string("sink-jar", home.resolve("sink-service/target/quarkus-app/quarkus-run.jar").toString()));
+    }
+
+    /**
+     * Copies a service's {@code quarkus-app} into this run's directory once and returns the copy's jar:
+     * the engineers who own the service rebuild it in place while a benchmark runs, and a half-written
+     * jar would fail a run or, worse, mix two versions within one.
+     */
+    private synchronized Path snapshot(String service, String jar) {
+        Path original = Path.of(jar);
+        Path copy = runDir.resolve(service + "-app");
+        if (!Files.isDirectory(copy)) {
+            if (!Files.isRegularFile(original)) {
+                throw new IllegalStateException(original + " is missing: build it with ./mvnw -B -q -pl " + service
+                        + "-service package -DskipTests");
+            }
+            Path app = original.getParent();
+            try (var files = Files.walk(app)) {
+                for (Path source : (Iterable<Path>) files::iterator) {
+                    Path target = copy.resolve(app.relativize(source).toString());
+                    if (Files.isDirectory(source)) {
+                        Files.createDirectories(target);
+                    } else {
+                        Files.copy(source, target);
+                    }
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException("cannot copy " + app, e);
+            }
+        }
+        return copy.resolve(original.getFileName().toString());
     }
 
     public AsyncioPeer peer() {
@@ -149,6 +179,11 @@ public final class Bench {
         }
         if (maxPerHost > 0) {
             props.put("urlcheck.worker.max-per-host", Integer.toString(maxPerHost));
+        }
+        // The worker refuses max-pending < max-in-flight; keep its ratio when in-flight is raised (P2).
+        int maxPending = options.integer("max-pending", maxInFlight > 512 ? 2 * maxInFlight : 0);
+        if (maxPending > 0) {
+            props.put("urlcheck.worker.max-pending", Integer.toString(maxPending));
         }
         props.put("urlcheck.worker.id", name);
         props.put("urlcheck.worker.drain-grace", "2s");

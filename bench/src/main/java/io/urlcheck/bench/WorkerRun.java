@@ -17,7 +17,7 @@ import java.util.Map;
  */
 final class WorkerRun {
 
-    /** What one run measured. */
+    /** What one run measured; {@code cpuSeconds} is the worker's CPU from its first result to its last. */
     record Figures(long count, double urlsPerSecond, double seconds, double launchToFirstSeconds,
                    double cpuSeconds, double peakRssMib, long duplicates, Map<String, Integer> outcomes) {
 
@@ -56,6 +56,13 @@ final class WorkerRun {
              ServiceProcess worker = bench.startWorker(name, kafka.bootstrapServers(), maxInFlight, maxPerHost)) {
             Duration timeout = Duration.ofSeconds(bench.options().integer("timeout-s", 600));
             long deadline = System.nanoTime() + timeout.toNanos();
+            while (!watcher.await(1, Duration.ofMillis(200))) {
+                worker.requireAlive();
+                if (System.nanoTime() > deadline) {
+                    throw new IllegalStateException(name + ": no result after " + timeout + "; log tail:\n" + worker.tail(30));
+                }
+            }
+            double cpuAtFirst = worker.cpuSeconds(); // boot and group join, excluded from the per-URL CPU figure
             while (!watcher.await(count, Duration.ofSeconds(1))) {
                 worker.requireAlive();
                 if (System.nanoTime() > deadline) {
@@ -63,7 +70,7 @@ final class WorkerRun {
                             + " results after " + timeout + "; worker log tail:\n" + worker.tail(30));
                 }
             }
-            double cpu = worker.cpuSeconds();
+            double cpu = worker.cpuSeconds() - cpuAtFirst;
             double rss = worker.peakRssMib();
             double seconds = (watcher.lastTimestamp() - watcher.firstTimestamp()) / 1000.0;
             Map<String, Integer> outcomes = new LinkedHashMap<>();
