@@ -185,9 +185,10 @@ public final class CheckEngine {
         return b.build();
     }
 
+    /** The declared Content-Length when the response has one, else the body bytes read (at most the cap). */
     private static Long contentLength(HopResult.Response r) {
         String declared = r.header("content-length");
-        if (r.truncated() && declared != null) {
+        if (declared != null) {
             try {
                 return Long.parseLong(declared.trim());
             } catch (NumberFormatException e) {

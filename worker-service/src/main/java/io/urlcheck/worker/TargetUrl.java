@@ -23,7 +23,10 @@ public record TargetUrl(String url, boolean https, String host, int port, String
     public TargetUrl resolve(String location) {
         try {
             URI base = new URI(url);
-            return of(base.resolve(new URI(location.trim().replace(" ", "%20"))));
+            if (base.getRawPath() == null || base.getRawPath().isEmpty()) {
+                base = new URI(url + "/"); // java.net.URI would glue a relative path onto the host
+            }
+            return of(withoutLeadingDotSegments(base.resolve(new URI(location.trim().replace(" ", "%20"))).normalize()));
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("unusable Location '" + location + "': " + e.getMessage(), e);
         }
@@ -33,6 +36,20 @@ public record TargetUrl(String url, boolean https, String host, int port, String
     public String hostHeader() {
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;
         return port == defaultPort(https) ? h : h + ":" + port;
+    }
+
+    /** RFC 3986 drops ".." segments that climb above the root; java.net.URI (RFC 2396) keeps them. */
+    private static URI withoutLeadingDotSegments(URI uri) throws URISyntaxException {
+        String path = uri.getRawPath();
+        if (path == null || !path.startsWith("/..")) {
+            return uri;
+        }
+        while (path.startsWith("/../") || path.equals("/..")) {
+            path = path.length() == 3 ? "/" : path.substring(3);
+        }
+        String rest = (uri.getRawQuery() == null ? "" : "?" + uri.getRawQuery())
+                + (uri.getRawFragment() == null ? "" : "#" + uri.getRawFragment());
+        return new URI(uri.getScheme() + "://" + uri.getRawAuthority() + path + rest);
     }
 
     private static TargetUrl of(URI uri) {

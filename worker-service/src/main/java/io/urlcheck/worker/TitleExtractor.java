@@ -7,6 +7,7 @@ import org.jsoup.nodes.Element;
 import java.nio.charset.Charset;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The title of an HTML page: the document's own {@code <title>} (never one inside {@code <svg>} or
@@ -17,6 +18,9 @@ public final class TitleExtractor {
 
     /** Titles longer than this many characters are cut (at a character boundary) and end with an ellipsis. */
     public static final int MAX_TITLE_CHARS = 512;
+
+    /** HTML's ASCII whitespace; a no-break space is content, not layout, and stays. */
+    private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\f\\r]+");
 
     private TitleExtractor() {
     }
@@ -38,7 +42,7 @@ public final class TitleExtractor {
         Document doc = Jsoup.parse(html);
         for (Element title : doc.getElementsByTag("title")) {
             if (title.parents().stream().noneMatch(p -> p.nameIs("svg") || p.nameIs("math"))) {
-                return Optional.of(title.text().trim()).filter(t -> !t.isEmpty()).map(TitleExtractor::truncate);
+                return Optional.of(WHITESPACE.matcher(title.text()).replaceAll(" ").trim()).filter(t -> !t.isEmpty()).map(TitleExtractor::truncate);
             }
         }
         return Optional.empty();

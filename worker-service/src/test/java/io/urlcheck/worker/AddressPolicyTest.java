@@ -1,0 +1,98 @@
+package io.urlcheck.worker;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+import java.net.InetAddress;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class AddressPolicyTest {
+
+    private final AddressPolicy defaults = AddressPolicy.allowing(List.of());
+
+    @ParameterizedTest
+    @ValueSource(strings = {"127.0.0.1", "127.9.9.9", "10.1.2.3", "172.16.0.1", "172.31.255.255", "192.168.1.1",
+            "169.254.169.254", "169.254.0.1", "100.64.0.1", "100.127.255.254", "0.0.0.0", "224.0.0.1", "239.1.1.1",
+            "255.255.255.255", "::1", "::", "fc00::1", "fd12:3456::1", "fe80::1", "ff02::1", "::ffff:127.0.0.1",
+            "::ffff:10.0.0.1", "::ffff:169.254.169.254", "64:ff9b::a9fe:a9fe"})
+    void blocksPrivateAndSpecialRangesByDefault(String address) {
+        assertThat(defaults.refusal(literal(address))).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"93.184.216.34", "8.8.8.8", "172.32.0.1", "100.128.0.1", "2606:4700::1111", "::ffff:8.8.8.8"})
+    void allowsPublicAddresses(String address) {
+        assertThat(defaults.refusal(literal(address))).isEmpty();
+    }
+
+    @Test
+    void refusalNamesTheRangeAndWhy() {
+        assertThat(defaults.refusal(literal("169.254.169.254")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("169.254.0.0/16").contains("metadata"));
+    }
+
+    @Test
+    void allowingLoopbackDoesNotAllowPrivateOrMetadataRanges() {
+        AddressPolicy loopback = AddressPolicy.allowing(List.of("127.0.0.0/8"));
+
+        assertThat(loopback.refusal(literal("127.0.0.1"))).isEmpty();
+        assertThat(loopback.refusal(literal("127.200.0.1"))).isEmpty();
+        assertThat(loopback.refusal(literal("::ffff:127.0.0.1"))).isEmpty();
+        assertThat(loopback.refusal(literal("10.0.0.1"))).isPresent();
+        assertThat(loopback.refusal(literal("169.254.169.254"))).isPresent();
+        assertThat(loopback.refusal(literal("0.0.0.0"))).isPresent();
+        assertThat(loopback.refusal(literal("::1"))).isPresent();
+        assertThat(loopback.refusal(literal("192.168.0.1"))).isPresent();
+    }
+
+    @Test
+    void allowRangeWithHostBitsCoversOnlyItsNetwork() {
+        AddressPolicy narrow = AddressPolicy.allowing(List.of("10.1.2.3/24"));
+
+        assertThat(narrow.refusal(literal("10.1.2.200"))).isEmpty();
+        assertThat(narrow.refusal(literal("10.1.3.1"))).isPresent();
+    }
+
+    @Test
+    void singleAddressAllowCoversOnlyThatAddress() {
+        AddressPolicy one = AddressPolicy.allowing(List.of("127.0.0.2"));
+
+        assertThat(one.refusal(literal("127.0.0.2"))).isEmpty();
+        assertThat(one.refusal(literal("127.0.0.1"))).isPresent();
+    }
+
+    @Test
+    void malformedAllowRangeFailsAtStartup() {
+        assertThatThrownBy(() -> AddressPolicy.allowing(List.of("127.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);
+        assertThatThrownBy(() -> AddressPolicy.allowing(List.of("loopback"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2130706433", "0177.0.0.1", "0x7f.0.0.1", "0x7f000001", "127.1", "017700000001", "[::ffff:127.0.0.1]",
+            "[::1]", "0", "0.0.0.0", "169.254.43518", "0xa9fea9fe"})
+    void obfuscatedLiteralsOfBlockedAddressesAreRecognized(String host) {
+        InetAddress address = IpLiteral.parse(host).orElseThrow();
+        assertThat(defaults.refusal(address)).as(host + " -> " + address.getHostAddress()).isPresent();
+    }
+
+    @Test
+    void octalAndDecimalFormsMeanWhatAResolverMeans() {
+        assertThat(IpLiteral.parse("0177.0.0.1").orElseThrow().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(IpLiteral.parse("2130706433").orElseThrow().getHostAddress()).isEqualTo("127.0.0.1");
+        assertThat(IpLiteral.parse("::ffff:127.0.0.1").orElseThrow().getHostAddress()).isEqualTo("127.0.0.1");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"example.com", "1.2.3.4.5", "256.1.1.1", "09.1.1.1", "localhost", "a.0x1"})
+    void namesAreNotLiterals(String host) {
+        assertThat(IpLiteral.parse(host)).isEmpty();
+    }
+
+    private static InetAddress literal(String address) {
+        return IpLiteral.parse(address).orElseThrow(() -> new AssertionError("not a literal: " + address));
+    }
+}

@@ -1,0 +1,46 @@
+package io.urlcheck.worker;
+
+import org.junit.jupiter.api.Test;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+class TargetUrlTest {
+
+    @Test
+    void relativeLocationsResolveLikeBrowsersDo() {
+        TargetUrl base = TargetUrl.parse("http://example.com/a/b?q=1");
+
+        assertThat(base.resolve("c").url()).isEqualTo("http://example.com/a/c");
+        assertThat(base.resolve("/root").url()).isEqualTo("http://example.com/root");
+        assertThat(base.resolve("../../../up").url()).isEqualTo("http://example.com/up");
+        assertThat(base.resolve("?other").url()).isEqualTo("http://example.com/a/?other");
+        assertThat(base.resolve("//cdn.example.com/x").url()).isEqualTo("http://cdn.example.com/x");
+        assertThat(base.resolve("https://other.example/").https()).isTrue();
+        assertThat(TargetUrl.parse("http://example.com").resolve("x").url()).isEqualTo("http://example.com/x");
+    }
+
+    @Test
+    void hostPortAndTargetAreSplit() {
+        TargetUrl url = TargetUrl.parse("https://Example.COM:8443/p%20q?x=1#frag");
+
+        assertThat(url.host()).isEqualTo("example.com");
+        assertThat(url.port()).isEqualTo(8443);
+        assertThat(url.requestTarget()).isEqualTo("/p%20q?x=1");
+        assertThat(url.hostHeader()).isEqualTo("example.com:8443");
+        assertThat(url.url()).doesNotContain("#");
+    }
+
+    @Test
+    void ipv6AndUnderscoreHostsAreUnderstood() {
+        assertThat(TargetUrl.parse("http://[::1]:8080/").host()).isEqualTo("::1");
+        assertThat(TargetUrl.parse("http://[::1]:8080/").hostHeader()).isEqualTo("[::1]:8080");
+        assertThat(TargetUrl.parse("http://my_host.example/x").host()).isEqualTo("my_host.example");
+    }
+
+    @Test
+    void onlyHttpAndHttpsAreChecked() {
+        assertThatThrownBy(() -> TargetUrl.parse("ftp://example.com/")).hasMessageContaining("scheme");
+        assertThatThrownBy(() -> TargetUrl.parse("file:///etc/passwd")).hasMessageContaining("scheme");
+    }
+}

@@ -1,0 +1,85 @@
+package io.urlcheck.worker;
+
+import org.junit.jupiter.api.Test;
+
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TitleExtractorTest {
+
+    private static final Charset GBK = Charset.forName("GBK");
+
+    @Test
+    void gbkTitleFromMetaCharset() {
+        byte[] page = "<html><head><meta charset=\"gbk\"><title>中文标题</title></head></html>".getBytes(GBK);
+
+        assertThat(title(page, "text/html")).isEqualTo("中文标题");
+    }
+
+    @Test
+    void gbkTitleFromHttpEquivWithGb2312Label() {
+        byte[] page = ("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=gb2312\">"
+                + "<title>新闻 首页</title></head></html>").getBytes(GBK);
+
+        assertThat(title(page, "text/html")).isEqualTo("新闻 首页");
+    }
+
+    @Test
+    void headerCharsetWinsOverMeta() {
+        byte[] page = "<html><head><meta charset=\"utf-8\"><title>网页</title></head></html>".getBytes(GBK);
+
+        assertThat(title(page, "text/html; charset=GBK")).isEqualTo("网页");
+    }
+
+    @Test
+    void bomDecidesWhenHeaderAndMetaSayNothing() {
+        byte[] text = "<title>Grüße</title>".getBytes(StandardCharsets.UTF_16LE);
+        byte[] page = new byte[text.length + 2];
+        page[0] = (byte) 0xFF;
+        page[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, page, 2, text.length);
+
+        assertThat(title(page, "text/html")).isEqualTo("Grüße");
+    }
+
+    @Test
+    void entitiesAreDecodedAndWhitespaceCollapsed() {
+        byte[] page = "<title>\n  Tom &amp; Jerry&nbsp;&#8212;   the\t show </title>".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(title(page, "text/html")).isEqualTo("Tom & Jerry\u00a0\u2014 the show");
+    }
+
+    @Test
+    void svgTitleIsNotTheDocumentTitle() {
+        byte[] onlySvg = "<html><body><svg><title>icon</title></svg></body></html>".getBytes(StandardCharsets.UTF_8);
+        byte[] both = "<html><body><svg><title>icon</title></svg><title>Real</title></body></html>".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(TitleExtractor.extract(onlySvg, onlySvg.length, "text/html")).isEmpty();
+        assertThat(title(both, "text/html")).isEqualTo("Real");
+    }
+
+    @Test
+    void longTitleIsCutToTheBound() {
+        String longTitle = "x".repeat(5000);
+        byte[] page = ("<title>" + longTitle + "</title>").getBytes(StandardCharsets.UTF_8);
+
+        String title = title(page, "text/html");
+
+        assertThat(title).hasSize(TitleExtractor.MAX_TITLE_CHARS).endsWith("\u2026");
+    }
+
+    @Test
+    void onlyHtmlContentTypesAreParsed() {
+        assertThat(TitleExtractor.isHtml("text/html; charset=utf-8")).isTrue();
+        assertThat(TitleExtractor.isHtml("application/xhtml+xml")).isTrue();
+        assertThat(TitleExtractor.isHtml("application/json")).isFalse();
+        assertThat(TitleExtractor.isHtml("image/png")).isFalse();
+        assertThat(TitleExtractor.isHtml(null)).isFalse();
+    }
+
+    private static String title(byte[] page, String contentType) {
+        return TitleExtractor.extract(page, page.length, contentType).orElse(null);
+    }
+}

@@ -1,0 +1,92 @@
+package io.urlcheck.worker.http;
+
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.worker.support.Checkers;
+import io.urlcheck.worker.support.HostileServer;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ConnectionFailureTest {
+
+    private static Vertx vertx;
+    private static HostileServer garbage;
+    private static HostileServer resetting;
+    private static HostileServer hugeHeaders;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        garbage = HostileServer.raw(vertx, "127.0.0.1",
+                socket -> socket.handler(data -> socket.write(Buffer.buffer("SSH-2.0-OpenSSH_9.2\r\n\u0000\u0001garbage\r\n\r\n"))));
+        resetting = HostileServer.resetting(vertx, "127.0.0.1");
+        hugeHeaders = HostileServer.http(vertx, "127.0.0.1")
+                .route("/huge", r -> r.response().putHeader("X-Big", "y".repeat(64 * 1024)).end());
+    }
+
+    @AfterAll
+    static void stop() {
+        garbage.close();
+        resetting.close();
+        hugeHeaders.close();
+        vertx.close();
+    }
+
+    @Test
+    void refusedConnectionIsConnectionRefused() throws IOException {
+        int closedPort;
+        try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getByName("127.0.0.1"))) {
+            closedPort = socket.getLocalPort();
+        }
+
+        CheckResult result = Checkers.defaults(vertx).build().check("http://127.0.0.1:" + closedPort + "/");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_REFUSED);
+        assertThat(result.statusCode()).isNull();
+        assertThat(result.error()).containsIgnoringCase("refused");
+    }
+
+    @Test
+    void unknownHostIsDnsFailureWithoutRetries() {
+        long start = System.nanoTime();
+        CheckResult result = Checkers.defaults(vertx).maxRetries(2).build().check("http://no-such-host.invalid/");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.DNS_FAILURE);
+        assertThat(result.error()).contains("no-such-host.invalid");
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(5));
+    }
+
+    @Test
+    void protocolGarbageIsConnectionError() {
+        CheckResult result = Checkers.defaults(vertx).requestTimeout(Duration.ofSeconds(3)).build()
+                .check("http://127.0.0.1:" + garbage.port() + "/");
+
+        assertThat(result.outcome()).isIn(Outcome.CONNECTION_ERROR);
+    }
+
+    @Test
+    void resetConnectionIsConnectionError() {
+        CheckResult result = Checkers.defaults(vertx).build().check("http://127.0.0.1:" + resetting.port() + "/");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+        assertThat(result.error()).isNotBlank();
+    }
+
+    @Test
+    void oversizedHeadersAreConnectionError() {
+        CheckResult result = Checkers.defaults(vertx).build().check(hugeHeaders.url("/huge"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+    }
+}

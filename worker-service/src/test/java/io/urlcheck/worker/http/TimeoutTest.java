@@ -1,0 +1,87 @@
+package io.urlcheck.worker.http;
+
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.worker.support.Checkers;
+import io.urlcheck.worker.support.HostileServer;
+import io.urlcheck.worker.support.Routes;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TimeoutTest {
+
+    private static final Duration SLACK = Duration.ofMillis(1500);
+
+    private static Vertx vertx;
+    private static HostileServer server;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        server = HostileServer.http(vertx, "127.0.0.1")
+                .route("/drip", Routes.drip(vertx, 200))
+                .route("/stall", Routes.stall());
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        vertx.close();
+    }
+
+    @Test
+    void drippingBodyEndsAsTimeoutAtTheDeadline() {
+        Duration deadline = Duration.ofSeconds(2);
+        Checkers.Built checker = Checkers.defaults(vertx).requestTimeout(deadline).headerTimeout(Duration.ofSeconds(5)).build();
+
+        long start = System.nanoTime();
+        CheckResult result = checker.check(server.url("/drip"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(result.error()).contains("deadline");
+        assertThat(took).isBetween(deadline.minusMillis(100), deadline.plus(SLACK));
+    }
+
+    @Test
+    void stalledHeadersEndAsTimeoutAtTheHeaderTimeout() {
+        Duration headerTimeout = Duration.ofMillis(800);
+        Checkers.Built checker = Checkers.defaults(vertx).requestTimeout(Duration.ofSeconds(10)).headerTimeout(headerTimeout).build();
+
+        long start = System.nanoTime();
+        CheckResult result = checker.check(server.url("/stall"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(result.error()).contains("no response headers");
+        assertThat(took).isBetween(headerTimeout.minusMillis(100), headerTimeout.plus(SLACK));
+    }
+
+    @Test
+    void stalledHeadersCannotOutliveTheDeadline() {
+        Duration deadline = Duration.ofSeconds(1);
+        Checkers.Built checker = Checkers.defaults(vertx).requestTimeout(deadline).headerTimeout(Duration.ofSeconds(30)).build();
+
+        long start = System.nanoTime();
+        CheckResult result = checker.check(server.url("/stall"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(deadline.plus(SLACK));
+    }
+
+    @Test
+    void timeoutsAreRetriedAndAttemptsCounted() {
+        Checkers.Built checker = Checkers.defaults(vertx).requestTimeout(Duration.ofMillis(500)).maxRetries(1).build();
+
+        CheckResult result = checker.check(server.url("/stall"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(result.attempts()).isEqualTo(2);
+    }
+}

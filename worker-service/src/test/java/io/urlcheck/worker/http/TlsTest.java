@@ -1,0 +1,81 @@
+package io.urlcheck.worker.http;
+
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.worker.support.Checkers;
+import io.urlcheck.worker.support.HostileServer;
+import io.urlcheck.worker.support.Routes;
+import io.urlcheck.worker.support.SelfSignedKeyStore;
+import io.vertx.core.Vertx;
+import io.vertx.core.net.PfxOptions;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class TlsTest {
+
+    @TempDir
+    static Path dir;
+
+    private static Vertx vertx;
+    private static SelfSignedKeyStore keyStore;
+    private static HostileServer server;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        keyStore = SelfSignedKeyStore.create(dir);
+        server = HostileServer.https(vertx, "127.0.0.1", keyStore.path().toString(), keyStore.password())
+                .route("/secure", Routes.body("text/html", "<title>Secure</title>".getBytes()));
+    }
+
+    @AfterAll
+    static void stop() {
+        server.close();
+        vertx.close();
+    }
+
+    @Test
+    void selfSignedCertificateIsTlsErrorWithTheReason() {
+        CheckResult result = Checkers.defaults(vertx).maxRetries(2).build().check(server.url("localhost", "/secure"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.TLS_ERROR);
+        assertThat(result.error()).startsWith("TLS handshake failed");
+        assertThat(result.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void trustedCertificateFieldsAreRecorded() {
+        PfxOptions trust = new PfxOptions().setPath(keyStore.path().toString()).setPassword(keyStore.password());
+
+        CheckResult result = Checkers.defaults(vertx).trust(trust).build().check(server.url("localhost", "/secure"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.OK);
+        assertThat(result.title()).isEqualTo("Secure");
+        assertThat(result.tls()).isNotNull();
+        assertThat(result.tls().protocol()).startsWith("TLSv1.");
+        assertThat(result.tls().subject()).contains("CN=localhost");
+        assertThat(result.tls().issuer()).contains("CN=localhost");
+        assertThat(result.tls().notAfter()).isBetween(Instant.now(), Instant.now().plus(Duration.ofDays(3)));
+    }
+
+    @Test
+    void certificateForAnotherNameIsTlsError() {
+        PfxOptions trust = new PfxOptions().setPath(keyStore.path().toString()).setPassword(keyStore.password());
+
+        // The certificate names localhost and 127.0.0.1 only.
+        try (HostileServer other = HostileServer.https(vertx, "127.0.0.2", keyStore.path().toString(), keyStore.password())
+                .route("/secure", Routes.status(200))) {
+            CheckResult result = Checkers.defaults(vertx).trust(trust).build().check(other.url("/secure"));
+
+            assertThat(result.outcome()).isEqualTo(Outcome.TLS_ERROR);
+        }
+    }
+}
