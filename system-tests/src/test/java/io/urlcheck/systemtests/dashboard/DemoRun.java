@@ -85,19 +85,21 @@ public final class DemoRun {
         List<String> lines = new ArrayList<>(List.of("# nightly link check", ""));
         String[] sections = {"docs", "blog", "shop", "help", "about", "news"};
         for (int i = 0; i < count; i++) {
-            TargetServer target = targets.get(i % targets.size());
+            TargetServer server = targets.get(i % targets.size());
+            // TargetServer.url() always says 127.0.0.1, so build URLs for the address each one listens on
+            Target target = new Target(server, "127.0.0." + (1 + i % targets.size()));
             String page = "/" + sections[random.nextInt(sections.length)] + "/" + i;
             int roll = random.nextInt(1000);
             if (roll < 690) {
                 // log-normal-ish latency: most pages fast, a long tail of slow ones
                 long ms = Math.min(2500, Math.round(Math.exp(3 + random.nextGaussian() * 0.9 + random.nextDouble() * 1.5)));
-                target.stub(page, TargetResponse.page("Page " + i + " · " + sections[i % sections.length])
+                server.stub(page, TargetResponse.page("Page " + i + " · " + sections[i % sections.length])
                         .withDelay(Duration.ofMillis(ms)));
                 lines.add(target.url(page));
             } else if (roll < 750) {
-                target.stub(page, TargetResponse.redirect(301, target.url(page + "/")));
-                target.stub(page + "/", TargetResponse.redirect(302, target.url("/landing" + page)));
-                target.stub("/landing" + page, TargetResponse.page("Moved page " + i));
+                server.stub(page, TargetResponse.redirect(301, target.url(page + "/")));
+                server.stub(page + "/", TargetResponse.redirect(302, target.url("/landing" + page)));
+                server.stub("/landing" + page, TargetResponse.page("Moved page " + i));
                 lines.add(target.url(page));
             } else if (roll < 840) {
                 lines.add(target.url("/status/404?page=" + i));
@@ -114,7 +116,7 @@ public final class DemoRun {
             } else if (roll < 955) {
                 lines.add("http://169.254.169.254/latest/meta-data/" + i);
             } else if (roll < 965) {
-                lines.add("https://127.0.0.1:" + target.port() + "/secure/" + i);
+                lines.add(target.url("/secure/" + i).replace("http:", "https:"));
             } else if (roll < 985) {
                 lines.add(random.nextBoolean() ? "ftp://files.example/report-" + i + ".pdf" : "htp//typo-" + i);
             } else {
@@ -122,5 +124,12 @@ public final class DemoRun {
             }
         }
         return lines;
+    }
+
+    /** A target server and the loopback address it listens on. */
+    private record Target(TargetServer server, String address) {
+        String url(String path) {
+            return "http://" + address + ":" + server.port() + path;
+        }
     }
 }

@@ -1,0 +1,105 @@
+package io.urlcheck.systemtests.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.systemtests.support.Home;
+import io.urlcheck.systemtests.support.LauncherProcess;
+import io.urlcheck.systemtests.support.Targets;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** {@code ./urlcheck run} as a real process on a mixed file: each output format, and the exit codes. */
+class RunCommandIT {
+
+    private static final Duration RUN_TIMEOUT = Duration.ofMinutes(3);
+    private static Targets targets;
+
+    @BeforeAll
+    static void startTargets() {
+        targets = Targets.start(1);
+    }
+
+    @AfterAll
+    static void stopTargets() {
+        targets.close();
+    }
+
+    @Test
+    void jsonIsOneArrayWithEveryInputOnceAndExitZeroDespiteFailures() throws Exception {
+        Path dir = Home.runDir("run-json");
+        MixedInput input = new MixedInput(targets, dir);
+
+        LauncherProcess run = LauncherProcess.run(dir, RUN_TIMEOUT,
+                "run", input.file.toString(), "--allow-cidr", "127.0.0.0/8");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        JsonNode array = JsonCodec.mapper().readTree(dir.resolve("results.json").toFile());
+        assertThat(array.isArray()).isTrue();
+        Map<String, Outcome> actual = new HashMap<>();
+        array.forEach(r -> actual.put(r.get("url").asText(), Outcome.valueOf(r.get("outcome").asText())));
+        assertThat(array).hasSize(input.expected.size());
+        assertThat(actual).containsExactlyInAnyOrderEntriesOf(input.expected);
+        assertThat(run.stdout()).contains("OUTCOME", "LATENCY", "HTTP_ERROR")
+                .contains("urlcheck: 10/10 URLs checked in ").contains("results in results.json");
+        assertThat(run.stderr()).contains("stack ready in").doesNotContain("Exception").doesNotContain("\u001b[");
+    }
+
+    @Test
+    void jsonLinesHaveOneResultPerLineAndFailOnErrorExitsOne() throws Exception {
+        Path dir = Home.runDir("run-jsonl");
+        MixedInput input = new MixedInput(targets, dir);
+
+        LauncherProcess run = LauncherProcess.run(dir, RUN_TIMEOUT, "run", input.file.toString(),
+                "--allow-cidr", "127.0.0.0/8", "--format", "jsonl", "--out", "out/results.jsonl", "--fail-on-error");
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(1);
+        List<String> lines = Files.readAllLines(dir.resolve("out/results.jsonl"));
+        assertThat(lines).hasSize(input.expected.size());
+        Map<String, Outcome> actual = new HashMap<>();
+        for (String line : lines) {
+            JsonNode r = JsonCodec.mapper().readTree(line);
+            actual.put(r.get("url").asText(), Outcome.valueOf(r.get("outcome").asText()));
+        }
+        assertThat(actual).containsExactlyInAnyOrderEntriesOf(input.expected);
+    }
+
+    @Test
+    void csvHasAHeaderAndOneRowPerInputAndQuietPrintsOnlyTheSummaryLine() throws Exception {
+        Path dir = Home.runDir("run-csv");
+        MixedInput input = new MixedInput(targets, dir);
+
+        LauncherProcess run = LauncherProcess.run(dir, RUN_TIMEOUT, "run", input.file.toString(),
+                "--allow-cidr", "127.0.0.0/8", "--format", "csv", "--out", "results.csv", "--quiet");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        List<String> lines = Files.readAllLines(dir.resolve("results.csv"));
+        assertThat(lines.get(0)).startsWith("url,outcome,statusCode");
+        assertThat(lines).hasSize(1 + input.expected.size());
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(targets.url(1, "/status/404?n=1") + ",HTTP_ERROR,404,"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith(targets.url(1, "/redirect") + ",OK,200,"));
+        assertThat(lines).anySatisfy(l -> assertThat(l).startsWith("not a url,INVALID_URL,"));
+        assertThat(run.stdout().lines().toList()).as(run.describe()).hasSize(1);
+        assertThat(run.stdout()).startsWith("urlcheck: 10/10 URLs checked");
+        assertThat(run.stderr()).isEmpty();
+    }
+
+    @Test
+    void aMissingFileIsAUsageErrorBeforeAnythingStarts() {
+        Path dir = Home.runDir("run-missing");
+        LauncherProcess run = LauncherProcess.run(dir, Duration.ofSeconds(60), "run", "no-such-file.txt");
+
+        assertThat(run.exitCode()).as(run.describe()).isEqualTo(2);
+        assertThat(run.stderr()).contains("cannot read no-such-file.txt").doesNotContain("Exception");
+    }
+}

@@ -1,0 +1,118 @@
+package io.urlcheck.systemtests.launcher;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.launcher.stack.Ports;
+import io.urlcheck.systemtests.support.Home;
+import io.urlcheck.systemtests.support.LauncherProcess;
+import io.urlcheck.systemtests.support.Targets;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.ConsumerGroupDescription;
+import org.apache.kafka.clients.admin.MemberDescription;
+import org.junit.jupiter.api.Test;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * {@code ./urlcheck up --workers 2} as a real process, then {@code submit --wait}, {@code results} and
+ * {@code summary} against it; the work spreads over both workers; a {@code kill -9} of the launcher takes
+ * its children along.
+ */
+class UpCommandIT {
+
+    private static final int HOSTS = 16;
+    private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
+
+    @Test
+    void upThenSubmitResultsAndSummaryWithTwoWorkersSharingTheWork() throws Exception {
+        Path dir = Home.runDir("up");
+        int kafka = Ports.free();
+        int producer = Ports.free();
+        int sink = Ports.free();
+        String producerUrl = "http://127.0.0.1:" + producer;
+        String sinkUrl = "http://127.0.0.1:" + sink;
+        try (Targets targets = Targets.start(HOSTS);
+             LauncherProcess up = LauncherProcess.start(dir, "up", "--workers", "2", "--allow-cidr", "127.0.0.0/8",
+                     "--kafka-port", Integer.toString(kafka), "--producer-port", Integer.toString(producer),
+                     "--worker-port", Integer.toString(Ports.free()), "--sink-port", Integer.toString(sink))) {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .failFast("up exited:\n" + up.describe(), () -> !up.isAlive())
+                    .until(() -> up.stdout().contains("urlcheck is up"));
+            assertThat(up.stdout()).contains(producerUrl + "/api/jobs", sinkUrl + "/api/results", "127.0.0.1:" + kafka,
+                    "worker-1", "worker-2");
+            awaitBothWorkersAssigned("127.0.0.1:" + kafka);
+
+            List<String> urls = new ArrayList<>();
+            for (int host = 1; host <= HOSTS; host++) {
+                for (int i = 0; i < 4; i++) {
+                    urls.add(targets.url(host, i == 0 ? "/status/404" : "/delay/200?n=" + i));
+                }
+            }
+            Path file = Files.write(dir.resolve("urls.txt"), urls);
+
+            LauncherProcess submit = LauncherProcess.run(dir, CLI_TIMEOUT, "submit", file.toString(), "--wait",
+                    "--producer", producerUrl, "--sink", sinkUrl);
+            assertThat(submit.exitCode()).as(submit.describe()).isZero();
+            String jobId = submit.stdout().lines().findFirst().orElseThrow();
+            assertThat(jobId).matches("[A-Za-z0-9._:-]{1,128}");
+            assertThat(submit.stdout()).contains("OUTCOME", "LATENCY", "done");
+
+            LauncherProcess json = LauncherProcess.run(dir, CLI_TIMEOUT, "results", "--job", jobId, "--format", "json",
+                    "--sink", sinkUrl);
+            assertThat(json.exitCode()).as(json.describe()).isZero();
+            JsonNode results = JsonCodec.mapper().readTree(json.stdout());
+            assertThat(results).hasSize(urls.size());
+            Set<String> workers = new HashSet<>();
+            results.forEach(r -> workers.add(r.get("workerId").asText()));
+            assertThat(workers).as("both workers checked some URLs").containsExactlyInAnyOrder("worker-1", "worker-2");
+
+            LauncherProcess table = LauncherProcess.run(dir, CLI_TIMEOUT, "results", "--job", jobId,
+                    "--outcome", "HTTP_ERROR", "--sink", sinkUrl);
+            assertThat(table.exitCode()).as(table.describe()).isZero();
+            assertThat(table.stdout().lines().filter(l -> l.startsWith("HTTP_ERROR"))).hasSize(HOSTS);
+            assertThat(table.stdout()).contains(HOSTS + " results").doesNotContain("\nOK ");
+
+            LauncherProcess csv = LauncherProcess.run(dir, CLI_TIMEOUT, "results", "--job", jobId, "--format", "csv",
+                    "--sink", sinkUrl);
+            assertThat(csv.stdout().lines()).hasSize(1 + urls.size());
+
+            LauncherProcess summary = LauncherProcess.run(dir, CLI_TIMEOUT, "summary", "--job", jobId, "--sink", sinkUrl);
+            assertThat(summary.exitCode()).as(summary.describe()).isZero();
+            assertThat(summary.stdout()).contains("job " + jobId, "OUTCOME", "LATENCY", "SLOWEST")
+                    .containsPattern("OK\\s+" + (urls.size() - HOSTS) + "\\s")
+                    .containsPattern("HTTP_ERROR\\s+" + HOSTS + "\\s");
+            System.out.printf("UpCommandIT: %d URLs, checked by %s%n", results.size(), workers);
+
+            List<ProcessHandle> children = up.children();
+            assertThat(children).as("broker, producer, two workers, sink").hasSizeGreaterThanOrEqualTo(5);
+            up.signal("KILL");
+            await().atMost(Duration.ofSeconds(20))
+                    .untilAsserted(() -> assertThat(children).as("children die with a kill -9'd launcher")
+                            .noneMatch(ProcessHandle::isAlive));
+        }
+    }
+
+    /** The consumer group has both workers, each with partitions: the spread is then up to the key hashing. */
+    private static void awaitBothWorkersAssigned(String bootstrap) {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
+                ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("urlcheck-worker"))
+                        .all().get(10, TimeUnit.SECONDS).get("urlcheck-worker");
+                return group.members().size() == 2 && group.members().stream()
+                        .map(MemberDescription::assignment).allMatch(a -> !a.topicPartitions().isEmpty());
+            });
+        }
+    }
+}
