@@ -7,7 +7,7 @@ import { checkInvariants, checkExampleInvariants } from "./invariants.mjs";
 export async function checkKustomization(dir, { repo, crdValidators, examples = false }) {
   let docs;
   try {
-    docs = render(dir);
+    docs = await render(dir);
   } catch (e) {
     return { documents: 0, renderError: String(e.stderr || e.message).trim(), schemaErrors: [], invariantFailures: [], warnings: [] };
   }

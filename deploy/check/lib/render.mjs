@@ -1,10 +1,13 @@
 // Renders a kustomization with the kubectl on PATH and parses the documents.
-import { execFileSync } from "node:child_process";
+import { execFile } from "node:child_process";
+import { promisify } from "node:util";
 import { parseAllDocuments } from "yaml";
 
-export function render(dir) {
-  const out = execFileSync("kubectl", ["kustomize", dir], { encoding: "utf8", stdio: ["ignore", "pipe", "pipe"], maxBuffer: 64 << 20 });
-  return parse(out);
+const run = promisify(execFile);
+
+export async function render(dir) {
+  const { stdout } = await run("kubectl", ["kustomize", dir], { encoding: "utf8", maxBuffer: 64 << 20 });
+  return parse(stdout);
 }
 
 export function parse(text) {

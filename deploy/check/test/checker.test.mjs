@@ -1,7 +1,7 @@
 // The checker must fail on broken manifests, not only pass on good ones. Each case derives a kustomization
 // from a real overlay, breaks one thing with a patch, and asserts the check names that thing.
 // Needs the Strimzi CRDs .ci/deploy-check generates: URLCHECK_CRD_DIR.
-import { test, before, after } from "node:test";
+import { test as topLevelTest, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
@@ -16,6 +16,7 @@ const repo = path.resolve(checkDir, "../..");
 const fixtures = path.join(checkDir, ".fixtures");
 const crdDir = process.env.URLCHECK_CRD_DIR;
 let crdValidators;
+const test = (name, fn) => topLevelTest(name, fn);
 
 before(() => {
   assert.ok(crdDir && fs.existsSync(crdDir), "URLCHECK_CRD_DIR must point at the generated Strimzi CRDs");
@@ -46,153 +47,156 @@ function assertFailsWith(r, pattern) {
   assert.match(allErrors(r), pattern);
 }
 
-for (const overlay of ["dev", "production"]) {
-  test(`${overlay} overlay passes every check`, async () => {
-    const r = await checkKustomization(path.join(repo, "deploy/overlays", overlay), { repo, crdValidators });
-    assert.deepEqual([r.renderError, r.schemaErrors, r.invariantFailures], [undefined, [], []]);
-    assert.ok(r.documents > 10);
+// kubectl runs in child processes, so the cases overlap; each writes its own fixture directory.
+describe("deploy checker", { concurrency: 4 }, () => {
+  for (const overlay of ["dev", "production"]) {
+    test(`${overlay} overlay passes every check`, async () => {
+      const r = await checkKustomization(path.join(repo, "deploy/overlays", overlay), { repo, crdValidators });
+      assert.deepEqual([r.renderError, r.schemaErrors, r.invariantFailures], [undefined, [], []]);
+      assert.ok(r.documents > 10);
+    });
+  }
+
+  test("typo'd Deployment field fails schema validation", async () => {
+    const r = await broken("typo", "production", jsonPatch("Deployment", "urlcheck-worker", "- op: add\n  path: /spec/replcas\n  value: 2"));
+    assertFailsWith(r, /Deployment\/urlcheck-worker: spec\.replcas: unknown field/);
   });
-}
 
-test("typo'd Deployment field fails schema validation", async () => {
-  const r = await broken("typo", "production", jsonPatch("Deployment", "urlcheck-worker", "- op: add\n  path: /spec/replcas\n  value: 2"));
-  assertFailsWith(r, /Deployment\/urlcheck-worker: spec\.replcas: unknown field/);
-});
+  test("typo'd nested container field fails schema validation", async () => {
+    const r = await broken("typo-nested", "dev",
+      jsonPatch("Deployment", "urlcheck-sink", "- op: add\n  path: /spec/template/spec/containers/0/readinesProbe\n  value: {}"));
+    assertFailsWith(r, /containers\[0\]\.readinesProbe: unknown field/);
+  });
 
-test("typo'd nested container field fails schema validation", async () => {
-  const r = await broken("typo-nested", "dev",
-    jsonPatch("Deployment", "urlcheck-sink", "- op: add\n  path: /spec/template/spec/containers/0/readinesProbe\n  value: {}"));
-  assertFailsWith(r, /containers\[0\]\.readinesProbe: unknown field/);
-});
+  test("Deployment without a selector fails schema validation", async () => {
+    const r = await broken("no-selector", "production", jsonPatch("Deployment", "urlcheck-worker", "- op: remove\n  path: /spec/selector"));
+    assertFailsWith(r, /Deployment\/urlcheck-worker: .*required property '?selector/);
+  });
 
-test("Deployment without a selector fails schema validation", async () => {
-  const r = await broken("no-selector", "production", jsonPatch("Deployment", "urlcheck-worker", "- op: remove\n  path: /spec/selector"));
-  assertFailsWith(r, /Deployment\/urlcheck-worker: .*required property '?selector/);
-});
+  test("wrong type and enum fail schema validation", async () => {
+    const r = await broken("bad-enum", "dev", jsonPatch("Deployment", "urlcheck-producer",
+      "- op: replace\n  path: /spec/template/spec/containers/0/imagePullPolicy\n  value: Sometimes"));
+    assertFailsWith(r, /imagePullPolicy must be equal to one of the allowed values/);
+  });
 
-test("wrong type and enum fail schema validation", async () => {
-  const r = await broken("bad-enum", "dev", jsonPatch("Deployment", "urlcheck-producer",
-    "- op: replace\n  path: /spec/template/spec/containers/0/imagePullPolicy\n  value: Sometimes"));
-  assertFailsWith(r, /imagePullPolicy must be equal to one of the allowed values/);
-});
+  test("typo'd KafkaTopic field fails the Strimzi CRD schema", async () => {
+    const r = await broken("strimzi-typo", "production", jsonPatch("KafkaTopic", "urlcheck-requests", "- op: add\n  path: /spec/partitons\n  value: 3"));
+    assertFailsWith(r, /KafkaTopic\/urlcheck-requests: \/spec must NOT have additional properties 'partitons'/);
+  });
 
-test("typo'd KafkaTopic field fails the Strimzi CRD schema", async () => {
-  const r = await broken("strimzi-typo", "production", jsonPatch("KafkaTopic", "urlcheck-requests", "- op: add\n  path: /spec/partitons\n  value: 3"));
-  assertFailsWith(r, /KafkaTopic\/urlcheck-requests: \/spec must NOT have additional properties 'partitons'/);
-});
+  test("unsupported KafkaUser authentication fails the Strimzi CRD schema", async () => {
+    const r = await broken("strimzi-enum", "production", jsonPatch("KafkaUser", "urlcheck-sink",
+      "- op: replace\n  path: /spec/authentication/type\n  value: scram-sha-256"));
+    assertFailsWith(r, /KafkaUser\/urlcheck-sink: \/spec\/authentication\/type must be equal to one of the allowed values/);
+  });
 
-test("unsupported KafkaUser authentication fails the Strimzi CRD schema", async () => {
-  const r = await broken("strimzi-enum", "production", jsonPatch("KafkaUser", "urlcheck-sink",
-    "- op: replace\n  path: /spec/authentication/type\n  value: scram-sha-256"));
-  assertFailsWith(r, /KafkaUser\/urlcheck-sink: \/spec\/authentication\/type must be equal to one of the allowed values/);
-});
+  test("Kafka without listeners fails the Strimzi CRD schema", async () => {
+    const r = await broken("strimzi-required", "production", jsonPatch("Kafka", "urlcheck-kafka", "- op: remove\n  path: /spec/kafka/listeners"));
+    assertFailsWith(r, /Kafka\/urlcheck-kafka: \/spec\/kafka must have required property 'listeners'/);
+  });
 
-test("Kafka without listeners fails the Strimzi CRD schema", async () => {
-  const r = await broken("strimzi-required", "production", jsonPatch("Kafka", "urlcheck-kafka", "- op: remove\n  path: /spec/kafka/listeners"));
-  assertFailsWith(r, /Kafka\/urlcheck-kafka: \/spec\/kafka must have required property 'listeners'/);
-});
+  test("typo'd ScaledObject field fails the KEDA schema", async () => {
+    const r = await broken("keda-typo", "production", jsonPatch("ScaledObject", "urlcheck-worker", "- op: add\n  path: /spec/maxReplicaCont\n  value: 3"));
+    assertFailsWith(r, /ScaledObject\/urlcheck-worker: spec\.maxReplicaCont: unknown field/);
+  });
 
-test("typo'd ScaledObject field fails the KEDA schema", async () => {
-  const r = await broken("keda-typo", "production", jsonPatch("ScaledObject", "urlcheck-worker", "- op: add\n  path: /spec/maxReplicaCont\n  value: 3"));
-  assertFailsWith(r, /ScaledObject\/urlcheck-worker: spec\.maxReplicaCont: unknown field/);
-});
+  test("an unknown kind is an error, not a pass", async () => {
+    const errors = await validateDocument({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } }, crdValidators);
+    assert.match(errors.join(), /no schema for example\.com\/v1\/Widget/);
+  });
 
-test("an unknown kind is an error, not a pass", async () => {
-  const errors = await validateDocument({ apiVersion: "example.com/v1", kind: "Widget", metadata: { name: "w" } }, crdValidators);
-  assert.match(errors.join(), /no schema for example\.com\/v1\/Widget/);
-});
+  test("KEDA max above the partitions of urlcheck.requests fails", async () => {
+    const r = await broken("keda-max", "production", jsonPatch("ScaledObject", "urlcheck-worker", "- op: replace\n  path: /spec/maxReplicaCount\n  value: 200"));
+    assertFailsWith(r, /maxReplicaCount 200 > 96 partitions of urlcheck\.requests/);
+  });
 
-test("KEDA max above the partitions of urlcheck.requests fails", async () => {
-  const r = await broken("keda-max", "production", jsonPatch("ScaledObject", "urlcheck-worker", "- op: replace\n  path: /spec/maxReplicaCount\n  value: 200"));
-  assertFailsWith(r, /maxReplicaCount 200 > 96 partitions of urlcheck\.requests/);
-});
+  test("KEDA min of zero fails", async () => {
+    const r = await broken("keda-min", "production", jsonPatch("ScaledObject", "urlcheck-worker", "- op: replace\n  path: /spec/minReplicaCount\n  value: 0"));
+    assertFailsWith(r, /minReplicaCount 0 < 1/);
+  });
 
-test("KEDA min of zero fails", async () => {
-  const r = await broken("keda-min", "production", jsonPatch("ScaledObject", "urlcheck-worker", "- op: replace\n  path: /spec/minReplicaCount\n  value: 0"));
-  assertFailsWith(r, /minReplicaCount 0 < 1/);
-});
+  test("too few partitions for urlcheck.requests fails", async () => {
+    const r = await broken("partitions", "production", jsonPatch("KafkaTopic", "urlcheck-requests", "- op: replace\n  path: /spec/partitions\n  value: 12"));
+    assertFailsWith(r, /urlcheck\.requests has 12 partitions, needs >= 24/);
+  });
 
-test("too few partitions for urlcheck.requests fails", async () => {
-  const r = await broken("partitions", "production", jsonPatch("KafkaTopic", "urlcheck-requests", "- op: replace\n  path: /spec/partitions\n  value: 12"));
-  assertFailsWith(r, /urlcheck\.requests has 12 partitions, needs >= 24/);
-});
+  test("worker grace not longer than the drain grace fails", async () => {
+    const r = await broken("grace", "dev", jsonPatch("Deployment", "urlcheck-worker", "- op: replace\n  path: /spec/template/spec/terminationGracePeriodSeconds\n  value: 20"));
+    assertFailsWith(r, /terminationGracePeriodSeconds 20 is not longer than drain grace 20s/);
+  });
 
-test("worker grace not longer than the drain grace fails", async () => {
-  const r = await broken("grace", "dev", jsonPatch("Deployment", "urlcheck-worker", "- op: replace\n  path: /spec/template/spec/terminationGracePeriodSeconds\n  value: 20"));
-  assertFailsWith(r, /terminationGracePeriodSeconds 20 is not longer than drain grace 20s/);
-});
+  test("a container running as root fails", async () => {
+    const r = await broken("root", "dev", jsonPatch("StatefulSet", "urlcheck-postgres",
+      "- op: replace\n  path: /spec/template/spec/securityContext/runAsUser\n  value: 0\n- op: remove\n  path: /spec/template/spec/containers/0/securityContext/runAsNonRoot\n- op: remove\n  path: /spec/template/spec/securityContext/runAsNonRoot"));
+    assertFailsWith(r, /StatefulSet\/urlcheck-postgres container postgres: runAsNonRoot is not true/);
+    assert.match(allErrors(r), /runAsUser is 0 \(root\)/);
+  });
 
-test("a container running as root fails", async () => {
-  const r = await broken("root", "dev", jsonPatch("StatefulSet", "urlcheck-postgres",
-    "- op: replace\n  path: /spec/template/spec/securityContext/runAsUser\n  value: 0\n- op: remove\n  path: /spec/template/spec/containers/0/securityContext/runAsNonRoot\n- op: remove\n  path: /spec/template/spec/securityContext/runAsNonRoot"));
-  assertFailsWith(r, /StatefulSet\/urlcheck-postgres container postgres: runAsNonRoot is not true/);
-  assert.match(allErrors(r), /runAsUser is 0 \(root\)/);
-});
+  test("an image without a tag fails", async () => {
+    const r = await broken("untagged", "production", jsonPatch("Deployment", "urlcheck-sink",
+      "- op: replace\n  path: /spec/template/spec/containers/0/image\n  value: registry.example.com/urlcheck/sink-service"));
+    assertFailsWith(r, /image registry\.example\.com\/urlcheck\/sink-service has no tag/);
+  });
 
-test("an image without a tag fails", async () => {
-  const r = await broken("untagged", "production", jsonPatch("Deployment", "urlcheck-sink",
-    "- op: replace\n  path: /spec/template/spec/containers/0/image\n  value: registry.example.com/urlcheck/sink-service"));
-  assertFailsWith(r, /image registry\.example\.com\/urlcheck\/sink-service has no tag/);
-});
+  test("a probe on a path that is not a health path fails", async () => {
+    const r = await broken("probe", "dev", jsonPatch("Deployment", "urlcheck-producer",
+      "- op: replace\n  path: /spec/template/spec/containers/0/livenessProbe/httpGet/path\n  value: /q/health"));
+    assertFailsWith(r, /livenessProbe path \/q\/health, expected \/q\/health\/live/);
+  });
 
-test("a probe on a path that is not a health path fails", async () => {
-  const r = await broken("probe", "dev", jsonPatch("Deployment", "urlcheck-producer",
-    "- op: replace\n  path: /spec/template/spec/containers/0/livenessProbe/httpGet/path\n  value: /q/health"));
-  assertFailsWith(r, /livenessProbe path \/q\/health, expected \/q\/health\/live/);
-});
+  test("a ConfigMap key the service does not read fails", async () => {
+    const r = await broken("config-key", "dev", `  - target: {kind: ConfigMap, name: urlcheck-worker-config.*}\n    patch: |-\n      - op: add\n        path: /data/urlcheck.worker.max-inflight\n        value: "5"\n`);
+    assertFailsWith(r, /key urlcheck\.worker\.max-inflight is not a property the service reads/);
+  });
 
-test("a ConfigMap key the service does not read fails", async () => {
-  const r = await broken("config-key", "dev", `  - target: {kind: ConfigMap, name: urlcheck-worker-config.*}\n    patch: |-\n      - op: add\n        path: /data/urlcheck.worker.max-inflight\n        value: "5"\n`);
-  assertFailsWith(r, /key urlcheck\.worker\.max-inflight is not a property the service reads/);
-});
+  test("worker egress reaching the metadata address fails", async () => {
+    const r = await broken("egress", "production", jsonPatch("NetworkPolicy", "urlcheck-worker", "- op: remove\n  path: /spec/egress/2/to/0/ipBlock/except"));
+    assertFailsWith(r, /worker egress allows 169\.254\.169\.254/);
+  });
 
-test("worker egress reaching the metadata address fails", async () => {
-  const r = await broken("egress", "production", jsonPatch("NetworkPolicy", "urlcheck-worker", "- op: remove\n  path: /spec/egress/2/to/0/ipBlock/except"));
-  assertFailsWith(r, /worker egress allows 169\.254\.169\.254/);
-});
+  test("a KafkaUser ACL beyond what the service uses fails", async () => {
+    const r = await broken("acl", "production", jsonPatch("KafkaUser", "urlcheck-worker",
+      "- op: add\n  path: /spec/authorization/acls/-\n  value: {resource: {type: topic, name: urlcheck.intake, patternType: literal}, operations: [Read]}"));
+    assertFailsWith(r, /ACLs beyond what the worker uses: topic:urlcheck\.intake:Read/);
+  });
 
-test("a KafkaUser ACL beyond what the service uses fails", async () => {
-  const r = await broken("acl", "production", jsonPatch("KafkaUser", "urlcheck-worker",
-    "- op: add\n  path: /spec/authorization/acls/-\n  value: {resource: {type: topic, name: urlcheck.intake, patternType: literal}, operations: [Read]}"));
-  assertFailsWith(r, /ACLs beyond what the worker uses: topic:urlcheck\.intake:Read/);
-});
+  test("a KafkaTopic pointing at another cluster fails", async () => {
+    const r = await broken("cluster-label", "production", jsonPatch("KafkaTopic", "urlcheck-jobs",
+      "- op: replace\n  path: /metadata/labels/strimzi.io~1cluster\n  value: other"));
+    assertFailsWith(r, /KafkaTopic\/urlcheck-jobs: strimzi\.io\/cluster other names no rendered Kafka/);
+  });
 
-test("a KafkaTopic pointing at another cluster fails", async () => {
-  const r = await broken("cluster-label", "production", jsonPatch("KafkaTopic", "urlcheck-jobs",
-    "- op: replace\n  path: /metadata/labels/strimzi.io~1cluster\n  value: other"));
-  assertFailsWith(r, /KafkaTopic\/urlcheck-jobs: strimzi\.io\/cluster other names no rendered Kafka/);
-});
+  test("durations parse in Quarkus and ISO forms", () => {
+    assert.deepEqual(["20s", "500ms", "1m", "PT20S", "PT1M30S", "15"].map(durationSeconds), [20, 0.5, 60, 20, 90, 15]);
+  });
 
-test("durations parse in Quarkus and ISO forms", () => {
-  assert.deepEqual(["20s", "500ms", "1m", "PT20S", "PT1M30S", "15"].map(durationSeconds), [20, 0.5, 60, 20, 90, 15]);
-});
+  test("property names derive from @ConfigMapping methods in kebab-case", () => {
+    assert.equal(kebab("maxInFlight"), "max-in-flight");
+    assert.equal(kebab("retryAfterCap"), "retry-after-cap");
+    const worker = knownProperties(repo, "worker-service");
+    assert.ok(worker.isKnown("urlcheck.worker.drain-grace"));
+    assert.ok(worker.isKnown("kafka.sasl.jaas.config"));
+    assert.ok(!worker.isKnown("urlcheck.worker.drain-grce"));
+    assert.ok(!worker.isKnown("urlcheck.sink.store"));
+  });
 
-test("property names derive from @ConfigMapping methods in kebab-case", () => {
-  assert.equal(kebab("maxInFlight"), "max-in-flight");
-  assert.equal(kebab("retryAfterCap"), "retry-after-cap");
-  const worker = knownProperties(repo, "worker-service");
-  assert.ok(worker.isKnown("urlcheck.worker.drain-grace"));
-  assert.ok(worker.isKnown("kafka.sasl.jaas.config"));
-  assert.ok(!worker.isKnown("urlcheck.worker.drain-grce"));
-  assert.ok(!worker.isKnown("urlcheck.sink.store"));
-});
+  test("a KafkaUser missing the Read its consumer channel needs fails", async () => {
+    const r = await broken("acl-missing", "production", jsonPatch("KafkaUser", "urlcheck-worker", "- op: remove\n  path: /spec/authorization/acls/0"));
+    assertFailsWith(r, /missing ACLs: topic:urlcheck\.requests:Read/);
+    assert.match(allErrors(r), /channel requests reads urlcheck\.requests without a Read ACL/);
+  });
 
-test("a KafkaUser missing the Read its consumer channel needs fails", async () => {
-  const r = await broken("acl-missing", "production", jsonPatch("KafkaUser", "urlcheck-worker", "- op: remove\n  path: /spec/authorization/acls/0"));
-  assertFailsWith(r, /missing ACLs: topic:urlcheck\.requests:Read/);
-  assert.match(allErrors(r), /channel requests reads urlcheck\.requests without a Read ACL/);
-});
+  test("a messaging key for a channel the service does not declare fails", async () => {
+    const r = await broken("channel-key", "production", `  - target: {kind: ConfigMap, name: urlcheck-sink-config.*}\n    patch: |-\n      - op: add\n        path: /data/mp.messaging.outgoing.results.compression.type\n        value: zstd\n`);
+    assertFailsWith(r, /key mp\.messaging\.outgoing\.results\.compression\.type is not a property the service reads/);
+  });
 
-test("a messaging key for a channel the service does not declare fails", async () => {
-  const r = await broken("channel-key", "production", `  - target: {kind: ConfigMap, name: urlcheck-sink-config.*}\n    patch: |-\n      - op: add\n        path: /data/mp.messaging.outgoing.results.compression.type\n        value: zstd\n`);
-  assertFailsWith(r, /key mp\.messaging\.outgoing\.results\.compression\.type is not a property the service reads/);
-});
-
-test("a helper pod running as root fails the examples check", async () => {
-  const dir = path.join(fixtures, "example-root");
-  fs.mkdirSync(dir, { recursive: true });
-  fs.writeFileSync(path.join(dir, "kustomization.yaml"),
-    "resources:\n  - ../../../examples\npatches:\n" + jsonPatch("Pod", "urlcheck-kcat", "- op: replace\n  path: /spec/securityContext/runAsUser\n  value: 0"));
-  const r = await checkKustomization(dir, { repo, crdValidators, examples: true });
-  assertFailsWith(r, /Pod\/urlcheck-kcat container kcat: runAsUser is 0/);
+  test("a helper pod running as root fails the examples check", async () => {
+    const dir = path.join(fixtures, "example-root");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "kustomization.yaml"),
+      "resources:\n  - ../../../examples\npatches:\n" + jsonPatch("Pod", "urlcheck-kcat", "- op: replace\n  path: /spec/securityContext/runAsUser\n  value: 0"));
+    const r = await checkKustomization(dir, { repo, crdValidators, examples: true });
+    assertFailsWith(r, /Pod\/urlcheck-kcat container kcat: runAsUser is 0/);
+  });
 });
