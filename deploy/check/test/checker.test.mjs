@@ -166,6 +166,19 @@ describe("deploy checker", { concurrency: 4 }, () => {
     assertFailsWith(r, /KafkaTopic\/urlcheck-jobs: strimzi\.io\/cluster other names no rendered Kafka/);
   });
 
+  test("name references in custom resources follow a further namePrefix", async () => {
+    const dir = path.join(fixtures, "prefix");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "kustomization.yaml"), "namePrefix: blue-\nresources:\n  - ../../../overlays/production\n");
+    const r = await checkKustomization(dir, { repo, crdValidators });
+    const errors = allErrors(r);
+    // kustomizeconfig.yaml carries the prefix into labels, scaleTargetRef, authenticationRef and Secret refs...
+    assert.doesNotMatch(errors, /strimzi\.io\/cluster|scaleTargetRef|KafkaUser's Secret/);
+    assert.deepEqual(r.schemaErrors, []);
+    // ...but not into host names inside strings, which the check reports instead of letting them rot.
+    assert.match(errors, /bootstrap urlcheck-kafka-kafka-bootstrap:9093 is not a rendered Service nor a Kafka bootstrap/);
+  });
+
   test("durations parse in Quarkus and ISO forms", () => {
     assert.deepEqual(["20s", "500ms", "1m", "PT20S", "PT1M30S", "15"].map(durationSeconds), [20, 0.5, 60, 20, 90, 15]);
   });
