@@ -72,6 +72,10 @@ public class JobsResource {
         if (files == null || files.isEmpty()) {
             throw new SubmissionException(SubmissionException.Kind.UNREADABLE, "multipart body has no file part");
         }
+        long size = files.stream().mapToLong(FileUpload::size).sum();
+        if (size > settings.maxBodyBytes()) {
+            throw BoundedBody.tooLarge(settings.maxBodyBytes());
+        }
         return accepted(submitter.submit(jobId, ingestion -> {
             for (FileUpload file : files) {
                 try (InputStream in = Files.newInputStream(file.uploadedFile())) {
