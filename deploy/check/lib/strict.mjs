@@ -22,11 +22,19 @@ function shapes() {
   });
   const checker = program.getTypeChecker();
   const source = program.getSourceFile(file);
+  // An unresolved import would type a kind as `any` and let every field through: refuse to run instead.
+  const diagnostics = ts.getPreEmitDiagnostics(program, source);
+  if (diagnostics.length) {
+    const text = diagnostics.map((d) => ts.flattenDiagnosticMessageText(d.messageText, "\n")).join("\n");
+    throw new Error(`lib/shapes.ts does not type-check:\n${text}`);
+  }
   const decl = source.statements.find((s) => ts.isInterfaceDeclaration(s) && s.name.text === "Shapes");
   const root = checker.getTypeAtLocation(decl);
   const byKey = new Map();
   for (const prop of checker.getPropertiesOfType(root)) {
-    byKey.set(prop.getName(), checker.getTypeOfSymbolAtLocation(prop, decl));
+    const type = checker.getTypeOfSymbolAtLocation(prop, decl);
+    if (checker.getPropertiesOfType(type).length < 2) throw new Error(`shape ${prop.getName()} has no declared fields`);
+    byKey.set(prop.getName(), type);
   }
   cached = { checker, byKey, decl };
   return cached;
