@@ -380,6 +380,41 @@ export function checkScrape(docs) {
   return failures;
 }
 
+/**
+ * The images' Dockerfiles (<module>/src/main/docker/Dockerfile.jvm): a tagged JRE 21 base, the fast-jar
+ * layout, a non-root USER equal to the pods' runAsUser, and a bash entrypoint (dotted env names survive).
+ */
+export function checkDockerfiles(docs, repo) {
+  const failures = [];
+  const seen = new Set();
+  for (const { doc, spec, container, svc } of serviceContainers(docs)) {
+    const module = SERVICES[svc].module;
+    const file = path.join(repo, module, "src/main/docker/Dockerfile.jvm");
+    if (!fs.existsSync(file)) {
+      failures.push(`${module}: no src/main/docker/Dockerfile.jvm`);
+      continue;
+    }
+    const text = fs.readFileSync(file, "utf8").replace(/^\s*#.*$/gm, "");
+    const from = /^FROM\s+(\S+)/m.exec(text)?.[1] ?? "";
+    const user = [...text.matchAll(/^USER\s+(\S+)/gm)].pop()?.[1];
+    if (!seen.has(module)) {
+      seen.add(module);
+      if (!/:[^/]+$/.test(from) || from.endsWith(":latest")) failures.push(`${module}/Dockerfile.jvm: base image ${from} has no pinned tag`);
+      if (!/(openjdk-21|jdk-?21|:21[.-])/.test(from)) failures.push(`${module}/Dockerfile.jvm: base image ${from} is not a Java 21 runtime`);
+      if (!user || user === "root" || user === "0" || user.startsWith("0:")) failures.push(`${module}/Dockerfile.jvm: runs as ${user ?? "root (no USER)"}`);
+      for (const part of ["lib/", "*.jar", "app/", "quarkus/"]) {
+        if (!text.includes(`target/quarkus-app/${part}`)) failures.push(`${module}/Dockerfile.jvm: does not copy target/quarkus-app/${part}`);
+      }
+      if (!/ENTRYPOINT.*run-java\.sh/.test(text)) failures.push(`${module}/Dockerfile.jvm: entrypoint is not run-java.sh (bash)`);
+    }
+    const runAs = container.securityContext?.runAsUser ?? spec.securityContext?.runAsUser;
+    if (user && runAs !== undefined && String(runAs) !== user.split(":")[0]) {
+      failures.push(`${id(doc)}: runAsUser ${runAs} differs from the image's USER ${user}`);
+    }
+  }
+  return failures;
+}
+
 /** The subset for helper manifests outside the overlays (deploy/examples): tags and non-root. */
 export function checkExampleInvariants(docs) {
   return { failures: [...checkImageTags(docs).map((f) => `[image-tags] ${f}`), ...checkNonRoot(docs).map((f) => `[non-root] ${f}`)], warnings: [] };
@@ -399,5 +434,6 @@ export function checkInvariants(docs, repo) {
   add("kafka", checkKafka(docs, repo));
   add("network", checkNetwork(docs));
   add("scrape", checkScrape(docs));
+  add("dockerfiles", checkDockerfiles(docs, repo));
   return { failures, warnings: keys.warnings };
 }

@@ -8,7 +8,8 @@ import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { loadCrdValidators, validateDocument } from "../lib/schema.mjs";
 import { checkKustomization, failed } from "../lib/check.mjs";
-import { durationSeconds } from "../lib/invariants.mjs";
+import { durationSeconds, checkDockerfiles } from "../lib/invariants.mjs";
+import { render } from "../lib/render.mjs";
 import { knownProperties, kebab } from "../lib/properties.mjs";
 
 const checkDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -177,6 +178,20 @@ describe("deploy checker", { concurrency: 4 }, () => {
     assert.deepEqual(r.schemaErrors, []);
     // ...but not into host names inside strings, which the check reports instead of letting them rot.
     assert.match(errors, /bootstrap urlcheck-kafka-kafka-bootstrap:9093 is not a rendered Service nor a Kafka bootstrap/);
+  });
+
+  test("a Dockerfile running as root on an untagged base fails", async () => {
+    const fake = path.join(fixtures, "fake-repo");
+    const docker = path.join(fake, "worker-service/src/main/docker");
+    fs.mkdirSync(docker, { recursive: true });
+    const real = fs.readFileSync(path.join(repo, "worker-service/src/main/docker/Dockerfile.jvm"), "utf8");
+    fs.writeFileSync(path.join(docker, "Dockerfile.jvm"),
+      real.replace(/^FROM .*$/m, "FROM eclipse-temurin").replace(/^USER 185$/m, "USER root"));
+    const docs = await render(path.join(repo, "deploy/overlays/dev"));
+    const failures = checkDockerfiles(docs, fake).join("\n");
+    assert.match(failures, /worker-service\/Dockerfile.jvm: base image eclipse-temurin has no pinned tag/);
+    assert.match(failures, /worker-service\/Dockerfile.jvm: runs as root/);
+    assert.match(failures, /producer-service: no src\/main\/docker\/Dockerfile.jvm/);
   });
 
   test("durations parse in Quarkus and ISO forms", () => {
