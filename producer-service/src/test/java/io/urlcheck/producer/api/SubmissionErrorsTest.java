@@ -58,8 +58,9 @@ class SubmissionErrorsTest {
 
     @Test
     void aDeclaredLengthOverTheLimitIsA413BeforeAnyByteIsRead() throws IOException {
-        String response = rawPost("Content-Type: text/plain\r\nContent-Length: " + (2L * 1024 * 1024 * 1024) + "\r\n");
-        assertThat(response).startsWith("HTTP/1.1 413");
+        // 1.5 GiB: over the resource's 1 GiB limit, under the Vert.x backstop, so the resource answers.
+        String response = rawPost("Content-Type: text/plain\r\nContent-Length: " + (3L * 512 * 1024 * 1024) + "\r\n");
+        assertThat(response).startsWith("HTTP/1.1 413").contains("1073741824-byte limit");
     }
 
     @Test
@@ -78,9 +79,15 @@ class SubmissionErrorsTest {
             out.write("http://a.example/\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
             InputStream in = socket.getInputStream();
-            byte[] head = new byte[64];
-            int n = in.read(head);
-            return new String(head, 0, Math.max(n, 0), StandardCharsets.US_ASCII);
+            StringBuilder response = new StringBuilder();
+            byte[] chunk = new byte[1024];
+            for (int n = in.read(chunk); n > 0; n = in.read(chunk)) {
+                response.append(new String(chunk, 0, n, StandardCharsets.US_ASCII));
+                if (response.indexOf("}") >= 0) {
+                    break;
+                }
+            }
+            return response.toString();
         }
     }
 }
