@@ -1,5 +1,5 @@
 // A throwaway stand-in for the sink's query API, for working on the dashboard without Kafka:
-//   node fake-sink.mjs [port] [urls]      then open http://localhost:<port>/
+//   [API_TOKEN=t] node fake-sink.mjs [port] [urls]      then open http://localhost:<port>/
 // It serves the dashboard's static files from sink-service and answers the API shapes of the brief
 // with generated results; the job "fake-run" completes over about a minute. DashboardIT does not use
 // it: the IT runs against the real, packaged sink.
@@ -114,6 +114,10 @@ createServer(async (req, res) => {
     res.end(JSON.stringify(body));
   };
   const path = url.pathname;
+  // API_TOKEN=... makes /api/* want a bearer token, as the sink does with urlcheck.api.token
+  if (process.env.API_TOKEN && path.startsWith('/api/') && req.headers.authorization !== `Bearer ${process.env.API_TOKEN}`) {
+    return json(401, { error: 'missing or invalid bearer token' });
+  }
   if (path === '/api/jobs') return json(200, [jobView()]);
   if (path.startsWith('/api/jobs/')) {
     return decodeURIComponent(path.slice(10)) === 'fake-run' ? json(200, jobView()) : json(404, { error: 'unknown job' });

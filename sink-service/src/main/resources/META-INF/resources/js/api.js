@@ -10,17 +10,41 @@ export class ApiError extends Error {
   }
 }
 
-async function getJson(path, params) {
+// When the sink runs with urlcheck.api.token, /api/* wants "Authorization: Bearer <token>". The reader
+// types it once (see main.js); it lives in sessionStorage, so it is gone when the tab closes.
+const TOKEN_KEY = 'urlcheck.api.token';
+
+/** The API token this tab was given, '' for none. */
+export const token = () => sessionStorage.getItem(TOKEN_KEY) || '';
+
+/** Remembers `value` as this tab's API token ('' forgets it). */
+export function setToken(value) {
+  if (value) sessionStorage.setItem(TOKEN_KEY, value);
+  else sessionStorage.removeItem(TOKEN_KEY);
+}
+
+/** Fired on window when the sink refused a call for want of a (right) token. */
+export const UNAUTHORIZED_EVENT = 'urlcheck:unauthorized';
+
+/** fetch() with the API token, turning network failures and error statuses into ApiError. */
+export async function request(url, accept) {
+  const headers = { Accept: accept };
+  if (token()) headers.Authorization = `Bearer ${token()}`;
   let response;
   try {
-    response = await fetch(withQuery(path, params), { headers: { Accept: 'application/json' } });
+    response = await fetch(url, { headers });
   } catch (e) {
     throw new ApiError(`the sink did not answer (${e.message})`, 0);
   }
   if (!response.ok) {
-    throw new ApiError(`${path}: ${await errorText(response)}`, response.status);
+    if (response.status === 401) window.dispatchEvent(new Event(UNAUTHORIZED_EVENT));
+    throw new ApiError(`${url.split('?')[0]}: ${await errorText(response)}`, response.status);
   }
-  return response.json();
+  return response;
+}
+
+async function getJson(path, params) {
+  return (await request(withQuery(path, params), 'application/json')).json();
 }
 
 async function errorText(response) {
@@ -66,14 +90,7 @@ export const exportUrl = (filter, format) => withQuery('api/results', { ...filte
  * Used for the latency histogram, which needs every response time rather than a page.
  */
 export async function eachResult(filter, limit, onResult) {
-  const url = withQuery('api/results', { ...filter, format: 'jsonl', limit });
-  let response;
-  try {
-    response = await fetch(url, { headers: { Accept: 'application/x-ndjson' } });
-  } catch (e) {
-    throw new ApiError(`the sink did not answer (${e.message})`, 0);
-  }
-  if (!response.ok) throw new ApiError(`api/results: ${await errorText(response)}`, response.status);
+  const response = await request(withQuery('api/results', { ...filter, format: 'jsonl', limit }), 'application/jsonl');
   const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
   let buffered = '';
   for (;;) {

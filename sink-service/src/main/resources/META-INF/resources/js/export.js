@@ -10,3 +10,28 @@ export function updateExportLinks(filter) {
     link.download = `${name}.${format}`;
   }
 }
+
+/**
+ * A plain link cannot send the API token, so with a token the download goes through fetch() and a
+ * blob instead: the whole export is then held in memory once, fine at the dashboard's scale.
+ */
+export function startExportLinks({ onError }) {
+  for (const id of ['export-csv', 'export-jsonl']) {
+    const link = document.getElementById(id);
+    link.addEventListener('click', async (event) => {
+      if (!api.token()) return; // the browser downloads the link itself
+      event.preventDefault();
+      try {
+        const response = await api.request(link.href, id === 'export-csv' ? 'text/csv' : 'application/jsonl');
+        const blob = URL.createObjectURL(await response.blob());
+        const save = Object.assign(document.createElement('a'), { href: blob, download: link.download });
+        document.body.append(save);
+        save.click();
+        save.remove();
+        setTimeout(() => URL.revokeObjectURL(blob), 60000);
+      } catch (e) {
+        onError(`Export: ${e.message}`);
+      }
+    });
+  }
+}

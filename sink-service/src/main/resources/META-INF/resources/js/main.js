@@ -2,7 +2,7 @@
 import * as api from './api.js';
 import { drawBreakdown, drawHistogram } from './charts.js';
 import { startDetail } from './detail.js';
-import { updateExportLinks } from './export.js';
+import { startExportLinks, updateExportLinks } from './export.js';
 import { startJobs } from './jobs.js';
 import { startResults } from './results.js';
 import { renderSummary } from './summary.js';
@@ -42,7 +42,25 @@ async function refreshOverview() {
   }
 }
 
+// A sink with urlcheck.api.token refuses /api/* without it: ask once, keep it for the tab, start over.
+const tokenDialog = document.getElementById('token-dialog');
+window.addEventListener(api.UNAUTHORIZED_EVENT, () => {
+  if (tokenDialog.open) return;
+  document.getElementById('token-why').textContent = api.token()
+    ? 'The sink refused the token this tab was given. Type the current one.'
+    : 'This sink only answers its API with a token (urlcheck.api.token). It is kept for this tab only.';
+  tokenDialog.showModal();
+});
+tokenDialog.addEventListener('close', () => {
+  const typed = document.getElementById('token-input').value.trim();
+  if (tokenDialog.returnValue === 'save' && typed) {
+    api.setToken(typed);
+    window.location.reload();
+  }
+});
+
 const openDetail = startDetail({ onError: showError });
+startExportLinks({ onError: showError });
 
 const results = startResults({
   onRow: openDetail,
