@@ -11,19 +11,34 @@ import io.urlcheck.testkit.KafkaBroker;
 import io.urlcheck.testkit.KafkaBrokerResource;
 import io.urlcheck.testkit.TargetResponse;
 import io.urlcheck.testkit.TargetServer;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
 
-/** Requests in through the real broker, results out. */
+/** The worker through the real broker: requests in, results and dead letters out, offsets committed after results. */
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 class WorkerPipelineTest {
@@ -41,33 +56,117 @@ class WorkerPipelineTest {
     }
 
     @Test
-    void requestFromKafkaComesOutAsResult() {
-        KafkaBroker broker = KafkaBrokerResource.broker();
+    void requestFromKafkaComesOutAsResultKeyedByUrl() {
         String jobId = "walk-" + UUID.randomUUID();
         target.stub("/walk", TargetResponse.page("Walked"));
-        String url = target.url("/walk?job=" + jobId);
-        CheckRequest request = new CheckRequest(1, UUID.randomUUID().toString(), jobId, url, url, "127.0.0.1", Instant.now());
-        broker.send(Topics.REQUESTS, "127.0.0.1", JsonCodec.encode(request));
+        CheckRequest request = request(jobId, target.url("/walk?job=" + jobId));
+        send(request);
 
-        CheckResult result = awaitResults(broker, jobId, 1).get(0);
+        ConsumerRecord<String, byte[]> record = awaitResults(jobId, 1).get(0);
+        CheckResult result = decode(record);
 
+        assertThat(record.key()).isEqualTo(request.url());
         assertThat(result.outcome()).isEqualTo(Outcome.OK);
         assertThat(result.statusCode()).isEqualTo(200);
         assertThat(result.title()).isEqualTo("Walked");
         assertThat(result.requestId()).isEqualTo(request.requestId());
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.workerId()).isNotBlank();
     }
 
-    static List<CheckResult> awaitResults(KafkaBroker broker, String jobId, int count) {
-        long deadline = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        List<CheckResult> mine = List.of();
-        while (mine.size() < count && System.nanoTime() < deadline) {
-            mine = broker.read(Topics.RESULTS, Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
-                    .map(ConsumerRecord::value)
-                    .map(v -> JsonCodec.decode(v, CheckResult.class))
-                    .filter(r -> jobId.equals(r.jobId()))
-                    .toList();
+    @Test
+    void undecodableRecordIsDeadLetteredAndTheWorkerCarriesOn() {
+        KafkaBroker broker = KafkaBrokerResource.broker();
+        String key = "garbage-" + UUID.randomUUID();
+        byte[] garbage = ("{not json " + key).getBytes(StandardCharsets.UTF_8);
+        broker.send(Topics.REQUESTS, key, garbage);
+        String jobId = "after-garbage-" + UUID.randomUUID();
+        send(request(jobId, target.url("/status/204?job=" + jobId)));
+
+        List<ConsumerRecord<String, byte[]>> letters = awaitRecords(Topics.DEAD_LETTER, r -> key.equals(r.key()));
+        ConsumerRecord<String, byte[]> letter = letters.get(0);
+
+        assertThat(letter.value()).isEqualTo(garbage);
+        assertThat(header(letter, Topics.HEADER_DLQ_REASON)).isNotBlank();
+        assertThat(header(letter, Topics.HEADER_DLQ_TOPIC)).isEqualTo(Topics.REQUESTS);
+        assertThat(header(letter, Topics.HEADER_DLQ_POSITION)).matches("\\d+:\\d+");
+        assertThat(decode(awaitResults(jobId, 1).get(0)).statusCode()).isEqualTo(204);
+    }
+
+    @Test
+    void offsetIsCommittedOnlyAfterTheResultWasPublished() throws Exception {
+        String jobId = "commit-" + UUID.randomUUID();
+        String path = "/slow-" + UUID.randomUUID();
+        target.stub(path, TargetResponse.page("Slow").withDelay(Duration.ofSeconds(4)));
+        RecordMetadata sent = send(request(jobId, target.url(path)));
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> target.hits(path) == 1);
+        // The check is in flight: its offset must not be committed yet, although commits keep happening.
+        assertThat(committed(partition)).isLessThanOrEqualTo(sent.offset());
+
+        awaitResults(jobId, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> committed(partition) > sent.offset());
+    }
+
+    @Test
+    void metricsAndReadinessAreServed() {
+        String jobId = "metrics-" + UUID.randomUUID();
+        send(request(jobId, target.url("/status/404?job=" + jobId)));
+        awaitResults(jobId, 1);
+
+        given().get("/q/metrics").then().statusCode(200)
+                .body(containsString("urlcheck_worker_checks_total{outcome=\"HTTP_ERROR\""))
+                .body(containsString("urlcheck_worker_check_duration_seconds_bucket"))
+                .body(containsString("urlcheck_worker_in_flight"))
+                .body(containsString("urlcheck_worker_host_queue_depth_max"));
+        given().get("/q/health/ready").then().statusCode(200).body(containsString("requests"));
+    }
+
+    private static CheckRequest request(String jobId, String url) {
+        return new CheckRequest(1, UUID.randomUUID().toString(), jobId, url, url, "127.0.0.1", Instant.now());
+    }
+
+    private static RecordMetadata send(CheckRequest request) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.broker().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+            return producer.send(new ProducerRecord<>(Topics.REQUESTS, request.host(), JsonCodec.encode(request))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not send the request", e);
         }
+    }
+
+    private static long committed(TopicPartition partition) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBrokerResource.broker().bootstrapServers()))) {
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets("urlcheck-worker")
+                    .partitionsToOffsetAndMetadata().get().get(partition);
+            return offset == null ? -1 : offset.offset();
+        }
+    }
+
+    static List<ConsumerRecord<String, byte[]>> awaitResults(String jobId, int count) {
+        List<ConsumerRecord<String, byte[]>> mine = awaitRecords(Topics.RESULTS, r -> jobId.equals(decode(r).jobId()));
         assertThat(mine).hasSizeGreaterThanOrEqualTo(count);
         return mine;
+    }
+
+    private static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic,
+                                                                     java.util.function.Predicate<ConsumerRecord<String, byte[]>> mine) {
+        KafkaBroker broker = KafkaBrokerResource.broker();
+        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
+                .until(() -> broker.read(topic, Integer.MAX_VALUE, Duration.ofSeconds(1)).stream().filter(mine).toList(),
+                        list -> !list.isEmpty());
+    }
+
+    private static CheckResult decode(ConsumerRecord<String, byte[]> record) {
+        return JsonCodec.decode(record.value(), CheckResult.class);
+    }
+
+    private static String header(ConsumerRecord<String, byte[]> record, String name) {
+        var h = record.headers().lastHeader(name);
+        return h == null ? null : new String(h.value(), StandardCharsets.UTF_8);
     }
 }
