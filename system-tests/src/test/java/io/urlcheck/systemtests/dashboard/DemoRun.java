@@ -36,6 +36,7 @@ public final class DemoRun {
         int count = args.length > 0 ? Integer.parseInt(args[0]) : 1000;
         Path repo = DashboardIT.repositoryRoot();
         Path png = args.length > 1 ? Path.of(args[1]).toAbsolutePath() : repo.resolve("docs/dashboard.png");
+        Files.createDirectories(png.getParent());
         Path work = Files.createTempDirectory("urlcheck-demo-");
         Path logs = repo.resolve("system-tests/target/demo-logs");
         BrowserRun.prepare(repo);
