@@ -85,6 +85,11 @@ try {
   assert.equal(await page.textContent('#job-state'), 'done');
   assert.equal(await page.textContent('#job-eta'), 'done');
 
+  step('summary cards and the failing hosts follow the completed job');
+  await page.waitForFunction((n) => document.querySelector('#outcome-cards .card[data-outcome="TIMEOUT"] .card-value')
+    ?.textContent === String(n), expect.initialTimeouts.length + expect.finalTimeouts.length, WAIT);
+  await page.waitForFunction(() => document.getElementById('failing-hosts').textContent.includes('slow.example.test'), null, WAIT);
+
   step('the filtered table follows the late results without a reload');
   await expectRows(page, [...expect.initialTimeouts, ...expect.finalTimeouts], 'TIMEOUT');
 

@@ -101,7 +101,11 @@ function summary() {
   return {
     total: rows.length, byOutcome, byStatusClass,
     latencyMs: { p50: percentile(times, 50), p90: percentile(times, 90), p99: percentile(times, 99) },
-    slowest: [], failingHosts: [],
+    slowest: rows.filter((r) => r.responseTimeMs !== null).sort((a, b) => b.responseTimeMs - a.responseTimeMs)
+      .slice(0, 10).map((r) => ({ url: r.url, responseTimeMs: r.responseTimeMs })),
+    failingHosts: Object.entries(rows.filter((r) => r.outcome !== 'OK' && r.url.includes('//'))
+      .reduce((acc, r) => ({ ...acc, [r.url.split('/')[2]]: (acc[r.url.split('/')[2]] || 0) + 1 }), {}))
+      .sort((a, b) => b[1] - a[1]).slice(0, 10).map(([host, failures]) => ({ host, failures })),
   };
 }
 
