@@ -1,0 +1,105 @@
+package io.urlcheck.producer;
+
+import io.urlcheck.contract.CheckRequest;
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.IntakeRecord;
+import io.urlcheck.contract.JobTotals;
+import org.junit.jupiter.api.Test;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class IntakeJobsTest {
+
+    /** A clock the test moves by hand. */
+    static final class ManualClock extends Clock {
+        Instant now;
+
+        ManualClock(Instant now) {
+            this.now = now;
+        }
+
+        @Override
+        public ZoneId getZone() {
+            return ZoneOffset.UTC;
+        }
+
+        @Override
+        public Clock withZone(ZoneId zone) {
+            return this;
+        }
+
+        @Override
+        public Instant instant() {
+            return now;
+        }
+    }
+
+    private final List<CheckRequest> requests = new ArrayList<>();
+    private final List<JobTotals> totals = new ArrayList<>();
+    private final Outbox outbox = new Outbox() {
+        @Override
+        public void request(CheckRequest request) {
+            requests.add(request);
+        }
+
+        @Override
+        public void rejected(CheckResult result) {
+        }
+
+        @Override
+        public void totals(JobTotals t) {
+            totals.add(t);
+        }
+    };
+    private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T23:59:00Z"));
+    private final JobRegistry registry = new JobRegistry(10);
+    private final IntakeJobs jobs = new IntakeJobs(new UrlNormalizer(), 1000, clock, registry);
+
+    @Test
+    void recordsWithoutAJobIdJoinTheStandingJobOfTheUtcDay() {
+        jobs.accept(new IntakeRecord("http://a.example/", null), "0-1", outbox);
+        clock.now = clock.now.plus(Duration.ofMinutes(2));
+        jobs.accept(new IntakeRecord("http://b.example/", null), "0-2", outbox);
+
+        assertThat(requests).extracting(CheckRequest::jobId).containsExactly("intake-2026-11-23", "intake-2026-11-24");
+        assertThat(requests).extracting(CheckRequest::requestId).containsExactly("intake-2026-11-23:0-1", "intake-2026-11-24:0-2");
+    }
+
+    @Test
+    void runningTotalsAreIncompleteAndADayJobCompletesOnceItsDayEnded() {
+        jobs.accept(new IntakeRecord("http://a.example/", null), "0-1", outbox);
+        jobs.accept(new IntakeRecord("http://a.example/", null), "0-2", outbox);
+        jobs.publish(outbox);
+        assertThat(totals).singleElement().satisfies(t -> {
+            assertThat(t.complete()).isFalse();
+            assertThat(t.accepted()).isEqualTo(1);
+            assertThat(t.duplicates()).isEqualTo(1);
+        });
+
+        jobs.publish(outbox);
+        assertThat(totals).as("nothing changed, nothing published").hasSize(1);
+
+        clock.now = Instant.parse("2026-11-24T00:00:05Z");
+        jobs.publish(outbox);
+        assertThat(totals).hasSize(2);
+        assertThat(totals.get(1).complete()).isTrue();
+        assertThat(totals.get(1).jobId()).isEqualTo("intake-2026-11-23");
+        assertThat(jobs.current("intake-2026-11-23")).as("forgotten once complete").isNull();
+        assertThat(registry.find("intake-2026-11-23")).hasValueSatisfying(a -> assertThat(a.isComplete()).isTrue());
+    }
+
+    @Test
+    void aNamedJobIsDeduplicatedOnItsOwn() {
+        jobs.accept(new IntakeRecord("http://a.example/", "named"), "0-1", outbox);
+        jobs.accept(new IntakeRecord("http://a.example/", null), "0-2", outbox);
+        assertThat(requests).extracting(CheckRequest::jobId).containsExactly("named", "intake-2026-11-23");
+    }
+}
