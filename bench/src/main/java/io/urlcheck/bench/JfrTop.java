@@ -31,9 +31,23 @@ final class JfrTop {
         Map<String, Integer> threads = new HashMap<>();
         Map<String, Long> allocation = new HashMap<>();
         Map<String, Long> allocationSites = new HashMap<>();
+        Map<String, Integer> components = new HashMap<>();
+        double jvmCpu = 0;
+        double machineCpu = 0;
+        int cpuEvents = 0;
+        long gcPauseNanos = 0;
+        int gcs = 0;
         int samples = 0;
         for (RecordedEvent event : RecordingFile.readAllEvents(file)) {
             String type = event.getEventType().getName();
+            if (type.equals("jdk.CPULoad")) {
+                jvmCpu += event.getFloat("jvmUser") + event.getFloat("jvmSystem");
+                machineCpu += event.getFloat("machineTotal");
+                cpuEvents++;
+            } else if (type.equals("jdk.GarbageCollection")) {
+                gcPauseNanos += event.getDuration("sumOfPauses").toNanos();
+                gcs++;
+            }
             if (type.equals("jdk.ExecutionSample")) {
                 samples++;
                 RecordedStackTrace stack = event.getStackTrace();
@@ -43,6 +57,7 @@ final class JfrTop {
                 }
                 List<RecordedFrame> frames = stack.getFrames();
                 self.merge(name(frames.get(0)), 1, Integer::sum);
+                components.merge(component(frames), 1, Integer::sum);
                 Set<String> seen = new HashSet<>();
                 for (RecordedFrame frame : frames) {
                     if (seen.add(name(frame))) {
@@ -65,12 +80,50 @@ final class JfrTop {
             }
         }
         System.out.printf("%s: %d execution samples%n", file, samples);
+        if (cpuEvents > 0) {
+            System.out.printf("CPU (jdk.CPULoad averages): this JVM %.0f %%, whole machine %.0f %% of all cores; GC: %d collections, %.2f s paused%n",
+                    100 * jvmCpu / cpuEvents, 100 * machineCpu / cpuEvents, gcs, gcPauseNanos / 1e9);
+        }
+        print("by component (leaf-most matching frame)", components, samples, 20);
         print("self (top of stack)", self, samples, top);
         print("total (anywhere on stack)", total, samples, top);
         print("threads", threads, samples, 15);
         long allocated = allocation.values().stream().mapToLong(Long::longValue).sum();
         printLong("allocated classes (sampled weight)", allocation, allocated, 15);
         printLong("first non-JDK allocating frame", allocationSites, allocated, top);
+    }
+
+    /** Package prefixes, checked from the leaf of a stack down: the first frame that matches names the component. */
+    private static final String[][] COMPONENTS = {
+            {"org.jsoup.", "title parsing (jsoup)"},
+            {"io.urlcheck.worker.TitleExtractor", "title parsing (worker)"},
+            {"io.urlcheck.worker.CharsetSniffer", "title parsing (worker)"},
+            {"com.fasterxml.jackson.", "JSON (Jackson)"},
+            {"io.urlcheck.contract.", "JSON (Jackson)"},
+            {"io.micrometer.", "metrics (Micrometer)"},
+            {"io.smallrye.context.", "context propagation"},
+            {"io.quarkus.arc.", "CDI request context (ArC)"},
+            {"io.opentelemetry.", "OpenTelemetry"},
+            {"org.apache.kafka.", "Kafka client"},
+            {"io.smallrye.reactive.messaging.", "reactive messaging"},
+            {"io.smallrye.mutiny.", "Mutiny operators"},
+            {"io.urlcheck.", "urlcheck code"},
+            {"io.vertx.", "Vert.x / Netty I/O"},
+            {"io.netty.", "Vert.x / Netty I/O"},
+            {"sun.nio.", "JDK NIO"},
+            {"java.util.concurrent.", "JDK concurrency"},
+    };
+
+    private static String component(List<RecordedFrame> frames) {
+        for (RecordedFrame frame : frames) {
+            String type = frame.getMethod().getType().getName();
+            for (String[] c : COMPONENTS) {
+                if (type.startsWith(c[0])) {
+                    return c[1];
+                }
+            }
+        }
+        return "other (JDK)";
     }
 
     private static String name(RecordedFrame frame) {

@@ -23,6 +23,9 @@ public final class Machine {
         m.put("loadAverage", loadAverage());
         m.put("gitCommit", git(home, "rev-parse", "--short", "HEAD"));
         m.put("workerCommit", git(home, "log", "-1", "--format=%h", "--", "worker-service"));
+        // The services are built from the work tree, which may hold their owners' uncommitted edits.
+        m.put("servicesTreeDirty", !git(home, "status", "--porcelain", "--", "worker-service/src/main",
+                "producer-service/src/main", "sink-service/src/main").isEmpty());
         return m;
     }
 

@@ -26,7 +26,8 @@ final class P1Throughput {
         report.row("mode", "worker URL/s", "asyncio URL/s", "ratio", "target", "wrk req/s", "worker cpu-s/1k", "asyncio cpu-s/1k", "met");
         Map<String, Object> modes = new LinkedHashMap<>();
         try (BenchKafka kafka = BenchKafka.start()) {
-            for (boolean keepAlive : new boolean[] {true, false}) {
+            for (String modeName : o.string("modes", "keep-alive,close").split(",")) {
+                boolean keepAlive = !modeName.trim().equals("close");
                 String mode = keepAlive ? "keep-alive" : "new connection";
                 List<Double> worker = new ArrayList<>();
                 List<Double> peer = new ArrayList<>();

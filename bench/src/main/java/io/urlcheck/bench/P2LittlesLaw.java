@@ -16,7 +16,7 @@ final class P2LittlesLaw {
 
     static void run(Bench bench) {
         Options o = bench.options();
-        int count = o.integer("urls", 100_000);
+        int count = o.integer("urls", 40_000);
         int inFlight = o.integer("concurrency", 2000);
         int latencyMs = o.integer("latency-ms", 100);
         int partitions = o.integer("partitions", 8);

@@ -23,7 +23,7 @@ final class P4Memory {
         Options o = bench.options();
         int small = o.integer("small", 10_000);
         int large = o.integer("large", 1_000_000);
-        int longResults = o.integer("long-results", 100_000);
+        int longResults = o.integer("long-results", 30_000);
         int partitions = o.integer("partitions", 8);
         int inFlight = o.integer("concurrency", 0); // 0 = the worker's default
         List<String> hosts = Hosts.balanced(o.integer("hosts", 64), partitions);

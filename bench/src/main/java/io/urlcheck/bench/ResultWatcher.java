@@ -33,6 +33,8 @@ public final class ResultWatcher implements AutoCloseable {
     private final Set<String> requestIds = new HashSet<>();
     private final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
     private final Map<String, Integer> errors = new java.util.TreeMap<>();
+    private final List<Long> responseTimes = new java.util.ArrayList<>();
+    private final List<Long> publishLags = new java.util.ArrayList<>();
     private volatile boolean running = true;
     private volatile long records;
     private volatile long distinct;
@@ -91,6 +93,10 @@ public final class ResultWatcher implements AutoCloseable {
             String id = result.requestId() != null ? result.requestId() : result.url();
             if (requestIds.add(id)) {
                 distinct = requestIds.size();
+                if (result.responseTimeMs() != null) {
+                    responseTimes.add(result.responseTimeMs());
+                }
+                publishLags.add(ts - result.checkedAt().toEpochMilli());
                 outcomes.merge(result.outcome(), 1, Integer::sum);
                 if (result.outcome() != Outcome.OK && result.error() != null && errors.size() < 20) {
                     errors.merge(result.error(), 1, Integer::sum);
@@ -142,6 +148,29 @@ public final class ResultWatcher implements AutoCloseable {
     /** Outcome counts over distinct requests. */
     public synchronized Map<Outcome, Integer> outcomes() {
         return new java.util.LinkedHashMap<>(outcomes);
+    }
+
+    /**
+     * Percentiles (p50, p90, p99, max) of the results' {@code responseTimeMs} (the worker's own clock for a
+     * check, from its slot to its response) and of the publish lag (record timestamp minus {@code checkedAt}:
+     * how long a finished result waited to be sent). Together they tell a slow check from a slow pipeline.
+     */
+    public synchronized Map<String, Object> latencies() {
+        return Map.of("responseTimeMs", percentiles(responseTimes), "publishLagMs", percentiles(publishLags));
+    }
+
+    private static Map<String, Long> percentiles(List<Long> values) {
+        if (values.isEmpty()) {
+            return Map.of();
+        }
+        List<Long> sorted = new java.util.ArrayList<>(values);
+        java.util.Collections.sort(sorted);
+        Map<String, Long> p = new java.util.LinkedHashMap<>();
+        p.put("p50", sorted.get(sorted.size() / 2));
+        p.put("p90", sorted.get((int) (sorted.size() * 0.9)));
+        p.put("p99", sorted.get((int) (sorted.size() * 0.99)));
+        p.put("max", sorted.get(sorted.size() - 1));
+        return p;
     }
 
     /** A sample of error texts of non-OK results, for diagnosing a broken run. */

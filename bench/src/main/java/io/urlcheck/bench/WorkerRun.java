@@ -19,7 +19,8 @@ final class WorkerRun {
 
     /** What one run measured; {@code cpuSeconds} is the worker's CPU from its first result to its last. */
     record Figures(long count, double urlsPerSecond, double seconds, double launchToFirstSeconds,
-                   double cpuSeconds, double peakRssMib, long duplicates, Map<String, Integer> outcomes) {
+                   double cpuSeconds, double peakRssMib, long duplicates, Map<String, Integer> outcomes,
+                   Map<String, Object> latencies) {
 
         /** Worker CPU seconds per 1,000 URLs: noise-robust where wall time is not. */
         double cpuPerThousand() {
@@ -37,6 +38,7 @@ final class WorkerRun {
             m.put("peakRssMib", Stats.round(peakRssMib, 1));
             m.put("duplicates", duplicates);
             m.put("outcomes", outcomes);
+            m.put("latencies", latencies);
             return m;
         }
     }
@@ -80,10 +82,10 @@ final class WorkerRun {
             }
             Figures f = new Figures(count, (count - 1) / Math.max(seconds, 0.001), seconds,
                     (watcher.firstTimestamp() - worker.startedAtMillis()) / 1000.0, cpu, rss,
-                    watcher.records() - watcher.distinct(), outcomes);
+                    watcher.records() - watcher.distinct(), outcomes, watcher.latencies());
             Bench.log("%s: %,d results in %.2f s = %.0f URLs/s (boot+join %.1f s, cpu %.1f s, peak RSS %.0f MiB, "
-                            + "target served %,d, redelivered %d)", name, count, seconds, f.urlsPerSecond(),
-                    f.launchToFirstSeconds(), cpu, rss, target.served() - servedBefore, f.duplicates());
+                            + "target served %,d, redelivered %d) %s", name, count, seconds, f.urlsPerSecond(),
+                    f.launchToFirstSeconds(), cpu, rss, target.served() - servedBefore, f.duplicates(), f.latencies());
             return f;
         }
     }
