@@ -39,7 +39,8 @@ final class BarProgress implements Progress {
             totalKnown = true;
         }
         bar.stepTo(status.checked());
-        bar.setExtraMessage(ProgressText.outcomes(status.outcomes(), style));
+        // Plain text: the bar measures its width in characters, and escape codes would count.
+        bar.setExtraMessage(" " + ProgressText.outcomes(status.outcomes(), Style.PLAIN));
     }
 
     @Override
