@@ -34,7 +34,11 @@ async function refreshOverview() {
   try {
     const summary = await api.summary(id);
     if (mine !== overviewSequence) return;
-    renderSummary(summary, results.outcome(), (outcome) => results.setOutcome(outcome));
+    renderSummary(summary, results.outcome(), {
+      onOutcome: (outcome) => results.setOutcome(outcome),
+      onHost: (host) => results.setHost(host),
+      onUrl: (url) => openDetail({ url }),
+    });
     drawBreakdown(summary.byOutcome);
     await drawHistogram(id);
   } catch (e) {

@@ -146,6 +146,13 @@ export function startResults({ onRow, onFilter, onError }) {
       restart();
       $('results-heading').focus();
     },
+    /** Filters by one host, as the failing-hosts list does; other filters are cleared. */
+    setHost(host) {
+      for (const id of ['f-outcome', 'f-status', 'f-q']) $(id).value = '';
+      $('f-host').value = host;
+      restart();
+      $('results-heading').focus();
+    },
     /** The outcome the table is filtered by, '' for any. */
     outcome: () => outcomeSelect.value,
     /** Reloads the current page if it is the first one: new results then show up without moving the reader. */

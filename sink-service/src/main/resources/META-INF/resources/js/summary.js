@@ -1,6 +1,9 @@
 // Summary cards: how many results per outcome (each card filters the table) and latency percentiles.
 import { OUTCOMES, el, formatCount, formatMs, outcomeLabel } from './format.js';
 
+/** How many entries of the top lists are shown. */
+const TOP = 5;
+
 const $ = (id) => document.getElementById(id);
 
 /** Outcomes to show: every known one with results, then any the page does not know yet. */
@@ -10,11 +13,29 @@ function shownOutcomes(byOutcome) {
   return [...known, ...unknown];
 }
 
+function renderTops(summary, onHost, onUrl) {
+  const hosts = (summary.failingHosts || []).slice(0, TOP).map(({ host, failures }) => {
+    const button = el('button', { type: 'button', class: 'link-button', 'aria-label': `${host}: ${failures} failing. Show its results.` },
+      host);
+    button.addEventListener('click', () => onHost(host));
+    return el('li', {}, button, el('span', { class: 'top-value' }, `${formatCount(failures)} failing`));
+  });
+  const slowest = (summary.slowest || []).slice(0, TOP).map(({ url, responseTimeMs }) => {
+    const button = el('button', { type: 'button', class: 'link-button', title: url }, url);
+    button.addEventListener('click', () => onUrl(url));
+    return el('li', {}, button, el('span', { class: 'top-value' }, formatMs(responseTimeMs)));
+  });
+  $('failing-hosts').replaceChildren(...(hosts.length ? hosts : [el('li', { class: 'muted' }, 'No failures.')]));
+  $('slowest').replaceChildren(...(slowest.length ? slowest : [el('li', { class: 'muted' }, 'No timed results yet.')]));
+}
+
 /**
  * Renders `summary` (GET /api/summary). `activeOutcome` marks the card the table is filtered by;
- * `onOutcome(outcome)` runs when a card is chosen ('' for the total card).
+ * `onOutcome(outcome)` runs when a card is chosen ('' for the total card), `onHost(host)` when a
+ * failing host is, and `onUrl(url)` when one of the slowest URLs is.
  */
-export function renderSummary(summary, activeOutcome, onOutcome) {
+export function renderSummary(summary, activeOutcome, { onOutcome, onHost, onUrl }) {
+  renderTops(summary, onHost, onUrl);
   const byOutcome = summary.byOutcome || {};
   const total = summary.total ?? Object.values(byOutcome).reduce((a, b) => a + b, 0);
   const card = (outcome, label, count) => {
