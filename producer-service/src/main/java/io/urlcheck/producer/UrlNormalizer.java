@@ -108,8 +108,8 @@ public final class UrlNormalizer {
 
     /** RFC 3986 section 5.2.4, for an absolute path. */
     static String removeDotSegments(String path) {
-        if (path.indexOf('.') < 0) {
-            return path;
+        if (!path.contains("/.")) {
+            return path; // no segment starts with a dot, so none is "." or ".."
         }
         String[] segments = path.split("/", -1);
         String[] out = new String[segments.length];
