@@ -28,11 +28,12 @@ public final class BodyCollector {
     /** A collector for a body with the given {@code Content-Encoding} (null or identity for none). */
     public BodyCollector(int maxBytes, boolean retain, String contentEncoding) {
         this.maxBytes = maxBytes;
-        this.retain = retain;
         String enc = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
         boolean gzip = enc.equals("gzip") || enc.equals("x-gzip");
         this.encoding = enc;
         this.inflater = gzip ? new Inflater(true) : enc.equals("deflate") ? new Inflater() : null;
+        // An encoding we cannot decode (br, zstd...) is counted, never parsed as if it were text.
+        this.retain = retain && (inflater != null || enc.isEmpty() || enc.equals("identity"));
         this.gzipHeaderDone = !gzip;
         this.gzipHeader = new byte[0];
     }

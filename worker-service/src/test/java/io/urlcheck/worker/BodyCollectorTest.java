@@ -74,6 +74,16 @@ class BodyCollectorTest {
     }
 
     @Test
+    void undecodableEncodingIsCountedButNotKept() {
+        BodyCollector body = new BodyCollector(100, true, "br");
+
+        body.add(new byte[] {1, 2, 3});
+
+        assertThat(body.size()).isEqualTo(3);
+        assertThat(body.bytes()).isEmpty();
+    }
+
+    @Test
     void bodiesNotRetainedAreOnlyCounted() {
         BodyCollector body = new BodyCollector(100, false, null);
 

@@ -23,9 +23,13 @@ public interface WorkerConfig {
     @WithDefault("0ms")
     Duration minHostInterval();
 
-    /** Requests taken from Kafka and not yet finished (waiting for a slot or in flight); must be at least max-in-flight. */
-    @WithDefault("1024")
-    int maxPending();
+    /** Requests taken from Kafka and not yet finished (queued, in backoff, in flight); default 4 x max-in-flight, never below it. */
+    Optional<Integer> maxPending();
+
+    /** The effective {@link #maxPending()}: as set but at least max-in-flight, else 4 x max-in-flight. */
+    default int pendingWindow() {
+        return Math.max(maxInFlight(), maxPending().orElse(4 * maxInFlight()));
+    }
 
     /** Whole-attempt deadline: connect, headers, redirects and body of one try. */
     @WithDefault("10s")

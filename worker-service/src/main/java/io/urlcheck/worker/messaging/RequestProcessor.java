@@ -38,14 +38,10 @@ public class RequestProcessor {
     private final int maxPending;
 
     public RequestProcessor(CheckEngine engine, DeadLetters deadLetters, WorkerMetrics metrics, WorkerConfig config) {
-        if (config.maxPending() < config.maxInFlight()) {
-            throw new IllegalArgumentException("urlcheck.worker.max-pending (" + config.maxPending()
-                    + ") must be at least urlcheck.worker.max-in-flight (" + config.maxInFlight() + ")");
-        }
         this.engine = engine;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
-        this.maxPending = config.maxPending();
+        this.maxPending = config.pendingWindow();
     }
 
     @Incoming(REQUESTS)

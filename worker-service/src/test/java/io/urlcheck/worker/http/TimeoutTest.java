@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 class TimeoutTest {
 
-    private static final Duration SLACK = Duration.ofMillis(1500);
+    private static final Duration SLACK = Duration.ofSeconds(3);
 
     private static Vertx vertx;
     private static HostileServer server;

@@ -8,6 +8,7 @@ import io.urlcheck.contract.Topics;
 import io.urlcheck.testkit.KafkaBroker;
 import io.urlcheck.worker.support.HostileServer;
 import io.urlcheck.worker.support.Routes;
+import io.urlcheck.worker.support.TopicTail;
 import io.vertx.core.Vertx;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -53,16 +54,19 @@ class GracefulShutdownIT {
     private static KafkaBroker broker;
     private static Vertx vertx;
     private static HostileServer target;
+    private static TopicTail resultsTail;
 
     @BeforeAll
     static void start() {
         broker = KafkaBroker.start();
+        resultsTail = new TopicTail(broker.bootstrapServers(), Topics.RESULTS);
         vertx = Vertx.vertx();
         target = HostileServer.http(vertx, "127.0.0.1").route("/slow", Routes.slowPage(vertx, 3000, "Slow"));
     }
 
     @AfterAll
     static void stop() {
+        resultsTail.close();
         target.close();
         vertx.close();
         broker.close();
@@ -138,7 +142,7 @@ class GracefulShutdownIT {
     }
 
     private static List<CheckResult> results(String jobId) {
-        return broker.read(Topics.RESULTS, Integer.MAX_VALUE, Duration.ofSeconds(2)).stream()
+        return resultsTail.matching(r -> true).stream()
                 .map(ConsumerRecord::value)
                 .map(v -> JsonCodec.decode(v, CheckResult.class))
                 .filter(r -> jobId.equals(r.jobId()))

@@ -7,10 +7,10 @@ import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.Topics;
-import io.urlcheck.testkit.KafkaBroker;
 import io.urlcheck.testkit.KafkaBrokerResource;
 import io.urlcheck.testkit.TargetResponse;
 import io.urlcheck.testkit.TargetServer;
+import io.urlcheck.worker.support.TopicTail;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,15 +44,21 @@ import static org.hamcrest.Matchers.containsString;
 class WorkerPipelineTest {
 
     private static TargetServer target;
+    private static TopicTail results;
+    private static TopicTail deadLetters;
 
     @BeforeAll
     static void startTarget() {
         target = TargetServer.start();
+        results = new TopicTail(KafkaBrokerResource.broker().bootstrapServers(), Topics.RESULTS);
+        deadLetters = new TopicTail(KafkaBrokerResource.broker().bootstrapServers(), Topics.DEAD_LETTER);
     }
 
     @AfterAll
     static void stopTarget() {
         target.close();
+        results.close();
+        deadLetters.close();
     }
 
     @Test
@@ -76,14 +82,14 @@ class WorkerPipelineTest {
 
     @Test
     void undecodableRecordIsDeadLetteredAndTheWorkerCarriesOn() {
-        KafkaBroker broker = KafkaBrokerResource.broker();
+        var broker = KafkaBrokerResource.broker();
         String key = "garbage-" + UUID.randomUUID();
         byte[] garbage = ("{not json " + key).getBytes(StandardCharsets.UTF_8);
         broker.send(Topics.REQUESTS, key, garbage);
         String jobId = "after-garbage-" + UUID.randomUUID();
         send(request(jobId, target.url("/status/204?job=" + jobId)));
 
-        List<ConsumerRecord<String, byte[]>> letters = awaitRecords(Topics.DEAD_LETTER, r -> key.equals(r.key()));
+        List<ConsumerRecord<String, byte[]>> letters = deadLetters.await(r -> key.equals(r.key()), 1, Duration.ofSeconds(60));
         ConsumerRecord<String, byte[]> letter = letters.get(0);
 
         assertThat(letter.value()).isEqualTo(garbage);
@@ -148,17 +154,7 @@ class WorkerPipelineTest {
     }
 
     static List<ConsumerRecord<String, byte[]>> awaitResults(String jobId, int count) {
-        List<ConsumerRecord<String, byte[]>> mine = awaitRecords(Topics.RESULTS, r -> jobId.equals(decode(r).jobId()));
-        assertThat(mine).hasSizeGreaterThanOrEqualTo(count);
-        return mine;
-    }
-
-    private static List<ConsumerRecord<String, byte[]>> awaitRecords(String topic,
-                                                                     java.util.function.Predicate<ConsumerRecord<String, byte[]>> mine) {
-        KafkaBroker broker = KafkaBrokerResource.broker();
-        return await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(200))
-                .until(() -> broker.read(topic, Integer.MAX_VALUE, Duration.ofSeconds(1)).stream().filter(mine).toList(),
-                        list -> !list.isEmpty());
+        return results.await(r -> jobId.equals(decode(r).jobId()), count, Duration.ofSeconds(60));
     }
 
     private static CheckResult decode(ConsumerRecord<String, byte[]> record) {
