@@ -52,6 +52,28 @@ class SubmissionFormatsTest {
     }
 
     @Test
+    void aHostileFileIsReadLineByLineAndEveryLineAccountedFor() {
+        java.io.ByteArrayOutputStream file = new java.io.ByteArrayOutputStream();
+        file.writeBytes("\uFEFFhttp://hostile.example/bom\r\n".getBytes(StandardCharsets.UTF_8));
+        file.writeBytes(("http://hostile.example/" + "x".repeat(1024 * 1024) + "\n").getBytes(StandardCharsets.US_ASCII));
+        file.writeBytes("http://hostile.example/n\u0000ul\rhttp://hostile.example/cr\n".getBytes(StandardCharsets.UTF_8));
+        file.writeBytes(new byte[]{'h', 't', 't', 'p', ':', '/', '/', (byte) 0xFE, '\n'});
+        file.writeBytes("http://hostile.example/last".getBytes(StandardCharsets.US_ASCII));
+
+        given().contentType("text/plain").body(file.toByteArray())
+                .post("/api/jobs?jobId=hostile-file")
+                .then().statusCode(202)
+                .body("submitted", equalTo(6)).body("accepted", equalTo(3)).body("rejected", equalTo(3));
+
+        assertThat(TopicContents.requests("hostile-file")).extracting(CheckRequest::url).containsExactlyInAnyOrder(
+                "http://hostile.example/bom", "http://hostile.example/cr", "http://hostile.example/last");
+        assertThat(TopicContents.results("hostile-file")).extracting(CheckResult::error)
+                .anySatisfy(e -> assertThat(e).contains("line too long"))
+                .anySatisfy(e -> assertThat(e).contains("U+0000"))
+                .anySatisfy(e -> assertThat(e).contains("UTF-8"));
+    }
+
+    @Test
     void uriListIsReadLikeText() {
         given().contentType("text/uri-list").body("# list\nhttp://urilist.example/\n")
                 .post("/api/jobs?jobId=uri-list").then().statusCode(202).body("accepted", equalTo(1));
