@@ -75,6 +75,7 @@ export function startJobs({ onSelect, onProgress, onError }) {
       onError(`Jobs: ${e.message}`);
       return [];
     }
+    if (document.activeElement === select) return list; // rebuilding the options would close an open picker
     const keep = select.value;
     select.replaceChildren(new Option('All results', ''));
     for (const job of list) select.append(new Option(optionLabel(job), job.jobId));

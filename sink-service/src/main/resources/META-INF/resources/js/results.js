@@ -155,9 +155,10 @@ export function startResults({ onRow, onFilter, onError }) {
     },
     /** The outcome the table is filtered by, '' for any. */
     outcome: () => outcomeSelect.value,
-    /** Reloads the current page if it is the first one: new results then show up without moving the reader. */
+    /** Reloads the first page if it is shown: new results then show up without moving the reader. */
     refreshFirstPage() {
-      if (page === 0) load();
+      // a keyboard user inside the table would lose their place if the rows were replaced under them
+      if (page === 0 && !$('results-body').contains(document.activeElement)) load();
     },
   };
 }
