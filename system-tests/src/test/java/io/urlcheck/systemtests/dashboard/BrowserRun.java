@@ -41,15 +41,20 @@ final class BrowserRun {
      * pinned playwright-core is not installed yet.
      */
     static void prepare(Path repo) throws IOException, InterruptedException {
-        if (!Files.isExecutable(CHROMIUM)) {
-            throw new IllegalStateException("Debian's chromium is missing at " + CHROMIUM
-                    + ": the dashboard's browser tests need it (apt-get install -y chromium)");
-        }
+        requireChromium(CHROMIUM);
         Path dir = scripts(repo);
         require(run(dir, List.of("node", "--version"), Duration.ofSeconds(30)), "node is required on the PATH");
         if (!Files.isDirectory(dir.resolve("node_modules/playwright-core"))) {
             require(run(dir, List.of("npm", "ci", "--no-audit", "--no-fund"), NPM_TIMEOUT),
                     "npm ci could not install playwright-core in " + dir);
+        }
+    }
+
+    /** Fails, never skips, when {@code chromium} is not an executable: the browser tests must not pass unrun. */
+    static void requireChromium(Path chromium) {
+        if (!Files.isExecutable(chromium)) {
+            throw new IllegalStateException("Debian's chromium is missing at " + chromium
+                    + ": the dashboard's browser tests need it (apt-get install -y chromium)");
         }
     }
 
