@@ -56,9 +56,9 @@ public final class SummaryCalculator {
     public static final Comparator<Summary.FailingHost> FAILING_ORDER =
             Comparator.comparingLong(Summary.FailingHost::failures).reversed().thenComparing(Summary.FailingHost::host);
 
-    /** Slowest first, then by URL. */
+    /** Slowest first; among equals, the greater URL first (the order of PostgreSQL's response-time index). */
     public static final Comparator<Summary.Slow> SLOW_ORDER =
-            Comparator.comparingLong(Summary.Slow::responseTimeMs).reversed().thenComparing(Summary.Slow::url);
+            Comparator.comparingLong(Summary.Slow::responseTimeMs).thenComparing(Summary.Slow::url).reversed();
 
     /** The nearest-rank percentile (PostgreSQL's {@code percentile_disc}) of sorted values; null when empty. */
     public static Long percentile(long[] sorted, double p) {

@@ -2,6 +2,8 @@ package io.urlcheck.sink.api;
 
 import io.urlcheck.sink.JobIds;
 import io.urlcheck.sink.Summary;
+import io.urlcheck.sink.SummaryCache;
+import io.urlcheck.sink.config.SinkConfig;
 import io.urlcheck.sink.store.ResultStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -16,21 +18,24 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class SummaryResource {
 
     private final ResultStore store;
+    private final SummaryCache cache;
 
-    public SummaryResource(ResultStore store) {
+    public SummaryResource(ResultStore store, SinkConfig config) {
         this.store = store;
+        this.cache = new SummaryCache(config.summaryMaxAge());
     }
 
     @GET
     @Operation(summary = "A summary over the latest result per URL, of one job when jobId is given")
     public Summary summary(@QueryParam("jobId") String jobId) {
         if (jobId == null || jobId.isBlank()) {
-            return store.summary(null);
+            return cache.get(null, store.version(), () -> store.summary(null));
         }
         JobIds.require(jobId.trim());
         if (store.job(jobId.trim()).isEmpty()) {
             throw NotFound.because("unknown job " + jobId.trim());
         }
-        return store.summary(jobId.trim());
+        String id = jobId.trim();
+        return cache.get(id, store.version(), () -> store.summary(id));
     }
 }

@@ -19,6 +19,10 @@ public interface SinkConfig {
     /** How the consumer retries a store that is down. */
     Retry retry();
 
+    /** How long a computed summary may be reused while nothing was stored through this sink (bounds staleness across replicas). */
+    @WithDefault("5s")
+    Duration summaryMaxAge();
+
     /** How many jobs {@code GET /api/jobs} lists at most. */
     @WithDefault("50")
     int recentJobs();

@@ -43,6 +43,9 @@ public interface ResultStore extends AutoCloseable {
     /** The most recently updated jobs, newest first. */
     List<JobStats> recentJobs(int limit);
 
+    /** Grows whenever a write through this store changed anything; caches compare it. */
+    long version();
+
     /** True when the store can take writes now (the readiness check asks). */
     boolean isAvailable();
 

@@ -55,6 +55,7 @@ public final class JsonResultStore implements ResultStore {
     private final Object writeLock = new Object();
     private volatile boolean dirty;
     private volatile boolean available = true;
+    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
 
     /** Opens (or creates) the store in {@code dir}, replaying its JSON Lines files. */
     public JsonResultStore(Path dir, Duration snapshotInterval) {
@@ -104,6 +105,7 @@ public final class JsonResultStore implements ResultStore {
                 throw new StoreUnavailableException("cannot append to " + results.path() + ": " + e.getMessage(), e);
             }
             fresh.forEach(index::add);
+            version.incrementAndGet();
             dirty = true;
             return fresh.size();
         }
@@ -120,6 +122,7 @@ public final class JsonResultStore implements ResultStore {
                 throw new StoreUnavailableException("cannot append to " + jobs.path() + ": " + e.getMessage(), e);
             }
             index.putTotals(totals);
+            version.incrementAndGet();
         }
     }
 
@@ -167,6 +170,11 @@ public final class JsonResultStore implements ResultStore {
     @Override
     public List<JobStats> recentJobs(int limit) {
         return index.recentJobs(limit);
+    }
+
+    @Override
+    public long version() {
+        return version.get();
     }
 
     @Override

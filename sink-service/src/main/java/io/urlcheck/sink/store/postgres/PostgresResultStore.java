@@ -17,6 +17,7 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
@@ -29,6 +30,7 @@ public final class PostgresResultStore implements ResultStore {
 
     private final DataSource dataSource;
     private volatile boolean available = true;
+    private final AtomicLong version = new AtomicLong();
 
     public PostgresResultStore(DataSource dataSource) {
         this.dataSource = dataSource;
@@ -86,6 +88,11 @@ public final class PostgresResultStore implements ResultStore {
     }
 
     @Override
+    public long version() {
+        return version.get();
+    }
+
+    @Override
     public boolean isAvailable() {
         return available;
     }
@@ -107,6 +114,7 @@ public final class PostgresResultStore implements ResultStore {
             try {
                 T result = work.run(c);
                 c.commit();
+                version.incrementAndGet();
                 available = true;
                 return result;
             } catch (SQLException | RuntimeException e) {

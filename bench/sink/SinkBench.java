@@ -1,0 +1,262 @@
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.sink.store.ResultStore;
+import io.urlcheck.sink.store.json.JsonResultStore;
+import io.urlcheck.sink.store.postgres.PostgresResultStore;
+import io.urlcheck.testkit.postgres.PostgresServer;
+import org.flywaydb.core.Flyway;
+import org.postgresql.ds.PGSimpleDataSource;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.io.PrintWriter;
+import java.lang.reflect.Proxy;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * The sink benchmark (see bench/sink/README.md). Ingest goes through the stores exactly as the
+ * consumer drives them: batches of 2,000 (the consumer's max.poll.records), each made durable before
+ * the next (a committed transaction; an fsynced append). The summary is timed over HTTP against the
+ * packaged sink started on the ingested data.
+ */
+public class SinkBench {
+
+    static final int BATCH = 2_000;
+    static final String[] OUTCOMES_FAIL = {"HTTP_ERROR", "TIMEOUT", "CONNECTION_REFUSED", "DNS_FAILURE"};
+
+    public static void main(String[] args) throws Exception {
+        Map<String, String> opts = options(args);
+        Path home = Path.of(opts.getOrDefault("home", "."));
+        int n = Integer.parseInt(opts.getOrDefault("results", "1000000"));
+        int calls = Integer.parseInt(opts.getOrDefault("summary-calls", "21"));
+        Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
+        Map<String, Object> record = new LinkedHashMap<>();
+        record.put("bench", "sink");
+        record.put("at", Instant.now().toString());
+        record.put("results", n);
+        record.put("batch", BATCH);
+        record.put("cpus", Runtime.getRuntime().availableProcessors());
+        record.put("loadAverageAtStart", loadAverage());
+
+        if (!opts.containsKey("skip-postgres")) {
+            try (PostgresServer pg = PostgresServer.start(true)) {
+                String url = pg.createDatabase("bench");
+                PGSimpleDataSource ds = new PGSimpleDataSource();
+                ds.setUrl(url);
+                ds.setUser(PostgresServer.USER);
+                Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
+                try (Connection shared = ds.getConnection()) {
+                    double cpu0 = cpuSeconds();
+                    double rate = ingest(new PostgresResultStore(oneConnection(shared)), n, "postgres");
+                    double cpu = cpuSeconds() - cpu0;
+                    record.put("postgresResultsPerSecond", Math.round(rate));
+                    record.put("postgresIngestCpuSeconds", Math.round(cpu * 10) / 10.0);
+                    record.put("postgresResultsPerCpuSecond", Math.round(n / cpu));
+                }
+                record.put("postgresSummaryMedianMs", summaryMedian(home, calls, Map.of(
+                        "urlcheck.sink.store", "postgres", "quarkus.datasource.jdbc.url", url,
+                        "quarkus.datasource.username", PostgresServer.USER, "quarkus.datasource.password", "")));
+            }
+        }
+        if (!opts.containsKey("skip-json")) {
+            Path dir = Files.createTempDirectory("urlcheck-bench-json-");
+            try {
+                double rate;
+                double cpu0 = cpuSeconds();
+                try (ResultStore store = new JsonResultStore(dir, Duration.ofSeconds(1))) {
+                    rate = ingest(store, n, "json");
+                }
+                double cpu = cpuSeconds() - cpu0;
+                record.put("jsonResultsPerSecond", Math.round(rate));
+                record.put("jsonIngestCpuSeconds", Math.round(cpu * 10) / 10.0);
+                record.put("jsonLogBytes", Files.size(dir.resolve(JsonResultStore.RESULTS_LOG)));
+                record.put("jsonSummaryMedianMs", summaryMedian(home, calls, Map.of(
+                        "urlcheck.sink.store", "json", "urlcheck.sink.json.dir", dir.toString())));
+            } finally {
+                try (var files = Files.walk(dir)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        }
+        record.put("loadAverageAtEnd", loadAverage());
+        String json = toJson(record);
+        System.out.println(json);
+        Path results = home.resolve("bench/results");
+        Files.createDirectories(results);
+        Files.writeString(results.resolve("sink.jsonl"), json + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+
+    /** Stores n generated results in batches; returns results per second. */
+    static double ingest(ResultStore store, int n, String name) {
+        Random random = new Random(42);
+        Instant t0 = Instant.parse("2025-06-01T00:00:00Z");
+        long start = System.nanoTime();
+        for (int i = 0; i < n; i += BATCH) {
+            List<CheckResult> batch = new ArrayList<>(BATCH);
+            for (int j = i; j < Math.min(n, i + BATCH); j++) {
+                batch.add(result(j, random, t0));
+            }
+            store.storeResults(batch);
+            if ((i / BATCH) % 50 == 0) {
+                double secs = (System.nanoTime() - start) / 1e9;
+                System.err.printf("%s: %,d stored, %.0f/s%n", name, i + batch.size(), (i + batch.size()) / Math.max(secs, 1e-3));
+            }
+        }
+        double secs = (System.nanoTime() - start) / 1e9;
+        double rate = n / secs;
+        System.err.printf("%s: %,d results in %.1f s = %,.0f results/s%n", name, n, secs, rate);
+        return rate;
+    }
+
+    static CheckResult result(int i, Random random, Instant t0) {
+        String host = "host" + (i % 10_000) + ".bench.test";
+        String url = "http://" + host + "/page/" + i;
+        int roll = random.nextInt(100);
+        boolean ok = roll < 85;
+        Outcome outcome = ok ? Outcome.OK : Outcome.valueOf(OUTCOMES_FAIL[roll % OUTCOMES_FAIL.length]);
+        Integer status = ok ? Integer.valueOf(200) : outcome == Outcome.HTTP_ERROR ? Integer.valueOf(roll % 2 == 0 ? 404 : 503) : null;
+        long rt = (long) Math.min(30_000, Math.exp(random.nextGaussian() + 4.5));
+        return CheckResult.builder().jobId("bench-" + (i % 10)).input(url).url(url).outcome(outcome).statusCode(status)
+                .responseTimeMs(outcome == Outcome.CONNECTION_REFUSED ? null : rt).title(ok ? "Page " + i + " of " + host : null)
+                .finalUrl(url).contentType(ok ? "text/html" : null).contentLength(ok ? 5_000L + i % 1000 : null)
+                .error(ok ? null : outcome.name().toLowerCase()).attempts(1).checkedAt(t0.plusMillis(i)).workerId("bench").build();
+    }
+
+    /** Starts the packaged sink on the stored data (no broker needed to query) and times /api/summary. */
+    static Map<String, Object> summaryMedian(Path home, int calls, Map<String, String> props) throws Exception {
+        int port;
+        try (ServerSocket s = new ServerSocket(0)) {
+            port = s.getLocalPort();
+        }
+        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx3g", "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=127.0.0.1:9",
+                // Every call computes afresh: the figure is the cost of a summary, not of the cache.
+                "-Durlcheck.sink.summary-max-age=0s",
+                "-Dquarkus.log.category.\"org.apache.kafka\".level=ERROR"));
+        props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
+        cmd.addAll(List.of("-jar", home.resolve("sink-service/target/quarkus-app/quarkus-run.jar").toString()));
+        Path log = home.resolve("bench/sink/target/sink-" + props.get("urlcheck.sink.store") + ".log");
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        HttpClient http = HttpClient.newHttpClient();
+        HttpRequest summary = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/summary"))
+                .timeout(Duration.ofMinutes(5)).build();
+        try {
+            long startedAt = System.nanoTime();
+            HttpResponse<String> first = null;
+            while (first == null || first.statusCode() != 200) {
+                if (!p.isAlive()) {
+                    throw new IllegalStateException("the sink exited; see " + log);
+                }
+                try {
+                    first = http.send(summary, HttpResponse.BodyHandlers.ofString());
+                } catch (IOException notYet) {
+                    TimeUnit.MILLISECONDS.sleep(200); // polling for the process to listen; not a test
+                }
+            }
+            double firstAnswerSeconds = (System.nanoTime() - startedAt) / 1e9;
+            // The first answer computed the summary; time one more computation by changing nothing but
+            // the job scope (uncached): a job's summary reads its rows from job_latest / the job index.
+            long cold = System.nanoTime();
+            HttpResponse<String> job = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                    + "/api/summary?jobId=bench-0")).timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
+            long jobSummaryMs = (System.nanoTime() - cold) / 1_000_000;
+            long[] ms = new long[calls];
+            for (int i = 0; i < calls; i++) {
+                long t = System.nanoTime();
+                HttpResponse<String> r = http.send(summary, HttpResponse.BodyHandlers.ofString());
+                ms[i] = (System.nanoTime() - t) / 1_000_000;
+                if (r.statusCode() != 200) {
+                    throw new IllegalStateException("summary answered " + r.statusCode() + ": " + r.body());
+                }
+            }
+            Arrays.sort(ms);
+            String body = first.body();
+            System.err.printf("%s summary: median %d ms (min %d, max %d) over %d calls; %s%n", props.get("urlcheck.sink.store"),
+                    ms[calls / 2], ms[0], ms[calls - 1], calls, body.substring(0, Math.min(160, body.length())));
+            Map<String, Object> out = new LinkedHashMap<>();
+            out.put("medianMs", ms[calls / 2]);
+            out.put("minMs", ms[0]);
+            out.put("maxMs", ms[calls - 1]);
+            out.put("calls", calls);
+            out.put("firstAnswerAfterStartSeconds", Math.round(firstAnswerSeconds * 10) / 10.0);
+            out.put("uncachedJobSummaryMs", job.statusCode() == 200 ? jobSummaryMs : -1);
+            return out;
+        } finally {
+            p.destroy();
+            if (!p.waitFor(30, TimeUnit.SECONDS)) {
+                p.destroyForcibly();
+            }
+        }
+    }
+
+    /** A DataSource handing out one shared connection (whose close() is ignored), as a pool of one would. */
+    static DataSource oneConnection(Connection shared) {
+        Connection keep = (Connection) Proxy.newProxyInstance(SinkBench.class.getClassLoader(), new Class<?>[]{Connection.class},
+                (proxy, method, margs) -> method.getName().equals("close") ? null : method.invoke(shared, margs));
+        return (DataSource) Proxy.newProxyInstance(SinkBench.class.getClassLoader(), new Class<?>[]{DataSource.class},
+                (proxy, method, margs) -> method.getName().equals("getConnection") ? keep : null);
+    }
+
+    /** CPU seconds used so far by this JVM and by the benchmark's PostgreSQL server processes. */
+    static double cpuSeconds() {
+        double own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
+                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        double pg = ProcessHandle.allProcesses()
+                .filter(p -> p.info().commandLine().orElse("").contains("urlcheck-pg-"))
+                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .distinct()
+                .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
+                .sum();
+        return own + pg;
+    }
+
+    static String loadAverage() {
+        try {
+            return Files.readString(Path.of("/proc/loadavg")).trim();
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    static Map<String, String> options(String[] args) {
+        Map<String, String> opts = new LinkedHashMap<>();
+        for (int i = 0; i < args.length; i++) {
+            String key = args[i].replaceFirst("^--", "");
+            boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
+            opts.put(key, hasValue ? args[++i] : "true");
+        }
+        return opts;
+    }
+
+    @SuppressWarnings("unchecked")
+    static String toJson(Object o) {
+        if (o instanceof Map<?, ?> m) {
+            StringBuilder sb = new StringBuilder("{");
+            m.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(k).append("\":").append(toJson(v)));
+            return sb.append('}').toString();
+        }
+        if (o instanceof Number || o instanceof Boolean) {
+            return o.toString();
+        }
+        return "\"" + String.valueOf(o).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
+    }
+}
