@@ -7,16 +7,19 @@ import io.urlcheck.testkit.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
-import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.clients.admin.NewPartitions;
+import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RecordsToDelete;
+import org.apache.kafka.clients.admin.TopicDescription;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
-import org.apache.kafka.common.errors.TopicExistsException;
-import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +50,7 @@ public final class BenchKafka implements AutoCloseable {
         this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers()));
     }
 
-    /** Starts a fresh broker. */
+    /** Starts a fresh broker (the testkit creates every topic; {@code urlcheck.requests} with 4 partitions, grown per scenario). */
     public static BenchKafka start() {
         return new BenchKafka(KafkaBroker.start());
     }
@@ -57,71 +60,93 @@ public final class BenchKafka implements AutoCloseable {
     }
 
     /**
-     * Forgets the previous run: deletes the worker and sink groups and the pipeline topics, then creates
-     * them again, {@code urlcheck.requests} with {@code requestPartitions} partitions. Call with no
-     * service running.
+     * Forgets the previous run: deletes the worker and sink groups and empties {@code urlcheck.requests}
+     * and {@code urlcheck.results} (records deleted up to their end; the topics stay), first growing
+     * {@code urlcheck.requests} to {@code requestPartitions} partitions. Topics are never deleted and
+     * recreated: on a loaded machine a recreated partition can stay leaderless for minutes, and a
+     * producer then expires its batches. Call with no service running.
      */
     public void reset(int requestPartitions) {
-        recreate(requestPartitions, List.of(Topics.INTAKE, Topics.REQUESTS, Topics.RESULTS, Topics.JOBS, Topics.DEAD_LETTER));
+        try {
+            deleteGroups();
+            grow(Topics.REQUESTS, requestPartitions);
+            grow(Topics.RESULTS, RESULT_PARTITIONS);
+            empty(Topics.REQUESTS);
+            empty(Topics.RESULTS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted resetting Kafka", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not reset Kafka", e);
+        }
     }
 
     /**
      * Lets the next worker read the same {@code urlcheck.requests} again from the start: deletes the
-     * groups and recreates {@code urlcheck.results} only. Call with no service running.
+     * groups (the worker's {@code auto.offset.reset=earliest} then applies) and empties {@code urlcheck.results}.
      */
     public void rewind() {
-        recreate(0, List.of(Topics.RESULTS));
-    }
-
-    private void recreate(int requestPartitions, List<String> topics) {
         try {
-            for (String group : List.of(WORKER_GROUP, SINK_GROUP)) {
-                try {
-                    admin.deleteConsumerGroups(List.of(group)).all().get(30, TimeUnit.SECONDS);
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof GroupIdNotFoundException)) {
-                        throw new IllegalStateException("could not delete group " + group, e.getCause());
-                    }
-                }
-            }
-            try {
-                admin.deleteTopics(topics).all().get(30, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof UnknownTopicOrPartitionException)) {
-                    throw new IllegalStateException("could not delete topics", e.getCause());
-                }
-            }
-            Map<String, NewTopic> all = Map.of(
-                    Topics.REQUESTS, new NewTopic(Topics.REQUESTS, Math.max(requestPartitions, 1), (short) 1),
-                    Topics.RESULTS, new NewTopic(Topics.RESULTS, RESULT_PARTITIONS, (short) 1),
-                    Topics.INTAKE, new NewTopic(Topics.INTAKE, 2, (short) 1),
-                    Topics.DEAD_LETTER, new NewTopic(Topics.DEAD_LETTER, 1, (short) 1),
-                    Topics.JOBS, new NewTopic(Topics.JOBS, 1, (short) 1).configs(Map.of("cleanup.policy", "compact")));
-            create(topics.stream().map(all::get).toList());
+            deleteGroups();
+            empty(Topics.RESULTS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted resetting Kafka", e);
-        } catch (java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("Kafka admin timed out", e);
+            throw new IllegalStateException("interrupted rewinding Kafka", e);
+        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException("could not rewind Kafka", e);
         }
     }
 
-    /** Topic deletion is asynchronous in KRaft: retry creation until the old topic is gone. */
-    private void create(List<NewTopic> topics) throws InterruptedException, java.util.concurrent.TimeoutException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        for (NewTopic topic : topics) {
-            while (true) {
-                try {
-                    admin.createTopics(List.of(topic)).all().get(30, TimeUnit.SECONDS);
-                    break;
-                } catch (ExecutionException e) {
-                    if (!(e.getCause() instanceof TopicExistsException) || System.nanoTime() > deadline) {
-                        throw new IllegalStateException("could not create " + topic.name(), e.getCause());
-                    }
-                    TimeUnit.MILLISECONDS.sleep(200); // polling the broker's asynchronous delete, not synchronizing threads
+    private void deleteGroups() throws InterruptedException, java.util.concurrent.TimeoutException {
+        for (String group : List.of(WORKER_GROUP, SINK_GROUP)) {
+            try {
+                admin.deleteConsumerGroups(List.of(group)).all().get(60, TimeUnit.SECONDS);
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof GroupIdNotFoundException)) {
+                    throw new IllegalStateException("could not delete group " + group, e.getCause());
                 }
             }
         }
+    }
+
+    private void grow(String topic, int partitions) throws ExecutionException, InterruptedException,
+            java.util.concurrent.TimeoutException {
+        int now = partitionCount(topic);
+        if (now < partitions) {
+            admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(partitions))).all().get(60, TimeUnit.SECONDS);
+        } else if (now > partitions) {
+            throw new IllegalStateException(topic + " has " + now + " partitions, more than the " + partitions
+                    + " asked for; partitions cannot shrink, so use a fresh broker (one per bench invocation)");
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!allLed(topic, partitions)) {
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(topic + " partitions still without a leader");
+            }
+            TimeUnit.MILLISECONDS.sleep(200); // polling the broker's asynchronous partition creation
+        }
+    }
+
+    private int partitionCount(String topic) throws ExecutionException, InterruptedException,
+            java.util.concurrent.TimeoutException {
+        return admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic).partitions().size();
+    }
+
+    private boolean allLed(String topic, int partitions) throws ExecutionException, InterruptedException,
+            java.util.concurrent.TimeoutException {
+        TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic);
+        return d.partitions().size() >= partitions && d.partitions().stream().allMatch(p -> p.leader() != null);
+    }
+
+    /** Deletes every record of {@code topic} (its log start moves to its end). */
+    private void empty(String topic) throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+        Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
+        TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic);
+        d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
+        Map<TopicPartition, RecordsToDelete> delete = new HashMap<>();
+        admin.listOffsets(latest).all().get(60, TimeUnit.SECONDS)
+                .forEach((tp, info) -> delete.put(tp, RecordsToDelete.beforeOffset(info.offset())));
+        admin.deleteRecords(delete).all().get(60, TimeUnit.SECONDS);
     }
 
     /** Writes every request to {@code urlcheck.requests}, keyed by host, and waits for all acknowledgements. */

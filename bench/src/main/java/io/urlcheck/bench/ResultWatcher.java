@@ -53,9 +53,13 @@ public final class ResultWatcher implements AutoCloseable {
                 ConsumerConfig.MAX_POLL_RECORDS_CONFIG, "5000",
                 ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, "50"));
         List<PartitionInfo> partitions = consumer.partitionsFor(Topics.RESULTS, Duration.ofSeconds(30));
+        if (partitions == null || partitions.isEmpty()) {
+            throw new IllegalStateException(Topics.RESULTS + " has no partitions");
+        }
         List<TopicPartition> assigned = partitions.stream().map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(assigned);
-        consumer.seekToBeginning(assigned);
+        // From the end as of now, resolved eagerly: whatever a previous run left is not this run's.
+        consumer.endOffsets(assigned, Duration.ofSeconds(30)).forEach(consumer::seek);
         this.thread = new Thread(this::run, "result-watcher");
         thread.setDaemon(true);
         thread.start();

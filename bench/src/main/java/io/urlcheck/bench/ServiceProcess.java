@@ -20,6 +20,13 @@ import java.util.concurrent.TimeUnit;
  */
 public final class ServiceProcess implements AutoCloseable {
 
+    /** Every child started, so that a bench JVM that dies or is interrupted leaves no service behind. */
+    private static final java.util.Set<Process> LIVE = java.util.concurrent.ConcurrentHashMap.newKeySet();
+
+    static {
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LIVE.forEach(Process::destroyForcibly), "bench-children"));
+    }
+
     private final String name;
     private final Process process;
     private final Path log;
@@ -55,6 +62,7 @@ public final class ServiceProcess implements AutoCloseable {
             Path log = logDir.resolve(name + ".log");
             Process process = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(log.toFile()).start();
+            LIVE.add(process);
             return new ServiceProcess(name, process, log, port);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
@@ -160,6 +168,7 @@ public final class ServiceProcess implements AutoCloseable {
     /** SIGTERM, then SIGKILL if it has not exited within 20 s. */
     @Override
     public void close() {
+        LIVE.remove(process);
         process.destroy();
         try {
             if (!process.waitFor(20, TimeUnit.SECONDS)) {
