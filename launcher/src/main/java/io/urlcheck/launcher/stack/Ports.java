@@ -22,7 +22,8 @@ public final class Ports {
     /** True when {@code port} can be bound on every interface, so a service started on it will not clash. */
     public static boolean isFree(int port) {
         try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(false);
+            // As the services bind: a listener blocks the port, a TIME_WAIT left by an earlier run does not.
+            socket.setReuseAddress(true);
             socket.bind(new InetSocketAddress(port));
             return true;
         } catch (IOException e) {
