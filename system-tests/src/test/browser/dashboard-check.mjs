@@ -6,7 +6,8 @@
 //   SINK_URL          the sink's base URL, e.g. http://127.0.0.1:40123
 //   DASHBOARD_EXPECT  JSON: {jobId, partialPercent, initialTimeouts[], finalTimeouts[], expected,
 //                     redirect: {url, hops: ["301 https://...", ...]}}
-//   SCREENSHOT        where to save the 1280 px screenshot; PHONE_SCREENSHOT the phone-width one (optional)
+//   SCREENSHOT        where to save the 1280 px screenshot; PHONE_SCREENSHOT the phone-width one and
+//                     DETAIL_SCREENSHOT the open row detail (both optional)
 import assert from 'node:assert/strict';
 import { launch } from './chromium.mjs';
 
@@ -101,6 +102,7 @@ try {
   const hops = await page.$$eval('#detail .redirect-chain li', (items) => items.map((li) => li.textContent.replace(/\s+/g, ' ').trim()));
   assert.deepEqual(hops, expect.redirect.hops);
   await page.waitForSelector('#detail table.history tbody tr', WAIT); // the history came from /api/results/lookup
+  if (process.env.DETAIL_SCREENSHOT) await page.screenshot({ path: process.env.DETAIL_SCREENSHOT });
   await page.keyboard.press('Escape');
   await page.waitForFunction(() => !document.getElementById('detail').open, null, WAIT);
 
@@ -115,6 +117,9 @@ try {
 
   assert.deepEqual(problems, [], 'the page raised errors');
   step('all checks passed');
+} catch (e) {
+  if (problems.length) console.error(`the page also raised:\n  ${problems.join('\n  ')}`);
+  throw e;
 } finally {
   await browser.close();
 }

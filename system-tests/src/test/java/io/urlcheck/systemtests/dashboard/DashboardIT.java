@@ -64,7 +64,8 @@ class DashboardIT {
                     "SINK_URL", sink.baseUri().toString(),
                     "DASHBOARD_EXPECT", JsonCodec.encodeToString(seed.expectations()),
                     "SCREENSHOT", screenshot.toString(),
-                    "PHONE_SCREENSHOT", target.resolve("dashboard-phone.png").toString()),
+                    "PHONE_SCREENSHOT", target.resolve("dashboard-phone.png").toString(),
+                    "DETAIL_SCREENSHOT", target.resolve("dashboard-detail.png").toString()),
                     BROWSER_TIMEOUT, line -> {
                         if (line.equals("READY")) {
                             try {
