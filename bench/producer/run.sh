@@ -63,7 +63,7 @@ controller.listener.names=CONTROLLER
 listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT
 log.dirs=$WORK/kafka-data
 num.partitions=4
-auto.create.topics.enable=true
+auto.create.topics.enable=false
 offsets.topic.replication.factor=1
 offsets.topic.num.partitions=4
 transaction.state.log.replication.factor=1
@@ -88,7 +88,9 @@ for _ in $(seq 1 90); do
   kill -0 "$KAFKA_PID" 2>/dev/null || { echo "Kafka exited:"; tail -20 "$WORK/kafka.log"; exit 1; }
   sleep 1
 done
-echo "Kafka up on 127.0.0.1:$BROKER_PORT"
+java -cp "$KAFKA_CP" "$ROOT/bench/producer/CreateTopics.java" "127.0.0.1:$BROKER_PORT" > "$WORK/topics.log" 2>&1 \
+  || { echo "could not create topics:"; cat "$WORK/topics.log"; exit 1; }
+echo "Kafka up on 127.0.0.1:$BROKER_PORT, topics created"
 
 # --- input files -----------------------------------------------------------------------------------
 gen() { # lines, file: unique URLs over 1000 hosts, like a crawl frontier
@@ -113,7 +115,7 @@ for SIZE in "${SIZES[@]}"; do
   PRODUCER_PID=$!
   wait_for "http://127.0.0.1:$HTTP_PORT/q/health/live" 120 "producer"
   read -r CODE _ <<< "$(post "$WORK/warmup.txt" "warmup-$SIZE-$$")"
-  [[ "$CODE" == 202 ]] || { echo "warm-up got HTTP $CODE: $(cat "$WORK/last-response.json")"; exit 1; }
+  [[ "$CODE" == 202 ]] || { echo "warm-up got HTTP $CODE: $(cat "$WORK/last-response.json")"; tail -20 "$WORK/kafka.log"; exit 1; }
   RATES=()
   for RUN in $(seq 1 "$RUNS"); do
     read -r CODE SECONDS_TAKEN <<< "$(post "$FILE" "bench-$SIZE-$RUN-$$")"
