@@ -17,6 +17,7 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.common.test.KafkaClusterTestKit;
 import org.apache.kafka.common.test.TestKitNodes;
+import org.apache.kafka.common.utils.Exit;
 
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +26,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * A real single-node KRaft Kafka broker in this JVM (Apache Kafka's own {@link KafkaClusterTestKit}),
@@ -35,7 +39,10 @@ public final class KafkaBroker implements AutoCloseable {
     /** Partitions of {@link Topics#REQUESTS} in tests: more than one, so host keying matters. */
     public static final int REQUEST_PARTITIONS = 4;
 
+    private static final Logger LOG = Logger.getLogger(KafkaBroker.class.getName());
+
     private final KafkaClusterTestKit cluster;
+    private final AtomicBoolean closed = new AtomicBoolean();
 
     private KafkaBroker(KafkaClusterTestKit cluster) {
         this.cluster = cluster;
@@ -43,6 +50,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Formats and starts a fresh broker and creates every urlcheck topic. */
     public static KafkaBroker start() {
+        neverHaltTheJvm();
         try {
             KafkaClusterTestKit cluster = new KafkaClusterTestKit.Builder(new TestKitNodes.Builder()
                     .setCombined(true)
@@ -128,8 +136,23 @@ public final class KafkaBroker implements AutoCloseable {
         return records;
     }
 
+    /**
+     * A broker that loses its log directory halts its process. In a test JVM that process is the test
+     * run itself: at exit, Kafka's temp-directory cleanup can race the broker's shutdown and halt the
+     * JVM after every test passed. Here a halt or exit is logged instead.
+     */
+    private static void neverHaltTheJvm() {
+        Exit.setHaltProcedure((code, message) -> LOG.log(Level.WARNING, "in-JVM broker asked to halt ({0}): {1}",
+                new Object[] {code, message}));
+        Exit.setExitProcedure((code, message) -> LOG.log(Level.WARNING, "in-JVM broker asked to exit ({0}): {1}",
+                new Object[] {code, message}));
+    }
+
     @Override
     public void close() {
+        if (!closed.compareAndSet(false, true)) {
+            return;
+        }
         try {
             cluster.close();
         } catch (Exception e) {

@@ -13,13 +13,24 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     private static KafkaBroker shared;
 
-    /** The broker of this test JVM, started on first use and stopped when the JVM exits. */
+    /**
+     * The broker of this test JVM, started on first use. {@link SharedBrokerShutdown} stops it when the
+     * test run ends; the shutdown hook covers callers outside JUnit.
+     */
     public static synchronized KafkaBroker broker() {
         if (shared == null) {
             shared = KafkaBroker.start();
             Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "testkit-kafka-stop"));
         }
         return shared;
+    }
+
+    /** Stops the shared broker if one was started; later calls to {@link #broker()} start a new one. */
+    static synchronized void stopShared() {
+        if (shared != null) {
+            shared.close();
+            shared = null;
+        }
     }
 
     @Override
