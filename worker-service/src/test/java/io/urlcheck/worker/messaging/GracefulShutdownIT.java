@@ -48,8 +48,8 @@ import static org.awaitility.Awaitility.await;
  */
 class GracefulShutdownIT {
 
-    private static final int REQUESTS = 24;
-    private static final int PER_HOST = 6;
+    private static final int REQUESTS = 16;
+    private static final int PER_HOST = 4;
 
     private static KafkaBroker broker;
     private static Vertx vertx;
@@ -61,7 +61,7 @@ class GracefulShutdownIT {
         broker = KafkaBroker.start();
         resultsTail = new TopicTail(broker.bootstrapServers(), Topics.RESULTS);
         vertx = Vertx.vertx();
-        target = HostileServer.http(vertx, "127.0.0.1").route("/slow", Routes.slowPage(vertx, 3000, "Slow"));
+        target = HostileServer.http(vertx, "127.0.0.1").route("/slow", Routes.slowPage(vertx, 2500, "Slow"));
     }
 
     @AfterAll

@@ -34,10 +34,18 @@ public final class TopicTail implements AutoCloseable {
         consumer.seekToBeginning(partitions);
     }
 
-    /** Every record read so far that matches, after reading what is new. */
+    /** Every matching record written to the topic so far: reads up to the current end of every partition first. */
     public synchronized List<ConsumerRecord<String, byte[]>> matching(Predicate<ConsumerRecord<String, byte[]>> filter) {
-        consumer.poll(Duration.ofMillis(200)).forEach(seen::add);
+        Map<TopicPartition, Long> ends = consumer.endOffsets(consumer.assignment());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        do {
+            consumer.poll(Duration.ofMillis(100)).forEach(seen::add);
+        } while (!caughtUp(ends) && System.nanoTime() - deadline < 0);
         return seen.stream().filter(filter).toList();
+    }
+
+    private boolean caughtUp(Map<TopicPartition, Long> ends) {
+        return ends.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
     }
 
     /** Polls until at least {@code count} matching records were read, or fails after {@code timeout}. */
