@@ -2,6 +2,7 @@ package io.urlcheck.systemtests.chaos;
 
 import io.urlcheck.launcher.stack.KafkaProcess;
 import io.urlcheck.launcher.stack.ServiceProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -17,6 +18,7 @@ class ChaosBrokerIT {
     private static final Duration OUTAGE = Duration.ofSeconds(10);
 
     @Test
+    @Tag("chaos")
     void servicesReconnectAfterTheBrokerIsDownForTenSeconds() {
         String job = "chaos-broker-outage";
         try (Pipeline run = Pipeline.builder("brokerOutage").workers(1).start()) {

@@ -1,6 +1,7 @@
 package io.urlcheck.systemtests.chaos;
 
 import io.urlcheck.launcher.stack.ServiceProcess;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
@@ -23,6 +24,7 @@ class ChaosDrainIT {
     private static final Duration SHUTDOWN_SLACK = Duration.ofSeconds(15);
 
     @Test
+    @Tag("chaos")
     void sigtermedWorkerDrainsWithinItsGraceAndNothingIsLost() throws IOException {
         String job = "chaos-drain";
         try (Pipeline run = Pipeline.builder("sigtermWorker").workers(2)
