@@ -5,7 +5,7 @@
 // Input, from the environment:
 //   SINK_URL          the sink's base URL, e.g. http://127.0.0.1:40123
 //   DASHBOARD_EXPECT  JSON: {jobId, partialPercent, initialTimeouts[], finalTimeouts[], expected,
-//                     redirect: {url, hops: ["301 https://...", ...]}}
+//                     redirect: {url, hops: ["301 https://...", ...]}, otherJob: {jobId, expected}}
 //   SCREENSHOT        where to save the 1280 px screenshot; PHONE_SCREENSHOT the phone-width one and
 //                     DETAIL_SCREENSHOT the open row detail (both optional)
 import assert from 'node:assert/strict';
@@ -64,6 +64,17 @@ try {
   await page.waitForSelector('#outcome-cards .card[data-outcome="TIMEOUT"]', WAIT);
   await page.waitForSelector('#latency-chart', WAIT);
   assert.equal(await page.textContent('#job-state'), 'checking');
+
+  step('switching to the earlier, finished job and back');
+  await page.selectOption('#job-select', expect.otherJob.jobId);
+  await page.waitForFunction((n) => document.getElementById('job-counts').textContent.startsWith(`${n} of ${n} checked`),
+    expect.otherJob.expected, WAIT);
+  assert.equal(await progress(page), 100);
+  assert.match(page.url(), new RegExp(`#job=${expect.otherJob.jobId}$`));
+  await page.waitForFunction((n) => document.querySelectorAll('#results-body tr').length === n, expect.otherJob.expected, WAIT);
+  await page.selectOption('#job-select', expect.jobId);
+  await page.waitForFunction((p) => document.getElementById('job-progress').getAttribute('aria-valuenow') === String(p),
+    expect.partialPercent, WAIT);
 
   step('filtering by TIMEOUT shows exactly the seeded timeouts');
   await page.selectOption('#f-outcome', 'TIMEOUT');

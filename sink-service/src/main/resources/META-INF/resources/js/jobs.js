@@ -66,6 +66,7 @@ export function startJobs({ onSelect, onProgress, onError }) {
   let current = null; // the selected job id, '' for all results
   let last = null; // the last job read for `current`
   let timer = null;
+  let generation = 0; // a switch of job starts a new polling loop; the old one stops at its next turn
 
   async function reloadList() {
     let list;
@@ -84,8 +85,7 @@ export function startJobs({ onSelect, onProgress, onError }) {
     return list;
   }
 
-  async function poll() {
-    clearTimeout(timer);
+  async function poll(loop) {
     const id = current;
     if (id) {
       try {
@@ -102,7 +102,7 @@ export function startJobs({ onSelect, onProgress, onError }) {
         onError(e.status === 404 ? `Job ${id} is not known to the sink (yet).` : `Job ${id}: ${e.message}`);
       }
     }
-    timer = setTimeout(poll, POLL_MS);
+    if (loop === generation) timer = setTimeout(() => poll(loop), POLL_MS);
   }
 
   function choose(id) {
@@ -115,7 +115,9 @@ export function startJobs({ onSelect, onProgress, onError }) {
     render(null);
     if (id) $('job-state').textContent = 'loading';
     onSelect(id);
-    poll();
+    clearTimeout(timer);
+    generation += 1;
+    poll(generation);
   }
 
   select.addEventListener('change', () => choose(select.value));

@@ -85,9 +85,8 @@ startJobs({
     refreshOverview();
   },
   onProgress: (job, previous) => {
-    const changed = !previous || previous.checked !== job.checked || previous.done !== job.done;
-    if (!changed) return;
-    if (!previous) return; // onSelect has just loaded everything
+    // the first poll of a job changes nothing: onSelect has just loaded everything
+    if (!previous || (previous.checked === job.checked && previous.done === job.done)) return;
     results.refreshFirstPage();
     const wait = job.done && !previous.done ? 0 : Math.max(0, OVERVIEW_MS - (Date.now() - overviewAt));
     clearTimeout(overviewTimer); // the last change is always drawn, however fast they come

@@ -49,9 +49,12 @@ class DashboardIT {
                      "kafka.bootstrap.servers", broker.bootstrapServers(),
                      "urlcheck.sink.store", "json",
                      "urlcheck.sink.json.dir", store.toString()), target.resolve("dashboard-sink.log"))) {
+            DashboardSeed earlier = DashboardSeed.finishedJob(seed.jobId() + "-earlier", Instant.now().minus(Duration.ofHours(2)));
+            broker.send(Topics.JOBS, earlier.jobId(), totals.serialize(Topics.JOBS, earlier.totals()));
+            publish(broker, earlier.initial());
             broker.send(Topics.JOBS, seed.jobId(), totals.serialize(Topics.JOBS, seed.totals()));
             publish(broker, seed.initial());
-            await("the sink stored the initial results").atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+            await("the sink stored the initial results").atMost(Duration.ofSeconds(90)).untilAsserted(() ->
                     assertThat(job(sink, seed.jobId())).hasValueSatisfying(job -> {
                         assertThat(job.get("checked").asLong()).isEqualTo(seed.initial().size());
                         assertThat(job.get("expected").asLong()).isEqualTo(seed.totals().expectedResults());
@@ -62,7 +65,7 @@ class DashboardIT {
             AtomicReference<Exception> publishFailure = new AtomicReference<>();
             BrowserRun.Outcome run = BrowserRun.node(repo, "dashboard-check.mjs", Map.of(
                     "SINK_URL", sink.baseUri().toString(),
-                    "DASHBOARD_EXPECT", JsonCodec.encodeToString(seed.expectations()),
+                    "DASHBOARD_EXPECT", JsonCodec.encodeToString(seed.expectations(earlier)),
                     "SCREENSHOT", screenshot.toString(),
                     "PHONE_SCREENSHOT", target.resolve("dashboard-phone.png").toString(),
                     "DETAIL_SCREENSHOT", target.resolve("dashboard-detail.png").toString()),

@@ -62,16 +62,29 @@ record DashboardSeed(String jobId, JobTotals totals, List<CheckResult> initial, 
                 List.of("301 " + first, "302 " + second, "200 " + landing));
     }
 
+    /** A small job that is already done: two OK results, so switching to it shows a full bar. */
+    static DashboardSeed finishedJob(String jobId, Instant start) {
+        Checks checks = new Checks(jobId, start);
+        List<CheckResult> results = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String url = "https://www.example.test/earlier/" + jobId + "/" + i;
+            results.add(ok(checks.of(url), url, 70).build());
+        }
+        JobTotals totals = new JobTotals(JobTotals.SCHEMA_VERSION, jobId, 2, 2, 0, 0, 0, true, start, start.plusSeconds(1));
+        return new DashboardSeed(jobId, totals, List.copyOf(results), List.of(), null, List.of());
+    }
+
     /** URLs of the timeouts among {@code results}. */
     static List<String> timeouts(List<CheckResult> results) {
         return results.stream().filter(r -> r.outcome() == Outcome.TIMEOUT).map(CheckResult::url).toList();
     }
 
     /** The expectations the browser script checks, as it reads them from DASHBOARD_EXPECT. */
-    Map<String, Object> expectations() {
+    Map<String, Object> expectations(DashboardSeed otherJob) {
         long expected = totals.expectedResults();
         return Map.of(
                 "jobId", jobId,
+                "otherJob", Map.of("jobId", otherJob.jobId(), "expected", otherJob.totals().expectedResults()),
                 "expected", expected,
                 "partialPercent", initial.size() * 100 / expected,
                 "initialTimeouts", timeouts(initial),
