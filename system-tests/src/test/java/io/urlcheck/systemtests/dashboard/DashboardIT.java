@@ -54,11 +54,14 @@ class DashboardIT {
             publish(broker, earlier.initial());
             broker.send(Topics.JOBS, seed.jobId(), totals.serialize(Topics.JOBS, seed.totals()));
             publish(broker, seed.initial());
-            await("the sink stored the initial results").atMost(Duration.ofSeconds(90)).untilAsserted(() ->
-                    assertThat(job(sink, seed.jobId())).hasValueSatisfying(job -> {
-                        assertThat(job.get("checked").asLong()).isEqualTo(seed.initial().size());
-                        assertThat(job.get("expected").asLong()).isEqualTo(seed.totals().expectedResults());
-                    }));
+            await("the sink stored both jobs' initial results").atMost(Duration.ofSeconds(90)).untilAsserted(() -> {
+                assertThat(job(sink, earlier.jobId())).hasValueSatisfying(job ->
+                        assertThat(job.get("done").asBoolean()).as("%s is done", earlier.jobId()).isTrue());
+                assertThat(job(sink, seed.jobId())).hasValueSatisfying(job -> {
+                    assertThat(job.get("checked").asLong()).isEqualTo(seed.initial().size());
+                    assertThat(job.get("expected").asLong()).isEqualTo(seed.totals().expectedResults());
+                });
+            });
 
             Path screenshot = target.resolve("dashboard.png");
             Files.deleteIfExists(screenshot);
