@@ -8,7 +8,8 @@
 # fresh producer JVM per size). Appends one JSON record to bench/results/.
 #
 # Usage: bench/producer/run.sh [SIZES...]        (default: 100000 1000000)
-# Env:   PRODUCER_JAVA_OPTS (default "-Xmx256m"), RUNS (default 3), KEEP=1 keeps the work directory.
+# Env:   PRODUCER_JAVA_OPTS (default "-Xmx256m"), RUNS (default 3), KEEP=1 keeps the work directory,
+#        CURL_EXTRA (extra curl options, e.g. "-H Expect:").
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -99,11 +100,11 @@ gen() { # lines, file: unique URLs over 1000 hosts, like a crawl frontier
 gen 200000 "$WORK/warmup.txt"   # enough for the JIT to settle before timing
 
 post() { # file, jobId -> prints "http_code seconds"
-  curl -sS -o "$WORK/last-response.json" -w '%{http_code} %{time_total}' -X POST \
+  curl -sS -o "$WORK/last-response.json" -w '%{http_code} %{time_total}' -X POST ${CURL_EXTRA:-} \
     -H 'Content-Type: text/plain' -T "$1" "http://127.0.0.1:$HTTP_PORT/api/jobs?jobId=$2"
 }
 
-median() { sort -g | awk '{ a[NR] = $1 } END { print (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+median() { sort -g | awk '{ a[NR] = $1 } END { printf "%.0f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
 
 RESULTS=()
 for SIZE in "${SIZES[@]}"; do
