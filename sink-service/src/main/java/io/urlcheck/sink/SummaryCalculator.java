@@ -14,9 +14,11 @@ import java.util.TreeMap;
 /** Computes a {@link Summary} in memory, one result at a time: the JSON store's way, and the reference for SQL. */
 public final class SummaryCalculator {
 
+    private static final Outcome[] OUTCOMES = Outcome.values();
+
     private long total;
-    private final Map<String, Long> byOutcome = new TreeMap<>();
-    private final Map<String, Long> byStatusClass = new TreeMap<>();
+    private final long[] byOutcome = new long[OUTCOMES.length];
+    private final long[] byStatusClass = new long[6]; // index 0: none; 1..5: 1xx..5xx
     private long[] latencies = new long[1024];
     private int latencyCount;
     private final Map<String, Long> failuresByHost = new HashMap<>();
@@ -25,8 +27,9 @@ public final class SummaryCalculator {
     /** Counts one result, the latest of its URL. */
     public void add(CheckResult r) {
         total++;
-        byOutcome.merge(r.outcome().name(), 1L, Long::sum);
-        byStatusClass.merge(StatusClass.of(r.statusCode()), 1L, Long::sum);
+        byOutcome[r.outcome().ordinal()]++;
+        Integer status = r.statusCode();
+        byStatusClass[status == null || status < 100 || status > 599 ? 0 : status / 100]++;
         if (r.responseTimeMs() != null) {
             if (latencyCount == latencies.length) {
                 latencies = Arrays.copyOf(latencies, latencyCount * 2);
@@ -49,7 +52,19 @@ public final class SummaryCalculator {
                 .sorted(FAILING_ORDER)
                 .limit(Summary.TOP)
                 .toList();
-        return new Summary(total, byOutcome, byStatusClass, latency, List.copyOf(slowest), hosts);
+        Map<String, Long> outcomes = new TreeMap<>();
+        for (Outcome o : OUTCOMES) {
+            if (byOutcome[o.ordinal()] > 0) {
+                outcomes.put(o.name(), byOutcome[o.ordinal()]);
+            }
+        }
+        Map<String, Long> classes = new TreeMap<>();
+        for (int c = 0; c < byStatusClass.length; c++) {
+            if (byStatusClass[c] > 0) {
+                classes.put(c == 0 ? StatusClass.NONE : StatusClass.of(c * 100), byStatusClass[c]);
+            }
+        }
+        return new Summary(total, outcomes, classes, latency, List.copyOf(slowest), hosts);
     }
 
     /** Most failures first, then by host name. */

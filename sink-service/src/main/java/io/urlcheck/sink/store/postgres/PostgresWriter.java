@@ -11,6 +11,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -78,7 +79,9 @@ final class PostgresWriter {
     static int storeResults(Connection c, List<CheckResult> batch) throws SQLException {
         Map<String, CheckResult> byId = new LinkedHashMap<>();
         batch.forEach(r -> byId.putIfAbsent(r.checkId(), r));
-        List<ResultRow> rows = byId.values().stream().map(ResultRowMapper::toRow).toList();
+        Map<String, ResultRow> rowById = new HashMap<>(byId.size() * 2);
+        byId.values().forEach(r -> rowById.put(r.checkId(), ResultRowMapper.toRow(r))); // each result encoded once
+        List<ResultRow> rows = List.copyOf(rowById.values());
 
         Set<String> fresh = new HashSet<>();
         try (PreparedStatement ps = c.prepareStatement(INSERT_CHECKS)) {
@@ -94,9 +97,9 @@ final class PostgresWriter {
             return 0;
         }
         List<CheckResult> stored = byId.values().stream().filter(r -> fresh.contains(r.checkId())).toList();
-        upsert(c, UPSERT_LATEST, newestPer(stored, CheckResult::url), false);
+        upsert(c, UPSERT_LATEST, newestPer(stored, CheckResult::url, rowById), false);
         List<CheckResult> withJob = stored.stream().filter(r -> r.jobId() != null).toList();
-        upsert(c, UPSERT_JOB_LATEST, newestPer(withJob, r -> r.jobId() + '\n' + r.url()), true);
+        upsert(c, UPSERT_JOB_LATEST, newestPer(withJob, r -> r.jobId() + '\n' + r.url(), rowById), true);
         recordJobActivity(c, withJob);
         return fresh.size();
     }
@@ -118,12 +121,13 @@ final class PostgresWriter {
     }
 
     /** One row per key, the newest by the latest-state rule: one upsert may not touch a row twice. */
-    private static List<ResultRow> newestPer(List<CheckResult> results, Function<CheckResult, String> key) {
+    private static List<ResultRow> newestPer(List<CheckResult> results, Function<CheckResult, String> key,
+                                             Map<String, ResultRow> rowById) {
         Map<String, CheckResult> newest = new LinkedHashMap<>();
         for (CheckResult r : results) {
             newest.merge(key.apply(r), r, (current, incoming) -> LatestState.replaces(incoming, current) ? incoming : current);
         }
-        return newest.values().stream().map(ResultRowMapper::toRow).toList();
+        return newest.values().stream().map(r -> rowById.get(r.checkId())).toList();
     }
 
     private static void upsert(Connection c, String sql, List<ResultRow> rows, boolean jobFirst) throws SQLException {
