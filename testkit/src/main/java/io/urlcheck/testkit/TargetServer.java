@@ -27,12 +27,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class TargetServer implements AutoCloseable {
 
     private final Vertx vertx;
+    private final String host;
     private final HttpServer server;
     private final Map<String, TargetResponse> stubs = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
 
     private TargetServer(Vertx vertx, String host) {
         this.vertx = vertx;
+        this.host = host;
         this.server = vertx.createHttpServer(new HttpServerOptions().setHost(host).setPort(0))
                 .requestHandler(this::handle);
         await(server.listen().toCompletionStage().toCompletableFuture());
@@ -54,9 +56,9 @@ public final class TargetServer implements AutoCloseable {
         return this;
     }
 
-    /** The absolute URL of {@code path} on this server. */
+    /** The absolute URL of {@code path} on this server, on the address it was started on. */
     public String url(String path) {
-        return "http://127.0.0.1:" + port() + path;
+        return "http://" + host + ":" + port() + path;
     }
 
     /** The port this server listens on. */

@@ -65,6 +65,15 @@ class TargetServerTest {
         assertThat(response.headers().firstValue("Location")).contains("/title/Landed");
     }
 
+    @Test
+    void urlNamesTheLoopbackAddressTheServerWasStartedOn() throws Exception {
+        try (TargetServer other = TargetServer.start("127.0.0.2")) {
+            assertThat(other.url("/status/204")).startsWith("http://127.0.0.2:");
+            assertThat(client.send(HttpRequest.newBuilder(URI.create(other.url("/status/204"))).build(),
+                    HttpResponse.BodyHandlers.discarding()).statusCode()).isEqualTo(204);
+        }
+    }
+
     private HttpResponse<String> get(String path) throws Exception {
         return client.send(HttpRequest.newBuilder(URI.create(server.url(path))).build(), HttpResponse.BodyHandlers.ofString());
     }
