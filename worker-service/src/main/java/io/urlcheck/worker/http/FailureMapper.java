@@ -22,7 +22,9 @@ final class FailureMapper {
     static HopResult.Failure map(Throwable error) {
         Throwable root = root(error);
         if (has(error, SSLException.class) || has(error, CertificateException.class)) {
-            return new HopResult.Failure(Outcome.TLS_ERROR, "TLS handshake failed: " + message(root));
+            // A certificate problem's type says more than its message ("NotAfter: ..." for an expired one).
+            String reason = root instanceof CertificateException ? root.getClass().getSimpleName() + ": " + message(root) : message(root);
+            return new HopResult.Failure(Outcome.TLS_ERROR, "TLS handshake failed: " + reason);
         }
         if (has(error, ConnectTimeoutException.class) || has(error, TimeoutException.class)) {
             return new HopResult.Failure(Outcome.TIMEOUT, "connect timed out: " + message(root));

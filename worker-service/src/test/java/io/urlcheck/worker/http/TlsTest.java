@@ -70,6 +70,20 @@ class TlsTest {
     }
 
     @Test
+    void expiredCertificateIsTlsErrorEvenWhenItsIssuerIsTrusted() {
+        SelfSignedKeyStore expired = SelfSignedKeyStore.expired(dir);
+        PfxOptions trustCa = new PfxOptions().setPath(dir.resolve("ca.p12").toString()).setPassword(expired.password());
+        try (HostileServer old = HostileServer.https(vertx, "127.0.0.1", expired.path().toString(), expired.password())
+                .route("/old", Routes.status(200))) {
+            CheckResult result = Checkers.defaults(vertx).requestTimeout(HANDSHAKE_ROOM).trust(trustCa).build()
+                    .check(old.url("localhost", "/old"));
+
+            assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.TLS_ERROR);
+            assertThat(result.error()).contains("Expired");
+        }
+    }
+
+    @Test
     void certificateForAnotherNameIsTlsError() {
         PfxOptions trust = new PfxOptions().setPath(keyStore.path().toString()).setPassword(keyStore.password());
 
@@ -79,6 +93,7 @@ class TlsTest {
             CheckResult result = Checkers.defaults(vertx).requestTimeout(HANDSHAKE_ROOM).trust(trust).build().check(other.url("/secure"));
 
             assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.TLS_ERROR);
+            assertThat(result.error()).contains("127.0.0.2");
         }
     }
 }
