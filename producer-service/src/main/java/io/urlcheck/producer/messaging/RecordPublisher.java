@@ -40,17 +40,25 @@ public class RecordPublisher implements OutboxFactory {
     private final Producer<byte[], byte[]> producer;
 
     public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, ProducerSettings settings) {
+        this.producer = new KafkaProducer<>(clientConfig(kafka, settings.kafka()));
+    }
+
+    /**
+     * The producer's client properties: the throughput defaults, then every client-wide {@code kafka.*}
+     * property (bootstrap servers, SASL, TLS...) unchanged, then {@code urlcheck.producer.kafka.*} overrides.
+     */
+    static Map<String, Object> clientConfig(Map<String, Object> kafka, Map<String, String> overrides) {
         Map<String, Object> config = new HashMap<>(THROUGHPUT_DEFAULTS);
         kafka.forEach((key, value) -> {
             if (isClientWide(key)) {
                 config.put(key, value);
             }
         });
-        config.putAll(settings.kafka());
+        config.putAll(overrides);
         config.putIfAbsent(ProducerConfig.CLIENT_ID_CONFIG, "urlcheck-producer");
         config.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
         config.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
-        this.producer = new KafkaProducer<>(config);
+        return config;
     }
 
     /** A new outbox whose sends are tracked together. */
