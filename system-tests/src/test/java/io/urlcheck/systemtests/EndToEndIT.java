@@ -43,10 +43,11 @@ class EndToEndIT {
     @BeforeAll
     static void startStack() {
         targets = Targets.start(1);
-        targets.server(1).stub("/slow", TargetResponse.ok().withDelay(Duration.ofSeconds(6)));
+        targets.server(1).stub("/slow", TargetResponse.ok().withDelay(Duration.ofSeconds(30)));
         stack = LocalStack.start(StackConfig.builder(Home.path(), Home.runDir("end-to-end"))
                 .worker("urlcheck.worker.allow-cidrs", "127.0.0.0/8")
-                .worker("urlcheck.worker.request-timeout", "2s")
+                // Generous: on a loaded 2-core box a cold worker's first checks can take over 2 s.
+                .worker("urlcheck.worker.request-timeout", "5s")
                 .worker("urlcheck.worker.max-retries", "0")
                 .build());
         System.out.printf("EndToEndIT: stack ready in %d ms%n", stack.startupTime().toMillis());
