@@ -9,7 +9,7 @@ import java.util.concurrent.CompletableFuture;
  */
 public interface HttpPort {
 
-    /** Resolves {@code host}; completes with the addresses, or with a {@link HopResult.Failure} reason. */
+    /** Resolves {@code host} by {@code deadlineNanos}; completes with its first address, or with why there is none. */
     CompletableFuture<Resolution> resolve(String host, long deadlineNanos);
 
     /**
