@@ -56,6 +56,18 @@ class LineReaderTest {
     }
 
     @Test
+    void aCrlfSplitBetweenTwoReadsIsOneLineEnd() throws IOException {
+        byte[] bytes = "a\r\nb\r\n\r\nc".getBytes(StandardCharsets.US_ASCII);
+        InputStream trickle = new ByteArrayInputStream(bytes) {
+            @Override
+            public synchronized int read(byte[] b, int off, int len) {
+                return super.read(b, off, Math.min(len, 1));
+            }
+        };
+        assertThat(read(trickle, 1024)).extracting(Line::text).containsExactly("a", "b", "", "c");
+    }
+
+    @Test
     void keepsNulBytesInTheLineForTheNormalizerToRefuse() throws IOException {
         assertThat(read("http://a\u0000.example/\n")).singleElement()
                 .satisfies(l -> assertThat(l.text()).contains("\u0000"));
