@@ -24,7 +24,7 @@ class ChaosBrokerIT {
         try (Pipeline run = Pipeline.builder("brokerOutage").workers(1).start()) {
             List<String> urls = run.fleet().delayedUrls("broker-outage", N, DELAY_MS);
             run.submit(job, urls);
-            run.awaitChecked(job, N / 4);
+            assertThat(run.awaitChecked(job, N / 4).checked()).as("struck mid-run").isLessThan(N);
 
             KafkaProcess kafka = run.stack().kafka();
             kafka.stop(Duration.ofSeconds(20));

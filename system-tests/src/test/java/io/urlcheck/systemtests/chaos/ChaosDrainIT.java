@@ -31,7 +31,7 @@ class ChaosDrainIT {
                 .worker("urlcheck.worker.drain-grace", GRACE.toSeconds() + "s").start()) {
             List<String> urls = run.fleet().delayedUrls("drain", N, DELAY_MS);
             run.submit(job, urls);
-            run.awaitChecked(job, N / 4);
+            assertThat(run.awaitChecked(job, N / 4).checked()).as("struck mid-run").isLessThan(N);
 
             ServiceProcess victim = run.stack().workers().get(0);
             long t0 = System.nanoTime();

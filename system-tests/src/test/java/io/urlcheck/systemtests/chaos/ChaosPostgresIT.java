@@ -27,7 +27,7 @@ class ChaosPostgresIT {
         try (Pipeline run = Pipeline.builder("postgresOutage").store(Store.POSTGRES).workers(1).start()) {
             List<String> urls = run.fleet().delayedUrls("postgres-outage", N, DELAY_MS);
             run.submit(job, urls);
-            run.awaitChecked(job, N / 4);
+            assertThat(run.awaitChecked(job, N / 4).checked()).as("struck mid-run").isLessThan(N);
 
             PostgresServer postgres = run.postgres();
             long down = System.nanoTime();

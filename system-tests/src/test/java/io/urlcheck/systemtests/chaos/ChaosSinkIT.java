@@ -35,7 +35,7 @@ class ChaosSinkIT {
         try (Pipeline run = Pipeline.builder(scenario).store(store).workers(1).start()) {
             List<String> urls = run.fleet().delayedUrls(scenario, N, DELAY_MS);
             run.submit(job, urls);
-            run.awaitChecked(job, N / 3);
+            assertThat(run.awaitChecked(job, N / 3).checked()).as("struck mid-run").isLessThan(N);
 
             ServiceProcess sink = run.stack().sink();
             sink.kill();

@@ -7,6 +7,7 @@ import io.urlcheck.contract.Topics;
 import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.systemtests.chaos.Pipeline;
 import io.urlcheck.testkit.TargetResponse;
+import io.urlcheck.testkit.TargetServer;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -18,6 +19,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -26,6 +28,8 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -124,7 +128,7 @@ class HostileInputIT {
     @Test
     void aTenMegabyteIntakeRecordIsRefusedByTheBrokerAtItsDefaultLimit() {
         byte[] tenMb = new byte[10 * 1024 * 1024];
-        java.util.Arrays.fill(tenMb, (byte) 'a');
+        Arrays.fill(tenMb, (byte) 'a');
         try (KafkaProducer<String, byte[]> kafka = producer(Map.of(ProducerConfig.MAX_REQUEST_SIZE_CONFIG, 16 * 1024 * 1024))) {
             assertThatThrownBy(() -> kafka.send(new ProducerRecord<>(Topics.INTAKE, "hostile-10mb", tenMb)).get(60, TimeUnit.SECONDS))
                     .isInstanceOf(ExecutionException.class)
@@ -159,7 +163,7 @@ class HostileInputIT {
 
     @Test
     void redirectsIntoBlockedRangesEndAsBlocked() {
-        var server = run.fleet().server(2);
+        TargetServer server = run.fleet().server(2);
         server.stub("/to-metadata", TargetResponse.redirect(302, "http://169.254.169.254/latest/meta-data/"));
         server.stub("/to-private", TargetResponse.redirect(301, "http://10.11.12.13/admin"));
         server.stub("/to-decimal-private", TargetResponse.redirect(302, "http://167772161/"));
@@ -182,7 +186,7 @@ class HostileInputIT {
         return records.stream().map(ConsumerRecord::key).filter(k -> k != null).toList();
     }
 
-    private static CheckResult lookupOrNull(String url) throws Exception {
+    private static CheckResult lookupOrNull(String url) throws IOException, InterruptedException {
         HttpResponse<byte[]> response = HTTP.send(HttpRequest.newBuilder(URI.create(run.stack().sinkUrl()
                 + "/api/results/lookup?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8))).build(),
                 HttpResponse.BodyHandlers.ofByteArray());
@@ -195,15 +199,21 @@ class HostileInputIT {
                     + "/api/results/lookup?url=" + URLEncoder.encode(url, StandardCharsets.UTF_8))).build(),
                     HttpResponse.BodyHandlers.ofByteArray());
             assertThat(response.statusCode()).as("lookup " + url).isEqualTo(200);
-            return JsonCodec.mapper().readTree(response.body()).get("latest") == null ? null
-                    : JsonCodec.mapper().treeToValue(JsonCodec.mapper().readTree(response.body()).get("latest"), CheckResult.class);
-        } catch (Exception e) {
+            return JsonCodec.decode(response.body(), Lookup.class).latest();
+        } catch (IOException e) {
             throw new AssertionError("lookup of " + url + " failed", e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new AssertionError("interrupted", e);
         }
     }
 
+    /** The body of the sink's {@code GET /api/results/lookup}. */
+    record Lookup(CheckResult latest, List<CheckResult> history) {
+    }
+
     private static KafkaProducer<String, byte[]> producer(Map<String, Object> extra) {
-        Map<String, Object> config = new java.util.HashMap<>(Map.of(
+        Map<String, Object> config = new HashMap<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, run.stack().bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()));

@@ -21,6 +21,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -149,9 +151,9 @@ class HostileSecurityIT {
     }
 
     /** The client ids of log lines that also match {@code marker}. */
-    private static java.util.Set<String> clientIds(String log, Pattern marker) {
+    private static Set<String> clientIds(String log, Pattern marker) {
         Pattern id = Pattern.compile("clientId=([^,\\]]+)");
-        java.util.Set<String> ids = new java.util.TreeSet<>();
+        Set<String> ids = new TreeSet<>();
         for (String line : log.split("\n")) {
             if (marker.matcher(line).find()) {
                 Matcher m = id.matcher(line);
