@@ -19,9 +19,12 @@ import java.util.Map;
  * the very artifact production runs. Ready when {@code /q/health/ready} answers 200; it can be
  * SIGTERMed, SIGKILLed and started again with the same settings.
  */
-public final class ServiceProcess {
+public final class ServiceProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    /** How long {@link #close()} lets the service shut down before killing it. */
+    static final Duration CLOSE_GRACE = Duration.ofSeconds(20);
 
     private final String name;
     private final int port;
@@ -141,5 +144,11 @@ public final class ServiceProcess {
     /** The underlying child process, for pids, exit codes and logs. */
     public ChildProcess process() {
         return process;
+    }
+
+    /** Stops the service gracefully, SIGKILLing it if it is still up after {@link #CLOSE_GRACE}. */
+    @Override
+    public void close() {
+        stop(CLOSE_GRACE);
     }
 }

@@ -6,11 +6,16 @@ import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Topics;
 import io.urlcheck.contract.kafka.CheckResultSerializer;
 import io.urlcheck.contract.kafka.JobTotalsSerializer;
+import io.urlcheck.launcher.stack.Ports;
+import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.testkit.KafkaBroker;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +37,8 @@ import static org.awaitility.Awaitility.await;
 class DashboardIT {
 
     private static final Duration BROWSER_TIMEOUT = Duration.ofMinutes(4);
+    private static final Duration SINK_STARTUP = Duration.ofMinutes(2);
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     private final CheckResultSerializer results = new CheckResultSerializer();
     private final JobTotalsSerializer totals = new JobTotalsSerializer();
@@ -45,10 +52,11 @@ class DashboardIT {
                 Instant.now().minusSeconds(90));
 
         try (KafkaBroker broker = KafkaBroker.start();
-             ServiceProcess sink = ServiceProcess.start(repo, "sink-service", Map.of(
+             ServiceProcess sink = new ServiceProcess(repo, "sink-service", "dashboard-sink", Ports.free(), Map.of(
                      "kafka.bootstrap.servers", broker.bootstrapServers(),
                      "urlcheck.sink.store", "json",
-                     "urlcheck.sink.json.dir", store.toString()), target.resolve("dashboard-sink.log"))) {
+                     "urlcheck.sink.json.dir", store.toString()), "384m", target)
+                     .start().awaitReady(SINK_STARTUP)) {
             DashboardSeed earlier = DashboardSeed.finishedJob(seed.jobId() + "-earlier", Instant.now().minus(Duration.ofHours(2)));
             broker.send(Topics.JOBS, earlier.jobId(), totals.serialize(Topics.JOBS, earlier.totals()));
             publish(broker, earlier.initial());
@@ -67,7 +75,7 @@ class DashboardIT {
             Files.deleteIfExists(screenshot);
             AtomicReference<Exception> publishFailure = new AtomicReference<>();
             BrowserRun.Outcome run = BrowserRun.node(repo, "dashboard-check.mjs", Map.of(
-                    "SINK_URL", sink.baseUri().toString(),
+                    "SINK_URL", sink.baseUrl(),
                     "DASHBOARD_EXPECT", JsonCodec.encodeToString(seed.expectations(earlier)),
                     "SCREENSHOT", screenshot.toString(),
                     "PHONE_SCREENSHOT", target.resolve("dashboard-phone.png").toString(),
@@ -84,7 +92,7 @@ class DashboardIT {
 
             assertThat(publishFailure.get()).as("publishing the last results").isNull();
             assertThat(run.exitCode())
-                    .as("the browser checks failed:\n%s\n--- sink log ---\n%s", run.output(), sink.logTail())
+                    .as("the browser checks failed:\n%s\n--- sink log ---\n%s", run.output(), sink.process().logTail(40))
                     .isZero();
             assertThat(run.output()).contains("READY", "all checks passed");
             assertThat(screenshot).isNotEmptyFile();
@@ -93,12 +101,22 @@ class DashboardIT {
 
     /** {@code GET /api/jobs/{id}} of the sink as a JSON tree, empty while the sink does not know the job. */
     static Optional<JsonNode> job(ServiceProcess sink, String jobId) throws IOException {
-        HttpResponse<String> response = sink.get("/api/jobs/" + jobId);
+        HttpResponse<String> response = get(URI.create(sink.baseUrl() + "/api/jobs/" + jobId));
         if (response.statusCode() == 404) {
             return Optional.empty();
         }
         assertThat(response.statusCode()).as("GET /api/jobs/%s: %s", jobId, response.body()).isEqualTo(200);
         return Optional.of(JsonCodec.mapper().readTree(response.body()));
+    }
+
+    private static HttpResponse<String> get(URI uri) throws IOException {
+        try {
+            return HTTP.send(HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(10)).GET().build(),
+                    HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException("interrupted during GET " + uri, e);
+        }
     }
 
     private void publish(KafkaBroker broker, List<CheckResult> batch) {

@@ -1,11 +1,15 @@
 package io.urlcheck.systemtests.dashboard;
 
+import io.urlcheck.launcher.client.ProducerClient;
+import io.urlcheck.launcher.stack.Ports;
+import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.testkit.KafkaBroker;
 import io.urlcheck.testkit.TargetResponse;
 import io.urlcheck.testkit.TargetServer;
 
+import java.io.ByteArrayInputStream;
 import java.net.ServerSocket;
-import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -46,30 +50,31 @@ public final class DemoRun {
             targets.add(TargetServer.start("127.0.0." + i));
         }
         try (KafkaBroker broker = KafkaBroker.start();
-             ServiceProcess sink = ServiceProcess.start(repo, "sink-service", Map.of(
+             ServiceProcess sink = new ServiceProcess(repo, "sink-service", "sink", Ports.free(), Map.of(
                      "kafka.bootstrap.servers", broker.bootstrapServers(),
                      "urlcheck.sink.store", "json", "urlcheck.sink.json.dir", work.resolve("sink").toString()),
-                     logs.resolve("sink.log"));
-             ServiceProcess worker = ServiceProcess.start(repo, "worker-service", Map.of(
+                     "384m", logs).start();
+             ServiceProcess worker = new ServiceProcess(repo, "worker-service", "worker", Ports.free(), Map.of(
                      "kafka.bootstrap.servers", broker.bootstrapServers(),
                      "urlcheck.worker.allow-cidrs", "127.0.0.0/8",
                      "urlcheck.worker.request-timeout", "3s",
                      "urlcheck.worker.connect-timeout", "2s",
-                     "urlcheck.worker.max-retries", "1"), logs.resolve("worker.log"));
-             ServiceProcess producer = ServiceProcess.start(repo, "producer-service", Map.of(
-                     "kafka.bootstrap.servers", broker.bootstrapServers()), logs.resolve("producer.log"))) {
-            String body = String.join("\n", lines(count, targets));
-            Thread submit = new Thread(() -> {
-                HttpResponse<String> answer = producer.postText("/api/jobs?jobId=" + JOB, body, Duration.ofMinutes(5));
-                System.out.println("producer answered " + answer.statusCode() + " " + answer.body());
-            });
+                     "urlcheck.worker.max-retries", "1"), "384m", logs).start();
+             ServiceProcess producer = new ServiceProcess(repo, "producer-service", "producer", Ports.free(), Map.of(
+                     "kafka.bootstrap.servers", broker.bootstrapServers()), "384m", logs).start()) {
+            for (ServiceProcess service : List.of(sink, worker, producer)) {
+                service.awaitReady(Duration.ofMinutes(2));
+            }
+            byte[] body = String.join("\n", lines(count, targets)).getBytes(StandardCharsets.UTF_8);
+            Thread submit = new Thread(() -> System.out.println("producer answered "
+                    + new ProducerClient(producer.baseUrl(), null).submit(() -> new ByteArrayInputStream(body), JOB)));
             submit.start();
             BrowserRun.Outcome shot = BrowserRun.node(repo, "dashboard-shot.mjs", Map.of(
-                    "SINK_URL", sink.baseUri().toString(), "JOB_ID", JOB, "SCREENSHOT", png.toString()),
+                    "SINK_URL", sink.baseUrl(), "JOB_ID", JOB, "SCREENSHOT", png.toString()),
                     Duration.ofMinutes(20), System.out::println);
             submit.join();
             if (shot.exitCode() != 0) {
-                throw new IllegalStateException("the screenshot failed:\n" + shot.output() + "\n" + sink.logTail());
+                throw new IllegalStateException("the screenshot failed:\n" + shot.output() + "\n" + sink.process().logTail(40));
             }
         } finally {
             targets.forEach(TargetServer::close);
@@ -86,21 +91,19 @@ public final class DemoRun {
         List<String> lines = new ArrayList<>(List.of("# nightly link check", ""));
         String[] sections = {"docs", "blog", "shop", "help", "about", "news"};
         for (int i = 0; i < count; i++) {
-            TargetServer server = targets.get(i % targets.size());
-            // TargetServer.url() always says 127.0.0.1, so build URLs for the address each one listens on
-            Target target = new Target(server, "127.0.0." + (1 + i % targets.size()));
+            TargetServer target = targets.get(i % targets.size());
             String page = "/" + sections[random.nextInt(sections.length)] + "/" + i;
             int roll = random.nextInt(1000);
             if (roll < 690) {
                 // log-normal-ish latency: most pages fast, a long tail of slow ones
                 long ms = Math.min(2500, Math.round(Math.exp(3 + random.nextGaussian() * 0.9 + random.nextDouble() * 1.5)));
-                server.stub(page, TargetResponse.page("Page " + i + " · " + sections[i % sections.length])
+                target.stub(page, TargetResponse.page("Page " + i + " · " + sections[i % sections.length])
                         .withDelay(Duration.ofMillis(ms)));
                 lines.add(target.url(page));
             } else if (roll < 750) {
-                server.stub(page, TargetResponse.redirect(301, target.url(page + "/")));
-                server.stub(page + "/", TargetResponse.redirect(302, target.url("/landing" + page)));
-                server.stub("/landing" + page, TargetResponse.page("Moved page " + i));
+                target.stub(page, TargetResponse.redirect(301, target.url(page + "/")));
+                target.stub(page + "/", TargetResponse.redirect(302, target.url("/landing" + page)));
+                target.stub("/landing" + page, TargetResponse.page("Moved page " + i));
                 lines.add(target.url(page));
             } else if (roll < 840) {
                 lines.add(target.url("/status/404?page=" + i));
@@ -125,12 +128,5 @@ public final class DemoRun {
             }
         }
         return lines;
-    }
-
-    /** A target server and the loopback address it listens on. */
-    private record Target(TargetServer server, String address) {
-        String url(String path) {
-            return "http://" + address + ":" + server.port() + path;
-        }
     }
 }
