@@ -27,6 +27,7 @@ public final class Bench {
     private final Path home;
     private final Options options;
     private final Path runDir;
+    private final Map<String, String> serviceJars = new LinkedHashMap<>();
 
     public Bench(Path home, Options options) {
         this.home = home;
@@ -73,6 +74,7 @@ public final class Bench {
         Path original = Path.of(jar);
         Path copy = runDir.resolve(service + "-app");
         if (!Files.isDirectory(copy)) {
+            serviceJars.put(service, describeBuild(original));
             if (!Files.isRegularFile(original)) {
                 throw new IllegalStateException(original + " is missing: build it with ./mvnw -B -q -pl " + service
                         + "-service package -DskipTests");
@@ -188,6 +190,25 @@ public final class Bench {
         props.put("urlcheck.worker.id", name);
         props.put("urlcheck.worker.drain-grace", "2s");
         return ServiceProcess.start(name, workerJar(), workerJvm(name), props, runDir);
+    }
+
+    /** Which build of each service this invocation ran: its application jar's modification time and size. */
+    public synchronized Map<String, String> serviceJars() {
+        return Map.copyOf(serviceJars);
+    }
+
+    private static String describeBuild(Path runJar) {
+        try (var files = Files.list(runJar.getParent().resolve("app"))) {
+            return files.filter(f -> f.toString().endsWith(".jar")).findFirst().map(f -> {
+                try {
+                    return f.getFileName() + " built " + Files.getLastModifiedTime(f) + ", " + Files.size(f) + " bytes";
+                } catch (IOException e) {
+                    return f.getFileName().toString();
+                }
+            }).orElse("unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     /** Prints a progress line to stderr, so stdout stays the table. */

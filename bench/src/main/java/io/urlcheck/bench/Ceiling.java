@@ -34,7 +34,7 @@ final class Ceiling {
                 close.add(measure(bench, target, connections, true));
             }
         }
-        new Report("ceiling", bench.home(), o)
+        new Report("ceiling", bench)
                 .put("wrkKeepAlive", keepAlive).put("wrkClose", close)
                 .put("medianKeepAlive", Stats.median(keepAlive)).put("medianClose", Stats.median(close))
                 .row("wrk against the target", "req/s (median of " + bench.runs() + ")")

@@ -22,7 +22,7 @@ final class P1Throughput {
         int partitions = o.integer("partitions", 8);
         int maxPerHost = o.integer("max-per-host", 8);
         List<String> hosts = Hosts.balanced(o.integer("hosts", 64), partitions);
-        Report report = new Report("p1", bench.home(), o);
+        Report report = new Report("p1", bench);
         report.row("mode", "worker URL/s", "asyncio URL/s", "ratio", "target", "wrk req/s", "worker cpu-s/1k", "asyncio cpu-s/1k", "met");
         Map<String, Object> modes = new LinkedHashMap<>();
         try (BenchKafka kafka = BenchKafka.start()) {

@@ -46,7 +46,7 @@ final class P2LittlesLaw {
         }
         double workerEff = Stats.median(worker);
         double peerEff = Stats.median(peer);
-        new Report("p2", bench.home(), o)
+        new Report("p2", bench)
                 .put("urls", count).put("inFlight", inFlight).put("latencyMs", latencyMs).put("bound", bound)
                 .put("hosts", hosts.size()).put("maxPerHost", maxPerHost).put("partitions", partitions)
                 .put("runs", runs).put("medianWorkerEfficiency", workerEff).put("medianAsyncioEfficiency", peerEff)

@@ -61,7 +61,7 @@ final class P3EndToEnd {
             }
         }
         double ratio = Stats.median(ratios);
-        Report report = new Report("p3", bench.home(), o)
+        Report report = new Report("p3", bench)
                 .put("urls", count).put("store", store).put("concurrency", concurrency).put("runs", runs)
                 .put("medianEndToEnd", Stats.median(e2eRates)).put("medianWorkerOnly", Stats.median(baseRates))
                 .put("medianRatio", ratio).put("met", ratio >= 0.5)

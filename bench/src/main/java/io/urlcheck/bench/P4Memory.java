@@ -54,7 +54,7 @@ final class P4Memory {
         double largePeak = Stats.median(peaks.get(large));
         double diff = (largePeak - smallPeak) / smallPeak;
         boolean met = Math.abs(diff) <= 0.10 && smallPeak < 512 && largePeak < 512;
-        new Report("p4", bench.home(), o)
+        new Report("p4", bench)
                 .put("workerJvm", o.string("worker-jvm", Bench.DEFAULT_WORKER_JVM)).put("runs", runs)
                 .put("medianPeakSmallMib", smallPeak).put("medianPeakLargeMib", largePeak)
                 .put("medianPeakLargeLongMib", Stats.median(longPeaks)).put("difference", diff).put("met", met)

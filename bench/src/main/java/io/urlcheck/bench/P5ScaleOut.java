@@ -41,7 +41,7 @@ final class P5ScaleOut {
             }
         }
         double one = Stats.median(rates.get(1));
-        Report report = new Report("p5", bench.home(), o)
+        Report report = new Report("p5", bench)
                 .put("latencyMs", latencyMs).put("inFlightPerWorker", inFlight).put("partitions", partitions)
                 .put("hosts", hosts.size()).put("urlsPerWorker", perWorker).put("runs", runs)
                 .row("workers", "URL/s (median)", "ideal", "× one", "target", "met");
@@ -69,7 +69,9 @@ final class P5ScaleOut {
             long start = System.currentTimeMillis();
             kafka.fill(Bench.requests(target, count, name));
             long deadline = System.nanoTime() + Duration.ofSeconds(bench.options().integer("timeout-s", 600)).toNanos();
-            while (!watcher.await(count, Duration.ofSeconds(1))) {
+            WorkerGauges gauges = new WorkerGauges(started.get(0).httpPort());
+            while (!watcher.await(count, Duration.ofMillis(500))) {
+                gauges.sample();
                 started.forEach(ServiceProcess::requireAlive);
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(name + ": only " + watcher.distinct() + " of " + count + " results");
@@ -77,8 +79,9 @@ final class P5ScaleOut {
             }
             double seconds = (watcher.lastTimestamp() - start) / 1000.0;
             double rate = count / seconds;
-            Bench.log("%s: %d workers, %,d results in %.2f s = %.1f URLs/s, outcomes %s, redelivered %d", name, workers,
-                    count, seconds, rate, watcher.outcomes(), watcher.records() - watcher.distinct());
+            Bench.log("%s: %d workers, %,d results in %.2f s = %.1f URLs/s, outcomes %s, redelivered %d, %s, worker 1 gauges %s",
+                    name, workers, count, seconds, rate, watcher.outcomes(), watcher.records() - watcher.distinct(),
+                    watcher.latencies(), gauges.means());
             return rate;
         } finally {
             started.forEach(ServiceProcess::terminate);

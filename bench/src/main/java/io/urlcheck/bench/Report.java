@@ -23,12 +23,15 @@ public final class Report {
     private final Map<String, Object> record = new LinkedHashMap<>();
     private final List<String[]> rows = new ArrayList<>();
 
-    public Report(String scenario, Path home, Options options) {
+    private final Bench bench;
+
+    public Report(String scenario, Bench bench) {
         this.scenario = scenario;
+        this.bench = bench;
         record.put("scenario", scenario);
         record.put("date", Instant.now().toString());
-        record.put("machine", Machine.describe(home));
-        record.put("options", options.asMap());
+        record.put("machine", Machine.describe(bench.home()));
+        record.put("options", bench.options().asMap());
     }
 
     /** Puts a figure (or any JSON-able value) into the record. */
@@ -56,6 +59,7 @@ public final class Report {
 
     /** Prints the table and appends the record to {@code resultsDir/<scenario>.jsonl}. */
     public void finish(Path resultsDir) {
+        record.put("serviceJars", bench.serviceJars());
         System.out.println();
         System.out.println("== " + scenario + " (" + record.get("date") + ", load " + Machine.loadAverage() + ")");
         int[] widths = new int[rows.stream().mapToInt(r -> r.length).max().orElse(0)];

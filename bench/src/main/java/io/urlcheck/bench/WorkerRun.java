@@ -20,7 +20,7 @@ final class WorkerRun {
     /** What one run measured; {@code cpuSeconds} is the worker's CPU from its first result to its last. */
     record Figures(long count, double urlsPerSecond, double seconds, double launchToFirstSeconds,
                    double cpuSeconds, double peakRssMib, long duplicates, Map<String, Integer> outcomes,
-                   Map<String, Object> latencies) {
+                   Map<String, Object> latencies, Map<String, Object> gauges) {
 
         /** Worker CPU seconds per 1,000 URLs: noise-robust where wall time is not. */
         double cpuPerThousand() {
@@ -39,6 +39,7 @@ final class WorkerRun {
             m.put("duplicates", duplicates);
             m.put("outcomes", outcomes);
             m.put("latencies", latencies);
+            m.put("workerGaugeMeans", gauges);
             return m;
         }
     }
@@ -65,7 +66,9 @@ final class WorkerRun {
                 }
             }
             double cpuAtFirst = worker.cpuSeconds(); // boot and group join, excluded from the per-URL CPU figure
-            while (!watcher.await(count, Duration.ofSeconds(1))) {
+            WorkerGauges gauges = new WorkerGauges(worker.httpPort());
+            while (!watcher.await(count, Duration.ofMillis(500))) {
+                gauges.sample();
                 worker.requireAlive();
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(name + ": only " + watcher.distinct() + " of " + count
@@ -82,10 +85,11 @@ final class WorkerRun {
             }
             Figures f = new Figures(count, (count - 1) / Math.max(seconds, 0.001), seconds,
                     (watcher.firstTimestamp() - worker.startedAtMillis()) / 1000.0, cpu, rss,
-                    watcher.records() - watcher.distinct(), outcomes, watcher.latencies());
+                    watcher.records() - watcher.distinct(), outcomes, watcher.latencies(), gauges.means());
             Bench.log("%s: %,d results in %.2f s = %.0f URLs/s (boot+join %.1f s, cpu %.1f s, peak RSS %.0f MiB, "
-                            + "target served %,d, redelivered %d) %s", name, count, seconds, f.urlsPerSecond(),
-                    f.launchToFirstSeconds(), cpu, rss, target.served() - servedBefore, f.duplicates(), f.latencies());
+                            + "target served %,d, redelivered %d) %s gauges %s", name, count, seconds, f.urlsPerSecond(),
+                    f.launchToFirstSeconds(), cpu, rss, target.served() - servedBefore, f.duplicates(), f.latencies(),
+                    f.gauges());
             return f;
         }
     }
