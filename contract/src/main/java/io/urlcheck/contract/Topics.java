@@ -29,6 +29,8 @@ public final class Topics {
     public static final String HEADER_DLQ_TOPIC = "urlcheck-dlq-topic";
     /** Header on a dead-letter record: partition and offset it came from, as {@code partition:offset}. */
     public static final String HEADER_DLQ_POSITION = "urlcheck-dlq-position";
+    /** Header on a dead-letter record whose value was cut to fit: the original value's size in bytes. */
+    public static final String HEADER_DLQ_ORIGINAL_BYTES = "urlcheck-dlq-original-bytes";
 
     private Topics() {
     }

@@ -10,7 +10,17 @@ import io.urlcheck.contract.Topics;
 import io.urlcheck.producer.JobIds;
 import io.urlcheck.producer.TopicContents;
 import io.urlcheck.testkit.KafkaBrokerResource;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.AlterConfigOp;
+import org.apache.kafka.clients.admin.ConfigEntry;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.ConfigResource;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
@@ -98,10 +108,43 @@ class IntakeTest {
         List<ConsumerRecord<String, byte[]>> dead = TopicContents.all(Topics.DEAD_LETTER);
         assertThat(dead).filteredOn(r -> "dlq-huge".equals(r.key())).singleElement()
                 .satisfies(r -> {
-                    assertThat(r.value()).hasSize(70 * 1024);
+                    assertThat(r.value()).hasSize(KafkaOutbox.MAX_DEAD_LETTER_BYTES);
+                    assertThat(new String(r.headers().lastHeader(Topics.HEADER_DLQ_ORIGINAL_BYTES).value(), StandardCharsets.UTF_8))
+                            .isEqualTo(Integer.toString(70 * 1024));
                     assertThat(new String(r.headers().lastHeader(Topics.HEADER_DLQ_TOPIC).value(), StandardCharsets.UTF_8))
                             .isEqualTo(Topics.INTAKE);
                 });
+    }
+
+    @Test
+    void recordLargerThanTheProducersOwnRequestLimitIsDeadLetteredAndIntakeCarriesOn() throws Exception {
+        String bootstrap = KafkaBrokerResource.broker().bootstrapServers();
+        int fourMiB = 4 * 1024 * 1024;
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+            ConfigResource intake = new ConfigResource(ConfigResource.Type.TOPIC, Topics.INTAKE);
+            admin.incrementalAlterConfigs(Map.of(intake, List.of(new AlterConfigOp(
+                    new ConfigEntry("max.message.bytes", Integer.toString(fourMiB)), AlterConfigOp.OpType.SET)))).all().get();
+        }
+        byte[] twoMiB = new byte[2 * 1024 * 1024];
+        Arrays.fill(twoMiB, (byte) 'b');
+        try (KafkaProducer<String, byte[]> client = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                ProducerConfig.MAX_REQUEST_SIZE_CONFIG, fourMiB,
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+            client.send(new ProducerRecord<>(Topics.INTAKE, "dlq-2mib", twoMiB)).get();
+        }
+        send("after-2mib", "{\"url\": \"http://after-two-mib.example/\", \"jobId\": \"intake-after-2mib\"}");
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicContents.all(Topics.DEAD_LETTER))
+                .filteredOn(r -> "dlq-2mib".equals(r.key())).singleElement().satisfies(r -> {
+                    assertThat(r.value()).hasSize(KafkaOutbox.MAX_DEAD_LETTER_BYTES);
+                    assertThat(new String(r.headers().lastHeader(Topics.HEADER_DLQ_ORIGINAL_BYTES).value(), StandardCharsets.UTF_8))
+                            .isEqualTo(Integer.toString(twoMiB.length));
+                }));
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicContents.requests("intake-after-2mib"))
+                .extracting(CheckRequest::url).containsExactly("http://after-two-mib.example/"));
+        given().get("/q/health/ready").then().statusCode(200);
     }
 
     static String reason(ConsumerRecord<String, byte[]> record) {
