@@ -33,7 +33,10 @@ public final class LauncherProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: package the launcher first");
         }
-        List<String> command = new ArrayList<>(List.of(
+        // As from a terminal: SIGINT at its default. A test JVM started in the background by a
+        // non-interactive shell inherits SIGINT as ignored, and a JVM keeps an ignored SIGINT ignored,
+        // so without this a Ctrl+C test would pass or fail by how CI happened to be started.
+        List<String> command = new ArrayList<>(List.of("env", "--default-signal=INT",
                 Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
                 "-Durlcheck.home=" + home, "-Durlcheck.stdout.tty=false", "-Durlcheck.stderr.tty=false",
