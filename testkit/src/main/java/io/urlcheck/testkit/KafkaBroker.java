@@ -41,11 +41,22 @@ public final class KafkaBroker implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(KafkaBroker.class.getName());
 
+    /** The broker this handle runs, or null for a handle onto a broker started elsewhere. */
     private final KafkaClusterTestKit cluster;
+    private final String bootstrapServers;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private KafkaBroker(KafkaClusterTestKit cluster) {
+    private KafkaBroker(KafkaClusterTestKit cluster, String bootstrapServers) {
         this.cluster = cluster;
+        this.bootstrapServers = bootstrapServers;
+    }
+
+    /**
+     * A client-side handle onto a broker already running at {@code bootstrapServers} (started by another
+     * class loader of this JVM); its helpers work as usual, and closing it leaves the broker running.
+     */
+    public static KafkaBroker connect(String bootstrapServers) {
+        return new KafkaBroker(null, bootstrapServers);
     }
 
     /** Formats and starts a fresh broker and creates every urlcheck topic. */
@@ -68,21 +79,27 @@ public final class KafkaBroker implements AutoCloseable {
             cluster.format();
             cluster.startup();
             cluster.waitForReadyBrokers();
-            KafkaBroker broker = new KafkaBroker(cluster);
+            KafkaBroker broker = new KafkaBroker(cluster, cluster.bootstrapServers());
             broker.createTopic(Topics.INTAKE, 2);
             broker.createTopic(Topics.REQUESTS, REQUEST_PARTITIONS);
             broker.createTopic(Topics.RESULTS, 2);
             broker.createTopic(Topics.DEAD_LETTER, 1);
             broker.createTopic(Topics.JOBS, 1);
+            LOG.info(() -> "testkit: started an in-JVM Kafka broker at " + broker.bootstrapServers());
             return broker;
         } catch (Exception e) {
             throw new IllegalStateException("could not start the test Kafka broker", e);
         }
     }
 
+    /** True when this handle runs the broker; false for a {@linkplain #connect connected} one. */
+    public boolean runsBroker() {
+        return cluster != null;
+    }
+
     /** The {@code host:port} list clients connect to. */
     public String bootstrapServers() {
-        return cluster.bootstrapServers();
+        return bootstrapServers;
     }
 
     /** Creates a topic if it does not exist yet. */
@@ -150,7 +167,7 @@ public final class KafkaBroker implements AutoCloseable {
 
     @Override
     public void close() {
-        if (!closed.compareAndSet(false, true)) {
+        if (cluster == null || !closed.compareAndSet(false, true)) {
             return;
         }
         try {

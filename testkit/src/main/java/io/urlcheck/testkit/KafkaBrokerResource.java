@@ -8,27 +8,47 @@ import java.util.Map;
  * Points a {@code @QuarkusTest} at a real KRaft broker. One broker serves every test class of a test
  * JVM (starting one costs seconds); tests keep apart by using their own job ids and URLs. Use it with
  * {@code @WithTestResource(KafkaBrokerResource.class)} so that only the tests that need Kafka pay for it.
+ *
+ * <p>Quarkus loads this class afresh for every application restart, so a static field alone would
+ * start a broker per restart and leave the earlier ones running. The running broker's address is
+ * therefore kept JVM-wide in the system property {@link #BOOTSTRAP_PROPERTY}, and later class loaders
+ * {@linkplain KafkaBroker#connect connect} to it.
  */
 public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager {
+
+    /** System property holding the shared broker's bootstrap servers once it runs. */
+    public static final String BOOTSTRAP_PROPERTY = "testkit.kafka.bootstrap-servers";
 
     private static KafkaBroker shared;
 
     /**
      * The broker of this test JVM, started on first use. {@link SharedBrokerShutdown} stops it when the
-     * test run ends; the shutdown hook covers callers outside JUnit.
+     * test run ends if this class loader started it; otherwise its own shutdown hook does.
      */
-    public static synchronized KafkaBroker broker() {
-        if (shared == null) {
-            shared = KafkaBroker.start();
-            Runtime.getRuntime().addShutdownHook(new Thread(shared::close, "testkit-kafka-stop"));
+    public static KafkaBroker broker() {
+        synchronized (System.getProperties()) {
+            if (shared == null) {
+                String running = System.getProperty(BOOTSTRAP_PROPERTY);
+                if (running != null) {
+                    shared = KafkaBroker.connect(running);
+                } else {
+                    KafkaBroker started = KafkaBroker.start();
+                    Runtime.getRuntime().addShutdownHook(new Thread(started::close, "testkit-kafka-stop"));
+                    System.setProperty(BOOTSTRAP_PROPERTY, started.bootstrapServers());
+                    shared = started;
+                }
+            }
+            return shared;
         }
-        return shared;
     }
 
-    /** Stops the shared broker if one was started; later calls to {@link #broker()} start a new one. */
-    static synchronized void stopShared() {
-        if (shared != null) {
-            shared.close();
+    /** Stops the shared broker if this class loader started it; later calls to {@link #broker()} start a new one. */
+    static void stopShared() {
+        synchronized (System.getProperties()) {
+            if (shared != null && shared.runsBroker()) {
+                shared.close();
+                System.clearProperty(BOOTSTRAP_PROPERTY);
+            }
             shared = null;
         }
     }
@@ -40,6 +60,6 @@ public class KafkaBrokerResource implements QuarkusTestResourceLifecycleManager 
 
     @Override
     public void stop() {
-        // The broker outlives one test class on purpose; the shutdown hook stops it.
+        // The broker outlives one test class on purpose; see broker().
     }
 }
