@@ -74,6 +74,9 @@ public final class LocalStack implements AutoCloseable {
         long t0 = System.nanoTime();
         Path kafkaDir = config.runDir().resolve("kafka");
         kafka = new KafkaProcess(kafkaDir, logDir(), kafkaPort, Ports.free());
+        if (config.saslPlain() != null) {
+            kafka.saslPlainListener(Ports.free(), config.saslPlain().username(), config.saslPlain().password());
+        }
         producer = service("producer-service", "producer", producerPort, config.producerProps());
         sink = service("sink-service", "sink", sinkPort, sinkProperties());
         for (int i = 1; i <= config.workers(); i++) {
@@ -110,7 +113,14 @@ public final class LocalStack implements AutoCloseable {
 
     private ServiceProcess service(String module, String name, int port, Map<String, String> extra) {
         Map<String, String> props = new HashMap<>(extra);
-        props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        if (config.saslPlain() != null) {
+            props.put("kafka.bootstrap.servers", kafka.saslBootstrapServers());
+            props.put("kafka.security.protocol", "SASL_PLAINTEXT");
+            props.put("kafka.sasl.mechanism", "PLAIN");
+            props.put("kafka.sasl.jaas.config", KafkaProcess.plainJaas(config.saslPlain().username(), config.saslPlain().password()));
+        } else {
+            props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
+        }
         return new ServiceProcess(config.home(), module, name, port, props, "256m", logDir());
     }
 

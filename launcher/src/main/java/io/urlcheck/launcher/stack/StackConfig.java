@@ -18,10 +18,20 @@ import java.util.Map;
  * @param producerProps  extra system properties of the producer
  * @param workerProps    extra system properties of every worker
  * @param sinkProps      extra system properties of the sink
+ * @param saslPlain      when not null, the services reach the broker only through a SASL_PLAINTEXT listener
+ *                       that knows this one user (the launcher's own admin client keeps the PLAINTEXT one)
  */
 public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPort, int workerPort, int sinkPort,
                           int workers, Map<String, String> producerProps, Map<String, String> workerProps,
-                          Map<String, String> sinkProps) {
+                          Map<String, String> sinkProps, SaslPlain saslPlain) {
+
+    /** A SASL/PLAIN user of the broker, and the credentials the services log in with. */
+    public record SaslPlain(String username, String password) {
+        @Override
+        public String toString() {
+            return "SaslPlain[username=" + username + ", password=(hidden)]";
+        }
+    }
 
     /** Default ports of {@code ./urlcheck up}, fixed by the brief. */
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -55,6 +65,7 @@ public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPor
         private final Map<String, String> producerProps = new LinkedHashMap<>();
         private final Map<String, String> workerProps = new LinkedHashMap<>();
         private final Map<String, String> sinkProps = new LinkedHashMap<>();
+        private SaslPlain saslPlain;
 
         private Builder(Path home, Path runDir) {
             this.home = home;
@@ -72,10 +83,12 @@ public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPor
         public Builder worker(String key, String value) { workerProps.put(key, value); return this; }
         /** Sets a sink system property, e.g. {@code urlcheck.sink.store}. */
         public Builder sink(String key, String value) { sinkProps.put(key, value); return this; }
+        /** Services authenticate to the broker with SASL/PLAIN as this user, over a SASL_PLAINTEXT listener. */
+        public Builder saslPlain(String username, String password) { saslPlain = new SaslPlain(username, password); return this; }
 
         public StackConfig build() {
             return new StackConfig(home.toAbsolutePath(), runDir.toAbsolutePath(), kafkaPort, producerPort,
-                    workerPort, sinkPort, workers, producerProps, workerProps, sinkProps);
+                    workerPort, sinkPort, workers, producerProps, workerProps, sinkProps, saslPlain);
         }
     }
 }

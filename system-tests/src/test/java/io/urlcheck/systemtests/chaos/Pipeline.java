@@ -290,6 +290,7 @@ public final class Pipeline implements AutoCloseable {
         private Store store = Store.JSON;
         private int workers = 1;
         private String token;
+        private StackConfig.SaslPlain saslPlain;
         private final Map<String, String> producerProps = new LinkedHashMap<>();
         private final Map<String, String> workerProps = new LinkedHashMap<>();
         private final Map<String, String> sinkProps = new LinkedHashMap<>();
@@ -311,6 +312,8 @@ public final class Pipeline implements AutoCloseable {
         public Builder workers(int value) { workers = value; return this; }
         /** Sets {@code urlcheck.api.token} on producer and sink; the clients then send it. */
         public Builder apiToken(String value) { token = value; return this; }
+        /** The services reach Kafka only over SASL/PLAIN, as this user (see {@code StackConfig#saslPlain}). */
+        public Builder kafkaSaslPlain(String username, String password) { saslPlain = new StackConfig.SaslPlain(username, password); return this; }
         public Builder producer(String key, String value) { producerProps.put(key, value); return this; }
         public Builder worker(String key, String value) { workerProps.put(key, value); return this; }
         public Builder sink(String key, String value) { sinkProps.put(key, value); return this; }
@@ -333,6 +336,9 @@ public final class Pipeline implements AutoCloseable {
                 if (token != null) {
                     producerProps.put("urlcheck.api.token", token);
                     sinkProps.put("urlcheck.api.token", token);
+                }
+                if (saslPlain != null) {
+                    config.saslPlain(saslPlain.username(), saslPlain.password());
                 }
                 producerProps.forEach(config::producer);
                 workerProps.forEach(config::worker);

@@ -1,9 +1,20 @@
 package io.urlcheck.systemtests.hostile;
 
+import io.urlcheck.contract.Topics;
 import io.urlcheck.launcher.client.Submission;
-import io.urlcheck.launcher.stack.Ports;
+import io.urlcheck.launcher.stack.KafkaProcess;
+import io.urlcheck.launcher.stack.LocalStack;
 import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.systemtests.chaos.Pipeline;
+import org.apache.kafka.clients.CommonClientConfigs;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -18,17 +29,17 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -39,14 +50,14 @@ import static org.awaitility.Awaitility.await;
 class HostileSecurityIT {
 
     private static final String TOKEN = "api-token-" + UUID.randomUUID();
+    private static final String SASL_USER = "urlcheck";
     private static final String SASL_PASSWORD = "sasl-password-" + UUID.randomUUID();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-    private static final Pattern SASL_REFUSED = Pattern.compile("failed authentication due to: Unexpected handshake request with client mechanism PLAIN");
     private static Pipeline run;
 
     @BeforeAll
     static void startStack() {
-        run = Pipeline.builder("hostileSecurity").workers(1).apiToken(TOKEN).start();
+        run = Pipeline.builder("hostileSecurity").workers(1).apiToken(TOKEN).kafkaSaslPlain(SASL_USER, SASL_PASSWORD).start();
     }
 
     @AfterAll
@@ -82,43 +93,52 @@ class HostileSecurityIT {
     }
 
     @Test
-    void kafkaSaslClientPropertiesReachEveryKafkaClientOfEveryService() throws IOException {
-        Path logDir = run.stack().logDir();
-        Path sinkDir = Files.createTempDirectory("urlcheck-sasl-sink");
-        Map<String, String> sasl = new LinkedHashMap<>();
-        sasl.put("kafka.bootstrap.servers", run.stack().bootstrapServers());
-        sasl.put("kafka.security.protocol", "SASL_PLAINTEXT");
-        sasl.put("kafka.sasl.mechanism", "PLAIN");
-        sasl.put("kafka.sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required "
-                + "username=\"urlcheck\" password=\"" + SASL_PASSWORD + "\";");
-        sasl.put("urlcheck.api.token", TOKEN);
-        Map<String, Map<String, String>> services = new LinkedHashMap<>();
-        services.put("producer-service", Map.of());
-        services.put("worker-service", Map.of("urlcheck.worker.allow-cidrs", "127.0.0.0/8"));
-        services.put("sink-service", Map.of("urlcheck.sink.store", "json", "urlcheck.sink.json.dir", sinkDir.toString()));
-        List<ServiceProcess> started = new ArrayList<>();
-        try {
-            for (var e : services.entrySet()) {
-                Map<String, String> props = new LinkedHashMap<>(sasl);
-                props.putAll(e.getValue());
-                String name = "sasl-" + e.getKey().replace("-service", "");
-                started.add(new ServiceProcess(Pipeline.home(), e.getKey(), name, Ports.free(), props, "256m", logDir).start());
-            }
-            // The broker's listener is PLAINTEXT, so a client that really speaks SASL/PLAIN is refused in the
-            // SASL handshake, and says so with its client id: the proof that the properties reached it.
-            Map<String, Integer> minimumClients = Map.of("sasl-producer", 1, "sasl-worker", 2, "sasl-sink", 2);
-            for (ServiceProcess service : started) {
-                await(service.name() + " clients attempt SASL/PLAIN").atMost(Duration.ofSeconds(90))
-                        .until(() -> clientIds(log(service), SASL_REFUSED).size() >= minimumClients.get(service.name()));
-                String log = log(service);
-                var all = clientIds(log, Pattern.compile("\\[(?:Consumer|Producer|AdminClient) clientId="));
-                var refused = clientIds(log, SASL_REFUSED);
-                System.out.println("HOSTILE sasl " + service.name() + " kafkaClients=" + all + " saslPlain=" + refused);
-                assertThat(refused).as(service.name() + ": every Kafka client speaks SASL/PLAIN").isEqualTo(all);
-                assertThat(log).as(service.name()).doesNotContain(SASL_PASSWORD);
-            }
-        } finally {
-            started.forEach(ServiceProcess::kill);
+    void everyServiceTalksToKafkaOnlyOverSaslPlainAndAWrongPasswordIsRefused() throws Exception {
+        LocalStack stack = run.stack();
+        String saslBootstrap = stack.kafka().saslBootstrapServers();
+        // Every Kafka client of every service says, when created, which brokers it connects to: the SASL listener.
+        Map<String, List<String>> expectedClients = Map.of(
+                "producer", List.of("kafka-consumer-intake"),
+                "worker-1", List.of("kafka-consumer-requests", "kafka-producer-results", "kafka-producer-dead-letter"),
+                "sink", List.of("kafka-consumer-results", "kafka-consumer-jobs"));
+        List<ServiceProcess> services = new ArrayList<>(List.of(stack.producer(), stack.sink()));
+        services.addAll(stack.workers());
+        for (ServiceProcess service : services) {
+            Map<String, String> brokersByClient = kafkaClients(log(service));
+            System.out.println("HOSTILE sasl " + service.name() + " clients=" + brokersByClient);
+            assertThat(brokersByClient).as(service.name()).containsKeys(expectedClients.get(service.name()).toArray(String[]::new));
+            assertThat(brokersByClient.values()).as(service.name() + ": every client's brokers").containsOnly(saslBootstrap);
+        }
+
+        // A raw intake record, written by a Kafka client that logs in as the same user.
+        String intakeUrl = run.fleet().url(0, "/status/200?via=sasl-intake");
+        try (KafkaProducer<String, String> intake = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, saslBootstrap,
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                SaslConfigs.SASL_MECHANISM, "PLAIN",
+                SaslConfigs.SASL_JAAS_CONFIG, KafkaProcess.plainJaas(SASL_USER, SASL_PASSWORD)),
+                new StringSerializer(), new StringSerializer())) {
+            intake.send(new ProducerRecord<>(Topics.INTAKE, intakeUrl)).get(60, TimeUnit.SECONDS);
+        }
+        await("the intake record's result").atMost(Pipeline.PATIENCE)
+                .until(() -> run.historySize(intakeUrl) >= 1);
+
+        // The round trip: URLs in through the producer, checked by the worker, stored by the sink, all over SASL.
+        List<String> urls = run.fleet().delayedUrls("sasl", 10, 10);
+        assertThat(run.submit("hostile-sasl", urls).accepted()).isEqualTo(urls.size());
+        assertThat(run.assertAccounted("hostile-sasl", urls).holds()).isTrue();
+
+        // The listener really authenticates: the same user with a wrong password is refused.
+        Map<String, Object> wrong = Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, saslBootstrap,
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
+                SaslConfigs.SASL_MECHANISM, "PLAIN",
+                SaslConfigs.SASL_JAAS_CONFIG, KafkaProcess.plainJaas(SASL_USER, "wrong-" + SASL_PASSWORD),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
+        try (Admin admin = Admin.create(wrong)) {
+            assertThatThrownBy(() -> admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SaslAuthenticationException.class);
         }
     }
 
@@ -150,19 +170,14 @@ class HostileSecurityIT {
         }
     }
 
-    /** The client ids of log lines that also match {@code marker}. */
-    private static Set<String> clientIds(String log, Pattern marker) {
-        Pattern id = Pattern.compile("clientId=([^,\\]]+)");
-        Set<String> ids = new TreeSet<>();
-        for (String line : log.split("\n")) {
-            if (marker.matcher(line).find()) {
-                Matcher m = id.matcher(line);
-                if (m.find()) {
-                    ids.add(m.group(1));
-                }
-            }
+    /** Client id to broker list, from SmallRye's "Kafka consumer/producer X, connected to Kafka brokers 'B'" lines. */
+    private static Map<String, String> kafkaClients(String log) {
+        Matcher m = Pattern.compile("Kafka (?:consumer|producer) (\\S+), connected to Kafka brokers '([^']*)'").matcher(log);
+        Map<String, String> clients = new TreeMap<>();
+        while (m.find()) {
+            clients.put(m.group(1), m.group(2));
         }
-        return ids;
+        return clients;
     }
 
     private static String log(ServiceProcess service) throws IOException {
