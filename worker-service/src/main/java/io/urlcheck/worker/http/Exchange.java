@@ -6,6 +6,7 @@ import io.urlcheck.worker.BodyCollector;
 import io.urlcheck.worker.HopResult;
 import io.urlcheck.worker.TargetUrl;
 import io.urlcheck.worker.TitleExtractor;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
@@ -14,6 +15,7 @@ import io.vertx.core.http.HttpConnection;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpMethod;
 import io.vertx.core.http.RequestOptions;
+import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 
 import javax.net.ssl.SSLSession;
@@ -59,11 +61,30 @@ final class Exchange {
         this.deadlineNanos = deadlineNanos;
     }
 
-    CompletableFuture<HopResult> start() {
+    /** Starts the exchange on {@code context} (now, when already on it); its timers and handlers run there too. */
+    CompletableFuture<HopResult> startOn(Context context) {
+        if (((ContextInternal) context).isRunningOnContext()) {
+            startGuarded();
+        } else {
+            context.runOnContext(v -> startGuarded());
+        }
+        return result;
+    }
+
+    /** Off the caller's stack, an exception would be lost and the check would never end: name it instead. */
+    private void startGuarded() {
+        try {
+            start();
+        } catch (RuntimeException e) {
+            finish(new HopResult.Failure(Outcome.CONNECTION_ERROR, "could not start " + url.url() + ": " + e));
+        }
+    }
+
+    private void start() {
         long remaining = remainingMs();
         if (remaining <= 0) {
             finish(new HopResult.Failure(Outcome.TIMEOUT, "deadline passed before " + url.url()));
-            return result;
+            return;
         }
         deadlineTimer = vertx.setTimer(remaining, id -> timeout("no complete response within the deadline"));
         RequestOptions options = new RequestOptions()
@@ -100,7 +121,6 @@ final class Exchange {
                 }
             });
         });
-        return result;
     }
 
     private void read(HttpClientRequest req, HttpClientResponse response) {

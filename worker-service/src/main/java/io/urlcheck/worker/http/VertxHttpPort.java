@@ -4,23 +4,32 @@ import io.urlcheck.contract.Outcome;
 import io.urlcheck.worker.HopResult;
 import io.urlcheck.worker.HttpPort;
 import io.urlcheck.worker.TargetUrl;
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
+import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.TrustOptions;
 
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
  * The network edge of a check, on the non-blocking Vert.x HTTP client. Each {@link #get} is one
- * {@link Exchange}. Name lookups use the platform resolver (so /etc/hosts and the system's DNS
- * settings apply) on a small dedicated worker pool, each bounded by the attempt's deadline.
+ * {@link Exchange}, run on the event loop its host is pinned to: hosts are spread over every event
+ * loop by hash, so connections, response parsing and title extraction use all cores, while one
+ * host's connections stay on one loop and its pooled connections are reused without a thread hop.
+ * Name lookups use the platform resolver (so /etc/hosts and the system's DNS settings apply) on a
+ * small dedicated worker pool, each bounded by the attempt's deadline.
  */
 public final class VertxHttpPort implements HttpPort, AutoCloseable {
 
@@ -35,6 +44,7 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
     private final HttpClient client;
     private final WorkerExecutor dns;
     private final Settings settings;
+    private final List<Context> loops;
 
     /** A port trusting the JDK's default CAs, or {@code trust} instead when given (tests). */
     public VertxHttpPort(Vertx vertx, Settings settings, TrustOptions trust) {
@@ -54,6 +64,7 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
             options.setTrustOptions(trust);
         }
         this.client = vertx.createHttpClient(options);
+        this.loops = eventLoopContexts(vertx);
         this.dns = vertx.createSharedWorkerExecutor("urlcheck-dns", DNS_THREADS, 30, TimeUnit.SECONDS);
     }
 
@@ -79,7 +90,24 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
 
     @Override
     public CompletableFuture<HopResult> get(TargetUrl url, InetAddress address, long deadlineNanos) {
-        return new Exchange(vertx, client, settings, url, address, deadlineNanos).start();
+        return new Exchange(vertx, client, settings, url, address, deadlineNanos).startOn(loopFor(url.host()));
+    }
+
+    /** The context of the event loop that runs every exchange with {@code host}. */
+    Context loopFor(String host) {
+        int h = host.hashCode() * 0x9E3779B9; // spread similar names (127.0.0.1, 127.0.0.2...) evenly
+        return loops.get(Math.floorMod(h ^ (h >>> 16), loops.size()));
+    }
+
+    /** One context per event loop of {@code vertx}, so work can be placed on each loop on purpose. */
+    private static List<Context> eventLoopContexts(Vertx vertx) {
+        VertxInternal internal = (VertxInternal) vertx;
+        ClassLoader tccl = Thread.currentThread().getContextClassLoader();
+        List<Context> contexts = new ArrayList<>();
+        for (EventExecutor loop : internal.getEventLoopGroup()) {
+            contexts.add(internal.createEventLoopContext((EventLoop) loop, null, tccl));
+        }
+        return List.copyOf(contexts);
     }
 
     @Override
