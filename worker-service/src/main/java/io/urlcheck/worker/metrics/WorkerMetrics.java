@@ -12,6 +12,9 @@ import io.urlcheck.worker.HostLimiter;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -19,16 +22,29 @@ import java.util.concurrent.atomic.AtomicInteger;
  * dead letters, and gauges of the limiter (in flight, queued, deepest host queue, active hosts) and
  * of requests admitted from Kafka and not yet settled. Per-host gauges would have one time series
  * per host ever seen, so the per-host view is the deepest queue and the count of active hosts.
+ * Every meter is registered once, here: a registry lookup per check cost measurable CPU.
  */
 @ApplicationScoped
 public class WorkerMetrics implements CheckEngine.Listener {
 
-    private final MeterRegistry registry;
     private final AtomicInteger pending = new AtomicInteger();
     private final AtomicInteger inBackoff = new AtomicInteger();
+    private final Map<Outcome, Counter> checks = new EnumMap<>(Outcome.class);
+    private final Map<Outcome, Counter> retries = new EnumMap<>(Outcome.class);
+    private final Timer duration;
+    private final Counter deadLetters;
 
     public WorkerMetrics(MeterRegistry registry, HostLimiter limiter) {
-        this.registry = registry;
+        for (Outcome outcome : Outcome.values()) {
+            checks.put(outcome, Counter.builder("urlcheck.worker.checks").tag("outcome", outcome.name())
+                    .description("Checks finished, by outcome").register(registry));
+            retries.put(outcome, Counter.builder("urlcheck.worker.retries").tag("outcome", outcome.name())
+                    .description("Retries scheduled, by the outcome that caused them").register(registry));
+        }
+        duration = Timer.builder("urlcheck.worker.check.duration").publishPercentileHistogram()
+                .description("Time of the final attempt of a check, redirects and body included").register(registry);
+        deadLetters = Counter.builder("urlcheck.worker.dead.letters").description("Undecodable requests dead-lettered")
+                .register(registry);
         Gauge.builder("urlcheck.worker.in.flight", limiter, HostLimiter::inFlight)
                 .description("Checks with a request on the wire now").register(registry);
         Gauge.builder("urlcheck.worker.queued", limiter, HostLimiter::queued)
@@ -43,20 +59,16 @@ public class WorkerMetrics implements CheckEngine.Listener {
 
     /** Counts a finished check and records its duration. */
     public void checked(CheckResult result) {
-        Counter.builder("urlcheck.worker.checks").tag("outcome", result.outcome().name())
-                .description("Checks finished, by outcome").register(registry).increment();
+        checks.get(result.outcome()).increment();
         if (result.responseTimeMs() != null) {
-            Timer.builder("urlcheck.worker.check.duration").publishPercentileHistogram()
-                    .description("Time of the final attempt of a check, redirects and body included")
-                    .register(registry).record(Duration.ofMillis(result.responseTimeMs()));
+            duration.record(result.responseTimeMs(), TimeUnit.MILLISECONDS);
         }
     }
 
     @Override
     public void retrying(CheckRequest request, int attempt, Outcome outcome, Duration delay) {
         inBackoff.incrementAndGet();
-        Counter.builder("urlcheck.worker.retries").tag("outcome", outcome.name())
-                .description("Retries scheduled, by the outcome that caused them").register(registry).increment();
+        retries.get(outcome).increment();
     }
 
     @Override
@@ -71,8 +83,7 @@ public class WorkerMetrics implements CheckEngine.Listener {
 
     /** Counts a record sent to the dead-letter topic. */
     public void deadLettered() {
-        Counter.builder("urlcheck.worker.dead.letters").description("Undecodable requests dead-lettered")
-                .register(registry).increment();
+        deadLetters.increment();
     }
 
     /** Requests taken from Kafka and not yet acked or nacked; the processor maintains it. */
