@@ -71,6 +71,71 @@ class TitleExtractorTest {
     }
 
     @Test
+    void titleAfterAHeadLargerThanTheFirstSliceIsFound() {
+        String head = "<html><head>" + "<meta name=\"x\" content=\"" + "y".repeat(40_000) + "\">";
+        byte[] page = (head + "<title>Late &amp; found</title></head><body>" + "z".repeat(100_000) + "</body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(title(page, "text/html")).isEqualTo("Late & found");
+    }
+
+    @Test
+    void titleWithoutEndTagRunsToTheEndOfThePage() {
+        byte[] page = ("<html><head><title>Never closed " + "w ".repeat(10_000)).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(title(page, "text/html")).startsWith("Never closed w w").hasSize(TitleExtractor.MAX_TITLE_CHARS);
+    }
+
+    @Test
+    void pageWithoutTitleHasNone() {
+        byte[] page = ("<html><head></head><body>" + "<p>text</p>".repeat(50_000) + "</body></html>").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(TitleExtractor.extract(page, page.length, "text/html")).isEmpty();
+    }
+
+    @Test
+    void endTagWithAttributesAndOtherCaseClosesTheTitle() {
+        byte[] page = "<HTML><TITLE>Shout</TITLE foo=\"bar\"><body>after</body>".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(title(page, "text/html")).isEqualTo("Shout");
+    }
+
+    @Test
+    void textThatOnlyLooksLikeAnEndTagStaysInTheTitle() {
+        byte[] page = "<title>a </titles> b</title><p>rest</p>".getBytes(StandardCharsets.UTF_8);
+
+        assertThat(title(page, "text/html")).isEqualTo("a </titles> b");
+    }
+
+    @Test
+    void titleInsideAScriptOrCommentIsSkipped() {
+        byte[] page = ("<html><head><script>var t = '<title>fake</title>';</script><!-- <title>old</title> -->"
+                + "<title>Real</title></head></html>").getBytes(StandardCharsets.UTF_8);
+
+        assertThat(title(page, "text/html")).isEqualTo("Real");
+    }
+
+    @Test
+    void manySvgTitlesBeforeTheDocumentTitleFallBackToTheWholePage() {
+        byte[] page = ("<html><body>" + "<svg><title>icon</title></svg>".repeat(20) + "<title>After icons</title></body></html>")
+                .getBytes(StandardCharsets.UTF_8);
+
+        assertThat(title(page, "text/html")).isEqualTo("After icons");
+    }
+
+    @Test
+    void utf16TitlePastTheFirstSliceIsFound() {
+        byte[] text = ("<html><head><!--" + "p".repeat(20_000) + "--><title>Wörter</title></head></html>")
+                .getBytes(StandardCharsets.UTF_16LE);
+        byte[] page = new byte[text.length + 2];
+        page[0] = (byte) 0xFF;
+        page[1] = (byte) 0xFE;
+        System.arraycopy(text, 0, page, 2, text.length);
+
+        assertThat(title(page, "text/html")).isEqualTo("Wörter");
+    }
+
+    @Test
     void onlyHtmlContentTypesAreParsed() {
         assertThat(TitleExtractor.isHtml("text/html; charset=utf-8")).isTrue();
         assertThat(TitleExtractor.isHtml("application/xhtml+xml")).isTrue();
