@@ -4,14 +4,21 @@ import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.Outcome;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
+import java.util.PriorityQueue;
 import java.util.TreeMap;
+import java.util.TreeSet;
 
-/** Computes a {@link Summary} in memory, one result at a time: the JSON store's way, and the reference for SQL. */
+/**
+ * Keeps a {@link Summary} up to date as latest results come and go, so that asking for it costs
+ * nothing like a scan: the JSON store's way, and the reference for PostgreSQL's aggregate tables.
+ * Response times are counted per exact value, so the percentiles are exact. Not thread-safe.
+ */
 public final class SummaryCalculator {
 
     private static final Outcome[] OUTCOMES = Outcome.values();
@@ -19,39 +26,49 @@ public final class SummaryCalculator {
     private long total;
     private final long[] byOutcome = new long[OUTCOMES.length];
     private final long[] byStatusClass = new long[6]; // index 0: none; 1..5: 1xx..5xx
-    private long[] latencies = new long[1024];
-    private int latencyCount;
+    private final NavigableMap<Long, Long> urlsByResponseTime = new TreeMap<>();
     private final Map<String, Long> failuresByHost = new HashMap<>();
-    private final List<Summary.Slow> slowest = new ArrayList<>();
+    private final TreeSet<Summary.Slow> bySlowness = new TreeSet<>(SLOW_ORDER);
 
     /** Counts one result, the latest of its URL. */
     public void add(CheckResult r) {
-        total++;
-        byOutcome[r.outcome().ordinal()]++;
+        apply(r, 1);
+    }
+
+    /** Forgets a result counted before (one that another result of its URL replaced). */
+    public void remove(CheckResult r) {
+        apply(r, -1);
+    }
+
+    /** {@code incoming} becomes its URL's latest result in place of {@code replaced}, null when there was none. */
+    public void replace(CheckResult replaced, CheckResult incoming) {
+        if (replaced != null) {
+            remove(replaced);
+        }
+        add(incoming);
+    }
+
+    private void apply(CheckResult r, int n) {
+        total += n;
+        byOutcome[r.outcome().ordinal()] += n;
         Integer status = r.statusCode();
-        byStatusClass[status == null || status < 100 || status > 599 ? 0 : status / 100]++;
+        byStatusClass[status == null || status < 100 || status > 599 ? 0 : status / 100] += n;
         if (r.responseTimeMs() != null) {
-            if (latencyCount == latencies.length) {
-                latencies = Arrays.copyOf(latencies, latencyCount * 2);
+            urlsByResponseTime.merge(r.responseTimeMs(), (long) n, (a, b) -> a + b == 0 ? null : a + b);
+            Summary.Slow slow = new Summary.Slow(r.url(), r.responseTimeMs());
+            if (n > 0) {
+                bySlowness.add(slow);
+            } else {
+                bySlowness.remove(slow);
             }
-            latencies[latencyCount++] = r.responseTimeMs();
-            offerSlow(new Summary.Slow(r.url(), r.responseTimeMs()));
         }
         if (r.outcome() != Outcome.OK && r.host() != null) {
-            failuresByHost.merge(r.host(), 1L, Long::sum);
+            failuresByHost.merge(r.host(), (long) n, (a, b) -> a + b == 0 ? null : a + b);
         }
     }
 
-    /** The summary of everything added. */
+    /** The summary of everything counted now. */
     public Summary result() {
-        long[] sorted = Arrays.copyOf(latencies, latencyCount);
-        Arrays.sort(sorted);
-        var latency = new Summary.Latency(percentile(sorted, 0.50), percentile(sorted, 0.90), percentile(sorted, 0.99));
-        List<Summary.FailingHost> hosts = failuresByHost.entrySet().stream()
-                .map(e -> new Summary.FailingHost(e.getKey(), e.getValue()))
-                .sorted(FAILING_ORDER)
-                .limit(Summary.TOP)
-                .toList();
         Map<String, Long> outcomes = new TreeMap<>();
         for (Outcome o : OUTCOMES) {
             if (byOutcome[o.ordinal()] > 0) {
@@ -64,7 +81,12 @@ public final class SummaryCalculator {
                 classes.put(c == 0 ? StatusClass.NONE : StatusClass.of(c * 100), byStatusClass[c]);
             }
         }
-        return new Summary(total, outcomes, classes, latency, List.copyOf(slowest), hosts);
+        List<Summary.Slow> slowest = new ArrayList<>(Summary.TOP);
+        Iterator<Summary.Slow> it = bySlowness.iterator();
+        while (slowest.size() < Summary.TOP && it.hasNext()) {
+            slowest.add(it.next());
+        }
+        return new Summary(total, outcomes, classes, latency(urlsByResponseTime), List.copyOf(slowest), topFailing(failuresByHost));
     }
 
     /** Most failures first, then by host name. */
@@ -75,26 +97,68 @@ public final class SummaryCalculator {
     public static final Comparator<Summary.Slow> SLOW_ORDER =
             Comparator.comparingLong(Summary.Slow::responseTimeMs).thenComparing(Summary.Slow::url).reversed();
 
-    /** The nearest-rank percentile (PostgreSQL's {@code percentile_disc}) of sorted values; null when empty. */
-    public static Long percentile(long[] sorted, double p) {
-        if (sorted.length == 0) {
-            return null;
+    /**
+     * Nearest-rank percentiles (PostgreSQL's {@code percentile_disc}) of response times given as how
+     * many URLs had each value; zero counts are ignored. Null percentiles when there is no value.
+     */
+    public static Summary.Latency latency(NavigableMap<Long, Long> urlsByResponseTime) {
+        long n = 0;
+        for (long count : urlsByResponseTime.values()) {
+            n += Math.max(0, count);
         }
-        int rank = (int) Math.ceil(p * sorted.length);
-        return sorted[Math.max(0, rank - 1)];
+        if (n == 0) {
+            return new Summary.Latency(null, null, null);
+        }
+        double[] ps = {0.50, 0.90, 0.99};
+        Long[] at = new Long[ps.length];
+        long seen = 0;
+        int next = 0;
+        for (var e : urlsByResponseTime.entrySet()) {
+            seen += Math.max(0, e.getValue());
+            while (next < ps.length && seen >= rank(ps[next], n)) {
+                at[next++] = e.getKey();
+            }
+        }
+        return new Summary.Latency(at[0], at[1], at[2]);
     }
 
-    private void offerSlow(Summary.Slow candidate) {
-        if (slowest.size() == Summary.TOP && SLOW_ORDER.compare(candidate, slowest.get(Summary.TOP - 1)) >= 0) {
-            return;
+    /**
+     * The greatest response time at or above which at least {@link Summary#TOP} URLs lie (the least
+     * value when fewer URLs have one): the slowest URLs are all at or above it. Null without values.
+     */
+    public static Long slowestFloor(NavigableMap<Long, Long> urlsByResponseTime) {
+        long seen = 0;
+        Long floor = null;
+        for (var e : urlsByResponseTime.descendingMap().entrySet()) {
+            if (e.getValue() <= 0) {
+                continue;
+            }
+            floor = e.getKey();
+            seen += e.getValue();
+            if (seen >= Summary.TOP) {
+                break;
+            }
         }
-        int at = 0;
-        while (at < slowest.size() && SLOW_ORDER.compare(slowest.get(at), candidate) <= 0) {
-            at++;
-        }
-        slowest.add(at, candidate);
-        if (slowest.size() > Summary.TOP) {
-            slowest.remove(Summary.TOP);
-        }
+        return floor;
+    }
+
+    /** The 1-based rank of the {@code p} percentile among {@code n} sorted values. */
+    private static long rank(double p, long n) {
+        return Math.max(1, (long) Math.ceil(p * n));
+    }
+
+    private static List<Summary.FailingHost> topFailing(Map<String, Long> failuresByHost) {
+        PriorityQueue<Summary.FailingHost> top = new PriorityQueue<>(Summary.TOP + 1, FAILING_ORDER.reversed());
+        failuresByHost.forEach((host, failures) -> {
+            if (failures > 0) {
+                top.add(new Summary.FailingHost(host, failures));
+                if (top.size() > Summary.TOP) {
+                    top.poll();
+                }
+            }
+        });
+        List<Summary.FailingHost> out = new ArrayList<>(top);
+        out.sort(FAILING_ORDER);
+        return List.copyOf(out);
     }
 }

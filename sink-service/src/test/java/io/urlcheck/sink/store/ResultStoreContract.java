@@ -25,6 +25,7 @@ import java.util.Set;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 /** The behaviour every {@link ResultStore} owes the API and the consumer; each store runs it against the real thing. */
 public abstract class ResultStoreContract {
@@ -224,6 +225,58 @@ public abstract class ResultStoreContract {
         assertThat(s.failingHosts()).containsExactly(new Summary.FailingHost("bad.test", 3), new Summary.FailingHost("worse.test", 1));
 
         assertThat(store.summary(null).total()).isGreaterThanOrEqualTo(105);
+    }
+
+    @Test
+    void summaryFollowsEachUrlsLatestResultAsResultsReplaceOneAnother() {
+        String job = TestResults.unique("moving");
+        String url = "http://flaky.test/" + job;
+        CheckResult failed = TestResults.failed(job, url, Outcome.HTTP_ERROR, 503, 5000L, T0);
+        CheckResult recovered = TestResults.ok(job, url, 7, T0.plusSeconds(10));
+        CheckResult stale = TestResults.failed(job, url, Outcome.TIMEOUT, null, 9000L, T0.plusSeconds(5));
+        CheckResult steady = TestResults.ok(job, "http://steady.test/" + job, 3, T0);
+
+        store.storeResults(List.of(failed, steady));
+        Summary before = store.summary(job);
+        assertThat(before.byOutcome()).containsOnly(entry("HTTP_ERROR", 1L), entry("OK", 1L));
+        assertThat(before.failingHosts()).containsExactly(new Summary.FailingHost("flaky.test", 1));
+        assertThat(before.slowest().get(0)).isEqualTo(new Summary.Slow(url, 5000));
+
+        store.storeResults(List.of(recovered));
+        store.storeResults(List.of(stale, recovered)); // older, and a redelivery: neither changes the latest state
+
+        Summary after = store.summary(job);
+        assertThat(after.total()).isEqualTo(2);
+        assertThat(after.byOutcome()).containsOnly(entry("OK", 2L));
+        assertThat(after.byStatusClass()).containsOnly(entry("2xx", 2L));
+        assertThat(after.latencyMs()).isEqualTo(new Summary.Latency(3L, 7L, 7L));
+        assertThat(after.slowest()).containsExactly(new Summary.Slow(url, 7), new Summary.Slow("http://steady.test/" + job, 3));
+        assertThat(after.failingHosts()).isEmpty();
+        assertThat(store.job(job).orElseThrow().outcomes()).containsOnly(entry("OK", 2L));
+        Summary all = store.summary(null);
+        assertThat(all.slowest()).doesNotContain(new Summary.Slow(url, 5000), new Summary.Slow(url, 9000));
+        assertThat(all.failingHosts()).extracting(Summary.FailingHost::host).doesNotContain("flaky.test");
+    }
+
+    @Test
+    void tabsNewlinesAndBackslashesSurviveTheStore() {
+        String job = TestResults.unique("escapes");
+        String url = "http://esc.test/" + job + "/a\\b";
+        CheckResult r = TestResults.ok(job, url, 10, T0).toBuilder().title("tab\there\nline \\N back\\slash\r").build();
+        store.storeResults(List.of(r));
+
+        assertThat(store.lookup(url).orElseThrow().latest()).isEqualTo(r);
+        assertThat(store.find(query(null, null, null, job, "here\nline \\N back\\", null, null, null, null)).items()).containsExactly(r);
+    }
+
+    @Test
+    void summaryOfAnUnknownJobIsEmpty() {
+        Summary s = store.summary(TestResults.unique("nobody"));
+        assertThat(s.total()).isZero();
+        assertThat(s.byOutcome()).isEmpty();
+        assertThat(s.latencyMs()).isEqualTo(new Summary.Latency(null, null, null));
+        assertThat(s.slowest()).isEmpty();
+        assertThat(s.failingHosts()).isEmpty();
     }
 
     @Test

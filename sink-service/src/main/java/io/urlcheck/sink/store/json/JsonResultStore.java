@@ -7,7 +7,6 @@ import io.urlcheck.sink.JobStats;
 import io.urlcheck.sink.ResultPage;
 import io.urlcheck.sink.ResultQuery;
 import io.urlcheck.sink.Summary;
-import io.urlcheck.sink.SummaryCalculator;
 import io.urlcheck.sink.UrlHistory;
 import io.urlcheck.sink.store.Pages;
 import io.urlcheck.sink.store.ResultStore;
@@ -157,9 +156,7 @@ public final class JsonResultStore implements ResultStore {
 
     @Override
     public Summary summary(String jobId) {
-        SummaryCalculator calc = new SummaryCalculator();
-        (jobId == null ? index.latest() : index.jobLatest(jobId)).forEach(calc::add);
-        return calc.result();
+        return index.summary(jobId);
     }
 
     @Override

@@ -4,6 +4,8 @@ import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.sink.JobStats;
 import io.urlcheck.sink.LatestState;
+import io.urlcheck.sink.Summary;
+import io.urlcheck.sink.SummaryCalculator;
 import io.urlcheck.sink.UrlHistory;
 
 import java.time.Instant;
@@ -21,7 +23,8 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The JSON store's in-memory picture, rebuilt from the JSON Lines files at start: check ids seen, the
- * latest result and the history per URL, and per job its totals and its URLs' latest results.
+ * latest result and the history per URL, and per job its totals and its URLs' latest results; a
+ * summary of all URLs and one of each job, kept up to date as results arrive.
  * Writers are serialized by the store; readers of {@link #latest()} need no lock, job views lock.
  */
 final class ResultIndex {
@@ -31,10 +34,12 @@ final class ResultIndex {
     private final Map<String, List<CheckResult>> history = new ConcurrentHashMap<>();
     private final Map<String, JobTotals> totals = new HashMap<>();
     private final Map<String, JobResults> jobs = new HashMap<>();
+    private final SummaryCalculator summary = new SummaryCalculator();
 
-    /** A job's URLs and the latest result of each within the job. */
+    /** A job's URLs, the latest result of each within the job, and their summary. */
     private static final class JobResults {
         final Map<String, CheckResult> latestByUrl = new HashMap<>();
+        final SummaryCalculator summary = new SummaryCalculator();
         Instant first;
         Instant last;
     }
@@ -49,7 +54,7 @@ final class ResultIndex {
         if (!checkIds.add(r.checkId())) {
             return false;
         }
-        latest.merge(r.url(), r, (current, incoming) -> LatestState.replaces(incoming, current) ? incoming : current);
+        putIfNewer(latest, summary, r);
         history.merge(r.url(), List.of(r), (old, one) -> {
             List<CheckResult> grown = new ArrayList<>(old.size() + 1);
             grown.addAll(old);
@@ -58,11 +63,29 @@ final class ResultIndex {
         });
         if (r.jobId() != null) {
             JobResults job = jobs.computeIfAbsent(r.jobId(), id -> new JobResults());
-            job.latestByUrl.merge(r.url(), r, (current, incoming) -> LatestState.replaces(incoming, current) ? incoming : current);
+            putIfNewer(job.latestByUrl, job.summary, r);
             job.first = job.first == null || r.checkedAt().isBefore(job.first) ? r.checkedAt() : job.first;
             job.last = job.last == null || r.checkedAt().isAfter(job.last) ? r.checkedAt() : job.last;
         }
         return true;
+    }
+
+    /** Makes {@code r} its URL's latest in {@code latestByUrl} when it is newer, and keeps {@code summary} in step. */
+    private static void putIfNewer(Map<String, CheckResult> latestByUrl, SummaryCalculator summary, CheckResult r) {
+        CheckResult current = latestByUrl.get(r.url());
+        if (LatestState.replaces(r, current)) {
+            latestByUrl.put(r.url(), r);
+            summary.replace(current, r);
+        }
+    }
+
+    /** The summary over the latest result per URL; of one job's when {@code jobId} is not null. */
+    synchronized Summary summary(String jobId) {
+        if (jobId == null) {
+            return summary.result();
+        }
+        JobResults job = jobs.get(jobId);
+        return job == null ? new SummaryCalculator().result() : job.summary.result();
     }
 
     synchronized void putTotals(JobTotals t) {

@@ -5,6 +5,7 @@ import io.urlcheck.contract.JobTotals;
 import io.urlcheck.sink.JobStats;
 import io.urlcheck.sink.ResultQuery;
 import io.urlcheck.sink.Summary;
+import io.urlcheck.sink.SummaryCalculator;
 import io.urlcheck.sink.UrlHistory;
 
 import java.sql.Connection;
@@ -18,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Consumer;
@@ -104,14 +106,21 @@ final class PostgresReader {
         return history.isEmpty() ? Optional.empty() : Optional.of(new UrlHistory(history.get(0), history));
     }
 
+    /**
+     * Reads the summary from the aggregates the triggers keep (V2): a few small tables, not every
+     * latest row. Only the slowest URLs come from the latest rows, from just above the response time
+     * below which fewer than {@link Summary#TOP} URLs lie, which the latency counts tell.
+     */
     static Summary summary(Connection c, String jobId) throws SQLException {
-        String from = jobId == null ? "latest WHERE true" : "job_latest WHERE job_id = ?";
+        if (jobId != null && jobId.isEmpty()) {
+            return new SummaryCalculator().result(); // '' is the all-URLs scope of the aggregates, never a job's
+        }
+        String scope = jobId == null ? "" : jobId;
         Map<String, Long> byOutcome = new TreeMap<>();
         Map<String, Long> byClass = new TreeMap<>();
         long total = 0;
-        String counts = "SELECT outcome, CASE WHEN status_code BETWEEN 100 AND 599 THEN (status_code / 100) || 'xx' ELSE 'none' END,"
-                + " count(*) FROM " + from + " GROUP BY 1, 2";
-        try (PreparedStatement ps = prepare(c, counts, jobId); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(c, "SELECT outcome, status_class, urls FROM summary_counts WHERE job_id = ? AND urls <> 0",
+                scope); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 long n = rs.getLong(3);
                 total += n;
@@ -119,33 +128,35 @@ final class PostgresReader {
                 byClass.merge(rs.getString(2), n, Long::sum);
             }
         }
-        Summary.Latency latency;
-        String pct = "SELECT percentile_disc(ARRAY[0.5, 0.9, 0.99]) WITHIN GROUP (ORDER BY response_time_ms) FROM "
-                + from + " AND response_time_ms IS NOT NULL";
-        try (PreparedStatement ps = prepare(c, pct, jobId); ResultSet rs = ps.executeQuery()) {
-            rs.next();
-            java.sql.Array a = rs.getArray(1);
-            Long[] p = a == null ? new Long[3] : (Long[]) a.getArray();
-            latency = new Summary.Latency(p[0], p[1], p[2]);
+        NavigableMap<Long, Long> latencies = new TreeMap<>();
+        try (PreparedStatement ps = prepare(c, "SELECT response_time_ms, urls FROM summary_latency WHERE job_id = ? AND urls <> 0",
+                scope); ResultSet rs = ps.executeQuery()) {
+            while (rs.next()) {
+                latencies.put(rs.getLong(1), rs.getLong(2));
+            }
         }
         List<Summary.Slow> slowest = new ArrayList<>();
-        // Ordered like the latest_response_time index, so that over all URLs this reads ten index entries.
-        String slow = "SELECT url, response_time_ms FROM " + from
-                + " AND response_time_ms IS NOT NULL ORDER BY COALESCE(response_time_ms, -1) DESC, url DESC LIMIT " + Summary.TOP;
-        try (PreparedStatement ps = prepare(c, slow, jobId); ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-                slowest.add(new Summary.Slow(rs.getString(1), rs.getLong(2)));
+        Long floor = SummaryCalculator.slowestFloor(latencies);
+        if (floor != null) {
+            // Ordered like the latest_response_time index, so that over all URLs this reads ten index entries.
+            String slow = "SELECT url, response_time_ms FROM "
+                    + (jobId == null ? "latest WHERE true" : "job_latest WHERE job_id = ?")
+                    + " AND response_time_ms IS NOT NULL AND COALESCE(response_time_ms, -1) >= " + floor
+                    + " ORDER BY COALESCE(response_time_ms, -1) DESC, url DESC LIMIT " + Summary.TOP;
+            try (PreparedStatement ps = prepare(c, slow, jobId); ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    slowest.add(new Summary.Slow(rs.getString(1), rs.getLong(2)));
+                }
             }
         }
         List<Summary.FailingHost> failing = new ArrayList<>();
-        String hosts = "SELECT host, count(*) FROM " + from + " AND outcome <> 'OK' AND host IS NOT NULL"
-                + " GROUP BY host ORDER BY count(*) DESC, host ASC LIMIT " + Summary.TOP;
-        try (PreparedStatement ps = prepare(c, hosts, jobId); ResultSet rs = ps.executeQuery()) {
+        try (PreparedStatement ps = prepare(c, "SELECT host, failures FROM summary_host_failures WHERE job_id = ? AND failures > 0"
+                + " ORDER BY failures DESC, host COLLATE \"C\" ASC LIMIT " + Summary.TOP, scope); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 failing.add(new Summary.FailingHost(rs.getString(1), rs.getLong(2)));
             }
         }
-        return new Summary(total, byOutcome, byClass, latency, slowest, failing);
+        return new Summary(total, byOutcome, byClass, SummaryCalculator.latency(latencies), slowest, failing);
     }
 
     static Optional<JobStats> job(Connection c, String jobId) throws SQLException {
@@ -173,8 +184,8 @@ final class PostgresReader {
         for (JobStats s : out.values()) {
             Map<String, Long> outcomes = new TreeMap<>();
             long checked = 0;
-            try (PreparedStatement ps = prepare(c, "SELECT outcome, count(*) FROM job_latest WHERE job_id = ? GROUP BY outcome",
-                    s.jobId()); ResultSet rs = ps.executeQuery()) {
+            try (PreparedStatement ps = prepare(c, "SELECT outcome, sum(urls) FROM summary_counts WHERE job_id = ? AND urls <> 0"
+                    + " GROUP BY outcome", s.jobId()); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     outcomes.put(rs.getString(1), rs.getLong(2));
                     checked += rs.getLong(2);

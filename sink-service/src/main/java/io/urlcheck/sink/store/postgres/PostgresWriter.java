@@ -2,65 +2,78 @@ package io.urlcheck.sink.store.postgres;
 
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
-import io.urlcheck.sink.LatestState;
 
+import org.postgresql.PGConnection;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
-import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.function.Function;
 
 /**
- * Writes a batch of results in one transaction with one statement per table: the rows travel as
- * arrays and are expanded by {@code unnest}, which costs one round trip per table whatever the batch
- * size. Only checks the {@code checks} insert reports as new go on to the latest-state tables, whose
- * upserts change a row only when the incoming check is newer.
+ * Writes a batch of results in one transaction and three round trips: the batch is copied
+ * ({@code COPY ... FROM STDIN}) into a session-local staging table, then one statement inserts it
+ * into {@code checks} and passes on only the checks that insert reports as new to the latest-state
+ * tables, whose upserts change a row only when the incoming check is newer, and to {@code jobs}. The
+ * rows cross the wire once and are parsed once; the summary aggregates follow by trigger (V2).
  */
 final class PostgresWriter {
 
-    private static final String INSERT_CHECKS = """
-            INSERT INTO checks (check_id, url, job_id, host, outcome, status_code, response_time_ms, title, checked_at, result)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::text[],
-                                 ?::timestamptz[], ?::json[])
-            ON CONFLICT (check_id) DO NOTHING
-            RETURNING check_id""";
+    /** Per session; emptied at every commit, so a pooled connection never carries rows over. */
+    private static final String CREATE_STAGING = """
+            CREATE TEMP TABLE IF NOT EXISTS incoming_checks (
+                check_id text COLLATE "C", url text COLLATE "C", job_id text, host text, outcome text,
+                status_code integer, response_time_ms bigint, title text, checked_at timestamptz, result text
+            ) ON COMMIT DELETE ROWS""";
+
+    private static final String COPY_STAGING = "COPY incoming_checks FROM STDIN";
 
     private static final String NEWER = "excluded.checked_at > t.checked_at"
             + " OR (excluded.checked_at = t.checked_at AND excluded.check_id > t.check_id)";
 
-    private static final String UPSERT_LATEST = """
-            INSERT INTO latest AS t (url, check_id, job_id, host, outcome, status_code, response_time_ms, title, checked_at)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::text[],
-                                 ?::timestamptz[])
-            ON CONFLICT (url) DO UPDATE SET check_id = excluded.check_id, job_id = excluded.job_id, host = excluded.host,
-                outcome = excluded.outcome, status_code = excluded.status_code, response_time_ms = excluded.response_time_ms,
-                title = excluded.title, checked_at = excluded.checked_at
-            WHERE\s""" + NEWER;
-
-    private static final String UPSERT_JOB_LATEST = """
-            INSERT INTO job_latest AS t (job_id, url, check_id, host, outcome, status_code, response_time_ms, title, checked_at)
-            SELECT * FROM unnest(?::text[], ?::text[], ?::text[], ?::text[], ?::text[], ?::int[], ?::bigint[], ?::text[],
-                                 ?::timestamptz[])
-            ON CONFLICT (job_id, url) DO UPDATE SET check_id = excluded.check_id, host = excluded.host,
-                outcome = excluded.outcome, status_code = excluded.status_code, response_time_ms = excluded.response_time_ms,
-                title = excluded.title, checked_at = excluded.checked_at
-            WHERE\s""" + NEWER;
-
-    private static final String UPSERT_JOB_ACTIVITY = """
-            INSERT INTO jobs AS j (job_id, first_result_at, last_result_at, last_activity_at) VALUES (?, ?, ?, ?)
-            ON CONFLICT (job_id) DO UPDATE SET
-                first_result_at = LEAST(j.first_result_at, excluded.first_result_at),
-                last_result_at = GREATEST(j.last_result_at, excluded.last_result_at),
-                last_activity_at = GREATEST(j.last_activity_at, excluded.last_activity_at)""";
+    /** Newest per key first, by the latest-state rule: one upsert may not touch a row twice. */
+    private static final String STORE_STAGED = """
+            WITH fresh AS (
+                INSERT INTO checks (check_id, url, job_id, host, outcome, status_code, response_time_ms, title, checked_at, result)
+                SELECT check_id, url, job_id, host, outcome, status_code, response_time_ms, title, checked_at, result::json
+                FROM incoming_checks
+                ON CONFLICT (check_id) DO NOTHING
+                RETURNING check_id, url, job_id, host, outcome, status_code, response_time_ms, title, checked_at
+            ), latest_upsert AS (
+                INSERT INTO latest AS t (url, check_id, job_id, host, outcome, status_code, response_time_ms, title, checked_at)
+                SELECT DISTINCT ON (url) url, check_id, job_id, host, outcome, status_code, response_time_ms, title, checked_at
+                FROM fresh ORDER BY url, checked_at DESC, check_id DESC
+                ON CONFLICT (url) DO UPDATE SET check_id = excluded.check_id, job_id = excluded.job_id, host = excluded.host,
+                    outcome = excluded.outcome, status_code = excluded.status_code, response_time_ms = excluded.response_time_ms,
+                    title = excluded.title, checked_at = excluded.checked_at
+                WHERE %1$s
+            ), job_upsert AS (
+                INSERT INTO job_latest AS t (job_id, url, check_id, host, outcome, status_code, response_time_ms, title, checked_at)
+                SELECT DISTINCT ON (job_id, url) job_id, url, check_id, host, outcome, status_code, response_time_ms, title, checked_at
+                FROM fresh WHERE job_id IS NOT NULL ORDER BY job_id, url, checked_at DESC, check_id DESC
+                ON CONFLICT (job_id, url) DO UPDATE SET check_id = excluded.check_id, host = excluded.host,
+                    outcome = excluded.outcome, status_code = excluded.status_code, response_time_ms = excluded.response_time_ms,
+                    title = excluded.title, checked_at = excluded.checked_at
+                WHERE %1$s
+            ), activity AS (
+                INSERT INTO jobs AS j (job_id, first_result_at, last_result_at, last_activity_at)
+                SELECT job_id, min(checked_at), max(checked_at), max(checked_at) FROM fresh WHERE job_id IS NOT NULL
+                GROUP BY job_id ORDER BY job_id
+                ON CONFLICT (job_id) DO UPDATE SET
+                    first_result_at = LEAST(j.first_result_at, excluded.first_result_at),
+                    last_result_at = GREATEST(j.last_result_at, excluded.last_result_at),
+                    last_activity_at = GREATEST(j.last_activity_at, excluded.last_activity_at)
+            )
+            SELECT count(*) FROM fresh""".formatted(NEWER);
 
     private static final String UPSERT_TOTALS = """
             INSERT INTO jobs AS j (job_id, has_totals, submitted, accepted, rejected, duplicates, skipped, complete,
@@ -77,31 +90,24 @@ final class PostgresWriter {
 
     /** Stores the batch within the caller's transaction; returns how many checks were new. */
     static int storeResults(Connection c, List<CheckResult> batch) throws SQLException {
-        Map<String, CheckResult> byId = new LinkedHashMap<>();
-        batch.forEach(r -> byId.putIfAbsent(r.checkId(), r));
-        Map<String, ResultRow> rowById = new HashMap<>(byId.size() * 2);
-        byId.values().forEach(r -> rowById.put(r.checkId(), ResultRowMapper.toRow(r))); // each result encoded once
-        List<ResultRow> rows = List.copyOf(rowById.values());
-
-        Set<String> fresh = new HashSet<>();
-        try (PreparedStatement ps = c.prepareStatement(INSERT_CHECKS)) {
-            bindColumns(c, ps, rows);
-            ps.setArray(10, c.createArrayOf("text", rows.stream().map(ResultRow::document).toArray()));
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    fresh.add(rs.getString(1));
-                }
-            }
-        }
-        if (fresh.isEmpty()) {
+        if (batch.isEmpty()) {
             return 0;
         }
-        List<CheckResult> stored = byId.values().stream().filter(r -> fresh.contains(r.checkId())).toList();
-        upsert(c, UPSERT_LATEST, newestPer(stored, CheckResult::url, rowById), false);
-        List<CheckResult> withJob = stored.stream().filter(r -> r.jobId() != null).toList();
-        upsert(c, UPSERT_JOB_LATEST, newestPer(withJob, r -> r.jobId() + '\n' + r.url(), rowById), true);
-        recordJobActivity(c, withJob);
-        return fresh.size();
+        try (Statement st = c.createStatement()) {
+            st.execute(CREATE_STAGING);
+        }
+        Map<String, CheckResult> byId = new LinkedHashMap<>();
+        batch.forEach(r -> byId.putIfAbsent(r.checkId(), r)); // a redelivery inside one batch is one row
+        byte[] rows = CopyText.rows(byId.values().stream().map(ResultRowMapper::toRow).toList());
+        try {
+            c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGING, new ByteArrayInputStream(rows));
+        } catch (IOException e) {
+            throw new SQLException("cannot stream the batch to PostgreSQL: " + e.getMessage(), e);
+        }
+        try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(STORE_STAGED)) {
+            rs.next();
+            return rs.getInt(1);
+        }
     }
 
     static void storeTotals(Connection c, JobTotals t) throws SQLException {
@@ -118,78 +124,6 @@ final class PostgresWriter {
             ps.setObject(10, ts(t.updatedAt() != null ? t.updatedAt() : Instant.now()));
             ps.executeUpdate();
         }
-    }
-
-    /** One row per key, the newest by the latest-state rule: one upsert may not touch a row twice. */
-    private static List<ResultRow> newestPer(List<CheckResult> results, Function<CheckResult, String> key,
-                                             Map<String, ResultRow> rowById) {
-        Map<String, CheckResult> newest = new LinkedHashMap<>();
-        for (CheckResult r : results) {
-            newest.merge(key.apply(r), r, (current, incoming) -> LatestState.replaces(incoming, current) ? incoming : current);
-        }
-        return newest.values().stream().map(r -> rowById.get(r.checkId())).toList();
-    }
-
-    private static void upsert(Connection c, String sql, List<ResultRow> rows, boolean jobFirst) throws SQLException {
-        if (rows.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(sql)) {
-            if (jobFirst) {
-                ps.setArray(1, c.createArrayOf("text", rows.stream().map(ResultRow::jobId).toArray()));
-                ps.setArray(2, c.createArrayOf("text", rows.stream().map(ResultRow::url).toArray()));
-                ps.setArray(3, c.createArrayOf("text", rows.stream().map(ResultRow::checkId).toArray()));
-            } else {
-                ps.setArray(1, c.createArrayOf("text", rows.stream().map(ResultRow::url).toArray()));
-                ps.setArray(2, c.createArrayOf("text", rows.stream().map(ResultRow::checkId).toArray()));
-                ps.setArray(3, c.createArrayOf("text", rows.stream().map(ResultRow::jobId).toArray()));
-            }
-            bindTail(c, ps, rows, 4);
-            ps.executeUpdate();
-        }
-    }
-
-    /** Binds the first nine columns of {@code checks}. */
-    private static void bindColumns(Connection c, PreparedStatement ps, List<ResultRow> rows) throws SQLException {
-        ps.setArray(1, c.createArrayOf("text", rows.stream().map(ResultRow::checkId).toArray()));
-        ps.setArray(2, c.createArrayOf("text", rows.stream().map(ResultRow::url).toArray()));
-        ps.setArray(3, c.createArrayOf("text", rows.stream().map(ResultRow::jobId).toArray()));
-        bindTail(c, ps, rows, 4);
-    }
-
-    /** Binds host, outcome, status, response time, title and checked-at from parameter {@code from} on. */
-    private static void bindTail(Connection c, PreparedStatement ps, List<ResultRow> rows, int from) throws SQLException {
-        ps.setArray(from, c.createArrayOf("text", rows.stream().map(ResultRow::host).toArray()));
-        ps.setArray(from + 1, c.createArrayOf("text", rows.stream().map(ResultRow::outcome).toArray()));
-        ps.setArray(from + 2, c.createArrayOf("text", rows.stream().map(r -> str(r.statusCode())).toArray()));
-        ps.setArray(from + 3, c.createArrayOf("text", rows.stream().map(r -> str(r.responseTimeMs())).toArray()));
-        ps.setArray(from + 4, c.createArrayOf("text", rows.stream().map(ResultRow::title).toArray()));
-        ps.setArray(from + 5, c.createArrayOf("text", rows.stream().map(r -> r.checkedAt().toString()).toArray()));
-    }
-
-    private static void recordJobActivity(Connection c, List<CheckResult> withJob) throws SQLException {
-        Map<String, Instant[]> span = new LinkedHashMap<>();
-        for (CheckResult r : withJob) {
-            span.merge(r.jobId(), new Instant[]{r.checkedAt(), r.checkedAt()}, (a, b) -> new Instant[]{
-                    a[0].isBefore(b[0]) ? a[0] : b[0], a[1].isAfter(b[1]) ? a[1] : b[1]});
-        }
-        if (span.isEmpty()) {
-            return;
-        }
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_JOB_ACTIVITY)) {
-            for (var e : span.entrySet()) {
-                ps.setString(1, e.getKey());
-                ps.setObject(2, ts(e.getValue()[0]));
-                ps.setObject(3, ts(e.getValue()[1]));
-                ps.setObject(4, ts(e.getValue()[1]));
-                ps.addBatch();
-            }
-            ps.executeBatch();
-        }
-    }
-
-    private static String str(Object o) {
-        return o == null ? null : o.toString();
     }
 
     static OffsetDateTime ts(Instant t) {
