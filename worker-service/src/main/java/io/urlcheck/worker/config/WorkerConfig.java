@@ -23,12 +23,25 @@ public interface WorkerConfig {
     @WithDefault("0ms")
     Duration minHostInterval();
 
-    /** Requests taken from Kafka and not yet finished (queued, in backoff, in flight); default 4 x max-in-flight, never below it. */
+    /** Requests taken from Kafka and not yet finished (queued, in backoff, in flight); see {@link #pendingWindow(int, Optional)}. */
     Optional<Integer> maxPending();
 
-    /** The effective {@link #maxPending()}: as set but at least max-in-flight, else 4 x max-in-flight. */
+    /** The smallest default window: a request waiting in it costs about 1 KiB, so this is about 8 MiB. */
+    int MIN_DEFAULT_PENDING = 8192;
+
+    /** The effective {@link #maxPending()}. */
     default int pendingWindow() {
-        return Math.max(maxInFlight(), maxPending().orElse(4 * maxInFlight()));
+        return pendingWindow(maxInFlight(), maxPending());
+    }
+
+    /**
+     * {@code maxPending} as set but at least {@code maxInFlight}; unset, 4 x max-in-flight but at least
+     * {@link #MIN_DEFAULT_PENDING}. Records arrive a partition at a time, so a window of only a few
+     * hundred holds the few hosts of one partition, which queue behind max-per-host while global slots
+     * stay free; a deeper window reaches the next partitions' hosts.
+     */
+    static int pendingWindow(int maxInFlight, Optional<Integer> maxPending) {
+        return Math.max(maxInFlight, maxPending.orElse(Math.max(4 * maxInFlight, MIN_DEFAULT_PENDING)));
     }
 
     /** Whole-attempt deadline: connect, headers, redirects and body of one try. */
