@@ -1,8 +1,6 @@
 package io.urlcheck.sink.store.postgres;
 
-import java.nio.charset.StandardCharsets;
 import java.time.format.DateTimeFormatter;
-import java.util.List;
 
 /**
  * Encodes rows in the text format of {@code COPY ... FROM STDIN}: one line per row, columns
@@ -14,22 +12,19 @@ final class CopyText {
     private CopyText() {
     }
 
-    static byte[] rows(List<ResultRow> rows) {
-        StringBuilder sb = new StringBuilder(rows.size() * 1024);
-        for (ResultRow r : rows) {
-            field(sb, r.checkId()).append('\t');
-            field(sb, r.url()).append('\t');
-            field(sb, r.jobId()).append('\t');
-            field(sb, r.host()).append('\t');
-            field(sb, r.outcome()).append('\t');
-            field(sb, r.statusCode() == null ? null : r.statusCode().toString()).append('\t');
-            field(sb, r.responseTimeMs() == null ? null : r.responseTimeMs().toString()).append('\t');
-            field(sb, r.title()).append('\t');
-            DateTimeFormatter.ISO_OFFSET_DATE_TIME.formatTo(r.checkedAt(), sb);
-            sb.append('\t');
-            field(sb, r.document()).append('\n');
-        }
-        return sb.toString().getBytes(StandardCharsets.UTF_8);
+    /** Appends one row, with its line end. */
+    static void row(StringBuilder sb, ResultRow r) {
+        field(sb, r.checkId()).append('\t');
+        field(sb, r.url()).append('\t');
+        field(sb, r.jobId()).append('\t');
+        field(sb, r.host()).append('\t');
+        field(sb, r.outcome()).append('\t');
+        field(sb, r.statusCode() == null ? null : r.statusCode().toString()).append('\t');
+        field(sb, r.responseTimeMs() == null ? null : r.responseTimeMs().toString()).append('\t');
+        field(sb, r.title()).append('\t');
+        DateTimeFormatter.ISO_OFFSET_DATE_TIME.formatTo(r.checkedAt(), sb);
+        sb.append('\t');
+        field(sb, r.document()).append('\n');
     }
 
     private static StringBuilder field(StringBuilder sb, String value) {

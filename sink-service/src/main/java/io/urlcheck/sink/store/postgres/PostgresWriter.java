@@ -5,8 +5,9 @@ import io.urlcheck.contract.JobTotals;
 
 import org.postgresql.PGConnection;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
+import org.postgresql.copy.CopyIn;
+
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -15,6 +16,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -36,6 +38,9 @@ final class PostgresWriter {
             ) ON COMMIT DELETE ROWS""";
 
     private static final String COPY_STAGING = "COPY incoming_checks FROM STDIN";
+
+    /** Rows per COPY message: small enough to keep PostgreSQL busy early, large enough to be few. */
+    private static final int COPY_CHUNK_ROWS = 250;
 
     private static final String NEWER = "excluded.checked_at > t.checked_at"
             + " OR (excluded.checked_at = t.checked_at AND excluded.check_id > t.check_id)";
@@ -98,16 +103,42 @@ final class PostgresWriter {
         }
         Map<String, CheckResult> byId = new LinkedHashMap<>();
         batch.forEach(r -> byId.putIfAbsent(r.checkId(), r)); // a redelivery inside one batch is one row
-        byte[] rows = CopyText.rows(byId.values().stream().map(ResultRowMapper::toRow).toList());
-        try {
-            c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGING, new ByteArrayInputStream(rows));
-        } catch (IOException e) {
-            throw new SQLException("cannot stream the batch to PostgreSQL: " + e.getMessage(), e);
-        }
+        copy(c, byId.values());
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(STORE_STAGED)) {
             rs.next();
             return rs.getInt(1);
         }
+    }
+
+    /**
+     * Streams the rows into the staging table a chunk at a time, so that PostgreSQL parses and
+     * stores one chunk while the next is encoded: the two processes work side by side.
+     */
+    private static void copy(Connection c, Collection<CheckResult> results) throws SQLException {
+        CopyIn in = c.unwrap(PGConnection.class).getCopyAPI().copyIn(COPY_STAGING);
+        try {
+            StringBuilder chunk = new StringBuilder(COPY_CHUNK_ROWS * 1024);
+            int rows = 0;
+            for (CheckResult r : results) {
+                CopyText.row(chunk, ResultRowMapper.toRow(r));
+                if (++rows % COPY_CHUNK_ROWS == 0) {
+                    send(in, chunk);
+                }
+            }
+            send(in, chunk);
+            in.endCopy();
+        } finally {
+            if (in.isActive()) {
+                in.cancelCopy(); // an encoding failure: end the COPY so the connection can roll back
+            }
+        }
+    }
+
+    private static void send(CopyIn in, StringBuilder chunk) throws SQLException {
+        byte[] bytes = chunk.toString().getBytes(StandardCharsets.UTF_8);
+        in.writeToCopy(bytes, 0, bytes.length);
+        in.flushCopy();
+        chunk.setLength(0);
     }
 
     static void storeTotals(Connection c, JobTotals t) throws SQLException {
