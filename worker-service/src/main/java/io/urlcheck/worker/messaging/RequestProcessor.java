@@ -16,7 +16,7 @@ import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
 
 /**
- * Turns the stream of check requests into the stream of results. {@code merge(maxPending)} keeps at
+ * Turns the stream of check requests into the stream of results. {@link BoundedMerge} keeps at
  * most {@code max-pending} requests taken from Kafka and unfinished; when they are, it stops
  * requesting and the connector pauses the consumer (real backpressure). Each result message is
  * derived from its request message, so the request is acked, and its offset becomes committable,
@@ -47,7 +47,8 @@ public class RequestProcessor {
     @Incoming(REQUESTS)
     @Outgoing(RESULTS)
     public Multi<Message<CheckResult>> process(Multi<Message<byte[]>> requests) {
-        return requests.onItem().transformToUni(this::handle).merge(maxPending);
+        return Multi.createFrom().publisher(new BoundedMerge<>(requests,
+                message -> handle(message).subscribeAsCompletionStage(), maxPending));
     }
 
     private Uni<Message<CheckResult>> handle(Message<byte[]> message) {
