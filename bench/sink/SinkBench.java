@@ -64,9 +64,9 @@ public class SinkBench {
                 ds.setUrl(url);
                 ds.setUser(PostgresServer.USER);
                 Flyway.configure().dataSource(ds).locations("classpath:db/migration").load().migrate();
-                try (Connection shared = ds.getConnection()) {
+                try (ResultStore store = new PostgresResultStore(connectionPerThread(ds))) {
                     double cpu0 = cpuSeconds();
-                    double rate = ingest(new PostgresResultStore(oneConnection(shared)), n, "postgres");
+                    double rate = ingest(store, n, "postgres");
                     double cpu = cpuSeconds() - cpu0;
                     record.put("postgresResultsPerSecond", Math.round(rate));
                     record.put("postgresIngestCpuSeconds", Math.round(cpu * 10) / 10.0);
@@ -208,12 +208,36 @@ public class SinkBench {
         }
     }
 
-    /** A DataSource handing out one shared connection (whose close() is ignored), as a pool of one would. */
-    static DataSource oneConnection(Connection shared) {
-        Connection keep = (Connection) Proxy.newProxyInstance(SinkBench.class.getClassLoader(), new Class<?>[]{Connection.class},
-                (proxy, method, margs) -> method.getName().equals("close") ? null : method.invoke(shared, margs));
+    /**
+     * A DataSource giving each thread one connection of its own, kept open (close() is ignored), as a
+     * pool does: the store writes a large batch in parts on several connections at once.
+     */
+    static DataSource connectionPerThread(DataSource real) {
+        ThreadLocal<Connection> own = ThreadLocal.withInitial(() -> {
+            try {
+                return real.getConnection();
+            } catch (java.sql.SQLException e) {
+                throw new IllegalStateException("cannot connect to the bench database", e);
+            }
+        });
         return (DataSource) Proxy.newProxyInstance(SinkBench.class.getClassLoader(), new Class<?>[]{DataSource.class},
-                (proxy, method, margs) -> method.getName().equals("getConnection") ? keep : null);
+                (proxy, method, margs) -> {
+                    if (!method.getName().equals("getConnection")) {
+                        return null;
+                    }
+                    Connection c = own.get();
+                    return Proxy.newProxyInstance(SinkBench.class.getClassLoader(), new Class<?>[]{Connection.class},
+                            (p, m, a) -> {
+                                if (m.getName().equals("close")) {
+                                    return null;
+                                }
+                                try {
+                                    return m.invoke(c, a);
+                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                    throw e.getCause(); // the SQLException itself, as the store expects
+                                }
+                            });
+                });
     }
 
     /** CPU seconds used so far by this JVM and by the benchmark's PostgreSQL server processes. */

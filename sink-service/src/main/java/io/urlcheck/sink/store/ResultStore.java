@@ -15,7 +15,8 @@ import java.util.function.Consumer;
 /**
  * Where results and job totals live: JSON files or PostgreSQL. Writes are idempotent (a check id is
  * stored once) and durable when they return, so the caller may acknowledge the Kafka records then.
- * A write that throws {@link StoreUnavailableException} made nothing visible and may be retried.
+ * A write that throws {@link StoreUnavailableException} may be retried: it made nothing durable, or
+ * (PostgreSQL, a batch written in parts) only whole parts, which the retry recognizes as stored.
  */
 public interface ResultStore extends AutoCloseable {
 

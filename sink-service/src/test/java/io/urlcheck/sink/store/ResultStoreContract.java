@@ -112,6 +112,32 @@ public abstract class ResultStoreContract {
     }
 
     @Test
+    void aLargeBatchOfRepeatsAndRedeliveriesKeepsTheNewestPerUrlAndStoresEachCheckOnce() {
+        String job = TestResults.unique("large");
+        List<CheckResult> all = new ArrayList<>();
+        for (int i = 0; i < 300; i++) {
+            String url = "http://l" + (i % 7) + ".test/" + job + "/" + i;
+            for (int k = 0; k < 3; k++) { // three checks per URL, newest last, in a shuffled batch below
+                all.add(TestResults.failed(job, url, k == 2 ? Outcome.OK : Outcome.TIMEOUT, k == 2 ? 200 : null, 10L + i + k,
+                        T0.plusSeconds(k)));
+            }
+        }
+        List<CheckResult> batch = new ArrayList<>(all);
+        batch.addAll(all.subList(0, 100)); // redelivered inside the same batch
+        java.util.Collections.shuffle(batch, new java.util.Random(3));
+
+        assertThat(store.storeResults(batch)).isEqualTo(900);
+        assertThat(store.storeResults(batch)).isZero();
+
+        assertThat(store.job(job).orElseThrow().checked()).isEqualTo(300);
+        assertThat(store.summary(job).byOutcome()).containsOnly(entry("OK", 300L));
+        assertThat(store.lookup(all.get(3).url()).orElseThrow().history()).hasSize(3);
+        Set<String> latest = new HashSet<>();
+        store.stream(ResultQueryParser.parse(null, null, null, job, null, null, null, null, null, false), r -> latest.add(r.checkId()));
+        assertThat(latest).hasSize(300).allMatch(id -> all.stream().filter(r -> r.checkId().equals(id)).allMatch(r -> r.outcome() == Outcome.OK));
+    }
+
+    @Test
     void aTieOnCheckedAtIsBrokenByCheckIdInEveryStore() {
         String job = TestResults.unique("tie");
         String url = "http://a.test/" + job;

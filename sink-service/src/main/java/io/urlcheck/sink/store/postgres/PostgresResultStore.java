@@ -17,6 +17,10 @@ import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
@@ -25,10 +29,31 @@ import java.util.function.Consumer;
  * transaction; it returns only after the commit, so what it stored is durable. Any SQL failure of a
  * write rolls back and surfaces as {@link StoreUnavailableException}: the consumer holds the batch
  * and retries until the database takes it.
+ *
+ * <p>A large batch of results is written as {@link #PARTS} parts, split by URL, in as many
+ * transactions on as many connections at once, so that several PostgreSQL backends (cores) share the
+ * work; the call returns when all have committed. If one part fails, others may have committed: the
+ * retry stores the rest, and the committed parts are recognized by their check ids and stored once,
+ * as any redelivery is (the consumer's metric then counts them as redelivered).
  */
 public final class PostgresResultStore implements ResultStore {
 
+    /** Batches of at least this many results are written as {@link #PARTS} parts at once. */
+    static final int SPLIT_AT = 256;
+
+    /**
+     * How many transactions, on as many connections, share a large batch. Measured on 2 cores with
+     * 1M results: 2 parts ~19-20k results/s, 3 ~21k, 4 ~19k; one part waits on a lock or the disk
+     * while the others keep both cores busy.
+     */
+    static final int PARTS = 3;
+
     private final DataSource dataSource;
+    private final ExecutorService otherWriters = Executors.newFixedThreadPool(PARTS - 1, r -> {
+        Thread t = new Thread(r, "postgres-store-part-writer");
+        t.setDaemon(true);
+        return t;
+    });
     private volatile boolean available = true;
     private final AtomicLong version = new AtomicLong();
 
@@ -38,7 +63,64 @@ public final class PostgresResultStore implements ResultStore {
 
     @Override
     public int storeResults(List<CheckResult> results) {
-        return write("store " + results.size() + " results", c -> PostgresWriter.storeResults(c, results));
+        if (results.size() < SPLIT_AT) {
+            return write("store " + results.size() + " results", c -> PostgresWriter.storeResults(c, results));
+        }
+        List<List<CheckResult>> parts = new ArrayList<>(PARTS);
+        for (int i = 0; i < PARTS; i++) {
+            parts.add(new ArrayList<>(results.size() / PARTS + 16));
+        }
+        for (CheckResult r : results) {
+            // By URL: a URL's results stay in one transaction, and the parts never wait on each other's rows.
+            parts.get(Math.floorMod(r.url().hashCode(), PARTS)).add(r);
+        }
+        List<Future<Integer>> others = new ArrayList<>(PARTS - 1);
+        for (List<CheckResult> part : parts.subList(1, PARTS)) {
+            others.add(otherWriters.submit(() ->
+                    write("store " + part.size() + " results", c -> PostgresWriter.storeResults(c, part))));
+        }
+        int stored = 0;
+        RuntimeException failure = null;
+        try {
+            stored += write("store " + parts.get(0).size() + " results", c -> PostgresWriter.storeResults(c, parts.get(0)));
+        } catch (RuntimeException e) {
+            failure = e;
+        }
+        for (Future<Integer> other : others) {
+            try {
+                stored += awaitUninterruptibly(other); // never return while another part may still be writing
+            } catch (RuntimeException e) {
+                if (failure == null) {
+                    failure = e;
+                } else {
+                    failure.addSuppressed(e);
+                }
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return stored;
+    }
+
+    private static int awaitUninterruptibly(Future<Integer> half) {
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return half.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException re ? re
+                            : new StoreUnavailableException("PostgreSQL write failed: " + e.getCause(), e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     @Override
@@ -99,7 +181,7 @@ public final class PostgresResultStore implements ResultStore {
 
     @Override
     public void close() {
-        // The datasource belongs to Quarkus, which closes it.
+        otherWriters.shutdown(); // the datasource belongs to Quarkus, which closes it
     }
 
     /** SQL work on one connection. */

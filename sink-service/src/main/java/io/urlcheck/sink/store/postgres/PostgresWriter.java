@@ -22,11 +22,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Writes a batch of results in one transaction and three round trips: the batch is copied
+ * Writes a batch of results in one transaction and four round trips: the batch is copied
  * ({@code COPY ... FROM STDIN}) into a session-local staging table, then one statement inserts it
  * into {@code checks} and passes on only the checks that insert reports as new to the latest-state
- * tables, whose upserts change a row only when the incoming check is newer, and to {@code jobs}. The
- * rows cross the wire once and are parsed once; the summary aggregates follow by trigger (V2).
+ * tables, whose upserts change a row only when the incoming check is newer; a last one records the
+ * jobs' activity. The rows cross the wire once and are parsed once; the summary aggregates follow by
+ * trigger (V2).
  */
 final class PostgresWriter {
 
@@ -69,16 +70,22 @@ final class PostgresWriter {
                     outcome = excluded.outcome, status_code = excluded.status_code, response_time_ms = excluded.response_time_ms,
                     title = excluded.title, checked_at = excluded.checked_at
                 WHERE %1$s
-            ), activity AS (
-                INSERT INTO jobs AS j (job_id, first_result_at, last_result_at, last_activity_at)
-                SELECT job_id, min(checked_at), max(checked_at), max(checked_at) FROM fresh WHERE job_id IS NOT NULL
-                GROUP BY job_id ORDER BY job_id
-                ON CONFLICT (job_id) DO UPDATE SET
-                    first_result_at = LEAST(j.first_result_at, excluded.first_result_at),
-                    last_result_at = GREATEST(j.last_result_at, excluded.last_result_at),
-                    last_activity_at = GREATEST(j.last_activity_at, excluded.last_activity_at)
             )
             SELECT count(*) FROM fresh""".formatted(NEWER);
+
+    /**
+     * A separate statement, run last: the job rows are the only rows all parts of a split batch
+     * write (see PostgresResultStore), so taking their locks last keeps the parts' heavy work apart.
+     * All staged checks count, not only the new ones: a redelivered check moves neither bound.
+     */
+    private static final String RECORD_JOB_ACTIVITY = """
+            INSERT INTO jobs AS j (job_id, first_result_at, last_result_at, last_activity_at)
+            SELECT job_id, min(checked_at), max(checked_at), max(checked_at) FROM incoming_checks WHERE job_id IS NOT NULL
+            GROUP BY job_id ORDER BY job_id
+            ON CONFLICT (job_id) DO UPDATE SET
+                first_result_at = LEAST(j.first_result_at, excluded.first_result_at),
+                last_result_at = GREATEST(j.last_result_at, excluded.last_result_at),
+                last_activity_at = GREATEST(j.last_activity_at, excluded.last_activity_at)""";
 
     private static final String UPSERT_TOTALS = """
             INSERT INTO jobs AS j (job_id, has_totals, submitted, accepted, rejected, duplicates, skipped, complete,
@@ -104,10 +111,15 @@ final class PostgresWriter {
         Map<String, CheckResult> byId = new LinkedHashMap<>();
         batch.forEach(r -> byId.putIfAbsent(r.checkId(), r)); // a redelivery inside one batch is one row
         copy(c, byId.values());
+        int fresh;
         try (Statement st = c.createStatement(); ResultSet rs = st.executeQuery(STORE_STAGED)) {
             rs.next();
-            return rs.getInt(1);
+            fresh = rs.getInt(1);
         }
+        try (Statement st = c.createStatement()) {
+            st.executeUpdate(RECORD_JOB_ACTIVITY);
+        }
+        return fresh;
     }
 
     /**
