@@ -8,8 +8,9 @@ import java.util.function.Supplier;
 /**
  * Reuses a computed {@link Summary} while the data under it cannot have changed: nothing was stored
  * through this sink since (the store's version is the same) and it is younger than {@code maxAge},
- * which bounds staleness when other sink replicas write to the same database. A summary scans every
- * latest row, so dashboards polling it would otherwise rescan an unchanged table on every poll.
+ * which bounds staleness when other sink replicas write to the same database. Summaries are cheap
+ * now (both stores keep aggregates), but dashboards poll them often, and an unchanged store needs
+ * no query at all.
  * Computations are serialized, so a burst of polls computes once.
  */
 public final class SummaryCache {
