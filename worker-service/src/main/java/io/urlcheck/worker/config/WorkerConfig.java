@@ -27,7 +27,7 @@ public interface WorkerConfig {
     Optional<Integer> maxPending();
 
     /** The smallest default window: a request waiting in it costs about 1 KiB, so this is about 8 MiB. */
-    int MIN_DEFAULT_PENDING = 8192;
+    int MIN_DEFAULT_PENDING = 2048;
 
     /** The effective {@link #maxPending()}. */
     default int pendingWindow() {
