@@ -11,6 +11,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -20,6 +21,9 @@ class TimeoutTest {
 
     private static Vertx vertx;
     private static HostileServer server;
+    /** Accepts TCP, reads the ClientHello and never answers: the connect succeeds, the TLS handshake stalls. */
+    private static HostileServer silent;
+    private static final AtomicInteger helloBytes = new AtomicInteger();
 
     @BeforeAll
     static void start() {
@@ -27,10 +31,12 @@ class TimeoutTest {
         server = HostileServer.http(vertx, "127.0.0.1")
                 .route("/drip", Routes.drip(vertx, 200))
                 .route("/stall", Routes.stall());
+        silent = HostileServer.raw(vertx, "127.0.0.1", socket -> socket.handler(data -> helloBytes.addAndGet(data.length())));
     }
 
     @AfterAll
     static void stop() {
+        silent.close();
         server.close();
         vertx.close();
     }
@@ -73,6 +79,21 @@ class TimeoutTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(deadline.plus(SLACK));
+    }
+
+    @Test
+    void aTlsHandshakeThatStallsEndsAsTimeoutAtTheDeadline() {
+        Duration deadline = Duration.ofMillis(1500);
+        Checkers.Built checker = Checkers.defaults(vertx).requestTimeout(deadline).headerTimeout(Duration.ofSeconds(30)).build();
+
+        long start = System.nanoTime();
+        CheckResult result = checker.check("https://127.0.0.1:" + silent.port() + "/");
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(helloBytes.get()).as("the client sent its ClientHello").isPositive();
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(result.statusCode()).isNull();
+        assertThat(took).isBetween(deadline.minusMillis(100), deadline.plus(SLACK));
     }
 
     @Test
