@@ -25,10 +25,10 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 
 /**
- * The production store: PostgreSQL, schema by Flyway ({@code db/migration}). A write is one
- * transaction; it returns only after the commit, so what it stored is durable. Any SQL failure of a
- * write rolls back and surfaces as {@link StoreUnavailableException}: the consumer holds the batch
- * and retries until the database takes it.
+ * The production store: PostgreSQL, schema by Flyway ({@code db/migration}). A small write is one
+ * transaction; every write returns only after its commits, so what it stored is durable. A SQL
+ * failure rolls its transaction back and surfaces as {@link StoreUnavailableException}: the consumer
+ * holds the batch and retries until the database takes it.
  *
  * <p>A large batch of results is written as {@link #PARTS} parts, split by URL, in as many
  * transactions on as many connections at once, so that several PostgreSQL backends (cores) share the
@@ -49,7 +49,7 @@ public final class PostgresResultStore implements ResultStore {
     static final int PARTS = 3;
 
     private final DataSource dataSource;
-    private final ExecutorService otherWriters = Executors.newFixedThreadPool(PARTS - 1, r -> {
+    private final ExecutorService partWriters = Executors.newFixedThreadPool(PARTS, r -> {
         Thread t = new Thread(r, "postgres-store-part-writer");
         t.setDaemon(true);
         return t;
@@ -74,21 +74,16 @@ public final class PostgresResultStore implements ResultStore {
             // By URL: a URL's results stay in one transaction, and the parts never wait on each other's rows.
             parts.get(Math.floorMod(r.url().hashCode(), PARTS)).add(r);
         }
-        List<Future<Integer>> others = new ArrayList<>(PARTS - 1);
-        for (List<CheckResult> part : parts.subList(1, PARTS)) {
-            others.add(otherWriters.submit(() ->
+        List<Future<Integer>> writes = new ArrayList<>(PARTS);
+        for (List<CheckResult> part : parts) {
+            writes.add(partWriters.submit(() ->
                     write("store " + part.size() + " results", c -> PostgresWriter.storeResults(c, part))));
         }
         int stored = 0;
         RuntimeException failure = null;
-        try {
-            stored += write("store " + parts.get(0).size() + " results", c -> PostgresWriter.storeResults(c, parts.get(0)));
-        } catch (RuntimeException e) {
-            failure = e;
-        }
-        for (Future<Integer> other : others) {
+        for (Future<Integer> write : writes) {
             try {
-                stored += awaitUninterruptibly(other); // never return while another part may still be writing
+                stored += awaitUninterruptibly(write); // never return while a part may still be writing
             } catch (RuntimeException e) {
                 if (failure == null) {
                     failure = e;
@@ -103,12 +98,12 @@ public final class PostgresResultStore implements ResultStore {
         return stored;
     }
 
-    private static int awaitUninterruptibly(Future<Integer> half) {
+    private static int awaitUninterruptibly(Future<Integer> part) {
         boolean interrupted = false;
         try {
             while (true) {
                 try {
-                    return half.get();
+                    return part.get();
                 } catch (InterruptedException e) {
                     interrupted = true;
                 } catch (ExecutionException e) {
@@ -181,7 +176,7 @@ public final class PostgresResultStore implements ResultStore {
 
     @Override
     public void close() {
-        otherWriters.shutdown(); // the datasource belongs to Quarkus, which closes it
+        partWriters.shutdown(); // the datasource belongs to Quarkus, which closes it
     }
 
     /** SQL work on one connection. */
