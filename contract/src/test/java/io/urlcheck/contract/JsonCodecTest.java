@@ -3,6 +3,7 @@ package io.urlcheck.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -56,6 +57,30 @@ class JsonCodecTest {
     }
 
     @Test
+    void encodedMessagesAreByteForByteWhatStockJacksonWrites() throws Exception {
+        Instant micros = Instant.parse("2026-11-23T08:00:00.123456Z");
+        CheckRequest request = new CheckRequest(1, "5f0c6c1e-2b7a-4d3e-9c1a-8f7e6d5c4b3a", "job-1",
+                " https://Example.com/a ", "https://example.com/a", "example.com", micros);
+        CheckResult ok = CheckResult.builder().requestId(request.requestId()).jobId("job-1").input(request.input())
+                .url(request.url()).outcome(Outcome.OK).statusCode(200).responseTimeMs(183L).timeToFirstByteMs(121L)
+                .title("Caf\u00e9 \"quoted\" \u2603").finalUrl("https://example.com/b")
+                .redirects(List.of(new Redirect(request.url(), 301))).contentType("text/html; charset=utf-8")
+                .contentLength(48_213L).attempts(1).checkedAt(micros.plusNanos(1)).workerId("worker-1")
+                .tls(new TlsInfo("TLSv1.3", Instant.parse("2027-02-14T23:59:59Z"), "CN=R11,O=Let's Encrypt", "CN=example.com"))
+                .build();
+        CheckResult rejected = CheckResult.invalid("job-1", "not a url", "not a url", "no scheme", Instant.EPOCH);
+        JobTotals totals = new JobTotals(1, "job-1", 10, 6, 2, 1, 1, false, AT, Instant.parse("+12026-01-01T00:00:00Z"));
+
+        for (Object message : List.of(request, ok, rejected, totals)) {
+            byte[] stock = StockJackson.MAPPER.writeValueAsBytes(message);
+
+            assertThat(JsonCodec.encode(message)).as(new String(stock, StandardCharsets.UTF_8)).isEqualTo(stock);
+            assertThat(JsonCodec.encodeToString(message)).isEqualTo(new String(stock, StandardCharsets.UTF_8));
+            assertThat(JsonCodec.decode(stock, message.getClass())).isEqualTo(message);
+        }
+    }
+
+    @Test
     void newerSchemaFieldsAreIgnoredByOlderReaders() {
         String json = "{\"schemaVersion\":2,\"requestId\":\"r\",\"jobId\":\"j\",\"input\":\"i\",\"url\":\"http://x/\","
                 + "\"host\":\"x\",\"submittedAt\":\"2026-11-23T08:00:00Z\",\"priority\":7}";
@@ -71,6 +96,17 @@ class JsonCodecTest {
                 .isInstanceOf(CodecException.class);
         assertThatThrownBy(() -> JsonCodec.decode(new byte[0], CheckResult.class))
                 .isInstanceOf(CodecException.class).hasMessageContaining("empty");
+    }
+
+    @Test
+    void jsonDeeperThanTheNestingLimitIsRefused() {
+        int limit = JsonCodec.MAX_NESTING_DEPTH;
+        byte[] atLimit = ("[".repeat(limit) + "]".repeat(limit)).getBytes(StandardCharsets.UTF_8);
+        byte[] deeper = ("[".repeat(limit + 1) + "]".repeat(limit + 1)).getBytes(StandardCharsets.UTF_8);
+
+        assertThat(JsonCodec.decode(atLimit, JsonNode.class).isArray()).isTrue();
+        assertThatThrownBy(() -> JsonCodec.decode(deeper, JsonNode.class))
+                .isInstanceOf(CodecException.class).hasMessageContaining("depth");
     }
 
     @Test
