@@ -1,7 +1,6 @@
 package io.urlcheck.worker.messaging;
 
 import io.smallrye.mutiny.Multi;
-import io.smallrye.mutiny.Uni;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
@@ -14,6 +13,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.eclipse.microprofile.reactive.messaging.Outgoing;
 import org.jboss.logging.Logger;
+
+import java.util.concurrent.CompletionStage;
 
 /**
  * Turns the stream of check requests into the stream of results. {@link BoundedMerge} keeps at
@@ -47,11 +48,14 @@ public class RequestProcessor {
     @Incoming(REQUESTS)
     @Outgoing(RESULTS)
     public Multi<Message<CheckResult>> process(Multi<Message<byte[]>> requests) {
-        return Multi.createFrom().publisher(new BoundedMerge<>(requests,
-                message -> handle(message).subscribeAsCompletionStage(), maxPending));
+        return Multi.createFrom().publisher(new BoundedMerge<>(requests, this::handle, maxPending));
     }
 
-    private Uni<Message<CheckResult>> handle(Message<byte[]> message) {
+    /**
+     * Plain future composition, not a Uni per record: Mutiny's per-subscription interceptors were a
+     * measurable share of the worker's CPU per check (bench/README.md, finding 8).
+     */
+    private CompletionStage<Message<CheckResult>> handle(Message<byte[]> message) {
         metrics.pending().incrementAndGet();
         CheckRequest request;
         try {
@@ -62,10 +66,10 @@ public class RequestProcessor {
         } catch (RuntimeException e) {
             return deadLetters.send(message, e.getMessage() == null ? e.toString() : e.getMessage())
                     .eventually(() -> metrics.pending().decrementAndGet())
-                    .replaceWith((Message<CheckResult>) null);
+                    .replaceWith((Message<CheckResult>) null)
+                    .subscribeAsCompletionStage();
         }
-        return Uni.createFrom().completionStage(() -> engine.check(request))
-                .map(result -> resultMessage(message, result));
+        return engine.check(request).thenApply(result -> resultMessage(message, result));
     }
 
     private Message<CheckResult> resultMessage(Message<byte[]> request, CheckResult result) {
