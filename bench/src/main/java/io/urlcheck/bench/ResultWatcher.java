@@ -35,6 +35,8 @@ public final class ResultWatcher implements AutoCloseable {
     private final Map<String, Integer> errors = new java.util.TreeMap<>();
     private final List<Long> responseTimes = new java.util.ArrayList<>();
     private final List<Long> publishLags = new java.util.ArrayList<>();
+    private final List<Raw> undecoded = new java.util.ArrayList<>();
+    private int unidentified; // results without a request id, each counted once (guarded by this)
     private volatile boolean running = true;
     private volatile long records;
     private volatile long distinct;
@@ -92,21 +94,35 @@ public final class ResultWatcher implements AutoCloseable {
             distinct = records;
             return;
         }
-        CheckResult result = JsonCodec.decode(record.value(), CheckResult.class);
+        // Only the request id is read while the worker runs; the full decode waits until a figure is
+        // asked for, so the observer's JSON work does not compete with the worker for the 2 cores.
+        String id = RequestIds.of(record.value());
         synchronized (this) {
-            String id = result.requestId() != null ? result.requestId() : result.url();
-            if (requestIds.add(id)) {
-                distinct = requestIds.size();
-                if (result.responseTimeMs() != null) {
-                    responseTimes.add(result.responseTimeMs());
-                }
-                publishLags.add(ts - result.checkedAt().toEpochMilli());
-                outcomes.merge(result.outcome(), 1, Integer::sum);
-                if (result.outcome() != Outcome.OK && result.error() != null && errors.size() < 20) {
-                    errors.merge(result.error(), 1, Integer::sum);
-                }
+            if (id == null || requestIds.add(id)) {
+                undecoded.add(new Raw(ts, record.value()));
+                unidentified += id == null ? 1 : 0;
+                distinct = requestIds.size() + unidentified;
             }
         }
+    }
+
+    /** Decodes what {@link #accept} kept; called with the lock held, before any figure is read. */
+    private void decodeKept() {
+        for (Raw raw : undecoded) {
+            CheckResult result = JsonCodec.decode(raw.value(), CheckResult.class);
+            if (result.responseTimeMs() != null) {
+                responseTimes.add(result.responseTimeMs());
+            }
+            publishLags.add(raw.timestamp() - result.checkedAt().toEpochMilli());
+            outcomes.merge(result.outcome(), 1, Integer::sum);
+            if (result.outcome() != Outcome.OK && result.error() != null && errors.size() < 20) {
+                errors.merge(result.error(), 1, Integer::sum);
+            }
+        }
+        undecoded.clear();
+    }
+
+    private record Raw(long timestamp, byte[] value) {
     }
 
     /** Waits until {@code count} distinct results arrived; false on timeout. */
@@ -151,6 +167,7 @@ public final class ResultWatcher implements AutoCloseable {
 
     /** Outcome counts over distinct requests. */
     public synchronized Map<Outcome, Integer> outcomes() {
+        decodeKept();
         return new java.util.LinkedHashMap<>(outcomes);
     }
 
@@ -160,6 +177,7 @@ public final class ResultWatcher implements AutoCloseable {
      * how long a finished result waited to be sent). Together they tell a slow check from a slow pipeline.
      */
     public synchronized Map<String, Object> latencies() {
+        decodeKept();
         return Map.of("responseTimeMs", percentiles(responseTimes), "publishLagMs", percentiles(publishLags));
     }
 
@@ -179,6 +197,7 @@ public final class ResultWatcher implements AutoCloseable {
 
     /** A sample of error texts of non-OK results, for diagnosing a broken run. */
     public synchronized Map<String, Integer> errors() {
+        decodeKept();
         return Map.copyOf(errors);
     }
 
