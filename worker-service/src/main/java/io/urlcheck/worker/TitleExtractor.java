@@ -3,6 +3,8 @@ package io.urlcheck.worker;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jsoup.nodes.Entities;
+import org.jsoup.parser.Parser;
 
 import java.nio.charset.Charset;
 import java.util.Locale;
@@ -13,7 +15,8 @@ import java.util.regex.Pattern;
  * The title of an HTML page: the document's own {@code <title>} (never one inside {@code <svg>} or
  * {@code <math>}), entities decoded, whitespace collapsed, cut to {@link #MAX_TITLE_CHARS} characters.
  * The bytes are decoded with the charset {@link CharsetSniffer} picks. Only the head of the page up to
- * the title's end tag is parsed, not the whole body (up to 1 MiB), which was a large share of a check's CPU.
+ * the title's end tag is parsed, not the whole body (up to 1 MiB), which was a large share of a check's CPU;
+ * a plain head is not parsed at all but scanned by {@link TitleScanner}, which gives jsoup's answer.
  */
 public final class TitleExtractor {
 
@@ -28,6 +31,9 @@ public final class TitleExtractor {
 
     /** HTML's ASCII whitespace; a no-break space is content, not layout, and stays. */
     private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\f\\r]+");
+
+    /** Per thread, how many texts jsoup has parsed for a title: lets a test see that a plain head is only scanned. */
+    private static final ThreadLocal<int[]> PARSES = ThreadLocal.withInitial(() -> new int[1]);
 
     private TitleExtractor() {
     }
@@ -57,18 +63,122 @@ public final class TitleExtractor {
     }
 
     /**
-     * The first document title in {@code html}. Jsoup parses only the prefix up to a {@code </title},
+     * The first document title in {@code html}: found by {@link TitleScanner} when the head before it is plain
+     * (most pages, and no DOM to build), otherwise by jsoup. With {@code complete} false, {@code html} is a cut
+     * head and empty means "look further".
+     */
+    static Optional<String> firstTitle(String html, boolean complete) {
+        Optional<String> scanned = scannedTitle(html);
+        return scanned.isPresent() ? scanned.filter(t -> !t.isEmpty()) : parsedTitle(html, complete);
+    }
+
+    /**
+     * The first title's text, possibly blank, as jsoup would give it, or empty when the scan cannot vouch for
+     * it. A title is RCDATA: its text is the raw content with character references decoded the way jsoup's
+     * tokenizer decodes them, and jsoup's {@code text()} of a title only trims it (a title keeps its whitespace),
+     * which {@link #clean} does too.
+     */
+    static Optional<String> scannedTitle(String html) {
+        return TitleScanner.rawTitle(html).map(raw -> clean(decodeReferences(raw)));
+    }
+
+    /**
+     * {@code text} with its character references decoded as jsoup's tokenizer decodes them in a title. Jsoup's
+     * own decoder builds a parser on each call (about 2 µs, more than all the rest of a scanned title), so the
+     * common well-formed references are decoded here and only a text with another kind of '&' goes to it.
+     */
+    static String decodeReferences(String text) {
+        return decodeWellFormedReferences(text).orElseGet(() -> Parser.unescapeEntities(text, false));
+    }
+
+    /**
+     * {@code text} decoded, or empty unless each '&' starts a reference ended by ';': a name in jsoup's
+     * table, or a number of at most 7 digits that jsoup does not replace (above U+10FFFF, or 0x80-0x9F
+     * read as windows-1252). Names are ASCII letters then digits, as jsoup reads them.
+     */
+    static Optional<String> decodeWellFormedReferences(String text) {
+        if (text.indexOf('&') < 0) {
+            return Optional.of(text);
+        }
+        StringBuilder out = new StringBuilder(text.length());
+        int from = 0;
+        for (int amp = text.indexOf('&'); amp >= 0; amp = text.indexOf('&', from)) {
+            out.append(text, from, amp);
+            boolean number = amp + 1 < text.length() && text.charAt(amp + 1) == '#';
+            from = number ? appendNumber(text, amp + 2, out) : appendName(text, amp + 1, out);
+            if (from < 0) {
+                return Optional.empty();
+            }
+        }
+        return Optional.of(out.append(text, from, text.length()).toString());
+    }
+
+    /** Appends the numbered reference whose digits (after an optional 'x') start at {@code i}; the index past its ';', or -1. */
+    private static int appendNumber(String text, int i, StringBuilder out) {
+        boolean hex = i < text.length() && (text.charAt(i) == 'x' || text.charAt(i) == 'X');
+        int start = hex ? i + 1 : i;
+        int end = start;
+        while (end < text.length() && (isDigit(text.charAt(end)) || hex && isHexLetter(text.charAt(end)))) {
+            end++;
+        }
+        if (end == start || end - start > 7 || end >= text.length() || text.charAt(end) != ';') {
+            return -1;
+        }
+        int value = Integer.parseInt(text, start, end, hex ? 16 : 10);
+        if (value > Character.MAX_CODE_POINT || value >= 0x80 && value <= 0x9F) {
+            return -1;
+        }
+        out.appendCodePoint(value);
+        return end + 1;
+    }
+
+    /** Appends the named reference whose name starts at {@code i}; the index past its ';', or -1. */
+    private static int appendName(String text, int i, StringBuilder out) {
+        int end = i;
+        while (end < text.length() && isAsciiLetter(text.charAt(end))) {
+            end++;
+        }
+        while (end < text.length() && isDigit(text.charAt(end))) {
+            end++;
+        }
+        if (end == i || end >= text.length() || text.charAt(end) != ';') {
+            return -1;
+        }
+        String name = text.substring(i, end);
+        int[] codePoints = new int[2];
+        boolean known = Entities.isNamedEntity(name) || Entities.isBaseNamedEntity(name);
+        int count = known ? Entities.codepointsForName(name, codePoints) : 0;
+        for (int k = 0; k < count; k++) {
+            out.appendCodePoint(codePoints[k]);
+        }
+        return count == 0 ? -1 : end + 1;
+    }
+
+    private static boolean isAsciiLetter(char c) {
+        return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z';
+    }
+
+    private static boolean isDigit(char c) {
+        return c >= '0' && c <= '9';
+    }
+
+    private static boolean isHexLetter(char c) {
+        return c >= 'a' && c <= 'f' || c >= 'A' && c <= 'F';
+    }
+
+    /**
+     * The first document title in {@code html}, by jsoup. Jsoup parses only the prefix up to a {@code </title},
      * which gives the same tree as the whole page up to there: a title element is complete at its end
      * tag, whatever follows. A prefix whose titles are all inside svg or math moves on to the next end
-     * tag; after {@link #MAX_PREFIX_PARSES} of them, or when a title is left open, the whole text is
-     * parsed. With {@code complete} false, {@code html} is a cut head and empty means "look further".
+     * tag; after {@link #MAX_PREFIX_PARSES} of them, or when a title is left open, the whole text is parsed.
      */
-    private static Optional<String> firstTitle(String html, boolean complete) {
+    static Optional<String> parsedTitle(String html, boolean complete) {
         int from = 0;
         for (int parses = 0; parses < MAX_PREFIX_PARSES; parses++) {
             int end = endOfTitleEndTag(html, from);
             if (end < 0) {
-                boolean open = indexOfIgnoreCase(html, "<title", from) >= 0 || indexOfIgnoreCase(html, "</title", from) >= 0;
+                boolean open = TitleScanner.indexOfIgnoreCase(html, "<title", from) >= 0
+                        || TitleScanner.indexOfIgnoreCase(html, "</title", from) >= 0;
                 return complete && open ? documentTitle(html).filter(t -> !t.isEmpty()) : Optional.empty();
             }
             from = end;
@@ -82,10 +192,11 @@ public final class TitleExtractor {
 
     /** The text of the first title outside svg and math, possibly blank, or empty when there is no such element. */
     private static Optional<String> documentTitle(String html) {
+        PARSES.get()[0]++;
         Document doc = Jsoup.parse(html);
         for (Element title : doc.getElementsByTag("title")) {
             if (title.parents().stream().noneMatch(p -> p.nameIs("svg") || p.nameIs("math"))) {
-                return Optional.of(truncate(WHITESPACE.matcher(title.text()).replaceAll(" ").trim()));
+                return Optional.of(clean(title.text()));
             }
         }
         return Optional.empty();
@@ -93,25 +204,19 @@ public final class TitleExtractor {
 
     /** The index just past the next {@code </title ...>} at or after {@code from}, or -1. */
     private static int endOfTitleEndTag(String html, int from) {
-        for (int close = indexOfIgnoreCase(html, "</title", from); close >= 0;
-                close = indexOfIgnoreCase(html, "</title", close + 1)) {
-            int after = close + "</title".length();
-            if (after < html.length() && " \t\n\f\r/>".indexOf(html.charAt(after)) >= 0) { // not </titles>
-                int gt = html.indexOf('>', after);
-                return gt < 0 ? -1 : gt + 1;
-            }
-        }
-        return -1;
+        int close = TitleScanner.titleEndTag(html, from);
+        int gt = close < 0 ? -1 : html.indexOf('>', close);
+        return gt < 0 ? -1 : gt + 1;
     }
 
-    private static int indexOfIgnoreCase(String text, String needle, int from) {
-        char first = needle.charAt(0);
-        for (int i = text.indexOf(first, from); i >= 0 && i <= text.length() - needle.length(); i = text.indexOf(first, i + 1)) {
-            if (text.regionMatches(true, i, needle, 0, needle.length())) {
-                return i;
-            }
-        }
-        return -1;
+    /** How many texts jsoup has parsed for a title on the calling thread so far. */
+    static int parsesOnThisThread() {
+        return PARSES.get()[0];
+    }
+
+    /** ASCII whitespace collapsed to one space, trimmed, and cut to {@link #MAX_TITLE_CHARS}. */
+    private static String clean(String text) {
+        return truncate(WHITESPACE.matcher(text).replaceAll(" ").trim());
     }
 
     static String truncate(String title) {
