@@ -1,8 +1,5 @@
 package io.urlcheck.worker;
 
-import org.jsoup.Jsoup;
-import org.jsoup.nodes.Element;
-
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
@@ -11,12 +8,13 @@ import java.util.Optional;
 /**
  * Picks the charset of an HTML body, in this order: the {@code Content-Type} header's charset; a
  * {@code <meta charset>} or {@code <meta http-equiv="Content-Type">} in the first {@link #PRESCAN_BYTES}
- * bytes; a byte order mark; else UTF-8. Labels follow the WHATWG mapping where Java's differs
+ * bytes, or failing that an XML declaration's encoding, found by {@link MetaCharsetPrescan} as browsers find
+ * them; a byte order mark; else UTF-8. Labels follow the WHATWG mapping where Java's differs
  * ({@code gb2312} reads as GBK, {@code iso-8859-1} as windows-1252).
  */
 public final class CharsetSniffer {
 
-    /** How far into the body a meta charset is looked for (the HTML spec's prescan uses 1024; we allow more). */
+    /** How far into the body a meta charset is looked for (the HTML spec's prescan encourages 1024; we allow more). */
     public static final int PRESCAN_BYTES = 4096;
 
     private CharsetSniffer() {
@@ -25,7 +23,7 @@ public final class CharsetSniffer {
     /** The charset to decode {@code body[0..length)} with. */
     public static Charset detect(byte[] body, int length, String contentType) {
         return fromContentType(contentType)
-                .or(() -> fromMeta(body, length))
+                .or(() -> fromPrescan(body, length))
                 .or(() -> fromBom(body, length))
                 .orElse(StandardCharsets.UTF_8);
     }
@@ -55,23 +53,9 @@ public final class CharsetSniffer {
         return Optional.empty();
     }
 
-    private static Optional<Charset> fromMeta(byte[] body, int length) {
-        String head = new String(body, 0, Math.min(length, PRESCAN_BYTES), StandardCharsets.ISO_8859_1);
-        for (Element meta : Jsoup.parse(head).getElementsByTag("meta")) {
-            if (meta.hasAttr("charset")) {
-                Optional<Charset> found = forLabel(meta.attr("charset"));
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-            if ("content-type".equalsIgnoreCase(meta.attr("http-equiv").trim())) {
-                Optional<Charset> found = fromContentType(meta.attr("content"));
-                if (found.isPresent()) {
-                    return found;
-                }
-            }
-        }
-        return Optional.empty();
+    /** The charset the first {@link #PRESCAN_BYTES} bytes of the body declare, read as a browser's prescan reads them. */
+    static Optional<Charset> fromPrescan(byte[] body, int length) {
+        return MetaCharsetPrescan.declared(body, Math.min(length, PRESCAN_BYTES));
     }
 
     private static Optional<Charset> fromBom(byte[] b, int length) {
