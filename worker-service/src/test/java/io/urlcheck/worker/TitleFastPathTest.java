@@ -98,8 +98,8 @@ class TitleFastPathTest {
     void commonReferencesAreDecodedWithoutJsoupsDecoder() {
         String text = "Tom &amp; Jerry&#39;s &mdash; &raquo;&nbsp;&#x1F600; &#X2014; &frac12; &NotEqualTilde; &#0039;";
 
-        assertThat(TitleExtractor.decodeWellFormedReferences(text)).contains(Parser.unescapeEntities(text, false));
-        assertThat(TitleExtractor.decodeWellFormedReferences("AT&T &amp")).isEmpty();
+        assertThat(CharacterReferences.decodeWellFormed(text)).contains(Parser.unescapeEntities(text, false));
+        assertThat(CharacterReferences.decodeWellFormed("AT&T &amp")).isEmpty();
     }
 
     @Test
@@ -114,8 +114,8 @@ class TitleFastPathTest {
             }
             String raw = text.toString();
 
-            assertThat(TitleExtractor.decodeReferences(raw)).as(raw).isEqualTo(Parser.unescapeEntities(raw, false));
-            if (TitleExtractor.decodeWellFormedReferences(raw).isPresent()) {
+            assertThat(CharacterReferences.decode(raw)).as(raw).isEqualTo(Parser.unescapeEntities(raw, false));
+            if (CharacterReferences.decodeWellFormed(raw).isPresent()) {
                 wellFormed++;
             }
         }
