@@ -6,10 +6,11 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * Picks the charset of an HTML body, in this order: the {@code Content-Type} header's charset; a
- * {@code <meta charset>} or {@code <meta http-equiv="Content-Type">} in the first {@link #PRESCAN_BYTES}
- * bytes, or failing that an XML declaration's encoding, found by {@link MetaCharsetPrescan} as browsers find
- * them; a byte order mark; else UTF-8. Labels follow the WHATWG mapping where Java's differs
+ * Picks the charset of an HTML body in the order of the HTML standard's encoding sniffing, as browsers do:
+ * a byte order mark (it outranks everything, the header included); the {@code Content-Type} header's
+ * charset; a {@code <meta charset>} or {@code <meta http-equiv="Content-Type">} in the first
+ * {@link #PRESCAN_BYTES} bytes, or failing that an XML declaration's encoding, found by
+ * {@link MetaCharsetPrescan}; else UTF-8. Labels follow the WHATWG mapping where Java's differs
  * ({@code gb2312} reads as GBK, {@code iso-8859-1} as windows-1252).
  */
 public final class CharsetSniffer {
@@ -22,9 +23,9 @@ public final class CharsetSniffer {
 
     /** The charset to decode {@code body[0..length)} with. */
     public static Charset detect(byte[] body, int length, String contentType) {
-        return fromContentType(contentType)
+        return fromBom(body, length)
+                .or(() -> fromContentType(contentType))
                 .or(() -> fromPrescan(body, length))
-                .or(() -> fromBom(body, length))
                 .orElse(StandardCharsets.UTF_8);
     }
 

@@ -45,6 +45,18 @@ class TitleExtractorTest {
     }
 
     @Test
+    void byteOrderMarkOutranksTheHeaderAndTheMeta() {
+        byte[] text = "<meta charset=\"windows-1252\"><title>Grüße</title>".getBytes(StandardCharsets.UTF_8);
+        byte[] page = new byte[text.length + 3];
+        page[0] = (byte) 0xEF;
+        page[1] = (byte) 0xBB;
+        page[2] = (byte) 0xBF;
+        System.arraycopy(text, 0, page, 3, text.length);
+
+        assertThat(title(page, "text/html; charset=iso-8859-1")).isEqualTo("Grüße");
+    }
+
+    @Test
     void entitiesAreDecodedAndWhitespaceCollapsed() {
         byte[] page = "<title>\n  Tom &amp; Jerry&nbsp;&#8212;   the\t show </title>".getBytes(StandardCharsets.UTF_8);
 
