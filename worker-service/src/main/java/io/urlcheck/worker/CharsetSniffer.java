@@ -29,16 +29,9 @@ public final class CharsetSniffer {
                 .orElse(StandardCharsets.UTF_8);
     }
 
-    /** How many leading bytes are a BOM of {@code charset} (to skip), else 0. */
-    static int bomLength(byte[] b, int length, Charset charset) {
-        if (charset.equals(StandardCharsets.UTF_8) && length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-            return 3;
-        }
-        if (charset.name().startsWith("UTF-16") && length >= 2
-                && (((b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) || ((b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE))) {
-            return 2;
-        }
-        return 0;
+    /** How many leading bytes are a byte order mark, to skip; {@link #detect} then picked its charset. */
+    static int bomLength(byte[] body, int length) {
+        return bom(body, length).map(Bom::length).orElse(0);
     }
 
     static Optional<Charset> fromContentType(String contentType) {
@@ -59,15 +52,22 @@ public final class CharsetSniffer {
         return MetaCharsetPrescan.declared(body, Math.min(length, PRESCAN_BYTES));
     }
 
-    private static Optional<Charset> fromBom(byte[] b, int length) {
+    private static Optional<Charset> fromBom(byte[] body, int length) {
+        return bom(body, length).map(Bom::charset);
+    }
+
+    private record Bom(Charset charset, int length) {
+    }
+
+    private static Optional<Bom> bom(byte[] b, int length) {
         if (length >= 3 && (b[0] & 0xff) == 0xEF && (b[1] & 0xff) == 0xBB && (b[2] & 0xff) == 0xBF) {
-            return Optional.of(StandardCharsets.UTF_8);
+            return Optional.of(new Bom(StandardCharsets.UTF_8, 3));
         }
         if (length >= 2 && (b[0] & 0xff) == 0xFE && (b[1] & 0xff) == 0xFF) {
-            return Optional.of(StandardCharsets.UTF_16BE);
+            return Optional.of(new Bom(StandardCharsets.UTF_16BE, 2));
         }
         if (length >= 2 && (b[0] & 0xff) == 0xFF && (b[1] & 0xff) == 0xFE) {
-            return Optional.of(StandardCharsets.UTF_16LE);
+            return Optional.of(new Bom(StandardCharsets.UTF_16LE, 2));
         }
         return Optional.empty();
     }

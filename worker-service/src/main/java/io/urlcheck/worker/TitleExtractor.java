@@ -48,7 +48,7 @@ public final class TitleExtractor {
     /** The title of {@code body} served with {@code contentType}, or empty when there is none. */
     public static Optional<String> extract(byte[] body, int length, String contentType) {
         Charset charset = CharsetSniffer.detect(body, length, contentType);
-        int skip = CharsetSniffer.bomLength(body, length, charset);
+        int skip = CharsetSniffer.bomLength(body, length);
         int rest = length - skip;
         if (rest > HEAD_BYTES) {
             // Most titles sit in the first few KiB: decode only that much first (an even count, for UTF-16).

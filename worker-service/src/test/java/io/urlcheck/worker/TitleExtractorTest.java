@@ -4,6 +4,7 @@ import org.junit.jupiter.api.Test;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -35,23 +36,15 @@ class TitleExtractorTest {
 
     @Test
     void bomDecidesWhenHeaderAndMetaSayNothing() {
-        byte[] text = "<title>Grüße</title>".getBytes(StandardCharsets.UTF_16LE);
-        byte[] page = new byte[text.length + 2];
-        page[0] = (byte) 0xFF;
-        page[1] = (byte) 0xFE;
-        System.arraycopy(text, 0, page, 2, text.length);
+        byte[] page = withBom(new byte[] {(byte) 0xFF, (byte) 0xFE}, "<title>Grüße</title>".getBytes(StandardCharsets.UTF_16LE));
 
         assertThat(title(page, "text/html")).isEqualTo("Grüße");
     }
 
     @Test
     void byteOrderMarkOutranksTheHeaderAndTheMeta() {
-        byte[] text = "<meta charset=\"windows-1252\"><title>Grüße</title>".getBytes(StandardCharsets.UTF_8);
-        byte[] page = new byte[text.length + 3];
-        page[0] = (byte) 0xEF;
-        page[1] = (byte) 0xBB;
-        page[2] = (byte) 0xBF;
-        System.arraycopy(text, 0, page, 3, text.length);
+        byte[] page = withBom(new byte[] {(byte) 0xEF, (byte) 0xBB, (byte) 0xBF},
+                "<meta charset=\"windows-1252\"><title>Grüße</title>".getBytes(StandardCharsets.UTF_8));
 
         assertThat(title(page, "text/html; charset=iso-8859-1")).isEqualTo("Grüße");
     }
@@ -158,5 +151,11 @@ class TitleExtractorTest {
 
     private static String title(byte[] page, String contentType) {
         return TitleExtractor.extract(page, page.length, contentType).orElse(null);
+    }
+
+    private static byte[] withBom(byte[] bom, byte[] text) {
+        byte[] page = Arrays.copyOf(bom, bom.length + text.length);
+        System.arraycopy(text, 0, page, bom.length, text.length);
+        return page;
     }
 }
