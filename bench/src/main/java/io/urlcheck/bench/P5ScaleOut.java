@@ -82,6 +82,8 @@ final class P5ScaleOut {
             Bench.log("%s: %d workers, %,d results in %.2f s = %.1f URLs/s, outcomes %s, redelivered %d, %s, worker 1 gauges %s",
                     name, workers, count, seconds, rate, watcher.outcomes(), watcher.records() - watcher.distinct(),
                     watcher.latencies(), gauges.means());
+            Bench.log("%s: first result %d ms after the first write; URLs/s per %d ms from the first result: %s", name,
+                    watcher.firstTimestamp() - start, ResultWatcher.TIMELINE_BUCKET_MS, watcher.ratesPerBucket());
             return rate;
         } finally {
             started.forEach(ServiceProcess::terminate);

@@ -42,6 +42,8 @@ public final class ResultWatcher implements AutoCloseable {
     private volatile long distinct;
     private volatile long firstTimestamp = Long.MAX_VALUE;
     private volatile long lastTimestamp;
+    /** Results per 250 ms of record time, from the first result: the run's ramp-up and tail. */
+    private final List<Integer> timeline = new java.util.ArrayList<>();
     private volatile RuntimeException failure;
 
     /** Starts watching; with {@code decode} false only records are counted (for very large runs). */
@@ -90,6 +92,7 @@ public final class ResultWatcher implements AutoCloseable {
         if (ts > lastTimestamp) {
             lastTimestamp = ts;
         }
+        count(ts);
         if (!decode) {
             distinct = records;
             return;
@@ -104,6 +107,24 @@ public final class ResultWatcher implements AutoCloseable {
                 distinct = requestIds.size() + unidentified;
             }
         }
+    }
+
+    private synchronized void count(long ts) {
+        int bucket = (int) Math.max(0, (ts - firstTimestamp) / TIMELINE_BUCKET_MS);
+        while (timeline.size() <= bucket) {
+            timeline.add(0);
+        }
+        timeline.set(bucket, timeline.get(bucket) + 1);
+    }
+
+    static final int TIMELINE_BUCKET_MS = 250;
+
+    /**
+     * Results per {@value #TIMELINE_BUCKET_MS} ms of record time, as URLs/s, from the first result on (a result
+     * stamped before an earlier-read first one counts in the first bucket). Shows a run's ramp-up and tail.
+     */
+    public synchronized List<Integer> ratesPerBucket() {
+        return timeline.stream().map(n -> n * 1000 / TIMELINE_BUCKET_MS).toList();
     }
 
     /** Decodes what {@link #accept} kept; called with the lock held, before any figure is read. */

@@ -90,6 +90,8 @@ final class WorkerRun {
                             + "target served %,d, redelivered %d) %s gauges %s", name, count, seconds, f.urlsPerSecond(),
                     f.launchToFirstSeconds(), cpu, rss, target.served() - servedBefore, f.duplicates(), f.latencies(),
                     f.gauges());
+            Bench.log("%s: URLs/s per %d ms from the first result: %s", name, ResultWatcher.TIMELINE_BUCKET_MS,
+                    watcher.ratesPerBucket());
             return f;
         }
     }
