@@ -127,6 +127,19 @@ public final class ResultWatcher implements AutoCloseable {
         return timeline.stream().map(n -> n * 1000 / TIMELINE_BUCKET_MS).toList();
     }
 
+    /**
+     * URLs/s over the results stamped at least {@code skipMs} after the first one, up to the last: the rate once a
+     * fresh worker has warmed up. NaN when the run was too short to say.
+     */
+    public synchronized double rateAfter(long skipMs) {
+        int skip = (int) (skipMs / TIMELINE_BUCKET_MS);
+        double span = (lastTimestamp - firstTimestamp - skipMs) / 1000.0;
+        if (timeline.size() <= skip + 1 || span <= 0) {
+            return Double.NaN;
+        }
+        return timeline.subList(skip, timeline.size()).stream().mapToInt(Integer::intValue).sum() / span;
+    }
+
     /** Decodes what {@link #accept} kept; called with the lock held, before any figure is read. */
     private void decodeKept() {
         for (Raw raw : undecoded) {
