@@ -42,7 +42,9 @@ public final class ResultWatcher implements AutoCloseable {
     private volatile long distinct;
     private volatile long firstTimestamp = Long.MAX_VALUE;
     private volatile long lastTimestamp;
-    /** Results per 250 ms of record time, from the first result: the run's ramp-up and tail. */
+    /** The width of one {@link #ratesPerBucket()} bucket. */
+    static final int TIMELINE_BUCKET_MS = 250;
+    /** Results per {@value #TIMELINE_BUCKET_MS} ms of record time, from the first result: the run's ramp-up and tail. */
     private final List<Integer> timeline = new java.util.ArrayList<>();
     private volatile RuntimeException failure;
 
@@ -116,8 +118,6 @@ public final class ResultWatcher implements AutoCloseable {
         }
         timeline.set(bucket, timeline.get(bucket) + 1);
     }
-
-    static final int TIMELINE_BUCKET_MS = 250;
 
     /**
      * Results per {@value #TIMELINE_BUCKET_MS} ms of record time, as URLs/s, from the first result on (a result

@@ -47,7 +47,7 @@ final class WorkerRun {
 
     /**
      * The first second of a fresh worker's checking is its warm-up: its JIT compiles a few thousand methods
-     * then, and the rate climbs from under 2,000 URL/s (bench/README.md, finding 12).
+     * then, and the rate climbs from under 2,000 URL/s (bench/README.md, finding 13).
      */
     static final long WARM_UP_MS = 1000;
 
