@@ -66,15 +66,20 @@ final class P1Throughput {
                 modes.put(mode, Map.of("runs", runs, "medianWorker", Stats.round(Stats.median(worker), 1),
                         "medianAsyncio", Stats.round(Stats.median(peer), 1), "medianRatio", Stats.round(ratio, 3),
                         "medianWrk", Stats.round(Stats.median(wrk), 1), "met", met,
-                        "medianWorkerAfterFirstSecond", warm.isEmpty() ? "n/a" : Stats.round(Stats.median(warm), 1),
-                        "medianRatioAfterFirstSecond", warmRatios.isEmpty() ? "n/a" : Stats.round(Stats.median(warmRatios), 3)));
+                        "medianWorkerAfterFirstSecond", medianOrNa(warm, 1),
+                        "medianRatioAfterFirstSecond", medianOrNa(warmRatios, 3)));
                 report.row(mode, Stats.median(worker), Stats.median(peer), ratio, ">= 3", met ? "yes" : "NO",
-                        warm.isEmpty() ? "n/a" : Stats.median(warm), warmRatios.isEmpty() ? "n/a" : Stats.median(warmRatios),
+                        medianOrNa(warm, 1), medianOrNa(warmRatios, 3),
                         Stats.median(wrk), Stats.median(workerCpu), Stats.median(peerCpu));
             }
         }
         report.put("urls", count).put("concurrency", concurrency).put("hosts", hosts.size())
                 .put("partitions", partitions).put("maxPerHost", maxPerHost).put("modes", modes)
                 .finish(bench.resultsDir());
+    }
+
+    /** The rounded median, or "n/a" when no run was long enough to measure it. */
+    private static Object medianOrNa(List<Double> values, int digits) {
+        return values.isEmpty() ? "n/a" : Stats.round(Stats.median(values), digits);
     }
 }

@@ -90,13 +90,7 @@ final class P5ScaleOut {
                                String name) {
         try (ResultWatcher watcher = new ResultWatcher(kafka.bootstrapServers(), false)) {
             kafka.fill(Bench.requests(target, count, name));
-            long deadline = System.nanoTime() + Duration.ofSeconds(bench.options().integer("timeout-s", 600)).toNanos();
-            while (!watcher.await(count, Duration.ofMillis(500))) {
-                workers.forEach(ServiceProcess::requireAlive);
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(name + ": only " + watcher.distinct() + " of " + count + " results");
-                }
-            }
+            awaitAll(bench, watcher, count, workers, name, () -> { });
             Bench.log("%s: %,d untimed requests checked", name, count);
         }
     }
@@ -106,15 +100,8 @@ final class P5ScaleOut {
         try (ResultWatcher watcher = new ResultWatcher(kafka.bootstrapServers(), true)) {
             long start = System.currentTimeMillis();
             kafka.fill(Bench.requests(target, count, name));
-            long deadline = System.nanoTime() + Duration.ofSeconds(bench.options().integer("timeout-s", 600)).toNanos();
             WorkerGauges gauges = new WorkerGauges(started.get(0).httpPort());
-            while (!watcher.await(count, Duration.ofMillis(500))) {
-                gauges.sample();
-                started.forEach(ServiceProcess::requireAlive);
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(name + ": only " + watcher.distinct() + " of " + count + " results");
-                }
-            }
+            awaitAll(bench, watcher, count, started, name, gauges::sample);
             double seconds = (watcher.lastTimestamp() - start) / 1000.0;
             double rate = count / seconds;
             Bench.log("%s: %d workers, %,d results in %.2f s = %.1f URLs/s, outcomes %s, redelivered %d, %s, worker 1 gauges %s",
@@ -123,6 +110,19 @@ final class P5ScaleOut {
             Bench.log("%s: first result %d ms after the first write; URLs/s per %d ms from the first result: %s", name,
                     watcher.firstTimestamp() - start, ResultWatcher.TIMELINE_BUCKET_MS, watcher.ratesPerBucket());
             return rate;
+        }
+    }
+
+    /** Waits until {@code count} results arrived, running {@code eachTick} every 0.5 s; fails if a worker died or on timeout. */
+    private static void awaitAll(Bench bench, ResultWatcher watcher, int count, List<ServiceProcess> workers, String name,
+                                 Runnable eachTick) {
+        long deadline = System.nanoTime() + Duration.ofSeconds(bench.options().integer("timeout-s", 600)).toNanos();
+        while (!watcher.await(count, Duration.ofMillis(500))) {
+            eachTick.run();
+            workers.forEach(ServiceProcess::requireAlive);
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException(name + ": only " + watcher.distinct() + " of " + count + " results");
+            }
         }
     }
 }

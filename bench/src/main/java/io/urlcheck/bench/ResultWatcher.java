@@ -44,8 +44,12 @@ public final class ResultWatcher implements AutoCloseable {
     private volatile long lastTimestamp;
     /** The width of one {@link #ratesPerBucket()} bucket. */
     static final int TIMELINE_BUCKET_MS = 250;
-    /** Results per {@value #TIMELINE_BUCKET_MS} ms of record time, from the first result: the run's ramp-up and tail. */
-    private final List<Integer> timeline = new java.util.ArrayList<>();
+    /**
+     * Results per {@value #TIMELINE_BUCKET_MS} ms of record time, from the first result: the run's ramp-up and tail.
+     * Plain ints, grown by doubling: counting must stay cheap on the thread that competes with the worker (finding 10).
+     */
+    private int[] timeline = new int[64];
+    private int buckets;
     private volatile RuntimeException failure;
 
     /** Starts watching; with {@code decode} false only records are counted (for very large runs). */
@@ -113,10 +117,11 @@ public final class ResultWatcher implements AutoCloseable {
 
     private synchronized void count(long ts) {
         int bucket = (int) Math.max(0, (ts - firstTimestamp) / TIMELINE_BUCKET_MS);
-        while (timeline.size() <= bucket) {
-            timeline.add(0);
+        if (bucket >= timeline.length) {
+            timeline = java.util.Arrays.copyOf(timeline, Math.max(bucket + 1, 2 * timeline.length));
         }
-        timeline.set(bucket, timeline.get(bucket) + 1);
+        timeline[bucket]++;
+        buckets = Math.max(buckets, bucket + 1);
     }
 
     /**
@@ -124,7 +129,7 @@ public final class ResultWatcher implements AutoCloseable {
      * stamped before an earlier-read first one counts in the first bucket). Shows a run's ramp-up and tail.
      */
     public synchronized List<Integer> ratesPerBucket() {
-        return timeline.stream().map(n -> n * 1000 / TIMELINE_BUCKET_MS).toList();
+        return java.util.Arrays.stream(timeline, 0, buckets).map(n -> n * 1000 / TIMELINE_BUCKET_MS).boxed().toList();
     }
 
     /**
@@ -134,10 +139,10 @@ public final class ResultWatcher implements AutoCloseable {
     public synchronized double rateAfter(long skipMs) {
         int skip = (int) (skipMs / TIMELINE_BUCKET_MS);
         double span = (lastTimestamp - firstTimestamp - skipMs) / 1000.0;
-        if (timeline.size() <= skip + 1 || span <= 0) {
+        if (buckets <= skip + 1 || span <= 0) {
             return Double.NaN;
         }
-        return timeline.subList(skip, timeline.size()).stream().mapToInt(Integer::intValue).sum() / span;
+        return java.util.Arrays.stream(timeline, skip, buckets).sum() / span;
     }
 
     /** Decodes what {@link #accept} kept; called with the lock held, before any figure is read. */
