@@ -10,7 +10,8 @@ import java.util.zip.Inflater;
  * decompression ({@code gzip}, {@code deflate}), so a gzip bomb costs at most {@code maxBytes} of
  * output and never more memory than that. {@link #isFull()} tells the caller to stop reading and
  * close the connection. Bytes are retained only when {@code retain} is set (HTML, for the title);
- * otherwise they are just counted.
+ * otherwise they are just counted. A body of known, modest length is kept in one array of exactly that
+ * size, so neither growing nor {@link #bytes()} copies it.
  */
 public final class BodyCollector {
 
@@ -20,13 +21,29 @@ public final class BodyCollector {
     private final String encoding;
     private byte[] gzipHeader;
     private boolean gzipHeaderDone;
-    private byte[] data = new byte[0];
+    private static final byte[] NONE = new byte[0];
+
+    /**
+     * The most a declared length reserves before its bytes arrive, so a server that announces a large body
+     * and then trickles it cannot make every in-flight check hold {@code maxBytes}.
+     */
+    private static final int MAX_RESERVED_BYTES = 64 * 1024;
+
+    private byte[] data = NONE;
     private int size;
     private boolean full;
     private String error;
 
     /** A collector for a body with the given {@code Content-Encoding} (null or identity for none). */
     public BodyCollector(int maxBytes, boolean retain, String contentEncoding) {
+        this(maxBytes, retain, contentEncoding, -1);
+    }
+
+    /**
+     * As above, for a body whose {@code Content-Length} is {@code declaredLength} (negative when unknown).
+     * The declared length only sizes the buffer; the bytes that arrive are what counts.
+     */
+    public BodyCollector(int maxBytes, boolean retain, String contentEncoding, long declaredLength) {
         this.maxBytes = maxBytes;
         String enc = contentEncoding == null ? "" : contentEncoding.trim().toLowerCase(Locale.ROOT);
         boolean gzip = enc.equals("gzip") || enc.equals("x-gzip");
@@ -35,21 +52,29 @@ public final class BodyCollector {
         // An encoding we cannot decode (br, zstd...) is counted, never parsed as if it were text.
         this.retain = retain && (inflater != null || enc.isEmpty() || enc.equals("identity"));
         this.gzipHeaderDone = !gzip;
-        this.gzipHeader = new byte[0];
+        this.gzipHeader = NONE;
+        if (this.retain && inflater == null && declaredLength > 0) {
+            data = new byte[(int) Math.min(declaredLength, Math.min(maxBytes, MAX_RESERVED_BYTES))];
+        }
     }
 
     /** Adds the next raw chunk as received. */
     public void add(byte[] chunk) {
+        add(chunk, 0, chunk.length);
+    }
+
+    /** Adds the next raw chunk as received: {@code length} bytes of {@code src} from {@code offset}, which are not kept. */
+    public void add(byte[] src, int offset, int length) {
         if (full || error != null) {
             return;
         }
         if (inflater == null) {
-            append(chunk, 0, chunk.length);
+            append(src, offset, length);
             return;
         }
-        byte[] input = chunk;
+        byte[] input = Arrays.copyOfRange(src, offset, offset + length);
         if (!gzipHeaderDone) {
-            input = skipGzipHeader(chunk);
+            input = skipGzipHeader(input);
             if (input == null) {
                 return;
             }
@@ -79,9 +104,12 @@ public final class BodyCollector {
         return size;
     }
 
-    /** The retained bytes (length {@link #size()} when retaining, else empty). */
+    /** The retained bytes (length {@link #size()} when retaining, else empty). Later chunks never change them. */
     public byte[] bytes() {
-        return retain ? Arrays.copyOf(data, size) : new byte[0];
+        if (!retain) {
+            return NONE;
+        }
+        return data.length == size ? data : Arrays.copyOf(data, size);
     }
 
     /** A decoding problem, or null. */

@@ -61,22 +61,34 @@ public final class IpLiteral {
         }
     }
 
+    /**
+     * A dotted IPv4 literal of one to four parts, or empty. Scanned by hand: every check of a named
+     * host passes here first, and splitting it or letting {@code Long.parseLong} throw on each label
+     * cost more than the rest of the check's setup.
+     */
     private static Optional<InetAddress> parseIpv4(String h) {
-        String s = h.endsWith(".") ? h.substring(0, h.length() - 1) : h;
-        String[] parts = s.split("\\.", -1);
-        if (parts.length < 1 || parts.length > 4) {
-            return Optional.empty();
-        }
-        long[] values = new long[parts.length];
-        for (int i = 0; i < parts.length; i++) {
-            Long v = number(parts[i]);
-            if (v == null) {
+        int end = h.endsWith(".") ? h.length() - 1 : h.length();
+        long[] values = new long[4];
+        int parts = 0;
+        int from = 0;
+        while (true) {
+            int dot = h.indexOf('.', from);
+            int to = dot < 0 || dot > end ? end : dot;
+            if (parts == 4) {
                 return Optional.empty();
             }
-            values[i] = v;
+            long v = number(h, from, to);
+            if (v < 0) {
+                return Optional.empty();
+            }
+            values[parts++] = v;
+            if (to == end) {
+                break;
+            }
+            from = to + 1;
         }
         long address = 0;
-        int last = parts.length - 1;
+        int last = parts - 1;
         for (int i = 0; i < last; i++) {
             if (values[i] > 0xff) {
                 return Optional.empty();
@@ -91,21 +103,41 @@ public final class IpLiteral {
         return Optional.of(v4(new byte[] {(byte) (address >>> 24), (byte) (address >>> 16), (byte) (address >>> 8), (byte) address}));
     }
 
-    private static Long number(String part) {
-        if (part.isEmpty() || part.length() > 12) {
-            return null;
+    /**
+     * The part {@code h[from, to)} as inet_aton reads it: {@code 0x} then hex digits, {@code 0} then octal
+     * digits, or decimal digits; no sign, at most 12 characters. -1 when it is not such a number.
+     */
+    private static long number(String h, int from, int to) {
+        int length = to - from;
+        if (length <= 0 || length > 12) {
+            return -1;
         }
-        try {
-            if (part.startsWith("0x")) {
-                return part.length() == 2 ? 0L : Long.parseLong(part.substring(2), 16);
-            }
-            if (part.length() > 1 && part.startsWith("0")) {
-                return Long.parseLong(part.substring(1), 8);
-            }
-            return Long.parseLong(part, 10);
-        } catch (NumberFormatException e) {
-            return null;
+        int radix = 10;
+        int start = from;
+        if (length >= 2 && h.charAt(from) == '0' && h.charAt(from + 1) == 'x') {
+            radix = 16;
+            start = from + 2;
+        } else if (length > 1 && h.charAt(from) == '0') {
+            radix = 8;
+            start = from + 1;
         }
+        long value = 0;
+        for (int i = start; i < to; i++) {
+            int digit = asciiDigit(h.charAt(i));
+            if (digit < 0 || digit >= radix) {
+                return -1;
+            }
+            value = value * radix + digit;
+        }
+        return value;
+    }
+
+    /** The value of an ASCII digit or lower-case hex letter, else -1 (never another script's digits). */
+    private static int asciiDigit(char c) {
+        if (c >= '0' && c <= '9') {
+            return c - '0';
+        }
+        return c >= 'a' && c <= 'f' ? c - 'a' + 10 : -1;
     }
 
     private static InetAddress v4(byte[] bytes) {

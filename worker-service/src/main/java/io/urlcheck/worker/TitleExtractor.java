@@ -5,8 +5,10 @@ import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
 
 import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
@@ -26,6 +28,13 @@ public final class TitleExtractor {
 
     /** Prefixes parsed (one per {@code </title}) before falling back to parsing the whole page. */
     private static final int MAX_PREFIX_PARSES = 8;
+
+    /**
+     * Charsets in which every ASCII character is its own single byte and no byte of a longer character
+     * is {@code <} or {@code >}, so a page can be cut at a tag found in its bytes.
+     */
+    private static final Set<Charset> ASCII_COMPATIBLE = Set.of(StandardCharsets.UTF_8, StandardCharsets.ISO_8859_1,
+            StandardCharsets.US_ASCII, Charset.forName("windows-1252"));
 
     /** HTML's ASCII whitespace; a no-break space is content, not layout, and stays. */
     private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\f\\r]+");
@@ -50,6 +59,15 @@ public final class TitleExtractor {
         Charset charset = CharsetSniffer.detect(body, length, contentType);
         int skip = CharsetSniffer.bomLength(body, length);
         int rest = length - skip;
+        int titleEnd = ASCII_COMPATIBLE.contains(charset) ? endOfTitleEndTag(body, skip, length) : -1;
+        if (titleEnd > 0 && titleEnd < length) {
+            // Usually the page up to its first </title> holds the title: decode just that. In these charsets
+            // "</title" and ">" are those bytes wherever they occur, so the cut falls between characters.
+            Optional<String> early = firstTitle(new String(body, skip, titleEnd - skip, charset), false);
+            if (early.isPresent()) {
+                return early;
+            }
+        }
         if (rest > HEAD_BYTES) {
             // Most titles sit in the first few KiB: decode only that much first (an even count, for UTF-16).
             Optional<String> early = firstTitle(new String(body, skip, HEAD_BYTES, charset), false);
@@ -114,6 +132,13 @@ public final class TitleExtractor {
             }
         }
         return Optional.empty();
+    }
+
+    /** The index just past the first {@code </title ...>} in {@code body[from..to)}, case ignored, or -1. */
+    private static int endOfTitleEndTag(byte[] body, int from, int to) {
+        int close = AsciiBytes.indexOfIgnoreCase(body, "</title", from, to);
+        int gt = close < 0 ? -1 : AsciiBytes.indexOf(body, '>', close, to);
+        return gt < 0 ? -1 : gt + 1;
     }
 
     /** The index just past the next {@code </title ...>} at or after {@code from}, or -1. */

@@ -73,7 +73,7 @@ class AddressPolicyTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"2130706433", "0177.0.0.1", "0x7f.0.0.1", "0x7f000001", "127.1", "017700000001", "[::ffff:127.0.0.1]",
-            "[::1]", "0", "0.0.0.0", "169.254.43518", "0xa9fea9fe"})
+            "[::1]", "0", "0.0.0.0", "169.254.43518", "0xa9fea9fe", "0X7F.0.0.1", "127.0.0.1.", "0x.0.0.0"})
     void obfuscatedLiteralsOfBlockedAddressesAreRecognized(String host) {
         InetAddress address = IpLiteral.parse(host).orElseThrow();
         assertThat(defaults.refusal(address)).as(host + " -> " + address.getHostAddress()).isPresent();
@@ -87,7 +87,8 @@ class AddressPolicyTest {
     }
 
     @ParameterizedTest
-    @ValueSource(strings = {"example.com", "1.2.3.4.5", "256.1.1.1", "09.1.1.1", "localhost", "a.0x1"})
+    @ValueSource(strings = {"example.com", "1.2.3.4.5", "256.1.1.1", "09.1.1.1", "localhost", "a.0x1", "+127.0.0.1",
+            "127.-0.0.1", "127..1", ".", "", "0x7g.0.0.1", "\u0661\u0662\u0667.0.0.1", "1234567890123"})
     void namesAreNotLiterals(String host) {
         assertThat(IpLiteral.parse(host)).isEmpty();
     }

@@ -26,6 +26,60 @@ class BodyCollectorTest {
     }
 
     @Test
+    void chunksAreTakenFromTheirSliceOfALargerArray() {
+        BodyCollector body = new BodyCollector(1024, true, null);
+        byte[] frame = "xx<title>A</title>yy".getBytes(StandardCharsets.US_ASCII);
+
+        body.add(frame, 2, 16);
+
+        assertThat(new String(body.bytes(), StandardCharsets.US_ASCII)).isEqualTo("<title>A</title>");
+    }
+
+    @Test
+    void aBodyOfTheDeclaredLengthIsReturnedWhole() {
+        BodyCollector body = new BodyCollector(1024, true, null, 10);
+
+        body.add("01234".getBytes());
+        body.add("56789".getBytes());
+
+        assertThat(new String(body.bytes())).isEqualTo("0123456789");
+        assertThat(body.isFull()).isFalse();
+    }
+
+    @Test
+    void aBodyShorterOrLongerThanDeclaredKeepsWhatArrived() {
+        BodyCollector shorter = new BodyCollector(1024, true, null, 100);
+        shorter.add("abc".getBytes());
+        BodyCollector longer = new BodyCollector(1024, true, null, 2);
+        longer.add("abcdef".getBytes());
+
+        assertThat(shorter.bytes()).hasSize(3);
+        assertThat(new String(longer.bytes())).isEqualTo("abcdef");
+    }
+
+    @Test
+    void bytesTakenEarlierAreNotChangedByLaterChunks() {
+        BodyCollector body = new BodyCollector(1024, true, null, 3);
+        body.add("abc".getBytes());
+        byte[] early = body.bytes();
+
+        body.add("def".getBytes());
+
+        assertThat(new String(early)).isEqualTo("abc");
+        assertThat(new String(body.bytes())).isEqualTo("abcdef");
+    }
+
+    @Test
+    void aHugeDeclaredLengthYieldsJustTheBytesThatArrived() {
+        BodyCollector body = new BodyCollector(1024 * 1024, true, null, 1L << 40);
+
+        body.add("tiny".getBytes());
+
+        assertThat(body.size()).isEqualTo(4);
+        assertThat(new String(body.bytes())).isEqualTo("tiny");
+    }
+
+    @Test
     void gzipBombInflatesOnlyToTheCap() throws IOException {
         byte[] bomb = gzip(new byte[64 * 1024 * 1024]);
         BodyCollector body = new BodyCollector(1024 * 1024, true, "gzip");

@@ -6,6 +6,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
+import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
@@ -81,6 +82,20 @@ class TitleFastPathTest {
 
         // Both paths were exercised: the corpus is neither all plain nor all odd.
         assertThat(scanned).isBetween(pages / 10, pages * 9 / 10);
+    }
+
+    @Test
+    void titleFromBytesIsTheWholePagesTitleOnRandomPages() {
+        Random random = new Random(20_261_123);
+        for (Charset charset : List.of(StandardCharsets.UTF_8, Charset.forName("windows-1252"))) {
+            for (int i = 0; i < 3000; i++) {
+                byte[] page = randomPage(random).getBytes(charset);
+                String decoded = new String(page, charset);
+
+                assertThat(TitleExtractor.extract(page, page.length, "text/html; charset=" + charset.name()))
+                        .as("%s: %s", charset, decoded).isEqualTo(TitleExtractor.firstTitle(decoded, true));
+            }
+        }
     }
 
     @Test

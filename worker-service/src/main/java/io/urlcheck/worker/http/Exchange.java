@@ -6,8 +6,10 @@ import io.urlcheck.worker.BodyCollector;
 import io.urlcheck.worker.HopResult;
 import io.urlcheck.worker.TargetUrl;
 import io.urlcheck.worker.TitleExtractor;
+import io.netty.buffer.ByteBuf;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientRequest;
 import io.vertx.core.http.HttpClientResponse;
@@ -129,18 +131,41 @@ final class Exchange {
         response.headers().forEach(e -> headers.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
         TlsInfo tls = url.https() ? tls(req.connection()) : null;
         boolean html = TitleExtractor.isHtml(headers.get("content-type"));
-        BodyCollector body = new BodyCollector(settings.maxBodyBytes(), html, headers.get("content-encoding"));
+        BodyCollector body = new BodyCollector(settings.maxBodyBytes(), html, headers.get("content-encoding"),
+                declaredLength(headers.get("content-length")));
         response.exceptionHandler(e -> {
             body.close();
             finish(FailureMapper.map(e));
         });
         response.handler(chunk -> {
-            body.add(chunk.getBytes());
+            add(body, chunk);
             if (body.isFull() && finish(response(response, headers, body, true, ttfb, tls))) {
                 req.connection().close(); // stop here: never drain an endless or huge body
             }
         });
         response.endHandler(v -> finish(response(response, headers, body, false, ttfb, tls)));
+    }
+
+    /** The chunk's bytes, read in place when it has a heap array (the usual case), so they are copied once. */
+    private static void add(BodyCollector body, Buffer chunk) {
+        ByteBuf buf = chunk.getByteBuf();
+        if (buf.hasArray()) {
+            body.add(buf.array(), buf.arrayOffset() + buf.readerIndex(), buf.readableBytes());
+        } else {
+            body.add(chunk.getBytes());
+        }
+    }
+
+    /** A Content-Length value, or -1 when it is absent or not a plain number. */
+    private static long declaredLength(String value) {
+        if (value == null) {
+            return -1;
+        }
+        try {
+            return Long.parseLong(value.trim());
+        } catch (NumberFormatException e) {
+            return -1;
+        }
     }
 
     private static HopResult.Response response(HttpClientResponse response, Map<String, String> headers,
