@@ -157,6 +157,14 @@ export function checkNonRoot(docs) {
   return failures;
 }
 
+/**
+ * The images' run-java.sh passes GC_CONTAINER_OPTIONS (default -XX:+UseParallelGC) before JAVA_OPTS_APPEND;
+ * a collector flag in JAVA_OPTS_APPEND then selects a second collector and the JVM refuses to start.
+ */
+const COLLECTOR_FLAG = /-XX:\+Use\w+GC\b/;
+const COLLECTOR_ADVICE = "a collector flag in JAVA_OPTS_APPEND joins the image's GC_CONTAINER_OPTIONS (default -XX:+UseParallelGC) "
+  + "and the JVM will not start with two; choose the collector in GC_CONTAINER_OPTIONS";
+
 export function checkResources(docs) {
   const failures = [];
   for (const doc of docs.filter((d) => WORKLOADS.has(d.kind))) {
@@ -170,6 +178,7 @@ export function checkResources(docs) {
         const opts = (c.env ?? []).find((e) => e.name === "JAVA_OPTS_APPEND")?.value ?? "";
         if (!/-XX:MaxRAMPercentage=\d/.test(opts)) failures.push(`${where}: heap not sized from the memory limit (-XX:MaxRAMPercentage)`);
         if (/-Xmx/.test(opts)) failures.push(`${where}: fixed -Xmx ignores the memory limit`);
+        if (COLLECTOR_FLAG.test(opts)) failures.push(`${where}: ${COLLECTOR_ADVICE}`);
       }
     }
   }
@@ -406,6 +415,8 @@ export function checkDockerfiles(docs, repo) {
         if (!text.includes(`target/quarkus-app/${part}`)) failures.push(`${module}/Dockerfile.jvm: does not copy target/quarkus-app/${part}`);
       }
       if (!/ENTRYPOINT.*run-java\.sh/.test(text)) failures.push(`${module}/Dockerfile.jvm: entrypoint is not run-java.sh (bash)`);
+      const append = /^ENV\s+JAVA_OPTS_APPEND=(.*)$/m.exec(text)?.[1] ?? "";
+      if (COLLECTOR_FLAG.test(append)) failures.push(`${module}/Dockerfile.jvm: ${COLLECTOR_ADVICE}`);
     }
     const runAs = container.securityContext?.runAsUser ?? spec.securityContext?.runAsUser;
     if (user && runAs !== undefined && String(runAs) !== user.split(":")[0]) {

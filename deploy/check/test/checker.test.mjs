@@ -126,6 +126,12 @@ describe("deploy checker", { concurrency: 4 }, () => {
     assertFailsWith(r, /terminationGracePeriodSeconds 20 is not longer than drain grace 20s/);
   });
 
+  test("a collector flag in JAVA_OPTS_APPEND fails", async () => {
+    const r = await broken("two-collectors", "dev", jsonPatch("Deployment", "urlcheck-sink",
+      "- op: replace\n  path: /spec/template/spec/containers/0/env/0/value\n  value: -XX:+UseG1GC -XX:MaxRAMPercentage=75.0"));
+    assertFailsWith(r, /Deployment\/urlcheck-sink container sink: a collector flag in JAVA_OPTS_APPEND joins the image's GC_CONTAINER_OPTIONS/);
+  });
+
   test("a container running as root fails", async () => {
     const r = await broken("root", "dev", jsonPatch("StatefulSet", "urlcheck-postgres",
       "- op: replace\n  path: /spec/template/spec/securityContext/runAsUser\n  value: 0\n- op: remove\n  path: /spec/template/spec/containers/0/securityContext/runAsNonRoot\n- op: remove\n  path: /spec/template/spec/securityContext/runAsNonRoot"));
@@ -186,11 +192,13 @@ describe("deploy checker", { concurrency: 4 }, () => {
     fs.mkdirSync(docker, { recursive: true });
     const real = fs.readFileSync(path.join(repo, "worker-service/src/main/docker/Dockerfile.jvm"), "utf8");
     fs.writeFileSync(path.join(docker, "Dockerfile.jvm"),
-      real.replace(/^FROM .*$/m, "FROM eclipse-temurin").replace(/^USER 185$/m, "USER root"));
+      real.replace(/^FROM .*$/m, "FROM eclipse-temurin").replace(/^USER 185$/m, "USER root")
+        .replace(/^ENV JAVA_OPTS_APPEND="/m, 'ENV JAVA_OPTS_APPEND="-XX:+UseSerialGC '));
     const docs = await render(path.join(repo, "deploy/overlays/dev"));
     const failures = checkDockerfiles(docs, fake).join("\n");
     assert.match(failures, /worker-service\/Dockerfile.jvm: base image eclipse-temurin has no pinned tag/);
     assert.match(failures, /worker-service\/Dockerfile.jvm: runs as root/);
+    assert.match(failures, /worker-service\/Dockerfile.jvm: a collector flag in JAVA_OPTS_APPEND/);
     assert.match(failures, /producer-service: no src\/main\/docker\/Dockerfile.jvm/);
   });
 

@@ -25,7 +25,7 @@ public final class Bench {
      * JVM options every worker gets unless {@code --worker-jvm} says otherwise; P4's memory figure depends on
      * them. The flags are the worker's own (its Dockerfile, deploy/, and {@code ./urlcheck}'s launcher).
      */
-    public static final String DEFAULT_WORKER_JVM = "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC";
+    public static final String DEFAULT_WORKER_JVM = "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=1 -XX:SurvivorRatio=4";
 
     private final Path home;
     private final Options options;

@@ -43,6 +43,6 @@ public final class Main {
                   p4       worker peak RSS with 10,000 vs 1,000,000 requests queued
                   p5       scale-out: 1, 2 and 4 workers at 1 s latency, 100 in flight each, 16 partitions
                   jfr-top  summarize a JFR recording (--file x.jfr): hottest methods and allocation
-                common: --runs 3  --jfr (record each worker)  --worker-jvm "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC"  --peer PATH  --target-loops 2""");
+                common: --runs 3  --jfr (record each worker)  --worker-jvm "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=1 -XX:SurvivorRatio=4"  --peer PATH  --target-loops 2""");
     }
 }
