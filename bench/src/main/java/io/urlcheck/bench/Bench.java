@@ -185,8 +185,9 @@ public final class Bench {
         if (maxPerHost > 0) {
             props.put("urlcheck.worker.max-per-host", Integer.toString(maxPerHost));
         }
-        // The worker refuses max-pending < max-in-flight; keep its ratio when in-flight is raised (P2).
-        int maxPending = options.integer("max-pending", maxInFlight > 512 ? 2 * maxInFlight : 0);
+        // Unset, the worker's own default window applies (4 x max-in-flight, at least 2,048), as for a user who
+        // raises max-in-flight alone. The bench used to set 2 x for P2, a ratio left from an older default.
+        int maxPending = options.integer("max-pending", 0);
         if (maxPending > 0) {
             props.put("urlcheck.worker.max-pending", Integer.toString(maxPending));
         }
