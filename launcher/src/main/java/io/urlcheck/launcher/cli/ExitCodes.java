@@ -13,6 +13,8 @@ public final class ExitCodes {
     public static final int ERROR = 3;
     /** Stopped by Ctrl+C; {@code run} has written the partial results. 128 + SIGINT, as shells do. */
     public static final int INTERRUPTED = 130;
+    /** Stopped by SIGTERM, gracefully as by Ctrl+C. 128 + SIGTERM, as shells do. */
+    public static final int TERMINATED = 143;
 
     private ExitCodes() {
     }

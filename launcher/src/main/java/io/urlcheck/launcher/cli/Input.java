@@ -56,7 +56,7 @@ final class Input {
 
         private void check() throws IOException {
             if (stop.getAsBoolean()) {
-                throw new IOException("submission stopped by Ctrl+C");
+                throw new IOException("submission stopped by Ctrl+C or SIGTERM");
             }
         }
     }

@@ -9,33 +9,62 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
- * Ctrl+C (SIGINT) as the launcher wants it: the first asks for a graceful stop (the command sees
- * {@link #requested()}, and a thread blocked in start-up is interrupted); the second forces the exit at
- * once, SIGKILLing every child. SIGTERM keeps the JVM's default: shutdown hooks, which kill the children.
+ * Ctrl+C (SIGINT) and SIGTERM as the launcher wants them: the first asks for a graceful stop (the command
+ * sees {@link #requested()}, and a thread blocked in start-up is interrupted), so {@code kill}, {@code timeout}
+ * or a CI runner's cancel get the same partial, valid results as Ctrl+C; a second signal of either kind
+ * forces the exit at once, SIGKILLing every child.
  */
 public final class Interrupts {
+
+    /** A stop signal this class takes over, with the exit code a shell reports for it (128 + its number). */
+    public enum StopSignal {
+        INT("Ctrl+C", ExitCodes.INTERRUPTED),
+        TERM("SIGTERM", ExitCodes.TERMINATED);
+
+        private final String label;
+        private final int exitCode;
+
+        StopSignal(String label, int exitCode) {
+            this.label = label;
+            this.exitCode = exitCode;
+        }
+
+        /** How a person would name it: {@code Ctrl+C} or {@code SIGTERM}. */
+        public String label() {
+            return label;
+        }
+
+        /** The launcher's exit code after a stop by this signal. */
+        public int exitCode() {
+            return exitCode;
+        }
+    }
 
     private final AtomicInteger count = new AtomicInteger();
     private final CountDownLatch first = new CountDownLatch(1);
     private final PrintStream err;
     private volatile Thread interruptOnFirst;
+    private volatile StopSignal stoppedBy;
 
     private Interrupts(PrintStream err) {
         this.err = err;
     }
 
-    /** Takes over SIGINT for this JVM. */
+    /** Takes over SIGINT and SIGTERM for this JVM. */
     public static Interrupts install(PrintStream err) {
         Interrupts interrupts = new Interrupts(err);
-        Signal.handle(new Signal("INT"), signal -> interrupts.onSignal());
+        for (StopSignal s : StopSignal.values()) {
+            Signal.handle(new Signal(s.name()), signal -> interrupts.onSignal(s));
+        }
         return interrupts;
     }
 
-    void onSignal() {
+    void onSignal(StopSignal signal) {
         int n = count.incrementAndGet();
         if (n == 1) {
+            stoppedBy = signal;
             err.println();
-            err.println("urlcheck: stopping gracefully; press Ctrl+C again to force");
+            err.println("urlcheck: " + signal.label() + ": stopping gracefully; press Ctrl+C again to force");
             first.countDown();
             Thread t = interruptOnFirst;
             if (t != null) {
@@ -56,17 +85,22 @@ public final class Interrupts {
         }
     }
 
-    /** True once Ctrl+C was pressed. */
+    /** True once Ctrl+C was pressed or SIGTERM came. */
     public boolean requested() {
         return count.get() > 0;
     }
 
-    /** Blocks until the first Ctrl+C. */
+    /** The signal that asked for the stop, or null while none did. */
+    public StopSignal stoppedBy() {
+        return stoppedBy;
+    }
+
+    /** Blocks until the first Ctrl+C or SIGTERM. */
     public void await() throws InterruptedException {
         first.await();
     }
 
-    /** Blocks up to {@code millis} for the first Ctrl+C; true if it came. */
+    /** Blocks up to {@code millis} for the first Ctrl+C or SIGTERM; true if it came. */
     public boolean await(long millis) throws InterruptedException {
         return first.await(millis, TimeUnit.MILLISECONDS);
     }

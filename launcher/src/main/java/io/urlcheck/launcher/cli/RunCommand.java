@@ -38,7 +38,7 @@ import java.util.concurrent.CompletableFuture;
                 "  ./urlcheck run local.txt --allow-cidr 127.0.0.0/8     # check servers on this machine",
                 "",
                 "Exit codes: 0 all checked; 1 with --fail-on-error when an outcome is not OK;",
-                "2 bad arguments; 3 the stack could not start; 130 stopped by Ctrl+C (partial results).",
+                "2 bad arguments; 3 the stack could not start; 130 stopped by Ctrl+C, 143 by SIGTERM (partial results).",
                 "First Ctrl+C: stop intake, let the workers drain, write the partial results. Second: force."})
 public final class RunCommand implements Callable<Integer> {
 
@@ -96,7 +96,7 @@ public final class RunCommand implements Callable<Integer> {
             if (interrupts.requested()) {
                 Thread.interrupted();
                 System.err.println("urlcheck: stopped before the stack was ready");
-                return ExitCodes.INTERRUPTED;
+                return interrupts.stoppedBy().exitCode();
             }
             throw e;
         } finally {
@@ -139,9 +139,9 @@ public final class RunCommand implements Callable<Integer> {
             System.out.println();
         }
         System.out.println(SummaryLine.render(checked, expected, outcomes, Duration.between(started, Instant.now()),
-                outFile.toString(), partial, outStyle));
+                outFile.toString(), partial ? interrupts.stoppedBy().label() : null, outStyle));
         if (partial) {
-            return ExitCodes.INTERRUPTED;
+            return interrupts.stoppedBy().exitCode();
         }
         boolean failures = last.map(JobStatus::notOk).orElse(0L) > 0;
         return failOnError && failures ? ExitCodes.URL_FAILURES : ExitCodes.OK;

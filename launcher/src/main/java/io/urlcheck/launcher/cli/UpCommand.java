@@ -21,7 +21,7 @@ import java.util.concurrent.Callable;
                 "  ./urlcheck up --store postgres --jdbc-url jdbc:postgresql://localhost:5432/urlcheck --jdbc-user urlcheck",
                 "",
                 "Default ports: producer 8081, worker 8082 (worker i: 8082 + i - 1), sink 8083, Kafka 9092.",
-                "Exit codes: 0 stopped by Ctrl+C; 2 bad arguments; 3 the stack could not start."})
+                "Exit codes: 0 stopped by Ctrl+C or SIGTERM; 2 bad arguments; 3 the stack could not start."})
 public final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1",

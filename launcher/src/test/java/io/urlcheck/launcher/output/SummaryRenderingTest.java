@@ -31,14 +31,14 @@ class SummaryRenderingTest {
 
     @Test
     void summaryLineSaysCountsOutcomesAndWhereTheResultsAre() {
-        String line = SummaryLine.render(200, 200, OUTCOMES, Duration.ofMillis(12_340), "results.json", false, Style.PLAIN);
+        String line = SummaryLine.render(200, 200, OUTCOMES, Duration.ofMillis(12_340), "results.json", null, Style.PLAIN);
         assertThat(line).isEqualTo("urlcheck: 200/200 URLs checked in 12.3 s (OK 150, HTTP_ERROR 49, TIMEOUT 1);"
                 + " results in results.json");
     }
 
     @Test
     void partialRunsAreMarkedInTheSummaryLine() {
-        String line = SummaryLine.render(80, -1, Map.of("OK", 80L), Duration.ofSeconds(5), "out.json", true, Style.PLAIN);
+        String line = SummaryLine.render(80, -1, Map.of("OK", 80L), Duration.ofSeconds(5), "out.json", "Ctrl+C", Style.PLAIN);
         assertThat(line).startsWith("urlcheck: PARTIAL (stopped by Ctrl+C): 80/? URLs checked")
                 .endsWith("results so far in out.json");
     }

@@ -7,23 +7,30 @@ import io.urlcheck.launcher.stack.Ports;
 import io.urlcheck.systemtests.support.Home;
 import io.urlcheck.systemtests.support.LauncherProcess;
 import io.urlcheck.systemtests.support.Targets;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** Ctrl+C in the middle of {@code ./urlcheck run}: partial but valid results, and no process left behind. */
+/**
+ * Ctrl+C (SIGINT) or SIGTERM (kill, timeout, a cancelled CI job) in the middle of {@code ./urlcheck run}:
+ * partial but valid results, the shell's exit code for that signal, and no process left behind.
+ */
 class RunInterruptIT {
 
-    @Test
-    void sigintMidRunWritesValidPartialJsonAndLeavesNoChildProcess() throws Exception {
-        Path dir = Home.runDir("run-sigint");
+    @ParameterizedTest(name = "SIG{0}")
+    @CsvSource({"INT, 130, Ctrl+C", "TERM, 143, SIGTERM"})
+    void aStopSignalMidRunWritesValidPartialJsonAndLeavesNoChildProcess(String signal, int exitCode, String label)
+            throws Exception {
+        Path dir = Home.runDir("run-sig" + signal.toLowerCase(Locale.ROOT));
         int sinkPort = Ports.free();
         try (Targets targets = Targets.start(1)) {
             List<String> urls = new ArrayList<>();
@@ -41,18 +48,19 @@ class RunInterruptIT {
                 List<ProcessHandle> children = run.children();
                 assertThat(children).as("broker, producer, worker and sink").hasSizeGreaterThanOrEqualTo(4);
 
-                run.signal("INT");
+                run.signal(signal);
 
                 assertThat(run.awaitExit(Duration.ofSeconds(90))).as(run.describe()).isTrue();
-                assertThat(run.exitCode()).as(run.describe()).isEqualTo(130);
+                assertThat(run.exitCode()).as(run.describe()).isEqualTo(exitCode);
                 JsonNode array = JsonCodec.mapper().readTree(dir.resolve("results.json").toFile());
                 assertThat(array.isArray()).isTrue();
                 assertThat(array.size()).isBetween(4, urls.size() - 1);
                 array.forEach(r -> assertThat(urls).contains(r.get("url").asText()));
-                assertThat(run.stdout()).contains("PARTIAL (stopped by Ctrl+C)").contains("results so far in results.json");
+                assertThat(run.stdout()).contains("PARTIAL (stopped by " + label + ")").contains("results so far in results.json");
                 await().atMost(Duration.ofSeconds(10))
                         .untilAsserted(() -> assertThat(children).noneMatch(ProcessHandle::isAlive));
-                System.out.printf("RunInterruptIT: %d of %d results written before the stop%n", array.size(), urls.size());
+                System.out.printf("RunInterruptIT: SIG%s, %d of %d results written before the stop%n", signal, array.size(),
+                        urls.size());
             }
         }
     }
