@@ -187,15 +187,8 @@ public final class CheckEngine {
 
     /** The declared Content-Length when the response has one, else the body bytes read (at most the cap). */
     private static Long contentLength(HopResult.Response r) {
-        String declared = r.header("content-length");
-        if (declared != null) {
-            try {
-                return Long.parseLong(declared.trim());
-            } catch (NumberFormatException e) {
-                return (long) r.bodyBytes();
-            }
-        }
-        return (long) r.bodyBytes();
+        long declared = HopResult.Response.declaredLength(r.header("content-length"));
+        return declared >= 0 ? declared : r.bodyBytes();
     }
 
     private CheckResult.Builder base(CheckRequest request) {

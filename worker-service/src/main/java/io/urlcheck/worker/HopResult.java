@@ -20,6 +20,18 @@ public sealed interface HopResult {
         public String header(String name) {
             return headers.get(name);
         }
+
+        /** A {@code Content-Length} value as a length, or -1 when it is absent, negative or not a number. */
+        public static long declaredLength(String contentLength) {
+            if (contentLength == null) {
+                return -1;
+            }
+            try {
+                return Math.max(-1, Long.parseLong(contentLength.trim()));
+            } catch (NumberFormatException e) {
+                return -1;
+            }
+        }
     }
 
     /** No usable response: {@code outcome} names the failure and {@code reason} explains it. */

@@ -132,7 +132,7 @@ final class Exchange {
         TlsInfo tls = url.https() ? tls(req.connection()) : null;
         boolean html = TitleExtractor.isHtml(headers.get("content-type"));
         BodyCollector body = new BodyCollector(settings.maxBodyBytes(), html, headers.get("content-encoding"),
-                declaredLength(headers.get("content-length")));
+                HopResult.Response.declaredLength(headers.get("content-length")));
         response.exceptionHandler(e -> {
             body.close();
             finish(FailureMapper.map(e));
@@ -153,18 +153,6 @@ final class Exchange {
             body.add(buf.array(), buf.arrayOffset() + buf.readerIndex(), buf.readableBytes());
         } else {
             body.add(chunk.getBytes());
-        }
-    }
-
-    /** A Content-Length value, or -1 when it is absent or not a plain number. */
-    private static long declaredLength(String value) {
-        if (value == null) {
-            return -1;
-        }
-        try {
-            return Long.parseLong(value.trim());
-        } catch (NumberFormatException e) {
-            return -1;
         }
     }
 
