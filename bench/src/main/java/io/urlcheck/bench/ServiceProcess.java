@@ -1,6 +1,7 @@
 package io.urlcheck.bench;
 
 import java.io.IOException;
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -12,6 +13,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -69,12 +73,34 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
-    /** A TCP port nobody listens on right now. */
+    /** Ports below Linux's default ephemeral range (32768-60999), handed out at most once per bench run. */
+    private static final int FIRST_PORT = 20_000;
+    private static final int PORT_SPAN = 12_000;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A TCP port nobody listens on right now, for a service to bind a moment later. Not from the ephemeral
+     * range, which {@code new ServerSocket(0)} picks from: there the port can be taken in between as the
+     * source port of an outgoing connection, and with four workers and their Kafka clients starting at once
+     * it was (a worker failed with "port in use" and P5 lost the run).
+     */
     public static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = FIRST_PORT + ThreadLocalRandom.current().nextInt(PORT_SPAN);
+            if (!HANDED_OUT.contains(port) && canBind(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
+        }
+        throw new IllegalStateException("no free port in " + FIRST_PORT + "-" + (FIRST_PORT + PORT_SPAN - 1));
+    }
+
+    private static boolean canBind(int port) {
+        try (ServerSocket socket = new ServerSocket()) {
+            socket.setReuseAddress(true);
+            socket.bind(new InetSocketAddress(port));
+            return true;
         } catch (IOException e) {
-            throw new IllegalStateException("no free port", e);
+            return false;
         }
     }
 
