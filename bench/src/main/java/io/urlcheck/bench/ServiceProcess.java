@@ -79,7 +79,8 @@ public final class ServiceProcess implements AutoCloseable {
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
 
     /**
-     * A TCP port nobody listens on right now, for a service to bind a moment later. Not from the ephemeral
+     * A TCP port nobody listens on right now, for a service to bind a moment later: the rule of the launcher's
+     * {@code Ports.free}, kept here because the bench does not depend on the launcher. Not from the ephemeral
      * range, which {@code new ServerSocket(0)} picks from: there the port can be taken in between as the
      * source port of an outgoing connection, and with four workers and their Kafka clients starting at once
      * it was (a worker failed with "port in use" and P5 lost the run).

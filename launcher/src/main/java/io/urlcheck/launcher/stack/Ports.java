@@ -3,6 +3,9 @@ package io.urlcheck.launcher.stack;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.ServerSocket;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 
 /** Free-port discovery and the taken-port check done before anything starts. */
 public final class Ports {
@@ -10,13 +13,25 @@ public final class Ports {
     private Ports() {
     }
 
-    /** A port nothing listens on right now, chosen by the operating system. */
+    /** Free ports are picked from here: below Linux's default ephemeral range, 32768-60999. */
+    static final int FIRST_FREE = 20_000;
+    static final int FREE_SPAN = 12_000;
+    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+
+    /**
+     * A port nothing listens on right now, for a service to bind a moment later, and never one this JVM
+     * handed out before. Not from the ephemeral range, where {@code new ServerSocket(0)} picks: a port
+     * from there can be taken in between as the source port of an outgoing connection, which happens when
+     * several services and their Kafka clients start at once.
+     */
     public static int free() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new StackException("no free port: " + e.getMessage(), e);
+        for (int attempt = 0; attempt < 200; attempt++) {
+            int port = FIRST_FREE + ThreadLocalRandom.current().nextInt(FREE_SPAN);
+            if (!HANDED_OUT.contains(port) && isFree(port) && HANDED_OUT.add(port)) {
+                return port;
+            }
         }
+        throw new StackException("no free port in " + FIRST_FREE + "-" + (FIRST_FREE + FREE_SPAN - 1));
     }
 
     /** True when {@code port} can be bound on every interface, so a service started on it will not clash. */

@@ -3,6 +3,8 @@ package io.urlcheck.launcher.stack;
 import org.junit.jupiter.api.Test;
 
 import java.net.ServerSocket;
+import java.util.HashSet;
+import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -24,5 +26,15 @@ class PortsTest {
     @Test
     void aFreePortIsFree() {
         assertThat(Ports.isFree(Ports.free())).isTrue();
+    }
+
+    @Test
+    void freePortsAreNeverEphemeralNorHandedOutTwice() {
+        Set<Integer> ports = new HashSet<>();
+        for (int i = 0; i < 200; i++) {
+            int port = Ports.free();
+            assertThat(port).isBetween(Ports.FIRST_FREE, Ports.FIRST_FREE + Ports.FREE_SPAN - 1).isLessThan(32_768);
+            assertThat(ports.add(port)).as("port %d handed out twice", port).isTrue();
+        }
     }
 }
