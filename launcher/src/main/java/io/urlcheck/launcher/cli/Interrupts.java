@@ -6,7 +6,7 @@ import sun.misc.Signal;
 import java.io.PrintStream;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Ctrl+C (SIGINT) and SIGTERM as the launcher wants them: the first asks for a graceful stop (the command
@@ -40,11 +40,11 @@ public final class Interrupts {
         }
     }
 
-    private final AtomicInteger count = new AtomicInteger();
+    /** The first stop signal; set once, and its being set is what {@link #requested()} reports. */
+    private final AtomicReference<StopSignal> stoppedBy = new AtomicReference<>();
     private final CountDownLatch first = new CountDownLatch(1);
     private final PrintStream err;
     private volatile Thread interruptOnFirst;
-    private volatile StopSignal stoppedBy;
 
     private Interrupts(PrintStream err) {
         this.err = err;
@@ -60,9 +60,7 @@ public final class Interrupts {
     }
 
     void onSignal(StopSignal signal) {
-        int n = count.incrementAndGet();
-        if (n == 1) {
-            stoppedBy = signal;
+        if (stoppedBy.compareAndSet(null, signal)) {
             err.println();
             err.println("urlcheck: " + signal.label() + ": stopping gracefully; press Ctrl+C again to force");
             first.countDown();
@@ -87,12 +85,12 @@ public final class Interrupts {
 
     /** True once Ctrl+C was pressed or SIGTERM came. */
     public boolean requested() {
-        return count.get() > 0;
+        return stoppedBy.get() != null;
     }
 
     /** The signal that asked for the stop, or null while none did. */
     public StopSignal stoppedBy() {
-        return stoppedBy;
+        return stoppedBy.get();
     }
 
     /** Blocks until the first Ctrl+C or SIGTERM. */
