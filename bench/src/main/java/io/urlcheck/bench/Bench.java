@@ -162,13 +162,31 @@ public final class Bench {
         };
     }
 
-    /** JVM options for a worker: {@code --worker-jvm}, plus a JFR recording with {@code --jfr}. */
+    /**
+     * JVM options for a worker: {@code --worker-jvm}, plus a JFR recording with {@code --jfr}, plus
+     * async-profiler's collapsed stacks with {@code --async-profiler cpu|wall|alloc|itimer}.
+     */
     public List<String> workerJvm(String name) {
         List<String> jvm = new ArrayList<>(Arrays.asList(options.string("worker-jvm", DEFAULT_WORKER_JVM).trim().split("\\s+")));
         if (options.flag("jfr", false)) {
             jvm.add("-XX:StartFlightRecording=filename=" + runDir.resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
         }
+        String event = options.string("async-profiler", "");
+        if (!event.isEmpty()) {
+            jvm.add("-agentpath:" + asyncProfilerLibrary() + "=start,event=" + event + ",interval=" + (event.equals("alloc") ? "512k" : "1ms")
+                    + ",cstack=vm,collapsed,file=" + runDir.resolve(name + "." + event + ".collapsed"));
+        }
         return jvm;
+    }
+
+    /** The agent unpacked by the bench's build (pom.xml) for this machine's architecture. */
+    private Path asyncProfilerLibrary() {
+        String arch = System.getProperty("os.arch").equals("aarch64") ? "linux-arm64" : "linux-x64";
+        Path library = home.resolve("bench/target/async-profiler").resolve(arch).resolve("libasyncProfiler.so");
+        if (!Files.isRegularFile(library)) {
+            throw new IllegalStateException("no async-profiler agent at " + library + "; it comes with ./mvnw -f bench/pom.xml package on Linux");
+        }
+        return library;
     }
 
     /**

@@ -7,6 +7,7 @@ import jdk.jfr.consumer.RecordingFile;
 
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -93,44 +94,19 @@ final class JfrTop {
         printLong("first non-JDK allocating frame", allocationSites, allocated, top);
     }
 
-    /** Package prefixes, checked from the leaf of a stack down: the first frame that matches names the component. */
-    private static final String[][] COMPONENTS = {
-            {"org.jsoup.", "title parsing (jsoup)"},
-            {"io.urlcheck.worker.TitleExtractor", "title parsing (worker)"},
-            {"io.urlcheck.worker.CharsetSniffer", "title parsing (worker)"},
-            {"com.fasterxml.jackson.", "JSON (Jackson)"},
-            {"io.urlcheck.contract.", "JSON (Jackson)"},
-            {"io.micrometer.", "metrics (Micrometer)"},
-            {"io.smallrye.context.", "context propagation"},
-            {"io.quarkus.arc.", "CDI request context (ArC)"},
-            {"io.opentelemetry.", "OpenTelemetry"},
-            {"org.apache.kafka.", "Kafka client"},
-            {"io.smallrye.reactive.messaging.", "reactive messaging"},
-            {"io.smallrye.mutiny.", "Mutiny operators"},
-            {"io.urlcheck.", "urlcheck code"},
-            {"io.vertx.", "Vert.x / Netty I/O"},
-            {"io.netty.", "Vert.x / Netty I/O"},
-            {"sun.nio.", "JDK NIO"},
-            {"java.util.concurrent.", "JDK concurrency"},
-    };
-
     private static String component(List<RecordedFrame> frames) {
+        List<String> types = new ArrayList<>(frames.size());
         for (RecordedFrame frame : frames) {
-            String type = frame.getMethod().getType().getName();
-            for (String[] c : COMPONENTS) {
-                if (type.startsWith(c[0])) {
-                    return c[1];
-                }
-            }
+            types.add(frame.getMethod().getType().getName());
         }
-        return "other (JDK)";
+        return Components.of(types);
     }
 
     private static String name(RecordedFrame frame) {
         return frame.getMethod().getType().getName() + "." + frame.getMethod().getName();
     }
 
-    private static void print(String title, Map<String, Integer> counts, int samples, int top) {
+    static void print(String title, Map<String, Integer> counts, int samples, int top) {
         System.out.println("\n-- " + title);
         counts.entrySet().stream().sorted(Map.Entry.<String, Integer>comparingByValue().reversed()).limit(top)
                 .forEach(e -> System.out.printf("%6.1f %%  %s%n", 100.0 * e.getValue() / Math.max(samples, 1), e.getKey()));

@@ -24,6 +24,7 @@ public final class Main {
             case "p4" -> P4Memory.run(bench);
             case "p5" -> P5ScaleOut.run(bench);
             case "jfr-top" -> JfrTop.run(bench);
+            case "stacks-top" -> StacksTop.run(bench);
             default -> {
                 usage();
                 System.exit(2);
@@ -43,6 +44,7 @@ public final class Main {
                   p4       worker peak RSS with 10,000 vs 1,000,000 requests queued
                   p5       scale-out: 1, 2 and 4 workers at 1 s latency, 100 in flight each, 16 partitions
                   jfr-top  summarize a JFR recording (--file x.jfr): hottest methods and allocation
-                common: --runs 3  --jfr (record each worker)  --worker-jvm "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=1 -XX:SurvivorRatio=4"  --peer PATH  --target-loops 2""");
+                  stacks-top  summarize async-profiler's collapsed stacks (--file x.cpu.collapsed), kernel frames included
+                common: --runs 3  --jfr (record each worker)  --async-profiler cpu|wall|alloc (profile each worker)  --worker-jvm "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=1 -XX:SurvivorRatio=4"  --peer PATH  --target-loops 2""");
     }
 }
