@@ -1,6 +1,7 @@
 package io.urlcheck.bench;
 
 import io.urlcheck.contract.CheckRequest;
+import io.urlcheck.testkit.FreePorts;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -110,7 +111,7 @@ public final class Bench {
 
     /** Starts a target on {@code hosts} with this invocation's body, title and event-loop options. */
     public TargetFarm target(List<String> hosts, long latencyMs, boolean keepAlive) {
-        return TargetFarm.start(new TargetFarm.Config(hosts, ServiceProcess.freePort(),
+        return TargetFarm.start(new TargetFarm.Config(hosts, FreePorts.free(),
                 options.integer("target-loops", 2), latencyMs, options.integer("body-bytes", 2048),
                 options.string("title", "urlcheck bench page"), keepAlive));
     }

@@ -1,8 +1,8 @@
 package io.urlcheck.bench;
 
+import io.urlcheck.testkit.FreePorts;
+
 import java.io.IOException;
-import java.net.InetSocketAddress;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -13,9 +13,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -53,7 +50,7 @@ public final class ServiceProcess implements AutoCloseable {
         if (!Files.isRegularFile(jar)) {
             throw new IllegalStateException(jar + " is missing: build it first (see bench/README.md)");
         }
-        int port = freePort();
+        int port = FreePorts.free();
         List<String> command = new ArrayList<>();
         command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
         command.addAll(jvmOptions);
@@ -70,38 +67,6 @@ public final class ServiceProcess implements AutoCloseable {
             return new ServiceProcess(name, process, log, port);
         } catch (IOException e) {
             throw new IllegalStateException("cannot start " + name, e);
-        }
-    }
-
-    /** Ports below Linux's default ephemeral range (32768-60999), handed out at most once per bench run. */
-    private static final int FIRST_PORT = 20_000;
-    private static final int PORT_SPAN = 12_000;
-    private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
-
-    /**
-     * A TCP port nobody listens on right now, for a service to bind a moment later: the rule of the launcher's
-     * {@code Ports.free}, kept here because the bench does not depend on the launcher. Not from the ephemeral
-     * range, which {@code new ServerSocket(0)} picks from: there the port can be taken in between as the
-     * source port of an outgoing connection, and with four workers and their Kafka clients starting at once
-     * it was (a worker failed with "port in use" and P5 lost the run).
-     */
-    public static int freePort() {
-        for (int attempt = 0; attempt < 200; attempt++) {
-            int port = FIRST_PORT + ThreadLocalRandom.current().nextInt(PORT_SPAN);
-            if (!HANDED_OUT.contains(port) && canBind(port) && HANDED_OUT.add(port)) {
-                return port;
-            }
-        }
-        throw new IllegalStateException("no free port in " + FIRST_PORT + "-" + (FIRST_PORT + PORT_SPAN - 1));
-    }
-
-    private static boolean canBind(int port) {
-        try (ServerSocket socket = new ServerSocket()) {
-            socket.setReuseAddress(true);
-            socket.bind(new InetSocketAddress(port));
-            return true;
-        } catch (IOException e) {
-            return false;
         }
     }
 

@@ -1,8 +1,9 @@
 package io.urlcheck.sink.it;
 
+import io.urlcheck.testkit.FreePorts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -36,7 +37,7 @@ final class SinkProcess implements AutoCloseable {
             throw new IllegalStateException(jar + " is missing: run the package phase first (mvn verify does)");
         }
         try {
-            int port = freePort();
+            int port = FreePorts.free();
             List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                     "-Xmx512m", "-Dquarkus.http.port=" + port));
             properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
@@ -101,11 +102,5 @@ final class SinkProcess implements AutoCloseable {
 
     private HttpRequest request(String path) {
         return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket s = new ServerSocket(0)) {
-            return s.getLocalPort();
-        }
     }
 }

@@ -8,7 +8,6 @@ import io.urlcheck.testkit.TargetResponse;
 import io.urlcheck.testkit.TargetServer;
 
 import java.io.ByteArrayInputStream;
-import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -84,10 +83,7 @@ public final class DemoRun {
     /** The submission: mostly healthy pages, a realistic tail of failures, a few duplicates and comments. */
     static List<String> lines(int count, List<TargetServer> targets) throws Exception {
         Random random = new Random(7);
-        int closedPort;
-        try (ServerSocket socket = new ServerSocket(0)) {
-            closedPort = socket.getLocalPort(); // closed again: connecting is refused
-        }
+        int closedPort = Ports.free(); // nothing listens there: connecting is refused
         List<String> lines = new ArrayList<>(List.of("# nightly link check", ""));
         String[] sections = {"docs", "blog", "shop", "help", "about", "news"};
         for (int i = 0; i < count; i++) {

@@ -1,8 +1,9 @@
 package io.urlcheck.testkit.postgres;
 
+import io.urlcheck.testkit.FreePorts;
+
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -49,7 +50,7 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Path home = Files.createTempDirectory("urlcheck-pg-");
             Path sockets = Files.createDirectories(home.resolve("sock"));
-            PostgresServer server = new PostgresServer(home, findBin(), freePort(), isRoot());
+            PostgresServer server = new PostgresServer(home, findBin(), FreePorts.free(), isRoot());
             server.run(60, server.tool("initdb"), "-D", server.data.toString(), "-U", USER, "-A", "trust",
                     "-E", "UTF8", "--locale=C", "--no-sync");
             String conf = String.join("\n",
@@ -192,12 +193,6 @@ public final class PostgresServer implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return "root".equals(System.getProperty("user.name"));
-        }
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
         }
     }
 }
