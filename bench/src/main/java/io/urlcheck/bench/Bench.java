@@ -174,7 +174,8 @@ public final class Bench {
         }
         String event = options.string("async-profiler", "");
         if (!event.isEmpty()) {
-            jvm.add("-agentpath:" + asyncProfilerLibrary() + "=start,event=" + event + ",interval=" + (event.equals("alloc") ? "512k" : "1ms")
+            String interval = event.equals("cpu") || event.equals("itimer") ? ",interval=1ms" : ""; // else the agent's defaults
+            jvm.add("-agentpath:" + asyncProfilerLibrary() + "=start,event=" + event + interval
                     + ",cstack=vm,collapsed,file=" + runDir.resolve(name + "." + event + ".collapsed"));
         }
         return jvm;
