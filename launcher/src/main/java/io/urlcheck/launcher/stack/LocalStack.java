@@ -75,7 +75,8 @@ public final class LocalStack implements AutoCloseable {
         Path kafkaDir = config.runDir().resolve("kafka");
         kafka = new KafkaProcess(kafkaDir, logDir(), kafkaPort, Ports.free());
         if (config.saslPlain() != null) {
-            kafka.saslPlainListener(Ports.free(), config.saslPlain().username(), config.saslPlain().password());
+            kafka.saslPlainListener(Ports.free(), config.saslPlain().username(), config.saslPlain().password(),
+                    config.saslPlain().tls());
         }
         producer = service("producer-service", "producer", producerPort, config.producerProps());
         sink = service("sink-service", "sink", sinkPort, sinkProperties());
@@ -114,10 +115,15 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess service(String module, String name, int port, Map<String, String> extra) {
         Map<String, String> props = new HashMap<>(extra);
         if (config.saslPlain() != null) {
+            StackConfig.Tls tls = config.saslPlain().tls();
             props.put("kafka.bootstrap.servers", kafka.saslBootstrapServers());
-            props.put("kafka.security.protocol", "SASL_PLAINTEXT");
+            props.put("kafka.security.protocol", tls != null ? "SASL_SSL" : "SASL_PLAINTEXT");
             props.put("kafka.sasl.mechanism", "PLAIN");
             props.put("kafka.sasl.jaas.config", KafkaProcess.plainJaas(config.saslPlain().username(), config.saslPlain().password()));
+            if (tls != null) {
+                props.put("kafka.ssl.truststore.type", "PEM");
+                props.put("kafka.ssl.truststore.certificates", tls.trustedCertificatePem());
+            }
         } else {
             props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         }

@@ -18,18 +18,34 @@ import java.util.Map;
  * @param producerProps  extra system properties of the producer
  * @param workerProps    extra system properties of every worker
  * @param sinkProps      extra system properties of the sink
- * @param saslPlain      when not null, the services reach the broker only through a SASL_PLAINTEXT listener
- *                       that knows this one user (the launcher's own admin client keeps the PLAINTEXT one)
+ * @param saslPlain      when not null, the services reach the broker only through a SASL listener that knows
+ *                       this one user, SASL_SSL when it has {@link Tls} and SASL_PLAINTEXT otherwise (the
+ *                       launcher's own admin client keeps the PLAINTEXT listener)
  */
 public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPort, int workerPort, int sinkPort,
                           int workers, Map<String, String> producerProps, Map<String, String> workerProps,
                           Map<String, String> sinkProps, SaslPlain saslPlain) {
 
-    /** A SASL/PLAIN user of the broker, and the credentials the services log in with. */
-    public record SaslPlain(String username, String password) {
+    /**
+     * A SASL/PLAIN user of the broker, and the credentials the services log in with; with {@code tls}
+     * (may be null) the listener is SASL_SSL, the protocol of the production overlay.
+     */
+    public record SaslPlain(String username, String password, Tls tls) {
         @Override
         public String toString() {
-            return "SaslPlain[username=" + username + ", password=(hidden)]";
+            return "SaslPlain[username=" + username + ", password=(hidden), tls=" + (tls != null) + "]";
+        }
+    }
+
+    /**
+     * The SASL listener's TLS: the broker's PKCS#12 key store, and the certificate the services trust, in
+     * PEM, given to them as the production overlay does ({@code ssl.truststore.type=PEM} and
+     * {@code ssl.truststore.certificates}).
+     */
+    public record Tls(Path keyStore, String keyStorePassword, String trustedCertificatePem) {
+        @Override
+        public String toString() {
+            return "Tls[keyStore=" + keyStore + ", keyStorePassword=(hidden)]";
         }
     }
 
@@ -83,8 +99,8 @@ public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPor
         public Builder worker(String key, String value) { workerProps.put(key, value); return this; }
         /** Sets a sink system property, e.g. {@code urlcheck.sink.store}. */
         public Builder sink(String key, String value) { sinkProps.put(key, value); return this; }
-        /** Services authenticate to the broker with SASL/PLAIN as this user, over a SASL_PLAINTEXT listener. */
-        public Builder saslPlain(String username, String password) { saslPlain = new SaslPlain(username, password); return this; }
+        /** Services authenticate to the broker with SASL/PLAIN as this user: over TLS (SASL_SSL) when {@code tls} is not null. */
+        public Builder saslPlain(String username, String password, Tls tls) { saslPlain = new SaslPlain(username, password, tls); return this; }
 
         public StackConfig build() {
             return new StackConfig(home.toAbsolutePath(), runDir.toAbsolutePath(), kafkaPort, producerPort,

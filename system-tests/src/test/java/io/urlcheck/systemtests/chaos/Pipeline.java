@@ -10,6 +10,7 @@ import io.urlcheck.launcher.client.Submission;
 import io.urlcheck.launcher.stack.LocalStack;
 import io.urlcheck.launcher.stack.StackConfig;
 import io.urlcheck.testkit.postgres.PostgresServer;
+import io.urlcheck.testkit.tls.SelfSignedKeyStore;
 
 import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
@@ -290,7 +291,8 @@ public final class Pipeline implements AutoCloseable {
         private Store store = Store.JSON;
         private int workers = 1;
         private String token;
-        private StackConfig.SaslPlain saslPlain;
+        private String saslUser;
+        private String saslPassword;
         private final Map<String, String> producerProps = new LinkedHashMap<>();
         private final Map<String, String> workerProps = new LinkedHashMap<>();
         private final Map<String, String> sinkProps = new LinkedHashMap<>();
@@ -312,8 +314,11 @@ public final class Pipeline implements AutoCloseable {
         public Builder workers(int value) { workers = value; return this; }
         /** Sets {@code urlcheck.api.token} on producer and sink; the clients then send it. */
         public Builder apiToken(String value) { token = value; return this; }
-        /** The services reach Kafka only over SASL/PLAIN, as this user (see {@code StackConfig#saslPlain}). */
-        public Builder kafkaSaslPlain(String username, String password) { saslPlain = new StackConfig.SaslPlain(username, password); return this; }
+        /**
+         * The services reach Kafka only over SASL_SSL, as this SASL/PLAIN user, trusting the broker's fresh
+         * self-signed certificate given as PEM: the production overlay's protocol and truststore form.
+         */
+        public Builder kafkaSaslSsl(String username, String password) { saslUser = username; saslPassword = password; return this; }
         public Builder producer(String key, String value) { producerProps.put(key, value); return this; }
         public Builder worker(String key, String value) { workerProps.put(key, value); return this; }
         public Builder sink(String key, String value) { sinkProps.put(key, value); return this; }
@@ -324,9 +329,8 @@ public final class Pipeline implements AutoCloseable {
             PostgresServer postgres = null;
             TargetFleet fleet = null;
             try {
-                StackConfig.Builder config = StackConfig.builder(home(),
-                        home().resolve("system-tests/target/chaos/" + scenario + "-" + System.currentTimeMillis()))
-                        .workers(workers);
+                Path runDir = home().resolve("system-tests/target/chaos/" + scenario + "-" + System.currentTimeMillis());
+                StackConfig.Builder config = StackConfig.builder(home(), runDir).workers(workers);
                 sinkProps.put("urlcheck.sink.store", store.property());
                 if (store == Store.POSTGRES) {
                     postgres = PostgresServer.start(false);
@@ -337,8 +341,8 @@ public final class Pipeline implements AutoCloseable {
                     producerProps.put("urlcheck.api.token", token);
                     sinkProps.put("urlcheck.api.token", token);
                 }
-                if (saslPlain != null) {
-                    config.saslPlain(saslPlain.username(), saslPlain.password());
+                if (saslUser != null) {
+                    config.saslPlain(saslUser, saslPassword, brokerTls(runDir.resolve("tls")));
                 }
                 producerProps.forEach(config::producer);
                 workerProps.forEach(config::worker);
@@ -354,6 +358,16 @@ public final class Pipeline implements AutoCloseable {
                     postgres.close();
                 }
                 throw e;
+            }
+        }
+
+        /** A fresh self-signed key store for the broker's 127.0.0.1, and its certificate for the services to trust. */
+        private static StackConfig.Tls brokerTls(Path dir) {
+            try {
+                SelfSignedKeyStore keyStore = SelfSignedKeyStore.create(Files.createDirectories(dir));
+                return new StackConfig.Tls(keyStore.path(), keyStore.password(), keyStore.certificatePem());
+            } catch (IOException e) {
+                throw new UncheckedIOException("could not create " + dir, e);
             }
         }
     }

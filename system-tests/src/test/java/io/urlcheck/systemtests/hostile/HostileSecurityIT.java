@@ -10,10 +10,11 @@ import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.config.SaslConfigs;
+import org.apache.kafka.common.config.SslConfigs;
 import org.apache.kafka.common.errors.SaslAuthenticationException;
+import org.apache.kafka.common.errors.SslAuthenticationException;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -29,6 +30,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -44,8 +46,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Security at system level, on the packaged services: the bearer token on {@code /api/*} of producer
- * and sink (health and metrics stay open), the standard Kafka SASL client properties reaching every
- * Kafka client of every service, and logs that never print the token, the SASL password or a request body.
+ * and sink (health and metrics stay open), the production overlay's Kafka client properties (SASL_SSL, a
+ * PEM truststore given inline) reaching every Kafka client of every service, and logs that never print the
+ * token, the SASL password or a request body.
  */
 class HostileSecurityIT {
 
@@ -57,7 +60,7 @@ class HostileSecurityIT {
 
     @BeforeAll
     static void startStack() {
-        run = Pipeline.builder("hostileSecurity").workers(1).apiToken(TOKEN).kafkaSaslPlain(SASL_USER, SASL_PASSWORD).start();
+        run = Pipeline.builder("hostileSecurity").workers(1).apiToken(TOKEN).kafkaSaslSsl(SASL_USER, SASL_PASSWORD).start();
     }
 
     @AfterAll
@@ -93,10 +96,11 @@ class HostileSecurityIT {
     }
 
     @Test
-    void everyServiceTalksToKafkaOnlyOverSaslPlainAndAWrongPasswordIsRefused() throws Exception {
+    void everyServiceTalksToKafkaOnlyOverSaslSslAndAWrongPasswordOrAnUntrustedBrokerIsRefused() throws Exception {
         LocalStack stack = run.stack();
         String saslBootstrap = stack.kafka().saslBootstrapServers();
-        // Every Kafka client of every service says, when created, which brokers it connects to: the SASL listener.
+        // Every Kafka client of every service says, when created, which brokers it connects to: the SASL listener,
+        // which speaks only TLS, so a client that ignored the ssl.* properties could not have done its work.
         Map<String, List<String>> expectedClients = Map.of(
                 "producer", List.of("kafka-consumer-intake"),
                 "worker-1", List.of("kafka-consumer-requests", "kafka-producer-results", "kafka-producer-dead-letter"),
@@ -112,12 +116,8 @@ class HostileSecurityIT {
 
         // A raw intake record, written by a Kafka client that logs in as the same user.
         String intakeUrl = run.fleet().url(0, "/status/200?via=sasl-intake");
-        try (KafkaProducer<String, String> intake = new KafkaProducer<>(Map.of(
-                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, saslBootstrap,
-                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
-                SaslConfigs.SASL_MECHANISM, "PLAIN",
-                SaslConfigs.SASL_JAAS_CONFIG, KafkaProcess.plainJaas(SASL_USER, SASL_PASSWORD)),
-                new StringSerializer(), new StringSerializer())) {
+        Map<String, Object> intakeConfig = new HashMap<>(saslSsl(saslBootstrap, SASL_PASSWORD));
+        try (KafkaProducer<String, String> intake = new KafkaProducer<>(intakeConfig, new StringSerializer(), new StringSerializer())) {
             intake.send(new ProducerRecord<>(Topics.INTAKE, intakeUrl)).get(60, TimeUnit.SECONDS);
         }
         await("the intake record's result").atMost(Pipeline.PATIENCE)
@@ -129,17 +129,31 @@ class HostileSecurityIT {
         assertThat(run.assertAccounted("hostile-sasl", urls).holds()).isTrue();
 
         // The listener really authenticates: the same user with a wrong password is refused.
-        Map<String, Object> wrong = Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, saslBootstrap,
-                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_PLAINTEXT",
-                SaslConfigs.SASL_MECHANISM, "PLAIN",
-                SaslConfigs.SASL_JAAS_CONFIG, KafkaProcess.plainJaas(SASL_USER, "wrong-" + SASL_PASSWORD),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
-        try (Admin admin = Admin.create(wrong)) {
+        try (Admin admin = Admin.create(saslSsl(saslBootstrap, "wrong-" + SASL_PASSWORD))) {
             assertThatThrownBy(() -> admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
                     .hasCauseInstanceOf(SaslAuthenticationException.class);
         }
+        // And the client really checks the broker: one that trusts only the JDK's CAs refuses the certificate.
+        Map<String, Object> untrusting = new HashMap<>(saslSsl(saslBootstrap, SASL_PASSWORD));
+        untrusting.remove(SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG);
+        untrusting.remove(SslConfigs.SSL_TRUSTSTORE_CERTIFICATES_CONFIG);
+        try (Admin admin = Admin.create(untrusting)) {
+            assertThatThrownBy(() -> admin.describeCluster().nodes().get(30, TimeUnit.SECONDS))
+                    .hasCauseInstanceOf(SslAuthenticationException.class);
+        }
+    }
+
+    /** The client properties the services get: SASL_SSL as {@code SASL_USER}, trusting the broker's certificate (PEM). */
+    private static Map<String, Object> saslSsl(String bootstrap, String password) {
+        return Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
+                CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL",
+                SaslConfigs.SASL_MECHANISM, "PLAIN",
+                SaslConfigs.SASL_JAAS_CONFIG, KafkaProcess.plainJaas(SASL_USER, password),
+                SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM",
+                SslConfigs.SSL_TRUSTSTORE_CERTIFICATES_CONFIG, run.stack().config().saslPlain().tls().trustedCertificatePem(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
     }
 
     @Test

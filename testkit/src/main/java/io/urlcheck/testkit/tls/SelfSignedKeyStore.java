@@ -1,14 +1,16 @@
-package io.urlcheck.worker.support;
+package io.urlcheck.testkit.tls;
 
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 
@@ -64,6 +66,22 @@ public record SelfSignedKeyStore(Path path, String password, String subject) {
             throw new IllegalStateException("could not assemble the expired key store", e);
         }
         return new SelfSignedKeyStore(server, PASSWORD, "CN=localhost");
+    }
+
+    /**
+     * The certificate of this store's key as PEM, for a client that trusts exactly it: the form a Kafka
+     * client takes in {@code ssl.truststore.certificates} with {@code ssl.truststore.type=PEM}.
+     */
+    public String certificatePem() {
+        try {
+            KeyStore store = load(path.toString());
+            String alias = store.aliases().nextElement();
+            String base64 = Base64.getMimeEncoder(64, "\n".getBytes(StandardCharsets.US_ASCII))
+                    .encodeToString(store.getCertificate(alias).getEncoded());
+            return "-----BEGIN CERTIFICATE-----\n" + base64 + "\n-----END CERTIFICATE-----\n";
+        } catch (IOException | GeneralSecurityException e) {
+            throw new IllegalStateException("could not read the certificate of " + path, e);
+        }
     }
 
     private static KeyStore load(String path) throws IOException, GeneralSecurityException {
