@@ -151,6 +151,11 @@ public final class KafkaProcess {
         return "127.0.0.1:" + port;
     }
 
+    /** The {@code security.protocol} a client of the SASL listener sets: SASL_SSL when it has TLS. */
+    public String saslSecurityProtocol() {
+        return saslTls != null ? "SASL_SSL" : "SASL_PLAINTEXT";
+    }
+
     /** The {@code host:port} of the SASL listener; see {@link #saslPlainListener}. */
     public String saslBootstrapServers() {
         if (saslPort == 0) {
@@ -203,7 +208,7 @@ public final class KafkaProcess {
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + saslListener,
                 "controller.listener.names=CONTROLLER",
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT" + (sasl ? ",SASL:" + (saslTls != null ? "SASL_SSL" : "SASL_PLAINTEXT") : ""),
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT" + (sasl ? ",SASL:" + saslSecurityProtocol() : ""),
                 "log.dirs=" + dir.resolve("data"),
                 "# The launcher creates every topic with its partition count; a typo must not create one.",
                 "auto.create.topics.enable=false",

@@ -117,7 +117,7 @@ public final class LocalStack implements AutoCloseable {
         if (config.saslPlain() != null) {
             StackConfig.Tls tls = config.saslPlain().tls();
             props.put("kafka.bootstrap.servers", kafka.saslBootstrapServers());
-            props.put("kafka.security.protocol", tls != null ? "SASL_SSL" : "SASL_PLAINTEXT");
+            props.put("kafka.security.protocol", kafka.saslSecurityProtocol());
             props.put("kafka.sasl.mechanism", "PLAIN");
             props.put("kafka.sasl.jaas.config", KafkaProcess.plainJaas(config.saslPlain().username(), config.saslPlain().password()));
             if (tls != null) {
