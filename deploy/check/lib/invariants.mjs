@@ -401,12 +401,15 @@ export function checkInvariants(docs, repo, { install, overlayDir } = {}) {
     }
   }
   add("kafka-cluster-id", checkClusterIds(docs));
-  add("pod-security", checkPodSecurity(docs, plan));
+  // Admission and NetworkPolicies exist on a cluster: overlays that create their Namespace (dev, production).
+  // An overlay without one (e.g. a Podman `kube play` stack on host networking) is checked for the rest.
+  const cluster = docs.some((d) => d.kind === "Namespace");
+  if (cluster) add("pod-security", checkPodSecurity(docs, plan));
   if (strimzi) add("install", [...checkInstall(docs, repo, plan, overlayDir), ...checkReadmeInstall(repo)]);
   add("database-tls", checkDatabaseTls(docs, repo, plan));
   add("keda", checkKeda(docs));
   add("autoscaled-replicas", checkAutoscaledReplicas(docs));
-  add("network", checkNetworkPolicies(docs, repo));
+  if (cluster) add("network", checkNetworkPolicies(docs, repo));
   add("spread", checkSpreadAndDisruption(docs));
   add("uploads", checkUploadSpool(docs, repo));
   add("compression", checkCompression(docs, repo));

@@ -25,7 +25,7 @@ import java.util.stream.Stream;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
- * The sink's {@code migrate} init container (deploy/base/sink.yaml): the packaged sink with
+ * The sink's {@code migrate} init container (deploy/components/sink-migrate): the packaged sink with
  * {@code quarkus.init-and-exit=true} runs the Flyway migration to the newest version and exits 0 before it
  * starts Kafka or HTTP, so no probe can kill a long migration and Kafka need not be up. Two pods starting
  * at once (replicas 3) serialize on Flyway's lock and both exit 0. .ci/deploy-check ({@code [migration]})
