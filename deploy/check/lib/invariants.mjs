@@ -411,9 +411,10 @@ export function checkInvariants(docs, repo, { install, overlayDir } = {}) {
   add("autoscaled-replicas", checkAutoscaledReplicas(docs));
   if (cluster) add("network", checkNetworkPolicies(docs, repo));
   add("spread", checkSpreadAndDisruption(docs));
-  add("uploads", checkUploadSpool(docs, repo));
+  const uploads = checkUploadSpool(docs, repo);
+  add("uploads", uploads.failures);
   add("compression", checkCompression(docs, repo));
   add("migration", checkMigration(docs, repo));
   add("capacity", checkCapacity(docs, repo));
-  return { failures, warnings: keys.warnings };
+  return { failures, warnings: [...keys.warnings, ...uploads.warnings] };
 }

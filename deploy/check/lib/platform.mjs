@@ -499,11 +499,22 @@ export function checkSpreadAndDisruption(docs) {
   return failures;
 }
 
-// 8. The producer's /tmp holds one maximal multipart upload.
+// 8. The producer's /tmp holds one maximal multipart upload, when the producer spools uploads there.
 const SPOOL_HEADROOM = 512 * 1024 ** 2;
+
+/** Does the producer take multipart uploads as RESTEasy Reactive FileUploads, which are spooled to disk first? */
+export function producerSpoolsUploads(repo) {
+  const dir = path.join(repo, "producer-service/src/main/java");
+  const files = [];
+  const walk = (d) => fs.existsSync(d) && fs.readdirSync(d, { withFileTypes: true }).forEach((e) => (e.isDirectory() ? walk(path.join(d, e.name)) : e.name.endsWith(".java") && files.push(path.join(d, e.name))));
+  walk(dir);
+  return files.some((f) => /\bFileUpload\b|@MultipartForm\b/.test(fs.readFileSync(f, "utf8")));
+}
 
 export function checkUploadSpool(docs, repo) {
   const failures = [];
+  const warnings = [];
+  const spools = producerSpoolsUploads(repo);
   for (const w of serviceWorkloads(docs).filter((s) => s.svc === "producer")) {
     const backstop = bytes(effective(docs, repo, w, "quarkus.http.limits.max-body-size") ?? "10M", { quarkus: true });
     const apiLimit = Number(effective(docs, repo, w, "urlcheck.producer.max-body-bytes")
@@ -513,15 +524,18 @@ export function checkUploadSpool(docs, repo) {
     const mount = (w.container.volumeMounts ?? []).filter((m) => uploads.startsWith(m.mountPath.replace(/\/$/, "") + "/")).sort((a, b) => b.mountPath.length - a.mountPath.length)[0];
     const volume = mount && (w.spec.volumes ?? []).find((v) => v.name === mount.name);
     if (!volume?.emptyDir) {
-      failures.push(`${id(w.doc)}: multipart uploads spool to ${uploads}, which is not on a mounted emptyDir (the root filesystem is read-only)`);
+      failures.push(`${id(w.doc)}: uploads go to ${uploads}, which is not on a mounted emptyDir (the root filesystem is read-only)`);
       continue;
     }
     const limit = volume.emptyDir.sizeLimit ? bytes(volume.emptyDir.sizeLimit) : Infinity;
-    if (limit < spool + SPOOL_HEADROOM) {
-      failures.push(`${id(w.doc)}: the ${mount.mountPath} emptyDir (sizeLimit ${volume.emptyDir.sizeLimit}) cannot hold one ${(spool / 1024 ** 3).toFixed(2)} GiB multipart upload plus 512 MiB: the kubelet evicts the pod mid-upload`);
+    if (spools && limit < spool + SPOOL_HEADROOM) {
+      failures.push(`${id(w.doc)}: multipart uploads are spooled (FileUpload) to the ${mount.mountPath} emptyDir (sizeLimit ${volume.emptyDir.sizeLimit}), which cannot hold one ${(spool / 1024 ** 3).toFixed(2)} GiB upload plus 512 MiB: the kubelet evicts the pod mid-upload`);
+    }
+    if (!spools && limit > SPOOL_HEADROOM) {
+      warnings.push(`${id(w.doc)}: the producer streams multipart uploads, so its ${mount.mountPath} emptyDir needs no ${volume.emptyDir.sizeLimit}; 256Mi will do`);
     }
   }
-  return failures;
+  return { failures, warnings };
 }
 
 // 10. Compression: a topic codec that differs from its writers' makes the brokers recompress every batch.

@@ -12,7 +12,7 @@ import { durationSeconds, checkDockerfiles } from "../lib/invariants.mjs";
 import { render } from "../lib/render.mjs";
 import { knownProperties, kebab } from "../lib/properties.mjs";
 import { clusterIdError } from "../lib/kraft.mjs";
-import { installPlan, shellWords } from "../lib/platform.mjs";
+import { installPlan, shellWords, checkUploadSpool } from "../lib/platform.mjs";
 import { plan, ASSUMPTIONS } from "../../capacity/plan.mjs";
 
 const checkDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
@@ -379,9 +379,26 @@ describe("deploy checker", { concurrency: 4 }, () => {
     assert.match(allErrors(r), /no PodDisruptionBudget covers the producer/);
   });
 
-  test("a producer /tmp too small for one maximal multipart upload fails", async () => {
-    const r = await broken("tmp", "dev", jsonPatch("Deployment", "urlcheck-producer", "- op: replace\n  path: /spec/template/spec/volumes/0/emptyDir/sizeLimit\n  value: 256Mi"));
-    assertFailsWith(r, /\[uploads\] Deployment\/urlcheck-producer: the \/tmp emptyDir \(sizeLimit 256Mi\) cannot hold one 2\.00 GiB multipart upload/);
+  test("a producer that spools uploads fails with a /tmp too small for one maximal upload, and one that streams does not", async () => {
+    const docs = await render(path.join(repo, "deploy/overlays/dev"));
+    const producer = docs.find((d) => d.kind === "Deployment" && d.metadata.name === "urlcheck-producer");
+    producer.spec.template.spec.volumes.find((v) => v.name === "tmp").emptyDir.sizeLimit = "256Mi";
+    const fake = (name, resource) => {
+      const root = path.join(fixtures, name);
+      const src = path.join(root, "producer-service/src/main/java/io/urlcheck/producer");
+      fs.mkdirSync(path.join(src, "config"), { recursive: true });
+      fs.mkdirSync(path.join(root, "producer-service/src/main/resources"), { recursive: true });
+      for (const f of ["java/io/urlcheck/producer/config/ProducerSettings.java", "resources/application.properties"]) {
+        fs.copyFileSync(path.join(repo, "producer-service/src/main", f), path.join(root, "producer-service/src/main", f));
+      }
+      fs.writeFileSync(path.join(src, "Upload.java"), resource);
+      return root;
+    };
+    const spooling = fake("spooling-repo", "class Upload { org.jboss.resteasy.reactive.multipart.FileUpload file; }");
+    assert.match(checkUploadSpool(docs, spooling).failures.join("\n"),
+      /Deployment\/urlcheck-producer: multipart uploads are spooled \(FileUpload\) to the \/tmp emptyDir \(sizeLimit 256Mi\), which cannot hold one 2\.00 GiB upload plus 512 MiB/);
+    const streaming = fake("streaming-repo", "class Upload { java.io.InputStream body; }");
+    assert.deepEqual(checkUploadSpool(docs, streaming), { failures: [], warnings: [] });
   });
 
   test("a topic codec that differs from its writers' fails", async () => {
