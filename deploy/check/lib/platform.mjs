@@ -269,6 +269,7 @@ export function checkDatabaseTls(docs, repo, install) {
       failures.push(`${id(w.doc)}: the production database connection is not sslmode=verify-full (got ${mode ?? "PgJDBC's default prefer"})`);
       continue;
     }
+    if (effective(docs, repo, w, `${prefix}sslfactory`) === "org.postgresql.ssl.DefaultJavaSSLFactory") continue; // the JVM's trust store
     if (!rootcert || rootcert === "system") {
       failures.push(`${id(w.doc)}: sslmode=${mode} without sslrootcert: PgJDBC looks for ~/.postgresql/root.crt, which the image lacks, and the sink crash-loops`);
       continue;
