@@ -1,7 +1,9 @@
 // KRaft cluster ids, validated the way Kafka parses them (org.apache.kafka.common.Uuid.fromString): at most
 // 24 characters, base64url (Base64.getUrlDecoder(), padding optional), decoding to exactly 16 bytes, and
 // not one of Kafka's reserved ids (Uuid.RESERVED: the zero UUID and METADATA_TOPIC_ID). `kafka-storage.sh
-// random-uuid` prints such an id: 22 characters.
+// random-uuid` prints such an id: 22 characters. kafka-storage format parsed the id this way up to Kafka 3.8
+// (StorageTool.buildMetadataProperties); KAFKA-17118 (3.9) dropped that parse, so 3.9+ formats any string,
+// but tools and clients that read the id as a Uuid still expect this form.
 
 const ALPHABET = /^[A-Za-z0-9_-]*$/;
 

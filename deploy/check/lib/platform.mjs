@@ -75,7 +75,7 @@ export function checkClusterIds(docs) {
       if (!/kafka/i.test(c.image ?? "")) continue;
       for (const { id: cid, from } of clusterIdsOf(c)) {
         const err = clusterIdError(cid);
-        if (err) failures.push(`${id(doc)} container ${c.name} (${from}): ${err}; Kafka's Uuid.fromString rejects it and storage format fails`);
+        if (err) failures.push(`${id(doc)} container ${c.name} (${from}): ${err}; Kafka's Uuid.fromString rejects it (kafka-storage format up to 3.8 refuses it; 3.9+ stores it unchecked, against the documented format)`);
       }
     }
   }
