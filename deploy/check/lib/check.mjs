@@ -4,7 +4,7 @@ import { validateDocument } from "./schema.mjs";
 import { checkInvariants, checkExampleInvariants } from "./invariants.mjs";
 
 /** Returns {documents, schemaErrors, invariantFailures, warnings, renderError} for the kustomization at `dir`. */
-export async function checkKustomization(dir, { repo, crdValidators, examples = false }) {
+export async function checkKustomization(dir, { repo, crdValidators, examples = false, install }) {
   let docs;
   try {
     docs = await render(dir);
@@ -13,7 +13,7 @@ export async function checkKustomization(dir, { repo, crdValidators, examples = 
   }
   const schemaErrors = [];
   for (const doc of docs) schemaErrors.push(...(await validateDocument(doc, crdValidators)));
-  const { failures, warnings } = examples ? checkExampleInvariants(docs) : checkInvariants(docs, repo);
+  const { failures, warnings } = examples ? checkExampleInvariants(docs) : checkInvariants(docs, repo, { install, overlayDir: dir });
   return { documents: docs.length, schemaErrors, invariantFailures: failures, warnings };
 }
 

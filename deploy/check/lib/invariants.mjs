@@ -2,6 +2,11 @@
 import fs from "node:fs";
 import path from "node:path";
 import { knownProperties } from "./properties.mjs";
+import {
+  checkClusterIds, checkPodSecurity, installPlan, checkInstall, checkReadmeInstall, checkDatabaseTls, checkKeda,
+  checkAutoscaledReplicas, checkNetwork as checkNetworkPolicies, checkSpreadAndDisruption, checkUploadSpool,
+  checkCompression, checkMigration, checkCapacity,
+} from "./platform.mjs";
 
 /** The urlcheck services: module, HTTP port (quarkus.http.port) and consumer group. */
 export const SERVICES = {
@@ -318,66 +323,6 @@ export function checkKafka(docs, repo) {
   return failures;
 }
 
-function ipv4(text) {
-  return text.split(".").reduce((a, o) => a * 256 + Number(o), 0);
-}
-
-function inCidr(ip, cidr) {
-  const [base, bits] = cidr.split("/");
-  if (base.includes(":")) return false;
-  const size = 2 ** (32 - Number(bits));
-  const start = Math.floor(ipv4(base) / size) * size;
-  return ip >= start && ip < start + size;
-}
-
-/** Can traffic from `policy` reach `address` through an ipBlock? */
-function egressAllows(policy, address) {
-  const ip = ipv4(address);
-  return (policy.spec.egress ?? []).some((rule) => {
-    if (!rule.to) return true;
-    return rule.to.some((peer) => peer.ipBlock && inCidr(ip, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((e) => inCidr(ip, e)));
-  });
-}
-
-export function checkNetwork(docs) {
-  const failures = [];
-  const workerPods = [...serviceContainers(docs)].filter((s) => s.svc === "worker").map((s) => s.doc.spec.template.metadata.labels);
-  const policies = docs.filter((d) => d.kind === "NetworkPolicy");
-  const selects = (p, labels) => Object.entries(p.spec.podSelector?.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v);
-  for (const labels of workerPods) {
-    const egress = policies.filter((p) => (p.spec.policyTypes ?? []).includes("Egress") && selects(p, labels));
-    if (!egress.length) {
-      failures.push("no egress NetworkPolicy selects the workers");
-      continue;
-    }
-    for (const address of ["169.254.169.254", "10.96.0.1", "10.244.0.5", "172.20.0.10", "192.168.1.1", "127.0.0.1"]) {
-      if (egress.some((p) => egressAllows(p, address))) failures.push(`worker egress allows ${address}`);
-    }
-    if (!egress.some((p) => egressAllows(p, "93.184.216.34"))) failures.push("worker egress does not allow the internet");
-  }
-  for (const svc of ["producer", "sink"]) {
-    const pods = [...serviceContainers(docs)].filter((s) => s.svc === svc).map((s) => s.doc.spec.template.metadata.labels);
-    for (const labels of pods) {
-      const ingress = policies.filter((p) => (p.spec.policyTypes ?? []).includes("Ingress") && selects(p, labels));
-      if (!ingress.length) failures.push(`no ingress NetworkPolicy selects the ${svc}`);
-      for (const p of ingress) {
-        for (const rule of p.spec.ingress ?? []) {
-          if (!rule.from) failures.push(`${id(p)}: an ingress rule admits every source`);
-          for (const peer of rule.from ?? []) {
-            if (peer.ipBlock) failures.push(`${id(p)}: ingress from ipBlock ${peer.ipBlock.cidr}`);
-            if (peer.namespaceSelector && !Object.keys(peer.namespaceSelector.matchLabels ?? {}).length) failures.push(`${id(p)}: ingress from every namespace`);
-          }
-        }
-      }
-    }
-  }
-  const pdb = docs.filter((d) => d.kind === "PodDisruptionBudget");
-  for (const labels of workerPods) {
-    if (!pdb.some((p) => Object.entries(p.spec.selector?.matchLabels ?? {}).every(([k, v]) => labels?.[k] === v))) failures.push("no PodDisruptionBudget covers the workers");
-  }
-  return failures;
-}
-
 export function checkScrape(docs) {
   const failures = [];
   for (const { doc, svc } of serviceContainers(docs)) {
@@ -431,8 +376,9 @@ export function checkExampleInvariants(docs) {
   return { failures: [...checkImageTags(docs).map((f) => `[image-tags] ${f}`), ...checkNonRoot(docs).map((f) => `[non-root] ${f}`)], warnings: [] };
 }
 
-/** Runs every invariant; returns {failures, warnings}, each failure naming its check. */
-export function checkInvariants(docs, repo) {
+/** Runs every invariant; returns {failures, warnings}, each failure naming its check. `install`: the install
+ * script's dry-run plan (installPlan); computed from deploy/install/production.sh when the overlay has a Kafka. */
+export function checkInvariants(docs, repo, { install, overlayDir } = {}) {
   const failures = [];
   const add = (name, list) => failures.push(...list.map((f) => `[${name}] ${f}`));
   add("probes", checkProbes(docs));
@@ -443,8 +389,32 @@ export function checkInvariants(docs, repo) {
   const keys = checkConfigKeys(docs, repo);
   add("config-keys", keys.failures);
   add("kafka", checkKafka(docs, repo));
-  add("network", checkNetwork(docs));
   add("scrape", checkScrape(docs));
   add("dockerfiles", checkDockerfiles(docs, repo));
-  return { failures, warnings: keys.warnings };
+  const strimzi = docs.some((d) => d.kind === "Kafka");
+  let plan = install;
+  if (strimzi && plan === undefined) {
+    try {
+      plan = installPlan(repo);
+    } catch (e) {
+      add("install", [`deploy/install/production.sh --dry-run failed: ${String(e.stderr || e.message).trim()}`]);
+    }
+  }
+  add("kafka-cluster-id", checkClusterIds(docs));
+  // Admission and NetworkPolicies exist on a cluster: overlays that create their Namespace (dev, production).
+  // An overlay without one (e.g. a Podman `kube play` stack on host networking) is checked for the rest.
+  const cluster = docs.some((d) => d.kind === "Namespace");
+  if (cluster) add("pod-security", checkPodSecurity(docs, plan));
+  if (strimzi) add("install", [...checkInstall(docs, repo, plan, overlayDir), ...checkReadmeInstall(repo)]);
+  add("database-tls", checkDatabaseTls(docs, repo, plan));
+  add("keda", checkKeda(docs));
+  add("autoscaled-replicas", checkAutoscaledReplicas(docs));
+  if (cluster) add("network", checkNetworkPolicies(docs, repo));
+  add("spread", checkSpreadAndDisruption(docs));
+  const uploads = checkUploadSpool(docs, repo);
+  add("uploads", uploads.failures);
+  add("compression", checkCompression(docs, repo));
+  add("migration", checkMigration(docs, repo));
+  add("capacity", checkCapacity(docs, repo));
+  return { failures, warnings: [...keys.warnings, ...uploads.warnings] };
 }

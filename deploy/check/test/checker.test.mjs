@@ -11,6 +11,9 @@ import { checkKustomization, failed } from "../lib/check.mjs";
 import { durationSeconds, checkDockerfiles } from "../lib/invariants.mjs";
 import { render } from "../lib/render.mjs";
 import { knownProperties, kebab } from "../lib/properties.mjs";
+import { clusterIdError } from "../lib/kraft.mjs";
+import { installPlan, shellWords, checkUploadSpool } from "../lib/platform.mjs";
+import { plan, ASSUMPTIONS } from "../../capacity/plan.mjs";
 
 const checkDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const repo = path.resolve(checkDir, "../..");
@@ -27,12 +30,24 @@ before(() => {
 after(() => fs.rmSync(fixtures, { recursive: true, force: true }));
 
 /** Writes fixtures/<name>/kustomization.yaml on top of `overlay` with `patches` (YAML text) and checks it. */
-async function broken(name, overlay, patches) {
+async function broken(name, overlay, patches, options = {}) {
   const dir = path.join(fixtures, name);
   fs.mkdirSync(dir, { recursive: true });
   fs.writeFileSync(path.join(dir, "kustomization.yaml"),
     `apiVersion: kustomize.config.k8s.io/v1beta1\nkind: Kustomization\nresources:\n  - ../../../overlays/${overlay}\npatches:\n${patches}`);
-  return checkKustomization(dir, { repo, crdValidators });
+  return checkKustomization(dir, { repo, crdValidators, ...options });
+}
+
+/** The install plan of a copy of deploy/install/production.sh edited by `edit`. */
+function brokenInstall(name, edit) {
+  const file = path.join(fixtures, `${name}.sh`);
+  fs.mkdirSync(fixtures, { recursive: true });
+  const script = fs.readFileSync(path.join(repo, "deploy/install/production.sh"), "utf8")
+    .replace('root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"', `root=${JSON.stringify(repo)}`);
+  const edited = edit(script);
+  assert.notEqual(edited, script, "the edit changed nothing");
+  fs.writeFileSync(file, edited);
+  return installPlan(repo, file);
 }
 
 function jsonPatch(kind, name, ops) {
@@ -108,7 +123,7 @@ describe("deploy checker", { concurrency: 4 }, () => {
 
   test("KEDA max above the partitions of urlcheck.requests fails", async () => {
     const r = await broken("keda-max", "production", jsonPatch("ScaledObject", "urlcheck-worker", "- op: replace\n  path: /spec/maxReplicaCount\n  value: 200"));
-    assertFailsWith(r, /maxReplicaCount 200 > 96 partitions of urlcheck\.requests/);
+    assertFailsWith(r, /maxReplicaCount 200 > 192 partitions of urlcheck\.requests/);
   });
 
   test("KEDA min of zero fails", async () => {
@@ -157,7 +172,7 @@ describe("deploy checker", { concurrency: 4 }, () => {
   });
 
   test("worker egress reaching the metadata address fails", async () => {
-    const r = await broken("egress", "production", jsonPatch("NetworkPolicy", "urlcheck-worker", "- op: remove\n  path: /spec/egress/2/to/0/ipBlock/except"));
+    const r = await broken("egress", "production", jsonPatch("NetworkPolicy", "urlcheck-worker", "- op: remove\n  path: /spec/egress/1/to/0/ipBlock/except"));
     assertFailsWith(r, /worker egress allows 169\.254\.169\.254/);
   });
 
@@ -234,5 +249,185 @@ describe("deploy checker", { concurrency: 4 }, () => {
       "resources:\n  - ../../../examples\npatches:\n" + jsonPatch("Pod", "urlcheck-kcat", "- op: replace\n  path: /spec/securityContext/runAsUser\n  value: 0"));
     const r = await checkKustomization(dir, { repo, crdValidators, examples: true });
     assertFailsWith(r, /Pod\/urlcheck-kcat container kcat: runAsUser is 0/);
+  });
+
+  // Issue 25: what a real cluster would refuse, caught offline.
+
+  test("a KRaft cluster id Kafka cannot parse fails (21 characters, not a base64 UUID)", async () => {
+    assert.match(clusterIdError("urlcheck-dev-kraft-01"), /not valid base64/);
+    assert.match(clusterIdError("AAAAAAAAAAAAAAAAAAAAAA"), /reserved/);
+    assert.match(clusterIdError("a".repeat(25)), /longer than 24/);
+    assert.match(clusterIdError("abc$defghijklmnopqrstu"), /not base64url/);
+    assert.equal(clusterIdError("Jo-yBiKuQ5iVbki1ZChzyQ"), undefined);
+    assert.equal(clusterIdError("4L6g3nShT-eMCtK--X86sw"), undefined);
+    const r = await broken("cluster-id", "dev", jsonPatch("StatefulSet", "urlcheck-kafka",
+      "- op: replace\n  path: /spec/template/spec/containers/0/env/0/value\n  value: urlcheck-dev-kraft-01"));
+    assertFailsWith(r, /\[kafka-cluster-id\] StatefulSet\/urlcheck-kafka container kafka \(env CLUSTER_ID\): cluster id urlcheck-dev-kraft-01/);
+  });
+
+  test("Strimzi pods without restricted security contexts fail Pod Security under the baseline provider", async () => {
+    const r = await broken("strimzi-psa", "production",
+      jsonPatch("KafkaNodePool", "urlcheck-dual-role", "- op: remove\n  path: /spec/template/kafkaContainer") +
+      jsonPatch("Kafka", "urlcheck-kafka", "- op: remove\n  path: /spec/kafka/template/kafkaContainer\n- op: remove\n  path: /spec/entityOperator/template/userOperatorContainer"));
+    assertFailsWith(r, /Strimzi pod urlcheck-kafka-urlcheck-dual-role \(KafkaNodePool\) under the baseline provider: violates Pod Security restricted: container kafka: allowPrivilegeEscalation is not false/);
+    assert.match(allErrors(r), /Strimzi pod urlcheck-kafka-entity-operator under the baseline provider: .*container user-operator: capabilities do not drop ALL/);
+    // The restricted provider the install script sets would have covered them.
+    assert.doesNotMatch(allErrors(r), /under the restricted provider/);
+  });
+
+  test("a rendered pod that Pod Security restricted refuses fails", async () => {
+    const r = await broken("psa-pod", "dev", jsonPatch("Deployment", "urlcheck-sink",
+      "- op: add\n  path: /spec/template/spec/volumes/-\n  value: {name: host, hostPath: {path: /var/run}}\n" +
+      "- op: remove\n  path: /spec/template/spec/initContainers/0/securityContext/allowPrivilegeEscalation"));
+    assertFailsWith(r, /Deployment\/urlcheck-sink: violates Pod Security restricted: volume host is a hostPath volume/);
+    assert.match(allErrors(r), /container migrate: allowPrivilegeEscalation is not false/);
+  });
+
+  test("an install script without the restricted Strimzi provider fails", async () => {
+    const install = brokenInstall("no-restricted", (s) => s.replace(/ \\\n  --set "extraEnvs\[0\]\.name=STRIMZI_POD_SECURITY_PROVIDER_CLASS" --set "extraEnvs\[0\]\.value=restricted"/, ""));
+    assert.equal(install.strimziProvider, "baseline");
+    const r = await checkKustomization(path.join(repo, "deploy/overlays/production"), { repo, crdValidators, install });
+    assertFailsWith(r, /\[install\] the Strimzi operator is installed with the baseline pod-security provider/);
+  });
+
+  test("an install script that installs Strimzi before the namespace exists fails", async () => {
+    const install = brokenInstall("order", (s) => {
+      const ns = 'run kubectl apply -f "$OVERLAY/namespace.yaml"\n';
+      return s.replace(ns, "").replace("# 3. KEDA", ns + "# 3. KEDA");
+    });
+    const r = await checkKustomization(path.join(repo, "deploy/overlays/production"), { repo, crdValidators, install });
+    assertFailsWith(r, /installs Strimzi \(step 1\) before the namespace urlcheck exists \(step 2\)/);
+  });
+
+  test("an install script missing a Secret the overlay reads, or watching another namespace, fails", async () => {
+    const install = brokenInstall("secrets", (s) => s.replace(/^secret urlcheck-postgres-ca .*$/m, "").replace("watchNamespaces={$NAMESPACE}", "watchNamespaces={kafka}"));
+    const r = await checkKustomization(path.join(repo, "deploy/overlays/production"), { repo, crdValidators, install });
+    assertFailsWith(r, /Secret urlcheck-postgres-ca \(keys ca\.crt\) is read by the overlay but the install script never creates it/);
+    assert.match(allErrors(r), /Strimzi is installed watching kafka, not urlcheck/);
+  });
+
+  test("the install script's dry run is parsed into words", () => {
+    assert.deepEqual(shellWords("helm --set watchNamespaces=\\{urlcheck\\} --set 'a b'"), ["helm", "--set", "watchNamespaces={urlcheck}", "--set", "a b"]);
+    const install = installPlan(repo);
+    assert.deepEqual([install.strimziProvider, install.watchNamespaces], ["restricted", ["urlcheck"]]);
+    assert.ok(install.namespaceStep < install.strimziStep && install.strimziStep < install.applyStep);
+  });
+
+  test("verify-full without a mounted CA fails", async () => {
+    const r = await broken("db-ca", "production", jsonPatch("Deployment", "urlcheck-sink",
+      "- op: remove\n  path: /spec/template/spec/containers/0/volumeMounts/2"));
+    assertFailsWith(r, /\[database-tls\] Deployment\/urlcheck-sink container sink: sslrootcert \/etc\/urlcheck\/postgres-ca\/ca\.crt is not a file of a mounted Secret/);
+    const none = await broken("db-ca-unset", "production", `  - target: {kind: ConfigMap, name: urlcheck-sink-config.*}\n    patch: |-\n      - op: remove\n        path: /data/quarkus.datasource.jdbc.additional-jdbc-properties.sslrootcert\n`);
+    assertFailsWith(none, /sslmode=verify-full without sslrootcert/);
+    const url = brokenInstall("db-url", (s) => s.replace("jdbc:postgresql://db.example.com:5432/urlcheck}", "jdbc:postgresql://db.example.com:5432/urlcheck?sslmode=require}"));
+    const weak = await checkKustomization(path.join(repo, "deploy/overlays/production"), { repo, crdValidators, install: url });
+    assertFailsWith(weak, /jdbc-url sets sslmode=require, which overrides the overlay's verified TLS/);
+  });
+
+  test("a short KEDA bootstrap name, a missing fallback and an inert cooldownPeriod fail", async () => {
+    const r = await broken("keda-bootstrap", "production", jsonPatch("ScaledObject", "urlcheck-worker",
+      "- op: replace\n  path: /spec/triggers/0/metadata/bootstrapServers\n  value: urlcheck-kafka-kafka-bootstrap:9093\n" +
+      "- op: remove\n  path: /spec/fallback\n- op: add\n  path: /spec/cooldownPeriod\n  value: 300"));
+    assertFailsWith(r, /\[keda\] ScaledObject\/urlcheck-worker: bootstrap urlcheck-kafka-kafka-bootstrap:9093 is a short name; KEDA resolves it from its own namespace/);
+    assert.match(allErrors(r), /no fallback/);
+    assert.match(allErrors(r), /cooldownPeriod 300 has no effect with minReplicaCount 3/);
+    const other = await broken("keda-namespace", "production", jsonPatch("ScaledObject", "urlcheck-worker",
+      "- op: replace\n  path: /spec/triggers/0/metadata/bootstrapServers\n  value: urlcheck-kafka-kafka-bootstrap.kafka.svc:9093"));
+    assertFailsWith(other, /names namespace kafka, not urlcheck/);
+  });
+
+  test("replicas on a Deployment an autoscaler owns fails, under KEDA and under the HPA", async () => {
+    const r = await broken("replicas", "production", jsonPatch("Deployment", "urlcheck-worker", "- op: add\n  path: /spec/replicas\n  value: 1"));
+    assertFailsWith(r, /\[autoscaled-replicas\] Deployment\/urlcheck-worker: spec\.replicas 1 in a workload ScaledObject\/urlcheck-worker scales/);
+    const dir = path.join(fixtures, "replicas-hpa");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "kustomization.yaml"), "resources:\n  - ../../../base\ncomponents:\n  - ../../../components/worker-hpa\n" +
+      "patches:\n" + jsonPatch("Deployment", "worker", "- op: add\n  path: /spec/replicas\n  value: 1"));
+    const hpa = await checkKustomization(dir, { repo, crdValidators });
+    assertFailsWith(hpa, /Deployment\/worker: spec\.replicas 1 in a workload HorizontalPodAutoscaler\/worker scales/);
+  });
+
+  test("a namespace without default deny, or a producer with open egress, fails", async () => {
+    const r = await broken("no-deny", "production", jsonPatch("NetworkPolicy", "urlcheck-default-deny", "- op: replace\n  path: /spec/policyTypes\n  value: [Ingress]") +
+      jsonPatch("NetworkPolicy", "urlcheck-producer", "- op: add\n  path: /spec/egress/-\n  value: {to: [{ipBlock: {cidr: 0.0.0.0/0}}]}"));
+    assertFailsWith(r, /\[network\] namespace urlcheck has no default-deny NetworkPolicy/);
+    assert.match(allErrors(r), /Deployment\/urlcheck-producer \(producer\): egress reaches the internet/);
+  });
+
+  test("a sink that cannot reach Kafka or its database, and pods without DNS, fail", async () => {
+    const r = await broken("sink-egress", "dev", jsonPatch("NetworkPolicy", "urlcheck-sink", "- op: remove\n  path: /spec/egress") +
+      jsonPatch("NetworkPolicy", "urlcheck-dns", "- op: remove\n  path: /spec/egress/0/to/1"));
+    assertFailsWith(r, /Deployment\/urlcheck-sink \(sink\): egress to Kafka \(urlcheck-kafka:9092\) is denied/);
+    assert.match(allErrors(r), /egress to PostgreSQL \(StatefulSet\/urlcheck-postgres:5432\) is denied/);
+    assert.match(allErrors(r), /Deployment\/urlcheck-worker: no DNS through NodeLocal DNSCache \(169\.254\.20\.10 UDP\/53\)/);
+  });
+
+  test("Strimzi's listener not admitting the services, or Kafka nodes cut off from each other, fail", async () => {
+    const r = await broken("strimzi-net", "production", jsonPatch("Kafka", "urlcheck-kafka",
+      "- op: replace\n  path: /spec/kafka/listeners/0/networkPolicyPeers/0/podSelector/matchLabels\n  value: {app.kubernetes.io/name: kcat}") +
+      jsonPatch("NetworkPolicy", "urlcheck-kafka-nodes", "- op: remove\n  path: /spec/egress/0/ports/1"));
+    assertFailsWith(r, /Deployment\/urlcheck-worker \(worker\): Kafka's ingress does not admit it on 9093/);
+    assert.match(allErrors(r), /Kafka nodes cannot reach each other on 9091/);
+  });
+
+  test("missing spread constraints and disruption budgets fail", async () => {
+    const r = await broken("spread", "production", jsonPatch("Deployment", "urlcheck-sink", "- op: remove\n  path: /spec/template/spec/topologySpreadConstraints/0") +
+      jsonPatch("KafkaNodePool", "urlcheck-dual-role", "- op: replace\n  path: /spec/template/pod/topologySpreadConstraints/0/whenUnsatisfiable\n  value: ScheduleAnyway") +
+      jsonPatch("PodDisruptionBudget", "urlcheck-producer", "- op: replace\n  path: /spec/selector/matchLabels\n  value: {app.kubernetes.io/name: nothing}"));
+    assertFailsWith(r, /\[spread\] Deployment\/urlcheck-sink: no topologySpreadConstraint on topology\.kubernetes\.io\/zone/);
+    assert.match(allErrors(r), /KafkaNodePool\/urlcheck-dual-role: two Kafka nodes may share a host/);
+    assert.match(allErrors(r), /no PodDisruptionBudget covers the producer/);
+  });
+
+  test("a producer that spools uploads fails with a /tmp too small for one maximal upload, and one that streams does not", async () => {
+    const docs = await render(path.join(repo, "deploy/overlays/dev"));
+    const producer = docs.find((d) => d.kind === "Deployment" && d.metadata.name === "urlcheck-producer");
+    producer.spec.template.spec.volumes.find((v) => v.name === "tmp").emptyDir.sizeLimit = "256Mi";
+    const fake = (name, resource) => {
+      const root = path.join(fixtures, name);
+      const src = path.join(root, "producer-service/src/main/java/io/urlcheck/producer");
+      fs.mkdirSync(path.join(src, "config"), { recursive: true });
+      fs.mkdirSync(path.join(root, "producer-service/src/main/resources"), { recursive: true });
+      for (const f of ["java/io/urlcheck/producer/config/ProducerSettings.java", "resources/application.properties"]) {
+        fs.copyFileSync(path.join(repo, "producer-service/src/main", f), path.join(root, "producer-service/src/main", f));
+      }
+      fs.writeFileSync(path.join(src, "Upload.java"), resource);
+      return root;
+    };
+    const spooling = fake("spooling-repo", "class Upload { org.jboss.resteasy.reactive.multipart.FileUpload file; }");
+    assert.match(checkUploadSpool(docs, spooling).failures.join("\n"),
+      /Deployment\/urlcheck-producer: multipart uploads are spooled \(FileUpload\) to the \/tmp emptyDir \(sizeLimit 256Mi\), which cannot hold one 2\.00 GiB upload plus 512 MiB/);
+    const streaming = fake("streaming-repo", "class Upload { java.io.InputStream body; }");
+    assert.deepEqual(checkUploadSpool(docs, streaming), { failures: [], warnings: [] });
+  });
+
+  test("a topic codec that differs from its writers' fails", async () => {
+    const r = await broken("zstd", "production", jsonPatch("KafkaTopic", "urlcheck-requests", "- op: add\n  path: /spec/config/compression.type\n  value: zstd"));
+    assertFailsWith(r, /\[compression\] KafkaTopic urlcheck\.requests: compression\.type zstd differs from the producer's lz4/);
+  });
+
+  test("a Flyway migration inside the probed sink container fails", async () => {
+    const r = await broken("migrate", "dev", jsonPatch("Deployment", "urlcheck-sink", "- op: remove\n  path: /spec/template/spec/initContainers"));
+    assertFailsWith(r, /\[migration\] Deployment\/urlcheck-sink: Flyway migrates at start inside the probed container: the startup probe \(120s\) kills a longer migration/);
+    const other = await broken("migrate-db", "production", jsonPatch("Deployment", "urlcheck-sink", "- op: remove\n  path: /spec/template/spec/initContainers/0/env/2"));
+    assertFailsWith(other, /init container migrate migrates a different database than the sink \(missing quarkus\.datasource\.jdbc\.url\)/);
+  });
+
+  test("manifests that disagree with the capacity plan fail", async () => {
+    const r = await broken("capacity", "production", jsonPatch("KafkaTopic", "urlcheck-requests", "- op: replace\n  path: /spec/partitions\n  value: 96") +
+      jsonPatch("ScaledObject", "urlcheck-worker", "- op: replace\n  path: /spec/triggers/0/metadata/lagThreshold\n  value: \"5000\""));
+    assertFailsWith(r, /\[capacity\] KafkaTopic urlcheck\.requests: 96 partitions, the capacity plan needs 192/);
+    assert.match(allErrors(r), /lagThreshold 5000, the capacity plan says 2800/);
+  });
+
+  test("the capacity plan's arithmetic follows its assumptions", () => {
+    const p = plan();
+    assert.equal(Math.round(p.meanInFlight * 100) / 100, 1.82);
+    assert.deepEqual([p.workers, p.peakWorkers, p.partitions], [83, 165, 192]);
+    assert.equal(Math.round(p.postgres.rowWrites), 34722);
+    assert.equal(p.postgres.historyPerDay, 1.45e12);
+    const slower = plan({ ...ASSUMPTIONS, requestTimeoutSeconds: 20 });
+    assert.ok(slower.partitions > p.partitions, "a longer timeout needs more partitions");
+    assert.equal(plan({ ...ASSUMPTIONS, historyRetentionDays: 2 }).checks.historyOutlivesKafka, false);
   });
 });

@@ -1,0 +1,89 @@
+// A small NetworkPolicy evaluator (networking.k8s.io/v1 semantics): a pod selected by no policy of a type is
+// open in that direction; a selected pod admits exactly the union of the selecting policies' rules.
+// Endpoints are {pod: {namespace, labels}} or {ip}; IPv4 only for ipBlocks.
+
+export function labelsMatch(selector, labels = {}) {
+  if (!selector) return true;
+  for (const [k, v] of Object.entries(selector.matchLabels ?? {})) if (labels[k] !== v) return false;
+  for (const e of selector.matchExpressions ?? []) {
+    const has = Object.hasOwn(labels, e.key);
+    if (e.operator === "In" && !(has && e.values.includes(labels[e.key]))) return false;
+    if (e.operator === "NotIn" && has && e.values.includes(labels[e.key])) return false;
+    if (e.operator === "Exists" && !has) return false;
+    if (e.operator === "DoesNotExist" && has) return false;
+  }
+  return true;
+}
+
+function ipv4(text) {
+  return text.split(".").reduce((a, o) => a * 256 + Number(o), 0);
+}
+
+export function inCidr(address, cidr) {
+  const [base, bits] = cidr.split("/");
+  if (base.includes(":") || address.includes(":")) return false;
+  const size = 2 ** (32 - Number(bits));
+  const start = Math.floor(ipv4(base) / size) * size;
+  const ip = ipv4(address);
+  return ip >= start && ip < start + size;
+}
+
+export class Network {
+  /** `docs`: rendered documents; namespaces take labels from rendered Namespace objects. */
+  constructor(docs, defaultNamespace = "default") {
+    this.defaultNamespace = defaultNamespace;
+    this.policies = docs.filter((d) => d.kind === "NetworkPolicy");
+    this.nsLabels = new Map(docs.filter((d) => d.kind === "Namespace").map((n) => [n.metadata.name, n.metadata.labels ?? {}]));
+  }
+
+  namespaceOf(doc) {
+    return doc.metadata?.namespace ?? this.defaultNamespace;
+  }
+
+  namespaceLabels(ns) {
+    return { "kubernetes.io/metadata.name": ns, ...(this.nsLabels.get(ns) ?? {}) };
+  }
+
+  selecting(pod, type) {
+    return this.policies.filter((p) => this.namespaceOf(p) === pod.namespace && (p.spec.policyTypes ?? ["Ingress"]).includes(type)
+      && labelsMatch(p.spec.podSelector, pod.labels));
+  }
+
+  peerMatches(policy, peer, endpoint) {
+    if (peer.ipBlock) {
+      return endpoint.ip !== undefined && inCidr(endpoint.ip, peer.ipBlock.cidr) && !(peer.ipBlock.except ?? []).some((e) => inCidr(endpoint.ip, e));
+    }
+    if (!endpoint.pod) return false;
+    const ns = endpoint.pod.namespace;
+    const nsOk = peer.namespaceSelector ? labelsMatch(peer.namespaceSelector, this.namespaceLabels(ns)) : ns === this.namespaceOf(policy);
+    return nsOk && (peer.podSelector ? labelsMatch(peer.podSelector, endpoint.pod.labels) : true);
+  }
+
+  static portMatches(rule, port, protocol) {
+    if (!rule.ports?.length) return true;
+    return rule.ports.some((p) => (p.protocol ?? "TCP") === protocol
+      && (p.port === undefined || (p.port === port) || (p.endPort !== undefined && port >= p.port && port <= p.endPort)));
+  }
+
+  /** May `from` (a pod) send to `to` (an endpoint) on port/protocol? Egress side only. */
+  egressAllows(from, to, port, protocol = "TCP") {
+    const selecting = this.selecting(from, "Egress");
+    if (!selecting.length) return true;
+    return selecting.some((p) => (p.spec.egress ?? []).some((rule) => Network.portMatches(rule, port, protocol)
+      && (!rule.to?.length || rule.to.some((peer) => this.peerMatches(p, peer, to)))));
+  }
+
+  /** May `to` (a pod) receive from `from` (an endpoint) on port/protocol? Ingress side only. */
+  ingressAllows(to, from, port, protocol = "TCP") {
+    const selecting = this.selecting(to, "Ingress");
+    if (!selecting.length) return true;
+    return selecting.some((p) => (p.spec.ingress ?? []).some((rule) => Network.portMatches(rule, port, protocol)
+      && (!rule.from?.length || rule.from.some((peer) => this.peerMatches(p, peer, from)))));
+  }
+
+  /** Is there a namespace-wide default deny of both directions? */
+  hasDefaultDeny(ns) {
+    return this.policies.some((p) => this.namespaceOf(p) === ns && Object.keys(p.spec.podSelector ?? {}).length === 0
+      && ["Ingress", "Egress"].every((t) => (p.spec.policyTypes ?? []).includes(t)) && !(p.spec.ingress ?? []).length && !(p.spec.egress ?? []).length);
+  }
+}

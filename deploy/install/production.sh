@@ -1,0 +1,95 @@
+#!/usr/bin/env bash
+# Installs urlcheck's production overlay on a cluster, from empty, in an order that works:
+#   1. the namespace (Strimzi's Helm chart writes RoleBindings into every namespace it watches, so it must exist);
+#   2. the Strimzi operator watching it, with the `restricted` pod-security provider (the namespace enforces
+#      Pod Security `restricted`; Strimzi's default provider sets no container securityContext);
+#   3. KEDA;
+#   4. the Secrets the overlay reads and never ships;
+#   5. the overlay itself, then waits for Kafka and the services.
+# deploy/README.md describes these steps and does not repeat the commands: this script is the only copy, and
+# .ci/deploy-check runs it with --dry-run to check it against the rendered overlay (order, namespace, Secret
+# names and keys, the operator's settings, the database TLS settings).
+#
+# Usage: deploy/install/production.sh [--dry-run]
+# Environment (required unless --dry-run):
+#   DB_JDBC_URL    jdbc:postgresql://host:5432/db  (TLS is verify-full against DB_CA_FILE; no sslmode needed)
+#   DB_USERNAME, DB_PASSWORD
+#   DB_CA_FILE     PEM file with the CA that signed the database server's certificate
+# Optional: API_TOKEN (default: 32 random bytes, hex), KEDA_KAFKA_PASSWORD (default: random),
+#   STRIMZI_VERSION (0.45.0), KEDA_VERSION (2.16.1), OVERLAY (deploy/overlays/production).
+# Needs kubectl and helm 3 with access to the cluster; openssl for the generated secrets.
+set -euo pipefail
+
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+dry_run=false
+[ "${1:-}" = "--dry-run" ] && dry_run=true
+
+NAMESPACE=urlcheck # overlays/production/kustomization.yaml `namespace:`
+OVERLAY="${OVERLAY:-deploy/overlays/production}"
+STRIMZI_VERSION="${STRIMZI_VERSION:-0.45.0}"
+KEDA_VERSION="${KEDA_VERSION:-2.16.1}"
+
+if $dry_run; then
+  DB_JDBC_URL="${DB_JDBC_URL:-jdbc:postgresql://db.example.com:5432/urlcheck}"
+  DB_USERNAME="${DB_USERNAME:-urlcheck}"
+  DB_PASSWORD="${DB_PASSWORD:-dry-run}"
+  DB_CA_FILE="${DB_CA_FILE:-/path/to/db-ca.pem}"
+  API_TOKEN="${API_TOKEN:-dry-run}"
+  KEDA_KAFKA_PASSWORD="${KEDA_KAFKA_PASSWORD:-dry-run}"
+else
+  for v in DB_JDBC_URL DB_USERNAME DB_PASSWORD DB_CA_FILE; do
+    [ -n "${!v:-}" ] || { echo "set $v (see the header of $0)" >&2; exit 2; }
+  done
+  [ -r "$DB_CA_FILE" ] || { echo "DB_CA_FILE $DB_CA_FILE is not readable" >&2; exit 2; }
+  API_TOKEN="${API_TOKEN:-$(openssl rand -hex 32)}"
+  KEDA_KAFKA_PASSWORD="${KEDA_KAFKA_PASSWORD:-$(openssl rand -hex 24)}"
+fi
+
+# Runs a command, or with --dry-run prints it (one shell-quoted command per line, for .ci/deploy-check).
+run() {
+  if $dry_run; then
+    printf '%q ' "$@" | sed 's/ $//'
+    echo
+  else
+    "$@"
+  fi
+}
+
+# Creates or updates a generic Secret (idempotent: a second run replaces the values).
+secret() { # name, kubectl create secret generic arguments...
+  local name="$1"; shift
+  if $dry_run; then
+    run kubectl -n "$NAMESPACE" create secret generic "$name" "$@"
+  else
+    kubectl -n "$NAMESPACE" create secret generic "$name" "$@" --dry-run=client -o yaml | kubectl apply -f -
+  fi
+}
+
+cd "$root"
+
+# 1. Namespace, labelled for Pod Security `restricted`.
+run kubectl apply -f "$OVERLAY/namespace.yaml"
+
+# 2. Strimzi, watching the namespace, with the restricted pod-security provider.
+run helm upgrade --install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-operator --version "$STRIMZI_VERSION" \
+  --namespace strimzi --create-namespace --set "watchNamespaces={$NAMESPACE}" \
+  --set "extraEnvs[0].name=STRIMZI_POD_SECURITY_PROVIDER_CLASS" --set "extraEnvs[0].value=restricted" --wait
+
+# 3. KEDA (2.14 or later: the Kafka trigger's sasl/tls metadata and fallback).
+run helm repo add kedacore https://kedacore.github.io/charts --force-update
+run helm upgrade --install keda kedacore/keda --version "$KEDA_VERSION" --namespace keda --create-namespace --wait
+
+# 4. Secrets. The database CA is mounted into the sink for sslmode=verify-full (patches/sink-postgres.yaml).
+secret urlcheck-postgres --from-literal=jdbc-url="$DB_JDBC_URL" \
+  --from-literal=username="$DB_USERNAME" --from-literal=password="$DB_PASSWORD"
+secret urlcheck-postgres-ca --from-file=ca.crt="$DB_CA_FILE"
+secret urlcheck-api-token --from-literal=token="$API_TOKEN"
+secret urlcheck-keda-kafka --from-literal=username=urlcheck-keda --from-literal=password="$KEDA_KAFKA_PASSWORD"
+
+# 5. The overlay. Service pods wait in CreateContainerConfigError until Strimzi has written the KafkaUser and
+#    cluster-CA Secrets; they start by themselves once those exist.
+run kubectl apply -k "$OVERLAY"
+run kubectl -n "$NAMESPACE" wait kafka/urlcheck-kafka --for=condition=Ready --timeout=15m
+run kubectl -n "$NAMESPACE" rollout status deployment/urlcheck-producer --timeout=10m
+run kubectl -n "$NAMESPACE" rollout status deployment/urlcheck-sink --timeout=30m
+run kubectl -n "$NAMESPACE" rollout status deployment/urlcheck-worker --timeout=10m
