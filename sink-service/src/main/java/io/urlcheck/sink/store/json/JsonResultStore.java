@@ -220,12 +220,10 @@ public final class JsonResultStore implements ResultStore {
             refuseUntilReplayed();
             List<CheckResult> fresh = new ArrayList<>(batch.size());
             Set<String> inBatch = new HashSet<>();
-            long cost = 0;
             try {
                 for (CheckResult r : batch) {
                     if (inBatch.add(r.checkId()) && !(index.mayContain(r.checkId()) && isStored(r))) {
                         fresh.add(r);
-                        cost += index.costOf(r);
                     }
                 }
             } catch (IOException e) {
@@ -235,7 +233,7 @@ public final class JsonResultStore implements ResultStore {
             if (fresh.isEmpty()) {
                 return 0;
             }
-            if (fullReason != null || !index.fits(cost)) {
+            if (fullReason != null || !index.fits(index.costOf(fresh))) {
                 full(fresh.size() + " new results");
                 throw new StoreUnavailableException(fullReason, null);
             }

@@ -57,12 +57,37 @@ final class ResultIndex {
         return checkIds.mayContain(checkId);
     }
 
-    /** The most {@code r} can add to the heap held, were it added now. */
+    /** The most {@code r} can add to the heap held, were it added now (the replay's per-line case of {@link #costOf(List)}). */
     synchronized long costOf(CheckResult r) {
         long cost = HeapCost.CHECK + HeapCost.of(r) + (offsets.containsKey(r.url()) ? 0 : HeapCost.URL);
         if (r.jobId() != null) {
             JobResults job = jobs.get(r.jobId());
-            cost += job == null ? HeapCost.JOB + HeapCost.JOB_URL : job.latestByUrl.containsKey(r.url()) ? 0 : HeapCost.JOB_URL;
+            cost += job == null && !totals.containsKey(r.jobId()) ? HeapCost.JOB : 0;
+            cost += job == null || !job.latestByUrl.containsKey(r.url()) ? HeapCost.JOB_URL : 0;
+        }
+        return cost;
+    }
+
+    /** The most {@code batch} can add to the heap held, were its results added now (each counted as new and newest). */
+    synchronized long costOf(List<CheckResult> batch) {
+        Set<String> newUrls = new HashSet<>();
+        Set<String> newJobs = new HashSet<>();
+        Set<String> newJobUrls = new HashSet<>();
+        long cost = 0;
+        for (CheckResult r : batch) {
+            cost += HeapCost.CHECK + HeapCost.of(r);
+            if (!offsets.containsKey(r.url()) && newUrls.add(r.url())) {
+                cost += HeapCost.URL;
+            }
+            if (r.jobId() != null) {
+                JobResults job = jobs.get(r.jobId());
+                if (job == null && !totals.containsKey(r.jobId()) && newJobs.add(r.jobId())) {
+                    cost += HeapCost.JOB;
+                }
+                if ((job == null || !job.latestByUrl.containsKey(r.url())) && newJobUrls.add(r.jobId() + '\n' + r.url())) {
+                    cost += HeapCost.JOB_URL;
+                }
+            }
         }
         return cost;
     }
