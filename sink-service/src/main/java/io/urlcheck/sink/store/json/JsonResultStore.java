@@ -139,8 +139,8 @@ public final class JsonResultStore implements ResultStore {
                 return false;
             });
             if (!r.complete() && fullReason != null) {
-                LOG.errorf("%s; %s was read up to byte %d of %d: answers cover that part only", fullReason,
-                        results.path(), r.end(), results.size());
+                LOG.errorf("the JSON store started full: %s was read up to byte %d of %d, and answers cover that part only;"
+                        + " results.json is left as it was", results.path(), r.end(), results.size());
             }
             this.dirty = fullReason == null && !Files.exists(snapshot.target());
             LOG.infof("JSON store at %s: %d checks of %d URLs replayed in %d ms (index ~%d of %d MB)", dir.toAbsolutePath(),
