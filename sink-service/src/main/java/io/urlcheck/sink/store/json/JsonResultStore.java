@@ -129,18 +129,13 @@ public final class JsonResultStore implements ResultStore {
     public void replay() {
         long start = System.nanoTime();
         try {
-            JsonLinesFile.Replay r = results.replay(CheckResult.class, this::replayOne);
-            jobs.replay(JobTotals.class, (t, offset) -> {
-                if (index.fits(index.costOf(t))) {
-                    index.putTotals(t);
-                    return !closing;
-                }
-                full("its jobs");
-                return false;
-            });
-            if (!r.complete() && fullReason != null) {
+            IndexReplay.Outcome outcome = IndexReplay.run(results, jobs, index, this::isStored, () -> closing);
+            if (outcome.notFitting() != null) {
+                full(outcome.notFitting());
+            }
+            if (!outcome.results().complete() && fullReason != null) {
                 LOG.errorf("the JSON store started full: %s was read up to byte %d of %d, and answers cover that part only;"
-                        + " results.json is left as it was", results.path(), r.end(), results.size());
+                        + " results.json is left as it was", results.path(), outcome.results().end(), results.size());
             }
             this.dirty = fullReason == null && !Files.exists(snapshot.target());
             LOG.infof("JSON store at %s: %d checks of %d URLs replayed in %d ms (index ~%d of %d MB)", dir.toAbsolutePath(),
@@ -153,26 +148,6 @@ public final class JsonResultStore implements ResultStore {
         }
         version.incrementAndGet();
         replayed = true;
-    }
-
-    private boolean replayOne(CheckResult r, long offset) {
-        if (closing) {
-            return false;
-        }
-        try {
-            if (index.mayContain(r.checkId()) && isStored(r)) {
-                LOG.warnf("%s: check %s at byte %d is there twice; the later one is ignored", results.path(), r.checkId(), offset);
-                return true;
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        if (!index.fits(index.costOf(r))) {
-            full("its results");
-            return false;
-        }
-        index.add(r, offset);
-        return true;
     }
 
     /** Marks the store full, for good: it refuses new results from now on. */
