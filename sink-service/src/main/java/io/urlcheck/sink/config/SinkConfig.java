@@ -39,6 +39,10 @@ public interface SinkConfig {
         /** results.json is rewritten at most this often (and once at shutdown); results.jsonl is the truth. */
         @WithDefault("1s")
         Duration snapshotInterval();
+
+        /** The share of the heap ({@code -Xmx}) the in-memory index may hold, 1-90 %; past it new results are refused and wait in Kafka. */
+        @WithDefault("50")
+        int indexHeapPercent();
     }
 
     /** Backoff while the store is unavailable: the consumer stops, retries, and never skips. */

@@ -26,7 +26,8 @@ public class StoreProducer {
     ResultStore store(SinkConfig config, Instance<AgroalDataSource> dataSource) {
         LOG.infof("store: %s", config.store());
         return switch (config.store()) {
-            case json -> new JsonResultStore(Path.of(config.json().dir()), config.json().snapshotInterval());
+            case json -> JsonResultStore.replayingInBackground(Path.of(config.json().dir()), config.json().snapshotInterval(),
+                    JsonResultStore.budgetOf(config.json().indexHeapPercent()));
             case postgres -> new PostgresResultStore(dataSource.get());
         };
     }

@@ -32,14 +32,24 @@ final class SinkProcess implements AutoCloseable {
 
     /** Starts the sink with {@code properties} as system properties and waits until it is ready. */
     static SinkProcess start(Map<String, String> properties, Path log) {
+        return start(List.of("-Xmx512m"), properties, log, sink -> sink.status("/q/health/ready") == 200);
+    }
+
+    /**
+     * Starts the sink with {@code jvmOptions} (heap, GC flags) and {@code properties} as system properties,
+     * and waits until {@code started} holds; fails as soon as the process exits.
+     */
+    static SinkProcess start(List<String> jvmOptions, Map<String, String> properties, Path log,
+                             java.util.function.Predicate<SinkProcess> started) {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         if (!Files.exists(jar)) {
             throw new IllegalStateException(jar + " is missing: run the package phase first (mvn verify does)");
         }
         try {
             int port = FreePorts.free();
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx512m", "-Dquarkus.http.port=" + port));
+            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
+            cmd.addAll(jvmOptions);
+            cmd.add("-Dquarkus.http.port=" + port);
             properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
             cmd.add("-jar");
             cmd.add(jar.toString());
@@ -50,7 +60,7 @@ final class SinkProcess implements AutoCloseable {
                 if (!p.isAlive()) {
                     throw new IllegalStateException("the sink exited with " + p.exitValue() + "; see " + log);
                 }
-                return sink.status("/q/health/ready") == 200;
+                return started.test(sink);
             });
             return sink;
         } catch (IOException e) {
@@ -70,6 +80,18 @@ final class SinkProcess implements AutoCloseable {
         }
     }
 
+    /** The body of a GET, whatever its status (a 503 health answer says why). */
+    String body(String path) {
+        try {
+            return http.send(request(path), HttpResponse.BodyHandlers.ofString()).body();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
     /** The body of a GET that must answer 200. */
     String get(String path) {
         try {
@@ -84,6 +106,11 @@ final class SinkProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** True while the process runs. */
+    boolean isAlive() {
+        return process.isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no flush, no offset commit. */

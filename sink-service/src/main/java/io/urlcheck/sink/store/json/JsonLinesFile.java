@@ -4,57 +4,122 @@ import io.urlcheck.contract.CodecException;
 import io.urlcheck.contract.JsonCodec;
 import org.jboss.logging.Logger;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.List;
-import java.util.function.Consumer;
 
 /**
  * An append-only JSON Lines file. {@link #append} writes whole lines and fsyncs before it returns;
  * a failed append is cut back off, so the file only ever grows by whole, durable lines. {@link #replay}
- * reads it back and cuts off a torn last line, the trace a {@code kill -9} mid-write can leave.
+ * streams it back line by line (one line in memory at a time, at most {@link #MAX_LINE_BYTES}) and cuts
+ * off a torn last line, the trace a {@code kill -9} mid-write can leave. {@link #read} reads one line
+ * back by its offset, which is how the store keeps history on disk.
  */
 final class JsonLinesFile implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(JsonLinesFile.class);
 
-    private final Path path;
-    private final FileChannel channel;
+    /** A longer line is damage, not a result (Kafka's record limit is far below): skipped unread at replay. */
+    static final int MAX_LINE_BYTES = 4 << 20;
 
-    private JsonLinesFile(Path path, FileChannel channel) {
-        this.path = path;
-        this.channel = channel;
+    /** Receives each decoded line and its offset during a replay; false stops the replay there. */
+    @FunctionalInterface
+    interface LineSink<T> {
+        boolean accept(T value, long offset);
     }
 
-    /** Replays every line of {@code path} into {@code sink} (repairing a torn tail), then opens it for appending. */
-    static <T> JsonLinesFile open(Path path, Class<T> type, Consumer<T> sink) throws IOException {
-        if (Files.exists(path)) {
-            long goodEnd = replay(path, type, sink);
-            if (goodEnd < Files.size(path)) {
-                LOG.warnf("%s: cutting a torn last line at byte %d (left by an interrupted write)", path, goodEnd);
-                try (FileChannel ch = FileChannel.open(path, StandardOpenOption.WRITE)) {
-                    ch.truncate(goodEnd);
-                    ch.force(true);
+    /** How a replay ended: at {@code end} bytes, after the whole file ({@code complete}) or stopped by its sink. */
+    record Replay(long end, boolean complete) {
+    }
+
+    private final Path path;
+    private final FileChannel appender;
+    private final FileChannel reader;
+
+    private JsonLinesFile(Path path, FileChannel appender, FileChannel reader) {
+        this.path = path;
+        this.appender = appender;
+        this.reader = reader;
+    }
+
+    /** Opens (or creates) {@code path} for appending and for reading lines back; nothing is read yet. */
+    static JsonLinesFile open(Path path) throws IOException {
+        FileChannel appender = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
+        try {
+            return new JsonLinesFile(path, appender, FileChannel.open(path, StandardOpenOption.READ));
+        } catch (IOException e) {
+            appender.close();
+            throw e;
+        }
+    }
+
+    /**
+     * Decodes every line into {@code sink}, in order, until the sink says stop. A replay that reached the
+     * end cuts off a torn last line; one that was stopped leaves the file as it is.
+     */
+    <T> Replay replay(Class<T> type, LineSink<T> sink) throws IOException {
+        byte[] chunk = new byte[1 << 16];
+        ByteArrayOutputStream line = new ByteArrayOutputStream(4096);
+        boolean oversized = false;
+        long pos = 0;
+        long lineStart = 0;
+        long lineNo = 0;
+        try (InputStream in = Channels.newInputStream(FileChannel.open(path, StandardOpenOption.READ))) {
+            int n;
+            while ((n = in.read(chunk)) > 0) {
+                int from = 0;
+                for (int i = 0; i < n; i++) {
+                    if (chunk[i] != '\n') {
+                        continue;
+                    }
+                    lineNo++;
+                    if (!oversized) {
+                        line.write(chunk, from, i - from);
+                        oversized = line.size() > MAX_LINE_BYTES;
+                    }
+                    if (oversized) {
+                        LOG.errorf("%s line %d: skipping a line of more than %d bytes", path, lineNo, MAX_LINE_BYTES);
+                    } else if (line.size() > 0 && !decodeInto(line.toByteArray(), type, sink, lineStart, lineNo)) {
+                        return new Replay(lineStart, false);
+                    }
+                    line.reset();
+                    oversized = false;
+                    from = i + 1;
+                    lineStart = pos + i + 1;
                 }
+                if (!oversized) {
+                    line.write(chunk, from, n - from);
+                    if (line.size() > MAX_LINE_BYTES) {
+                        oversized = true;
+                        line.reset();
+                    }
+                }
+                pos += n;
             }
         }
-        FileChannel ch = FileChannel.open(path, StandardOpenOption.CREATE, StandardOpenOption.WRITE, StandardOpenOption.APPEND);
-        return new JsonLinesFile(path, ch);
+        if (lineStart < pos) {
+            LOG.warnf("%s: cutting a torn last line at byte %d (left by an interrupted write)", path, lineStart);
+            appender.truncate(lineStart);
+            appender.force(true);
+        }
+        return new Replay(lineStart, true);
     }
 
-    /** Appends the encoded lines (each without its newline) and fsyncs; on failure the file is as before. */
-    void append(List<byte[]> lines) throws IOException {
-        long before = channel.size();
+    /** Appends the encoded lines (each without its newline) and fsyncs; returns each line's offset. On failure the file is as before. */
+    long[] append(List<byte[]> lines) throws IOException {
+        long before = appender.size();
+        long[] offsets = new long[lines.size()];
         try {
             int total = 0;
-            for (byte[] line : lines) {
-                total += line.length + 1;
+            for (int i = 0; i < offsets.length; i++) {
+                offsets[i] = before + total;
+                total += lines.get(i).length + 1;
             }
             ByteBuffer buf = ByteBuffer.allocate(total);
             for (byte[] line : lines) {
@@ -62,17 +127,48 @@ final class JsonLinesFile implements AutoCloseable {
             }
             buf.flip();
             while (buf.hasRemaining()) {
-                channel.write(buf);
+                appender.write(buf);
             }
-            channel.force(false);
+            appender.force(false);
+            return offsets;
         } catch (IOException e) {
             try {
-                channel.truncate(before);
+                appender.truncate(before);
             } catch (IOException cut) {
                 e.addSuppressed(cut);
             }
             throw e;
         }
+    }
+
+    /** Decodes the line that starts at {@code offset} (an offset {@link #append} or {@link #replay} gave). */
+    <T> T read(long offset, Class<T> type) throws IOException {
+        ByteArrayOutputStream line = new ByteArrayOutputStream(1024);
+        ByteBuffer buf = ByteBuffer.allocate(2048);
+        long pos = offset;
+        while (true) {
+            buf.clear();
+            int n = reader.read(buf, pos);
+            if (n <= 0) {
+                throw new IOException(path + ": no whole line at byte " + offset);
+            }
+            for (int i = 0; i < n; i++) {
+                if (buf.get(i) == '\n') {
+                    line.write(buf.array(), 0, i);
+                    return JsonCodec.decode(line.toByteArray(), type);
+                }
+            }
+            line.write(buf.array(), 0, n);
+            if (line.size() > MAX_LINE_BYTES) {
+                throw new IOException(path + ": the line at byte " + offset + " is longer than " + MAX_LINE_BYTES + " bytes");
+            }
+            pos += n;
+        }
+    }
+
+    /** The file's size in bytes now. */
+    long size() throws IOException {
+        return appender.size();
     }
 
     Path path() {
@@ -81,52 +177,25 @@ final class JsonLinesFile implements AutoCloseable {
 
     @Override
     public void close() {
-        try {
-            channel.close();
-        } catch (IOException e) {
-            LOG.warnf(e, "%s: close failed", path);
-        }
-    }
-
-    /** Decodes every complete line; returns the byte offset after the last complete line. */
-    private static <T> long replay(Path path, Class<T> type, Consumer<T> sink) throws IOException {
-        byte[] chunk = new byte[1 << 16];
-        byte[] line = new byte[4096];
-        int lineLen = 0;
-        long pos = 0;
-        long goodEnd = 0;
-        long lineNo = 0;
-        try (InputStream in = Files.newInputStream(path)) {
-            int n;
-            while ((n = in.read(chunk)) > 0) {
-                for (int i = 0; i < n; i++) {
-                    pos++;
-                    byte b = chunk[i];
-                    if (b != '\n') {
-                        if (lineLen == line.length) {
-                            line = Arrays.copyOf(line, line.length * 2);
-                        }
-                        line[lineLen++] = b;
-                        continue;
-                    }
-                    lineNo++;
-                    if (lineLen > 0) {
-                        decodeInto(Arrays.copyOf(line, lineLen), type, sink, path, lineNo);
-                    }
-                    lineLen = 0;
-                    goodEnd = pos;
-                }
+        for (FileChannel ch : List.of(appender, reader)) {
+            try {
+                ch.close();
+            } catch (IOException e) {
+                LOG.warnf(e, "%s: close failed", path);
             }
         }
-        return goodEnd;
     }
 
-    private static <T> void decodeInto(byte[] json, Class<T> type, Consumer<T> sink, Path path, long lineNo) {
+    /** Decodes one line into the sink; an undecodable line is logged and skipped. Returns false when the sink stops. */
+    private <T> boolean decodeInto(byte[] json, Class<T> type, LineSink<T> sink, long offset, long lineNo) {
+        T value;
         try {
-            sink.accept(JsonCodec.decode(json, type));
+            value = JsonCodec.decode(json, type);
         } catch (CodecException e) {
             // Only whole lines are ever appended, so this is damage from outside; keep going, say where.
             LOG.errorf("%s line %d: skipping an undecodable line: %s", path, lineNo, e.getMessage());
+            return true;
         }
+        return sink.accept(value, offset);
     }
 }

@@ -28,6 +28,7 @@ import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 
@@ -35,7 +36,9 @@ import java.util.stream.Stream;
  * The embedded store: {@code results.jsonl} (every check, appended and fsynced before a write returns),
  * {@code jobs.jsonl} (every totals update, likewise) and {@code results.json} (the latest result per
  * URL, rewritten atomically at most once per snapshot interval and at close). The in-memory index is
- * rebuilt from the JSON Lines files at start. See DESIGN.md for its limits.
+ * rebuilt from the JSON Lines files at start, streaming, and holds at most its heap budget: a check
+ * that would not fit is refused (the store is then <em>full</em>: it takes no more results, which wait
+ * in Kafka, and says why in {@link #fullReason()}). History stays on disk. See DESIGN.md for the limits.
  */
 public final class JsonResultStore implements ResultStore {
 
@@ -46,7 +49,11 @@ public final class JsonResultStore implements ResultStore {
     public static final String RESULTS_SNAPSHOT = "results.json";
     public static final String JOBS_LOG = "jobs.jsonl";
 
-    private final ResultIndex index = new ResultIndex();
+    /** The index's budget when none is given: half the heap the JVM may grow to. */
+    public static final int DEFAULT_HEAP_PERCENT = 50;
+
+    private final Path dir;
+    private final ResultIndex index;
     private final JsonLinesFile results;
     private final JsonLinesFile jobs;
     private final SnapshotFile snapshot;
@@ -54,22 +61,34 @@ public final class JsonResultStore implements ResultStore {
     private final Object writeLock = new Object();
     private volatile boolean dirty;
     private volatile boolean available = true;
-    private final java.util.concurrent.atomic.AtomicLong version = new java.util.concurrent.atomic.AtomicLong();
+    private volatile boolean replayed;
+    private volatile boolean closing;
+    private volatile String replayFailure;
+    private volatile String fullReason;
+    private volatile Thread replayThread;
+    private final AtomicLong version = new AtomicLong();
 
-    /** Opens (or creates) the store in {@code dir}, replaying its JSON Lines files. */
+    /** Opens (or creates) the store in {@code dir} with the default budget and replays it before returning. */
     public JsonResultStore(Path dir, Duration snapshotInterval) {
+        this(dir, snapshotInterval, budgetOf(DEFAULT_HEAP_PERCENT));
+        replay();
+    }
+
+    /**
+     * Opens (or creates) the store in {@code dir}, whose index may hold {@code indexBudgetBytes} of heap.
+     * Nothing is read yet: call {@link #replay()} or {@link #replayInBackground()}.
+     */
+    public JsonResultStore(Path dir, Duration snapshotInterval, long indexBudgetBytes) {
+        this.dir = dir;
+        this.index = new ResultIndex(indexBudgetBytes);
         try {
             Files.createDirectories(dir);
-            long start = System.nanoTime();
-            this.results = JsonLinesFile.open(dir.resolve(RESULTS_LOG), CheckResult.class, index::add);
-            this.jobs = JsonLinesFile.open(dir.resolve(JOBS_LOG), JobTotals.class, index::putTotals);
-            LOG.infof("JSON store at %s: %d checks replayed in %d ms", dir.toAbsolutePath(), index.size(),
-                    (System.nanoTime() - start) / 1_000_000);
+            this.results = JsonLinesFile.open(dir.resolve(RESULTS_LOG));
+            this.jobs = JsonLinesFile.open(dir.resolve(JOBS_LOG));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot open the JSON store at " + dir.toAbsolutePath(), e);
         }
         this.snapshot = new SnapshotFile(dir.resolve(RESULTS_SNAPSHOT));
-        this.dirty = !Files.exists(snapshot.target());
         this.snapshotter = Executors.newSingleThreadScheduledExecutor(r -> {
             Thread t = new Thread(r, "json-store-snapshot");
             t.setDaemon(true);
@@ -79,31 +98,135 @@ public final class JsonResultStore implements ResultStore {
         snapshotter.scheduleWithFixedDelay(this::snapshotIfDirty, every, every, TimeUnit.MILLISECONDS);
     }
 
+    /** Opens the store in {@code dir} and starts its replay on a thread of its own (see {@link #replayInBackground()}). */
+    public static JsonResultStore replayingInBackground(Path dir, Duration snapshotInterval, long indexBudgetBytes) {
+        JsonResultStore store = new JsonResultStore(dir, snapshotInterval, indexBudgetBytes);
+        store.replayInBackground();
+        return store;
+    }
+
+    /** {@code percent} (1 to 90) of the heap this JVM may grow to ({@code -Xmx}), in bytes. */
+    public static long budgetOf(int percent) {
+        if (percent < 1 || percent > 90) {
+            throw new IllegalArgumentException("urlcheck.sink.json.index-heap-percent must be 1 to 90, not " + percent);
+        }
+        return Runtime.getRuntime().maxMemory() / 100 * percent;
+    }
+
+    /** Replays the JSON Lines files on a thread of its own; until it is done, writes are refused as unavailable. */
+    public void replayInBackground() {
+        Thread t = new Thread(this::replay, "json-store-replay");
+        t.setDaemon(true);
+        replayThread = t;
+        t.start();
+    }
+
+    /**
+     * Rebuilds the index from the JSON Lines files, one line at a time. Stops at the first check that
+     * would not fit in the budget: the store is then full and read-only, and answers from what it read.
+     * Never throws: a store it cannot read is unavailable, with the reason logged.
+     */
+    public void replay() {
+        long start = System.nanoTime();
+        try {
+            IndexReplay.Outcome outcome = IndexReplay.run(results, jobs, index, this::isStored, () -> closing);
+            if (outcome.notFitting() != null) {
+                full(outcome.notFitting());
+            }
+            if (!outcome.results().complete() && fullReason != null) {
+                LOG.errorf("the JSON store started full: %s was read up to byte %d of %d, and answers cover that part only;"
+                        + " results.json is left as it was", results.path(), outcome.results().end(), results.size());
+            }
+            this.dirty = fullReason == null && !Files.exists(snapshot.target());
+            LOG.infof("JSON store at %s: %d checks of %d URLs replayed in %d ms (index ~%d of %d MB)", dir.toAbsolutePath(),
+                    index.size(), index.urls(), (System.nanoTime() - start) / 1_000_000, index.bytes() >> 20, index.budgetBytes() >> 20);
+        } catch (IOException | RuntimeException e) {
+            available = false;
+            replayFailure = "cannot read the JSON store at " + dir.toAbsolutePath() + ": " + e.getMessage();
+            LOG.errorf(e, "%s; it takes no writes", replayFailure);
+            return;
+        }
+        version.incrementAndGet();
+        replayed = true;
+    }
+
+    /** Marks the store full, for good: it refuses new results from now on. */
+    private void full(String what) {
+        if (fullReason == null) {
+            fullReason = String.format("JSON store full: its index reached its heap budget of %d MB with %d checks of %d URLs"
+                            + " while adding %s; new results are refused and wait in Kafka. Give the sink more heap"
+                            + " (or a larger urlcheck.sink.json.index-heap-percent), or use the PostgreSQL store",
+                    index.budgetBytes() >> 20, index.size(), index.urls(), what);
+            LOG.error(fullReason);
+        }
+    }
+
+    /** True when a result with {@code r}'s check id is in results.jsonl (confirmed on disk, among its URL's checks). */
+    private boolean isStored(CheckResult r) throws IOException {
+        for (long offset : index.offsetsOf(r.url())) {
+            if (results.read(offset, CheckResult.class).checkId().equals(r.checkId())) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** True once the JSON Lines files were read (completely, or up to the budget). */
+    public boolean replayed() {
+        return replayed;
+    }
+
+    /** Why the store takes no more results, null while it does. */
+    public String fullReason() {
+        return fullReason;
+    }
+
+    /** What the index holds and may hold, for metrics. */
+    public record Capacity(long checks, long urls, long bytes, long budgetBytes) {
+    }
+
+    public Capacity capacity() {
+        return new Capacity(index.size(), index.urls(), index.bytes(), index.budgetBytes());
+    }
+
     @Override
     public int storeResults(List<CheckResult> batch) {
         synchronized (writeLock) {
+            refuseUntilReplayed();
             List<CheckResult> fresh = new ArrayList<>(batch.size());
             Set<String> inBatch = new HashSet<>();
-            for (CheckResult r : batch) {
-                if (index.isNew(r.checkId()) && inBatch.add(r.checkId())) {
-                    fresh.add(r);
+            try {
+                for (CheckResult r : batch) {
+                    if (inBatch.add(r.checkId()) && !(index.mayContain(r.checkId()) && isStored(r))) {
+                        fresh.add(r);
+                    }
                 }
+            } catch (IOException e) {
+                available = false;
+                throw new StoreUnavailableException("cannot read " + results.path() + ": " + e.getMessage(), e);
             }
             if (fresh.isEmpty()) {
                 return 0;
+            }
+            if (fullReason != null || !index.fits(index.costOf(fresh))) {
+                full(fresh.size() + " new results");
+                throw new StoreUnavailableException(fullReason, null);
             }
             List<byte[]> lines = new ArrayList<>(fresh.size());
             for (CheckResult r : fresh) {
                 lines.add(JsonCodec.encode(r));
             }
+            long[] offsets;
             try {
-                results.append(lines);
+                offsets = results.append(lines);
                 available = true;
             } catch (IOException e) {
                 available = false;
                 throw new StoreUnavailableException("cannot append to " + results.path() + ": " + e.getMessage(), e);
             }
-            fresh.forEach(index::add);
+            for (int i = 0; i < offsets.length; i++) {
+                index.add(fresh.get(i), offsets[i]);
+            }
             version.incrementAndGet();
             dirty = true;
             return fresh.size();
@@ -113,6 +236,11 @@ public final class JsonResultStore implements ResultStore {
     @Override
     public void storeJob(JobTotals totals) {
         synchronized (writeLock) {
+            refuseUntilReplayed();
+            if (!index.fits(index.costOf(totals))) {
+                full("the totals of job " + totals.jobId());
+                throw new StoreUnavailableException(fullReason, null);
+            }
             try {
                 jobs.append(List.of(JsonCodec.encode(totals)));
                 available = true;
@@ -122,6 +250,16 @@ public final class JsonResultStore implements ResultStore {
             }
             index.putTotals(totals);
             version.incrementAndGet();
+        }
+    }
+
+    private void refuseUntilReplayed() {
+        if (replayFailure != null) {
+            throw new StoreUnavailableException(replayFailure, null);
+        }
+        if (!replayed) {
+            throw new StoreUnavailableException("the JSON store at " + dir.toAbsolutePath() + " is still reading "
+                    + RESULTS_LOG + " (" + index.size() + " checks so far)", null);
         }
     }
 
@@ -151,7 +289,21 @@ public final class JsonResultStore implements ResultStore {
 
     @Override
     public Optional<UrlHistory> lookup(String url) {
-        return index.lookup(url);
+        ResultIndex.UrlChecks found = index.checksOf(url);
+        if (found == null) {
+            return Optional.empty();
+        }
+        List<CheckResult> checks = new ArrayList<>(found.offsets().length);
+        for (long offset : found.offsets()) {
+            try {
+                checks.add(results.read(offset, CheckResult.class));
+            } catch (IOException e) {
+                throw new StoreUnavailableException("cannot read the history of " + url + " from " + results.path()
+                        + ": " + e.getMessage(), e);
+            }
+        }
+        checks.sort((a, b) -> a.isNewerThan(b) ? -1 : b.isNewerThan(a) ? 1 : 0);
+        return Optional.of(new UrlHistory(found.latest(), checks));
     }
 
     @Override
@@ -176,7 +328,7 @@ public final class JsonResultStore implements ResultStore {
 
     @Override
     public boolean isAvailable() {
-        return available;
+        return available && replayed && fullReason == null;
     }
 
     /** Rewrites results.json now when anything changed since the last rewrite. */
@@ -195,6 +347,15 @@ public final class JsonResultStore implements ResultStore {
 
     @Override
     public void close() {
+        closing = true;
+        Thread replaying = replayThread;
+        if (replaying != null) {
+            try {
+                replaying.join(TimeUnit.SECONDS.toMillis(30));
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
         snapshotter.shutdown();
         try {
             if (!snapshotter.awaitTermination(30, TimeUnit.SECONDS)) {
