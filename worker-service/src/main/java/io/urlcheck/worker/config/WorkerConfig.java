@@ -15,7 +15,7 @@ public interface WorkerConfig {
     @WithDefault("256")
     int maxInFlight();
 
-    /** Checks in flight at once against one host (the request's host, which is the record key). */
+    /** Checks in flight at once against one host name: the request's host (the record key), or a redirect hop's own host. */
     @WithDefault("8")
     int maxPerHost();
 
