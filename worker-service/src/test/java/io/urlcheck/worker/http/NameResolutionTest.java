@@ -71,7 +71,7 @@ class NameResolutionTest {
 
     @Test
     void manyNamesThatNeverResolveDoNotStarveNamesThatDo() {
-        Duration deadline = Duration.ofSeconds(4); // under the resolver's own 5 s query timeout: the deadline ends them
+        Duration deadline = Duration.ofSeconds(10); // long, so a loaded machine still answers the good names first
         Checkers.Built checker = Checkers.defaults(vertx).maxInFlight(4).maxPerHost(2).requestTimeout(deadline)
                 .resolver(dns.resolver(vertx)).build();
         Map<Integer, Long> endedAt = new ConcurrentHashMap<>();
@@ -81,7 +81,7 @@ class NameResolutionTest {
                         .whenComplete((r, e) -> endedAt.put(i, System.nanoTime())))
                 .toList();
         // Only some need to reach the server: a burst overflows its socket's buffer, and a dropped query is unanswered too.
-        await().atMost(Duration.ofSeconds(5)).until(() -> dns.silentNames() >= 100);
+        await().atMost(Duration.ofSeconds(9)).until(() -> dns.silentNames() >= 100);
 
         CheckResult byName = checker.check(site.url("good.test", "/ok"));
         CheckResult byAddress = checker.check(site.url("/ok"));
@@ -93,7 +93,7 @@ class NameResolutionTest {
         await().atMost(deadline.plus(SLACK).plus(SLACK)).until(() -> hanging.stream().allMatch(CompletableFuture::isDone));
         assertThat(hanging).allSatisfy(f -> {
             assertThat(f.join().outcome()).as(f.join().error()).isEqualTo(Outcome.TIMEOUT);
-            assertThat(f.join().error()).contains("timed out");
+            assertThat(f.join().error()).contains("DNS lookup of never-").contains("timed out");
         });
         assertThat(endedAt.values()).allSatisfy(end -> assertThat(Duration.ofNanos(end - start)).isLessThan(deadline.plus(SLACK)));
     }

@@ -61,7 +61,10 @@ public final class TestDnsServer implements AutoCloseable {
         return this;
     }
 
-    /** The production resolver, asking only this server: no hosts file, no search domains. */
+    /**
+     * The production resolver, asking only this server: no hosts file, no search domains, and a query
+     * timeout longer than any test's deadline, so what ends a lookup in a test is the check's deadline.
+     */
     public DnsResolver resolver(Vertx vertx) {
         return new DnsResolver(vertx, this::configure);
     }
@@ -70,7 +73,8 @@ public final class TestDnsServer implements AutoCloseable {
         return builder.nameServerProvider(new SingletonDnsServerAddressStreamProvider(new InetSocketAddress("127.0.0.1", port)))
                 .hostsFileEntriesResolver((name, types) -> null)
                 .searchDomains(List.of())
-                .ndots(1);
+                .ndots(1)
+                .queryTimeoutMillis(60_000);
     }
 
     /** Queries received for names it never answers. */
