@@ -132,6 +132,9 @@ public final class CheckEngine {
                 return CompletableFuture.completedFuture(null);
             }
             List<InetAddress> all = resolution.addresses();
+            if (all.isEmpty()) {
+                return chain.fail(Outcome.DNS_FAILURE, "no address for " + url.host());
+            }
             return vetted(chain, host, url, continuing, all.get(0), all);
         });
     }
