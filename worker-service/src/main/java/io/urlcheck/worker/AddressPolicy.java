@@ -1,6 +1,8 @@
 package io.urlcheck.worker;
 
 import java.net.InetAddress;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -13,26 +15,49 @@ import java.util.Optional;
  */
 public final class AddressPolicy {
 
-    /** The built-in block list, each range with why it is blocked. */
-    public static final Map<String, String> BLOCKED = Map.ofEntries(
-            Map.entry("0.0.0.0/8", "this-network (0.0.0.0)"),
-            Map.entry("10.0.0.0/8", "private (RFC 1918)"),
-            Map.entry("100.64.0.0/10", "carrier-grade NAT"),
-            Map.entry("127.0.0.0/8", "loopback"),
-            Map.entry("169.254.0.0/16", "link-local (cloud metadata)"),
-            Map.entry("172.16.0.0/12", "private (RFC 1918)"),
-            Map.entry("192.0.0.0/24", "IETF protocol assignments"),
-            Map.entry("192.168.0.0/16", "private (RFC 1918)"),
-            Map.entry("198.18.0.0/15", "benchmarking"),
-            Map.entry("224.0.0.0/4", "multicast"),
-            Map.entry("240.0.0.0/4", "reserved and broadcast"),
-            Map.entry("::/128", "unspecified"),
-            Map.entry("::1/128", "loopback"),
-            Map.entry("fc00::/7", "unique-local"),
-            Map.entry("fe80::/10", "link-local"),
-            Map.entry("fec0::/10", "site-local"),
-            Map.entry("ff00::/8", "multicast"),
-            Map.entry("64:ff9b::/96", "NAT64 (could reach any IPv4 range)"));
+    /**
+     * The built-in block list, each range with why it is blocked, in the order they are tried (specific
+     * ranges first, so a refusal names the narrowest reason). IPv4: every special-purpose range of the
+     * IANA registry that is not globally reachable, plus the documentation nets and the retired 6to4
+     * relay anycast. IPv6: only global unicast (2000::/3) is reachable at all; inside it, the ranges
+     * that embed or translate an IPv4 address (NAT64, 6to4, Teredo), IETF protocol assignments and
+     * documentation are blocked too, so no IPv6 spelling reaches a blocked IPv4 address.
+     */
+    public static final Map<String, String> BLOCKED = ordered(
+            "0.0.0.0/8", "this-network (0.0.0.0)",
+            "10.0.0.0/8", "private (RFC 1918)",
+            "100.64.0.0/10", "carrier-grade NAT",
+            "127.0.0.0/8", "loopback",
+            "169.254.0.0/16", "link-local (cloud metadata)",
+            "172.16.0.0/12", "private (RFC 1918)",
+            "192.0.0.0/24", "IETF protocol assignments",
+            "192.0.2.0/24", "documentation (TEST-NET-1)",
+            "192.88.99.0/24", "6to4 relay anycast (retired)",
+            "192.168.0.0/16", "private (RFC 1918)",
+            "198.18.0.0/15", "benchmarking",
+            "198.51.100.0/24", "documentation (TEST-NET-2)",
+            "203.0.113.0/24", "documentation (TEST-NET-3)",
+            "224.0.0.0/4", "multicast",
+            "240.0.0.0/4", "reserved and broadcast",
+            "::/128", "unspecified",
+            "::1/128", "loopback",
+            "::ffff:0:0:0/96", "IPv4-translated (SIIT, could reach any IPv4 range)",
+            "64:ff9b::/96", "NAT64 (could reach any IPv4 range)",
+            "64:ff9b:1::/48", "local-use NAT64 (could reach any IPv4 range)",
+            "100::/64", "discard-only",
+            "2001::/32", "Teredo (embeds IPv4 addresses)",
+            "2001:2::/48", "benchmarking",
+            "2001::/23", "IETF protocol assignments",
+            "2001:db8::/32", "documentation",
+            "2002::/16", "6to4 (embeds an IPv4 address)",
+            "3fff::/20", "documentation",
+            "fc00::/7", "unique-local",
+            "fe80::/10", "link-local",
+            "fec0::/10", "site-local",
+            "ff00::/8", "multicast",
+            "::/3", "not global unicast (outside 2000::/3)",
+            "4000::/2", "not global unicast (outside 2000::/3)",
+            "8000::/1", "not global unicast (outside 2000::/3)");
 
     private static final List<Cidr> BLOCKED_RANGES = BLOCKED.keySet().stream().map(Cidr::parse).toList();
 
@@ -50,18 +75,31 @@ public final class AddressPolicy {
     /** Empty when {@code address} may be connected to, else the reason it is blocked. */
     public Optional<String> refusal(InetAddress address) {
         InetAddress canonical = IpLiteral.canonical(address);
-        if (allowed.stream().anyMatch(range -> range.contains(canonical))) {
-            return Optional.empty();
+        byte[] bytes = canonical.getAddress();
+        for (Cidr range : allowed) {
+            if (range.containsBytes(bytes)) {
+                return Optional.empty();
+            }
         }
-        return BLOCKED_RANGES.stream()
-                .filter(range -> range.contains(canonical))
-                .findFirst()
-                .map(range -> canonical.getHostAddress() + " is in blocked range " + range + " ("
+        for (Cidr range : BLOCKED_RANGES) {
+            if (range.containsBytes(bytes)) {
+                return Optional.of(canonical.getHostAddress() + " is in blocked range " + range + " ("
                         + BLOCKED.get(range.label()) + ")");
+            }
+        }
+        return Optional.empty();
     }
 
     /** The allow ranges in force. */
     public List<Cidr> allowed() {
         return allowed;
+    }
+
+    private static Map<String, String> ordered(String... rangeThenReason) {
+        Map<String, String> map = new LinkedHashMap<>();
+        for (int i = 0; i < rangeThenReason.length; i += 2) {
+            map.put(rangeThenReason[i], rangeThenReason[i + 1]);
+        }
+        return Collections.unmodifiableMap(map);
     }
 }

@@ -5,6 +5,7 @@ import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.Redirect;
 
+import java.net.InetAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -16,10 +17,13 @@ import java.util.concurrent.CompletableFuture;
 import java.util.function.LongSupplier;
 
 /**
- * Runs one check from request to result: waits for a {@link HostLimiter} slot, follows redirects by
- * hand (each hop resolved, vetted by the {@link AddressPolicy} and connected to exactly the vetted
- * address), and retries transient failures after a backoff during which the slot is given back.
- * The returned future always completes with a result, never exceptionally.
+ * Runs one check from request to result. Each hop of the redirect chain (followed by hand) is
+ * resolved by the {@link NameResolver} (holding no slot), every address it resolves to is vetted by
+ * the {@link AddressPolicy}, then the hop waits for a {@link HostLimiter} slot of its host and its
+ * address, connects to exactly the vetted address, and gives the slot back before the next hop asks
+ * for its own. Transient failures are retried after a backoff that holds no slot. Time spent waiting
+ * for a slot does not count against the attempt's deadline. The returned future always completes with
+ * a result, never exceptionally.
  */
 public final class CheckEngine {
 
@@ -41,6 +45,7 @@ public final class CheckEngine {
     private static final Set<Integer> REDIRECTS = Set.of(301, 302, 303, 307, 308);
 
     private final HttpPort http;
+    private final NameResolver resolver;
     private final HostLimiter limiter;
     private final AddressPolicy policy;
     private final RetryPolicy retry;
@@ -50,9 +55,10 @@ public final class CheckEngine {
     private final Settings settings;
     private final Listener listener;
 
-    public CheckEngine(HttpPort http, HostLimiter limiter, AddressPolicy policy, RetryPolicy retry, Scheduler scheduler,
-                       LongSupplier nanoClock, Clock clock, Settings settings, Listener listener) {
+    public CheckEngine(HttpPort http, NameResolver resolver, HostLimiter limiter, AddressPolicy policy, RetryPolicy retry,
+                       Scheduler scheduler, LongSupplier nanoClock, Clock clock, Settings settings, Listener listener) {
         this.http = http;
+        this.resolver = resolver;
         this.limiter = limiter;
         this.policy = policy;
         this.retry = retry;
@@ -77,14 +83,10 @@ public final class CheckEngine {
     }
 
     private CompletableFuture<CheckResult> attempt(CheckRequest request, TargetUrl url, int attempt) {
-        return limiter.acquire(request.host()).thenCompose(permit -> {
-            long start = nanoClock.getAsLong();
-            Chain chain = new Chain(start, start + settings.requestTimeout().toNanos());
-            chain.visited.add(url.url());
-            return hop(chain, url)
-                    .whenComplete((ignored, error) -> permit.release())
-                    .thenCompose(done -> afterAttempt(request, url, attempt, chain));
-        });
+        long start = nanoClock.getAsLong();
+        Chain chain = new Chain(start, start + settings.requestTimeout().toNanos());
+        chain.visited.add(url.url());
+        return hop(chain, request.host(), url, false).thenCompose(done -> afterAttempt(request, url, attempt, chain));
     }
 
     private CompletableFuture<CheckResult> afterAttempt(CheckRequest request, TargetUrl url, int attempt, Chain chain) {
@@ -111,27 +113,72 @@ public final class CheckEngine {
         return CompletableFuture.completedFuture(result(request, chain, attempt));
     }
 
-    private CompletableFuture<Void> hop(Chain chain, TargetUrl url) {
+    /**
+     * One hop: resolve, vet every address, wait for a slot of {@code host} (the record key on the first
+     * hop, the redirect's host after) and of the address, then GET and release the slot.
+     */
+    private CompletableFuture<Void> hop(Chain chain, String host, TargetUrl url, boolean continuing) {
         chain.current = url;
         if (nanoClock.getAsLong() - chain.deadline >= 0) {
             return chain.fail(Outcome.TIMEOUT, "deadline of " + settings.requestTimeout().toMillis() + " ms passed");
         }
-        Optional<java.net.InetAddress> literal = IpLiteral.parse(url.host());
-        CompletableFuture<HttpPort.Resolution> resolved = literal.isPresent()
-                ? CompletableFuture.completedFuture(new HttpPort.Resolution(literal.get(), null))
-                : http.resolve(url.host(), chain.deadline);
-        return resolved.thenCompose(resolution -> {
+        Optional<InetAddress> literal = IpLiteral.parse(url.host());
+        if (literal.isPresent()) {
+            return vetted(chain, host, url, continuing, literal.get(), null);
+        }
+        return lookup(url.host(), chain.deadline).thenCompose(resolution -> {
             if (resolution.failure() != null) {
                 chain.last = resolution.failure();
                 return CompletableFuture.completedFuture(null);
             }
-            Optional<String> refusal = policy.refusal(resolution.address());
-            if (refusal.isPresent()) {
-                return chain.fail(Outcome.BLOCKED, url.host() + ": " + refusal.get());
+            List<InetAddress> all = resolution.addresses();
+            if (all.isEmpty()) {
+                return chain.fail(Outcome.DNS_FAILURE, "no address for " + url.host());
             }
-            return http.get(url, IpLiteral.canonical(resolution.address()), chain.deadline)
+            return vetted(chain, host, url, continuing, all.get(0), all);
+        });
+    }
+
+    /**
+     * The resolver's lookup, ended here as a TIMEOUT at the deadline whatever the resolver does: a
+     * lookup never outlives its check. (The timer is not cancelled when the lookup answers first; it
+     * then finds the future done and does nothing.)
+     */
+    private CompletableFuture<NameResolver.Resolution> lookup(String host, long deadline) {
+        CompletableFuture<NameResolver.Resolution> lookup = resolver.resolve(host, deadline);
+        if (!lookup.isDone()) {
+            scheduler.schedule(deadline - nanoClock.getAsLong(), () -> lookup.complete(NameResolver.Resolution.failed(
+                    new HopResult.Failure(Outcome.TIMEOUT, "DNS lookup of " + host + " timed out: no answer within the deadline of "
+                            + settings.requestTimeout().toMillis() + " ms"))));
+        }
+        return lookup;
+    }
+
+    /** Refuses the hop when any of the host's addresses is blocked, else sends it to the first. */
+    private CompletableFuture<Void> vetted(Chain chain, String host, TargetUrl url, boolean continuing, InetAddress first,
+                                           List<InetAddress> all) {
+        Optional<String> refusal = all == null ? policy.refusal(first) : firstRefusal(all);
+        if (refusal.isPresent()) {
+            return chain.fail(Outcome.BLOCKED, url.host() + ": " + refusal.get());
+        }
+        InetAddress address = IpLiteral.canonical(first);
+        long asked = nanoClock.getAsLong();
+        return limiter.acquire(host, address, continuing).thenCompose(permit -> {
+            chain.pause(nanoClock.getAsLong() - asked);
+            return http.get(url, address, chain.deadline)
+                    .whenComplete((ignored, error) -> permit.release())
                     .thenCompose(result -> follow(chain, url, result));
         });
+    }
+
+    private Optional<String> firstRefusal(List<InetAddress> addresses) {
+        for (InetAddress address : addresses) {
+            Optional<String> refusal = policy.refusal(address);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
     }
 
     private CompletableFuture<Void> follow(Chain chain, TargetUrl url, HopResult result) {
@@ -154,7 +201,7 @@ public final class CheckEngine {
         if (chain.redirects.size() > settings.maxRedirects()) {
             return chain.fail(Outcome.TOO_MANY_REDIRECTS, "more than " + settings.maxRedirects() + " redirects");
         }
-        return hop(chain, next);
+        return hop(chain, next.host(), next, true);
     }
 
     private CheckResult result(CheckRequest request, Chain chain, int attempts) {
@@ -197,8 +244,8 @@ public final class CheckEngine {
 
     /** The state of one attempt's walk along its redirect chain. */
     private static final class Chain {
-        final long start;
-        final long deadline;
+        long start;
+        long deadline;
         final List<Redirect> redirects = new ArrayList<>();
         final Set<String> visited = new HashSet<>();
         TargetUrl current;
@@ -208,6 +255,12 @@ public final class CheckEngine {
         Chain(long start, long deadline) {
             this.start = start;
             this.deadline = deadline;
+        }
+
+        /** Moves the clock past {@code nanos} spent waiting for a slot: the deadline and response time count work, not queueing. */
+        void pause(long nanos) {
+            start += nanos;
+            deadline += nanos;
         }
 
         CompletableFuture<Void> fail(Outcome outcome, String reason) {

@@ -32,8 +32,24 @@ public record Cidr(byte[] network, int prefix, String label) {
 
     /** True when {@code address} (in canonical form, see {@link IpLiteral#canonical}) lies in this range. */
     public boolean contains(InetAddress address) {
-        byte[] a = IpLiteral.canonical(address).getAddress();
-        return a.length == network.length && Arrays.equals(mask(a, prefix), network);
+        return containsBytes(IpLiteral.canonical(address).getAddress());
+    }
+
+    /** True when the canonical address bytes {@code a} lie in this range; allocates nothing (every hop asks). */
+    boolean containsBytes(byte[] a) {
+        if (a.length != network.length) {
+            return false;
+        }
+        for (int i = 0; i < a.length; i++) {
+            int keep = Math.max(0, Math.min(8, prefix - 8 * i));
+            if (keep == 0) {
+                return true;
+            }
+            if ((a[i] & (0xff00 >> keep) & 0xff) != (network[i] & 0xff)) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static byte[] mask(byte[] address, int prefix) {

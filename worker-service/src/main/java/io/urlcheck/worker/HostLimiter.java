@@ -1,5 +1,6 @@
 package io.urlcheck.worker;
 
+import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,10 +14,12 @@ import java.util.function.LongSupplier;
 
 /**
  * Grants permission to start a request: at most {@code maxInFlight} at once overall, at most
- * {@code maxPerHost} at once per host, and starts to one host at least {@code minInterval} apart.
- * Nothing blocks: {@link #acquire} returns a future that completes when a slot is free. Waiters
- * queue per host, and hosts are served round-robin, so a host whose slots are full never holds a
- * global slot while it waits: other hosts keep flowing. See DESIGN.md.
+ * {@code maxPerHost} at once per host name, at most {@code maxPerAddress} at once per resolved address
+ * (whatever names point there), and starts to one host at least {@code minInterval} apart. One permit
+ * covers one hop of a redirect chain. Nothing blocks: {@link #acquire} returns a future that completes
+ * when a slot is free. Waiters queue per host, and hosts are served round-robin, so a host whose slots
+ * (or whose address's slots) are full never holds a global slot while it waits: other hosts keep
+ * flowing. See DESIGN.md.
  */
 public final class HostLimiter {
 
@@ -27,42 +30,56 @@ public final class HostLimiter {
 
     private final int maxInFlight;
     private final int maxPerHost;
+    private final int maxPerAddress;
     private final long minIntervalNanos;
     private final LongSupplier nanoClock;
     private final Scheduler scheduler;
 
     // Guarded by this.
     private final Map<String, HostState> hosts = new HashMap<>();
+    private final Map<InetAddress, AddressState> addresses = new HashMap<>();
     private final LinkedHashMap<String, HostState> waiting = new LinkedHashMap<>();
     private int inFlight;
     private int queued;
+    private int queuedContinuations;
     private boolean admitting = true;
 
-    public HostLimiter(int maxInFlight, int maxPerHost, long minIntervalNanos, LongSupplier nanoClock, Scheduler scheduler) {
-        if (maxInFlight < 1 || maxPerHost < 1 || minIntervalNanos < 0) {
+    public HostLimiter(int maxInFlight, int maxPerHost, int maxPerAddress, long minIntervalNanos, LongSupplier nanoClock,
+                       Scheduler scheduler) {
+        if (maxInFlight < 1 || maxPerHost < 1 || maxPerAddress < 1 || minIntervalNanos < 0) {
             throw new IllegalArgumentException("limits must be positive");
         }
         this.maxInFlight = maxInFlight;
         this.maxPerHost = maxPerHost;
+        this.maxPerAddress = maxPerAddress;
         this.minIntervalNanos = minIntervalNanos;
         this.nanoClock = nanoClock;
         this.scheduler = scheduler;
     }
 
-    /** A future permit to start one request to {@code host}. */
-    public CompletableFuture<Permit> acquire(String host) {
-        CompletableFuture<Permit> future = new CompletableFuture<>();
+    /**
+     * A future permit to send one request to {@code host} at {@code address}. A {@code continuing} hop
+     * (a redirect of a chain already under way) goes to the front of its host's queue and is granted
+     * even after {@link #stopAdmitting()}, so a started check can finish during the drain.
+     */
+    public CompletableFuture<Permit> acquire(String host, InetAddress address, boolean continuing) {
+        Waiter waiter = new Waiter(address, continuing);
         synchronized (this) {
             HostState state = hosts.computeIfAbsent(host, HostState::new);
-            state.waiters.add(future);
+            if (continuing) {
+                state.waiters.addFirst(waiter);
+                queuedContinuations++;
+            } else {
+                state.waiters.addLast(waiter);
+            }
             queued++;
             waiting.putIfAbsent(host, state);
         }
         dispatch();
-        return future;
+        return waiter;
     }
 
-    /** Stops granting permits (shutdown): waiters stay queued and are never started. */
+    /** Stops granting permits to new checks (shutdown): their waiters stay queued and are never started. */
     public void stopAdmitting() {
         synchronized (this) {
             admitting = false;
@@ -77,6 +94,11 @@ public final class HostLimiter {
     /** Requests waiting for a slot, all hosts. */
     public synchronized int queued() {
         return queued;
+    }
+
+    /** Requests waiting for a slot that are not a started check's next hop: after {@link #stopAdmitting()}, never started. */
+    public synchronized int queuedToStart() {
+        return queued - queuedContinuations;
     }
 
     /** The longest queue of one host. */
@@ -94,27 +116,41 @@ public final class HostLimiter {
         synchronized (this) {
             long now = nanoClock.getAsLong();
             boolean granted = true;
-            while (granted && admitting && inFlight < maxInFlight && !waiting.isEmpty()) {
+            while (granted && inFlight < maxInFlight && !waiting.isEmpty()) {
                 granted = false;
                 Iterator<HostState> it = waiting.values().iterator();
                 List<HostState> rotate = new ArrayList<>();
                 while (it.hasNext() && inFlight < maxInFlight) {
                     HostState s = it.next();
-                    if (s.inFlight >= maxPerHost) {
+                    Waiter head = s.waiters.peekFirst();
+                    if (s.inFlight >= maxPerHost || (!admitting && !head.continuing)) {
                         continue;
+                    }
+                    AddressState a = addresses.get(head.address);
+                    if (a != null && a.inFlight >= maxPerAddress) {
+                        continue; // a release of that address dispatches again
                     }
                     long wait = s.spaced ? s.nextStart - now : 0;
                     if (wait > 0) {
                         s.wakeAt(wait);
                         continue;
                     }
-                    CompletableFuture<Permit> waiter = s.waiters.poll();
+                    s.waiters.pollFirst();
                     queued--;
+                    if (head.continuing) {
+                        queuedContinuations--;
+                    }
+                    if (a == null) {
+                        a = new AddressState(head.address);
+                        addresses.put(head.address, a);
+                    }
+                    a.inFlight++;
                     s.inFlight++;
                     inFlight++;
                     s.nextStart = now + minIntervalNanos;
                     s.spaced = minIntervalNanos > 0;
-                    grants.add(() -> grant(waiter, s));
+                    AddressState address = a;
+                    grants.add(() -> grant(head, s, address));
                     granted = true;
                     it.remove();
                     if (!s.waiters.isEmpty()) {
@@ -127,11 +163,11 @@ public final class HostLimiter {
         grants.forEach(Runnable::run);
     }
 
-    private void grant(CompletableFuture<Permit> waiter, HostState state) {
+    private void grant(CompletableFuture<Permit> waiter, HostState state, AddressState address) {
         AtomicBoolean released = new AtomicBoolean();
         Permit permit = () -> {
             if (released.compareAndSet(false, true)) {
-                release(state);
+                release(state, address);
             }
         };
         if (!waiter.complete(permit)) {
@@ -139,10 +175,13 @@ public final class HostLimiter {
         }
     }
 
-    private void release(HostState state) {
+    private void release(HostState state, AddressState address) {
         synchronized (this) {
             state.inFlight--;
             inFlight--;
+            if (--address.inFlight == 0) {
+                addresses.remove(address.address);
+            }
             if (state.inFlight == 0 && state.waiters.isEmpty() && !state.wakeScheduled) {
                 long rest = state.spaced ? state.nextStart - nanoClock.getAsLong() : 0;
                 if (rest <= 0) {
@@ -166,9 +205,30 @@ public final class HostLimiter {
         dispatch();
     }
 
+    /** A queued request: the future its check waits on, with the address it will connect to. */
+    private static final class Waiter extends CompletableFuture<Permit> {
+        final InetAddress address;
+        final boolean continuing;
+
+        Waiter(InetAddress address, boolean continuing) {
+            this.address = address;
+            this.continuing = continuing;
+        }
+    }
+
+    /** Requests in flight to one address, whatever host names they used; forgotten at zero. */
+    private static final class AddressState {
+        final InetAddress address;
+        int inFlight;
+
+        AddressState(InetAddress address) {
+            this.address = address;
+        }
+    }
+
     private final class HostState {
         final String host;
-        final ArrayDeque<CompletableFuture<Permit>> waiters = new ArrayDeque<>();
+        final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
         int inFlight;
         long nextStart;
         boolean spaced;

@@ -29,6 +29,50 @@ class AddressPolicyTest {
         assertThat(defaults.refusal(literal(address))).isEmpty();
     }
 
+    /** Issue #19, item 10: IPv6 ranges that embed or translate IPv4, and the rest of the non-global space. */
+    @ParameterizedTest
+    @ValueSource(strings = {
+            "64:ff9b:1::a9fe:a9fe",         // local-use NAT64 (RFC 8215) of 169.254.169.254
+            "64:ff9b::7f00:1",              // well-known NAT64 of 127.0.0.1
+            "2002:a9fe:a9fe::1",            // 6to4 of 169.254.169.254
+            "2002:7f00:1::",                // 6to4 of 127.0.0.1
+            "2002:808:808::1",              // 6to4 of a public address: 6to4 is retired, the whole range is blocked
+            "2001:0:4136:e378:8000:63bf:3fff:fdd2", // Teredo
+            "2001:2::1",                    // benchmarking
+            "2001:10::1",                   // ORCHID, inside the IETF protocol assignments 2001::/23
+            "2001:db8::1",                  // documentation
+            "3fff::1",                      // documentation (RFC 9637)
+            "::ffff:0:7f00:1",              // IPv4-translated (SIIT) 127.0.0.1
+            "::ffff:0:a9fe:a9fe",           // IPv4-translated (SIIT) 169.254.169.254
+            "100::1",                       // discard-only
+            "::2:3:4:5",                    // reserved ::/8, neither mapped nor compatible
+            "5f00::1",                      // SRv6 SIDs, outside global unicast
+            "4000::1", "a000::1", "fbff::1" // unassigned, outside global unicast
+    })
+    void blocksIpv6RangesThatEmbedIpv4AndEverythingOutsideGlobalUnicast(String address) {
+        assertThat(defaults.refusal(literal(address))).as(address).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"192.0.2.1", "198.51.100.7", "203.0.113.200", "192.88.99.1"})
+    void blocksIpv4DocumentationNetsAndTheRetired6to4Relay(String address) {
+        assertThat(defaults.refusal(literal(address))).as(address).isPresent();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"2001:4860:4860::8888", "2a00:1450:4001:82b::200e", "2620:4f:8000::1", "2001:200::1",
+            "3ffe::1", "192.0.3.1", "198.51.101.1", "203.0.114.1", "::8.8.8.8"})
+    void globalUnicastNextToTheBlockedRangesStaysAllowed(String address) {
+        assertThat(defaults.refusal(literal(address))).as(address).isEmpty();
+    }
+
+    @Test
+    void refusalNamesTheNarrowestRange() {
+        assertThat(defaults.refusal(literal("2001:0:4136:e378::1"))).hasValueSatisfying(r -> assertThat(r).contains("2001::/32").contains("Teredo"));
+        assertThat(defaults.refusal(literal("2002:a00:1::"))).hasValueSatisfying(r -> assertThat(r).contains("2002::/16").contains("6to4"));
+        assertThat(defaults.refusal(literal("64:ff9b:1::1"))).hasValueSatisfying(r -> assertThat(r).contains("64:ff9b:1::/48"));
+    }
+
     @Test
     void refusalNamesTheRangeAndWhy() {
         assertThat(defaults.refusal(literal("169.254.169.254")))

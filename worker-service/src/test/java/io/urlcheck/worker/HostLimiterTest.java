@@ -2,6 +2,7 @@ package io.urlcheck.worker;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
@@ -17,7 +18,11 @@ class HostLimiterTest {
     private final List<Timed> timers = new ArrayList<>();
 
     private HostLimiter limiter(int global, int perHost, long intervalMs) {
-        return new HostLimiter(global, perHost, TimeUnit.MILLISECONDS.toNanos(intervalMs), now::get,
+        return limiter(global, perHost, 1000, intervalMs);
+    }
+
+    private HostLimiter limiter(int global, int perHost, int perAddress, long intervalMs) {
+        return new HostLimiter(global, perHost, perAddress, TimeUnit.MILLISECONDS.toNanos(intervalMs), now::get,
                 (delay, task) -> timers.add(new Timed(now.get() + delay, task)));
     }
 
@@ -44,7 +49,7 @@ class HostLimiterTest {
 
         List<CompletableFuture<HostLimiter.Permit>> slow = acquire(limiter, "slow.example", 10);
         List<CompletableFuture<HostLimiter.Permit>> others = IntStream.range(0, 2)
-                .mapToObj(i -> limiter.acquire("host" + i + ".example")).toList();
+                .mapToObj(i -> acquire(limiter, "host" + i + ".example")).toList();
 
         assertThat(slow).filteredOn(CompletableFuture::isDone).hasSize(1);
         assertThat(others).allMatch(CompletableFuture::isDone);
@@ -55,7 +60,7 @@ class HostLimiterTest {
         HostLimiter limiter = limiter(3, 8, 0);
 
         List<CompletableFuture<HostLimiter.Permit>> all = IntStream.range(0, 6)
-                .mapToObj(i -> limiter.acquire("h" + i)).toList();
+                .mapToObj(i -> acquire(limiter, "h" + i)).toList();
 
         assertThat(all).filteredOn(CompletableFuture::isDone).hasSize(3);
         assertThat(limiter.queued()).isEqualTo(3);
@@ -68,7 +73,7 @@ class HostLimiterTest {
         HostLimiter limiter = limiter(10, 10, 100);
 
         List<CompletableFuture<HostLimiter.Permit>> a = acquire(limiter, "a.example", 3);
-        CompletableFuture<HostLimiter.Permit> b = limiter.acquire("b.example");
+        CompletableFuture<HostLimiter.Permit> b = acquire(limiter, "b.example");
 
         assertThat(a).filteredOn(CompletableFuture::isDone).hasSize(1);
         assertThat(b).isDone();
@@ -83,7 +88,7 @@ class HostLimiterTest {
     @Test
     void releasingTwiceFreesOneSlot() {
         HostLimiter limiter = limiter(1, 1, 0);
-        CompletableFuture<HostLimiter.Permit> first = limiter.acquire("a");
+        CompletableFuture<HostLimiter.Permit> first = acquire(limiter, "a");
         List<CompletableFuture<HostLimiter.Permit>> rest = acquire(limiter, "a", 2);
 
         first.join().release();
@@ -96,8 +101,8 @@ class HostLimiterTest {
     @Test
     void stoppedLimiterStartsNothingMore() {
         HostLimiter limiter = limiter(1, 1, 0);
-        CompletableFuture<HostLimiter.Permit> running = limiter.acquire("a");
-        CompletableFuture<HostLimiter.Permit> waiting = limiter.acquire("b");
+        CompletableFuture<HostLimiter.Permit> running = acquire(limiter, "a");
+        CompletableFuture<HostLimiter.Permit> waiting = acquire(limiter, "b");
 
         limiter.stopAdmitting();
         running.join().release();
@@ -107,8 +112,73 @@ class HostLimiterTest {
         assertThat(limiter.inFlight()).isZero();
     }
 
+    /** Issue #19, item 6: many names for one address share that address's slots. */
+    @Test
+    void manyNamesForOneAddressShareTheAddressCap() {
+        HostLimiter limiter = limiter(100, 8, 3, 0);
+        InetAddress victim = address("203.0.113.7");
+
+        List<CompletableFuture<HostLimiter.Permit>> names = IntStream.range(0, 10)
+                .mapToObj(i -> limiter.acquire("n" + i + ".attacker.example", victim, false)).toList();
+        CompletableFuture<HostLimiter.Permit> elsewhere = limiter.acquire("other.example", address("198.51.100.1"), false);
+
+        assertThat(names).filteredOn(CompletableFuture::isDone).hasSize(3);
+        assertThat(elsewhere).isDone();
+        names.get(0).join().release();
+        assertThat(names).filteredOn(CompletableFuture::isDone).hasSize(4);
+        assertThat(limiter.inFlight()).isEqualTo(4);
+    }
+
+    @Test
+    void aHostWaitingForItsAddressHoldsNoGlobalSlot() {
+        HostLimiter limiter = limiter(3, 8, 1, 0);
+        InetAddress shared = address("203.0.113.7");
+
+        List<CompletableFuture<HostLimiter.Permit>> sharing = IntStream.range(0, 5)
+                .mapToObj(i -> limiter.acquire("s" + i + ".example", shared, false)).toList();
+        List<CompletableFuture<HostLimiter.Permit>> others = IntStream.range(0, 2)
+                .mapToObj(i -> acquire(limiter, "o" + i + ".example")).toList();
+
+        assertThat(sharing).filteredOn(CompletableFuture::isDone).hasSize(1);
+        assertThat(others).allMatch(CompletableFuture::isDone);
+        assertThat(limiter.queued()).isEqualTo(4);
+    }
+
+    @Test
+    void aRedirectHopGoesFirstAndIsStillGrantedWhileDraining() {
+        HostLimiter limiter = limiter(10, 1, 0);
+        CompletableFuture<HostLimiter.Permit> running = acquire(limiter, "a");
+        CompletableFuture<HostLimiter.Permit> fresh = acquire(limiter, "a");
+        CompletableFuture<HostLimiter.Permit> redirect = limiter.acquire("a", addressOf("a"), true);
+
+        limiter.stopAdmitting();
+        assertThat(limiter.queued()).isEqualTo(2);
+        assertThat(limiter.queuedToStart()).isEqualTo(1);
+        running.join().release();
+
+        assertThat(redirect).isDone();
+        assertThat(fresh).isNotDone();
+        redirect.join().release();
+        assertThat(fresh).isNotDone();
+        assertThat(limiter.queuedToStart()).isEqualTo(1);
+    }
+
     private static List<CompletableFuture<HostLimiter.Permit>> acquire(HostLimiter limiter, String host, int n) {
-        return IntStream.range(0, n).mapToObj(i -> limiter.acquire(host)).toList();
+        return IntStream.range(0, n).mapToObj(i -> acquire(limiter, host)).toList();
+    }
+
+    /** A first hop to {@code host} at an address of its own. */
+    private static CompletableFuture<HostLimiter.Permit> acquire(HostLimiter limiter, String host) {
+        return limiter.acquire(host, addressOf(host), false);
+    }
+
+    private static InetAddress addressOf(String host) {
+        int h = host.hashCode();
+        return address("10." + ((h >>> 16) & 0xff) + "." + ((h >>> 8) & 0xff) + "." + (h & 0xff));
+    }
+
+    private static InetAddress address(String literal) {
+        return IpLiteral.parse(literal).orElseThrow();
     }
 
     private void advance(long ms) {

@@ -4,6 +4,7 @@ import io.urlcheck.worker.AddressPolicy;
 import io.urlcheck.worker.CheckEngine;
 import io.urlcheck.worker.HostLimiter;
 import io.urlcheck.worker.RetryPolicy;
+import io.urlcheck.worker.http.DnsResolver;
 import io.urlcheck.worker.http.VertxHttpPort;
 import io.urlcheck.worker.http.VertxScheduler;
 import io.urlcheck.worker.metrics.WorkerMetrics;
@@ -26,8 +27,8 @@ public class WorkerBeans {
     @Produces
     @Singleton
     HostLimiter limiter(WorkerConfig config, Vertx vertx) {
-        return new HostLimiter(config.maxInFlight(), config.maxPerHost(), config.minHostInterval().toNanos(),
-                System::nanoTime, new VertxScheduler(vertx));
+        return new HostLimiter(config.maxInFlight(), config.maxPerHost(), config.perAddressLimit(),
+                config.minHostInterval().toNanos(), System::nanoTime, new VertxScheduler(vertx));
     }
 
     @Produces
@@ -49,13 +50,23 @@ public class WorkerBeans {
 
     @Produces
     @Singleton
-    CheckEngine engine(WorkerConfig config, Vertx vertx, VertxHttpPort http, HostLimiter limiter, AddressPolicy policy,
-                       WorkerMetrics metrics) {
+    DnsResolver nameResolver(Vertx vertx) {
+        return new DnsResolver(vertx);
+    }
+
+    void closeNameResolver(@Disposes DnsResolver resolver) {
+        resolver.close();
+    }
+
+    @Produces
+    @Singleton
+    CheckEngine engine(WorkerConfig config, Vertx vertx, VertxHttpPort http, DnsResolver resolver, HostLimiter limiter,
+                       AddressPolicy policy, WorkerMetrics metrics) {
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffBase(), config.retryBackoffMax(),
                 config.retryAfterCap(), () -> ThreadLocalRandom.current().nextDouble());
         CheckEngine.Settings settings = new CheckEngine.Settings(config.maxRedirects(), config.requestTimeout(),
                 workerId(config));
-        return new CheckEngine(http, limiter, policy, retry, new VertxScheduler(vertx), System::nanoTime,
+        return new CheckEngine(http, resolver, limiter, policy, retry, new VertxScheduler(vertx), System::nanoTime,
                 Clock.systemUTC(), settings, metrics);
     }
 

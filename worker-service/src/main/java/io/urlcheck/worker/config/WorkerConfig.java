@@ -15,9 +15,25 @@ public interface WorkerConfig {
     @WithDefault("256")
     int maxInFlight();
 
-    /** Checks in flight at once against one host (the request's host, which is the record key). */
+    /** Checks in flight at once against one host name: the request's host (the record key), or a redirect hop's own host. */
     @WithDefault("8")
     int maxPerHost();
+
+    /** Checks in flight at once against one resolved address, whatever names point there; unset, 4 x max-per-host. */
+    Optional<Integer> maxPerAddress();
+
+    /** The effective {@link #maxPerAddress()}. */
+    default int perAddressLimit() {
+        return perAddressLimit(maxPerHost(), maxPerAddress());
+    }
+
+    /**
+     * {@code maxPerAddress} as set; unset, 4 x max-per-host: one address often serves many sites (a CDN,
+     * shared hosting), so it gets more slots than one name, but no longer every slot of the worker.
+     */
+    static int perAddressLimit(int maxPerHost, Optional<Integer> maxPerAddress) {
+        return maxPerAddress.orElse(4 * maxPerHost);
+    }
 
     /** Minimum time between the starts of two requests to one host; 0 means no spacing. */
     @WithDefault("0ms")

@@ -1,6 +1,5 @@
 package io.urlcheck.worker.http;
 
-import io.urlcheck.contract.Outcome;
 import io.urlcheck.worker.HopResult;
 import io.urlcheck.worker.HttpPort;
 import io.urlcheck.worker.TargetUrl;
@@ -8,19 +7,16 @@ import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
-import io.vertx.core.WorkerExecutor;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.TrustOptions;
 
 import java.net.InetAddress;
-import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -28,13 +24,9 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Exchange}, run on the event loop its host is pinned to: hosts are spread over every event
  * loop by hash, so connections, response parsing and title extraction use all cores, while one
  * host's connections stay on one loop and its pooled connections are reused without a thread hop.
- * Name lookups use the platform resolver (so /etc/hosts and the system's DNS settings apply) on a
- * small dedicated worker pool, each bounded by the attempt's deadline.
+ * Names are resolved before, by {@link DnsResolver}.
  */
 public final class VertxHttpPort implements HttpPort, AutoCloseable {
-
-    /** Threads for name lookups; the JDK resolver blocks, so it is kept off the event loops. */
-    static final int DNS_THREADS = 8;
 
     /** The exchange limits, from {@code WorkerConfig}. */
     public record Settings(Duration connectTimeout, Duration headerTimeout, int maxBodyBytes, int maxPerHost) {
@@ -42,7 +34,6 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
 
     private final Vertx vertx;
     private final HttpClient client;
-    private final WorkerExecutor dns;
     private final Settings settings;
     private final List<Context> loops;
 
@@ -65,27 +56,6 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
         }
         this.client = vertx.createHttpClient(options);
         this.loops = eventLoopContexts(vertx);
-        this.dns = vertx.createSharedWorkerExecutor("urlcheck-dns", DNS_THREADS, 30, TimeUnit.SECONDS);
-    }
-
-    @Override
-    public CompletableFuture<Resolution> resolve(String host, long deadlineNanos) {
-        CompletableFuture<Resolution> result = new CompletableFuture<>();
-        long remainingMs = Math.max(1, TimeUnit.NANOSECONDS.toMillis(deadlineNanos - System.nanoTime()));
-        long timer = vertx.setTimer(remainingMs, id -> result.complete(new Resolution(null,
-                new HopResult.Failure(Outcome.TIMEOUT, "DNS lookup of " + host + " did not finish before the deadline"))));
-        dns.<InetAddress>executeBlocking(() -> InetAddress.getAllByName(host)[0], false).onComplete(ar -> {
-            vertx.cancelTimer(timer);
-            if (ar.succeeded()) {
-                result.complete(new Resolution(ar.result(), null));
-            } else if (ar.cause() instanceof UnknownHostException) {
-                result.complete(new Resolution(null, new HopResult.Failure(Outcome.DNS_FAILURE, "unknown host " + host)));
-            } else {
-                result.complete(new Resolution(null, new HopResult.Failure(Outcome.DNS_FAILURE,
-                        "DNS lookup of " + host + " failed: " + ar.cause())));
-            }
-        });
-        return result;
     }
 
     @Override
@@ -112,7 +82,6 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
 
     @Override
     public void close() {
-        dns.close();
         client.close();
     }
 

@@ -37,7 +37,7 @@ public class Drain {
         limiter.stopAdmitting();
         long deadline = System.nanoTime() + config.drainGrace().toNanos();
         LOG.infof("draining: %d checks in flight, %d waiting (not started, left for redelivery)",
-                limiter.inFlight(), limiter.queued());
+                limiter.inFlight(), limiter.queuedToStart());
         while (settling() && System.nanoTime() - deadline < 0) {
             LockSupport.parkNanos(50_000_000L); // polling a counter on the shutdown thread, not a test sync
         }
@@ -51,10 +51,11 @@ public class Drain {
 
     /**
      * True while a started check has not settled. Requests taken from Kafka and not yet acked are
-     * queued for a slot (never to start now), waiting out a retry backoff (they re-queue), or
-     * started: in flight, or done with the result on its way to Kafka.
+     * queued for their first slot (never to start now), waiting out a retry backoff (they re-queue), or
+     * started: resolving a name, in flight, queued for a redirect hop's slot (still granted), or done
+     * with the result on its way to Kafka.
      */
     private boolean settling() {
-        return metrics.pending().get() - limiter.queued() - metrics.inBackoff() > 0;
+        return metrics.pending().get() - limiter.queuedToStart() - metrics.inBackoff() > 0;
     }
 }

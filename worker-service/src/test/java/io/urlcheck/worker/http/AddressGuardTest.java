@@ -61,7 +61,8 @@ class AddressGuardTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"http://2130706433:%d/secret", "http://0177.0.0.1:%d/secret", "http://[::ffff:127.0.0.1]:%d/secret",
-            "http://0x7f.1:%d/secret"})
+            "http://0x7f.1:%d/secret", "http://[2002:7f00:1::]:%d/secret", "http://[64:ff9b:1::7f00:1]:%d/secret",
+            "http://[::ffff:0:7f00:1]:%d/secret", "http://[2001:0:4136:e378:8000:63bf:80ff:fffe]:%d/secret"})
     void obfuscatedLoopbackLiteralsAreBlocked(String pattern) {
         CheckResult result = Checkers.defaults(vertx).allow(List.of()).build().check(String.format(pattern, inside.port()));
 

@@ -12,6 +12,7 @@ import io.urlcheck.worker.CheckEngine;
 import io.urlcheck.worker.HostLimiter;
 import io.urlcheck.worker.RetryPolicy;
 import io.urlcheck.worker.config.WorkerConfig;
+import io.urlcheck.worker.http.DnsResolver;
 import io.urlcheck.worker.http.VertxHttpPort;
 import io.urlcheck.worker.http.VertxScheduler;
 import io.urlcheck.worker.metrics.WorkerMetrics;
@@ -64,11 +65,11 @@ class BoundedAdmissionTest {
         WorkerConfig config = config(Map.of("urlcheck.worker.max-in-flight", "4", "urlcheck.worker.max-per-host", "2",
                 "urlcheck.worker.max-pending", "10", "urlcheck.worker.request-timeout", "60s",
                 "urlcheck.worker.header-timeout", "60s"));
-        HostLimiter limiter = new HostLimiter(4, 2, 0, System::nanoTime, new VertxScheduler(vertx));
+        HostLimiter limiter = new HostLimiter(4, 2, config.perAddressLimit(), 0, System::nanoTime, new VertxScheduler(vertx));
         WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry(), limiter);
         CheckEngine engine = new CheckEngine(
                 new VertxHttpPort(vertx, new VertxHttpPort.Settings(Duration.ofSeconds(5), Duration.ofSeconds(60), 1 << 20, 2), null),
-                limiter, AddressPolicy.allowing(List.of("127.0.0.0/8")),
+                new DnsResolver(vertx), limiter, AddressPolicy.allowing(List.of("127.0.0.0/8")),
                 new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10), Math::random),
                 new VertxScheduler(vertx), System::nanoTime, Clock.systemUTC(),
                 new CheckEngine.Settings(10, Duration.ofSeconds(60), "test"), metrics);

@@ -7,6 +7,9 @@ import io.urlcheck.worker.AddressPolicy;
 import io.urlcheck.worker.CheckEngine;
 import io.urlcheck.worker.HostLimiter;
 import io.urlcheck.worker.RetryPolicy;
+import io.urlcheck.worker.NameResolver;
+import io.urlcheck.worker.config.WorkerConfig;
+import io.urlcheck.worker.http.DnsResolver;
 import io.urlcheck.worker.http.VertxHttpPort;
 import io.urlcheck.worker.http.VertxScheduler;
 import io.vertx.core.Vertx;
@@ -16,6 +19,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -28,6 +32,7 @@ public final class Checkers {
     private final Vertx vertx;
     private int maxInFlight = 64;
     private int maxPerHost = 8;
+    private Optional<Integer> maxPerAddress = Optional.empty();
     private Duration minHostInterval = Duration.ZERO;
     private Duration requestTimeout = Duration.ofSeconds(5);
     private Duration connectTimeout = Duration.ofSeconds(2);
@@ -39,6 +44,7 @@ public final class Checkers {
     private int maxBodyBytes = 1024 * 1024;
     private List<String> allow = List.of("127.0.0.0/8");
     private TrustOptions trust;
+    private NameResolver resolver;
 
     private Checkers(Vertx vertx) {
         this.vertx = vertx;
@@ -51,6 +57,9 @@ public final class Checkers {
 
     public Checkers maxInFlight(int v) { maxInFlight = v; return this; }
     public Checkers maxPerHost(int v) { maxPerHost = v; return this; }
+    public Checkers maxPerAddress(int v) { maxPerAddress = Optional.of(v); return this; }
+    /** Resolves names with {@code v} instead of the production {@link DnsResolver} (the system's DNS settings). */
+    public Checkers resolver(NameResolver v) { resolver = v; return this; }
     public Checkers minHostInterval(Duration v) { minHostInterval = v; return this; }
     public Checkers requestTimeout(Duration v) { requestTimeout = v; return this; }
     public Checkers headerTimeout(Duration v) { headerTimeout = v; return this; }
@@ -64,11 +73,12 @@ public final class Checkers {
     /** The engine, with its limiter exposed for assertions. */
     public Built build() {
         VertxScheduler scheduler = new VertxScheduler(vertx);
-        HostLimiter limiter = new HostLimiter(maxInFlight, maxPerHost, minHostInterval.toNanos(), System::nanoTime, scheduler);
+        HostLimiter limiter = new HostLimiter(maxInFlight, maxPerHost, WorkerConfig.perAddressLimit(maxPerHost, maxPerAddress),
+                minHostInterval.toNanos(), System::nanoTime, scheduler);
         VertxHttpPort port = new VertxHttpPort(vertx,
                 new VertxHttpPort.Settings(connectTimeout, headerTimeout, maxBodyBytes, maxPerHost), trust);
         RetryPolicy retry = new RetryPolicy(maxRetries, backoffBase, Duration.ofSeconds(1), retryAfterCap, Math::random);
-        CheckEngine engine = new CheckEngine(port, limiter, AddressPolicy.allowing(allow), retry, scheduler,
+        CheckEngine engine = new CheckEngine(port, resolver != null ? resolver : new DnsResolver(vertx), limiter, AddressPolicy.allowing(allow), retry, scheduler,
                 System::nanoTime, Clock.systemUTC(), new CheckEngine.Settings(maxRedirects, requestTimeout, "test-worker"),
                 new CheckEngine.Listener() { });
         return new Built(engine, limiter);

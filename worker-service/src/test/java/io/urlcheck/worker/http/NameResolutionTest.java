@@ -1,0 +1,133 @@
+package io.urlcheck.worker.http;
+
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.worker.NameResolver;
+import io.urlcheck.worker.support.Checkers;
+import io.urlcheck.worker.support.HostileServer;
+import io.urlcheck.worker.support.Routes;
+import io.urlcheck.worker.support.TestDnsServer;
+import io.vertx.core.Vertx;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.IntStream;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * Name lookups on the production resolver against a real name server on a loopback UDP port that
+ * never answers most names (issue #19, item 4): each lookup ends by its check's deadline, holds no
+ * thread and no slot, so names that never resolve cannot starve names that do; and every address a
+ * name resolves to is vetted.
+ */
+class NameResolutionTest {
+
+    private static final Duration SLACK = Duration.ofSeconds(3);
+
+    private static Vertx vertx;
+    private static HostileServer site;
+    private static TestDnsServer dns;
+
+    @BeforeAll
+    static void start() {
+        vertx = Vertx.vertx();
+        site = HostileServer.http(vertx, "127.0.0.1").route("/ok", Routes.status(200)).route("/mixed", Routes.status(200));
+        dns = TestDnsServer.start(vertx)
+                .answer("good.test", "127.0.0.1")
+                .answer("mixed.test", "127.0.0.1", "10.0.0.1")
+                .answer("two.test", "127.0.0.1", "127.0.0.9");
+    }
+
+    @AfterAll
+    static void stop() {
+        dns.close();
+        site.close();
+        vertx.close();
+    }
+
+    @Test
+    void aNameServerThatNeverAnswersEndsTheCheckAsTimeoutWithinItsDeadline() {
+        Duration deadline = Duration.ofMillis(1500);
+        Checkers.Built checker = Checkers.defaults(vertx).requestTimeout(deadline).resolver(dns.resolver(vertx)).build();
+        int before = dns.silentQueries();
+
+        long start = System.nanoTime();
+        CheckResult result = checker.check(site.url("never-alone.test", "/ok"));
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(dns.silentQueries()).as("the lookup reached the name server").isGreaterThan(before);
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(result.error()).contains("DNS lookup of never-alone.test").contains("timed out");
+        assertThat(took).isBetween(deadline.minusMillis(100), deadline.plus(SLACK));
+    }
+
+    @Test
+    void manyNamesThatNeverResolveDoNotStarveNamesThatDo() {
+        Duration deadline = Duration.ofSeconds(10); // long, so a loaded machine still answers the good names first
+        Checkers.Built checker = Checkers.defaults(vertx).maxInFlight(4).maxPerHost(2).requestTimeout(deadline)
+                .resolver(dns.resolver(vertx)).build();
+        Map<Integer, Long> endedAt = new ConcurrentHashMap<>();
+        long start = System.nanoTime();
+        List<CompletableFuture<CheckResult>> hanging = IntStream.range(0, 200)
+                .mapToObj(i -> checker.engine().check(Checkers.request(site.url("never-" + i + ".test", "/ok")))
+                        .whenComplete((r, e) -> endedAt.put(i, System.nanoTime())))
+                .toList();
+        // Only some need to reach the server: a burst overflows its socket's buffer, and a dropped query is unanswered too.
+        await().atMost(Duration.ofSeconds(9)).until(() -> dns.silentNames() >= 100);
+
+        CheckResult byName = checker.check(site.url("good.test", "/ok"));
+        CheckResult byAddress = checker.check(site.url("/ok"));
+
+        assertThat(byName.outcome()).as(byName.error()).isEqualTo(Outcome.OK);
+        assertThat(byAddress.outcome()).as(byAddress.error()).isEqualTo(Outcome.OK);
+        assertThat(hanging).as("the hanging lookups are still waiting for their deadline").noneMatch(CompletableFuture::isDone);
+
+        await().atMost(deadline.plus(SLACK).plus(SLACK)).until(() -> hanging.stream().allMatch(CompletableFuture::isDone));
+        assertThat(hanging).allSatisfy(f -> {
+            assertThat(f.join().outcome()).as(f.join().error()).isEqualTo(Outcome.TIMEOUT);
+            assertThat(f.join().error()).contains("DNS lookup of never-").contains("timed out");
+        });
+        assertThat(endedAt.values()).allSatisfy(end -> assertThat(Duration.ofNanos(end - start)).isLessThan(deadline.plus(SLACK)));
+    }
+
+    @Test
+    void aLookupAskedAfterItsDeadlineIsNotSent() {
+        DnsResolver resolver = dns.resolver(vertx);
+        int before = dns.silentQueries();
+
+        NameResolver.Resolution late = resolver.resolve("late.test", System.nanoTime() - 1).join();
+
+        assertThat(late.failure().outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(late.failure().reason()).contains("not started");
+        assertThat(dns.silentQueries()).isEqualTo(before);
+        resolver.close();
+    }
+
+    @Test
+    void everyAddressOfANameIsVettedNotOnlyTheFirst() {
+        Checkers.Built checker = Checkers.defaults(vertx).allow(List.of("127.0.0.0/8")).resolver(dns.resolver(vertx)).build();
+
+        CheckResult result = checker.check(site.url("mixed.test", "/mixed"));
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.BLOCKED);
+        assertThat(result.error()).contains("mixed.test").contains("10.0.0.1").contains("10.0.0.0/8");
+        assertThat(site.hits("/mixed")).isZero();
+    }
+
+    @Test
+    void aNameWhoseAddressesAreAllAllowedIsCheckedAtItsFirstAddress() {
+        Checkers.Built checker = Checkers.defaults(vertx).allow(List.of("127.0.0.0/8")).resolver(dns.resolver(vertx)).build();
+
+        CheckResult result = checker.check(site.url("two.test", "/ok"));
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.OK);
+    }
+}
