@@ -10,9 +10,9 @@ import java.time.Instant;
  *       in text (SQLSTATE 22021), and an unpaired surrogate has no UTF-8 form, so neither could be
  *       stored or written as valid UTF-8. A hostile page's {@code <title>a&#0;b</title>} and a pasted
  *       URL with a NUL byte both end up here.</li>
- *   <li>Every instant lies in the years 0000 to 9999, the ones ISO-8601 writes with four digits: no
- *       clock or certificate says otherwise, and beyond them PostgreSQL's timestamps and the sink's
- *       microsecond cursors run out of range.</li>
+ *   <li>Every instant lies in the years 0001 to 9999: no clock or certificate says otherwise (X.509
+ *       dates have four-digit years), PostgreSQL has no year 0000, and beyond 9999 the text form
+ *       changes and the sink's microsecond cursors run out of range.</li>
  * </ul>
  */
 public final class WireValues {
@@ -20,8 +20,8 @@ public final class WireValues {
     /** What replaces a character no store or UTF-8 encoder can carry. */
     public static final char REPLACEMENT = '\uFFFD';
 
-    /** The first instant a message may carry: 0000-01-01T00:00:00Z. */
-    public static final Instant FIRST_INSTANT = Instant.parse("0000-01-01T00:00:00Z");
+    /** The first instant a message may carry: 0001-01-01T00:00:00Z. */
+    public static final Instant FIRST_INSTANT = Instant.parse("0001-01-01T00:00:00Z");
     /** The last instant a message may carry: 9999-12-31T23:59:59.999999999Z. */
     public static final Instant LAST_INSTANT = Instant.parse("9999-12-31T23:59:59.999999999Z");
 
@@ -55,10 +55,10 @@ public final class WireValues {
         return new String(chars);
     }
 
-    /** {@code value} unchanged; an {@link IllegalArgumentException} naming {@code field} when it lies outside 0000 to 9999. */
+    /** {@code value} unchanged; an {@link IllegalArgumentException} naming {@code field} when it lies outside the years 0001 to 9999. */
     public static Instant instant(Instant value, String field) {
         if (value != null && (value.isBefore(FIRST_INSTANT) || value.isAfter(LAST_INSTANT))) {
-            throw new IllegalArgumentException(field + " " + value + " is outside the years 0000 to 9999");
+            throw new IllegalArgumentException(field + " " + value + " is outside the years 0001 to 9999");
         }
         return value;
     }

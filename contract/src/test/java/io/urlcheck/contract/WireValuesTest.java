@@ -68,13 +68,15 @@ class WireValuesTest {
     }
 
     @Test
-    void instantsOutsideTheYearsZeroToNineThousandNineHundredNinetyNineAreUndecodable() {
+    void instantsOutsideTheYearsOneToNineThousandNineHundredNinetyNineAreUndecodable() {
         String wire = "{\"checkId\":\"c1\",\"url\":\"http://x/\",\"outcome\":\"OK\",\"checkedAt\":\"+294277-01-01T00:00:00Z\"}";
 
         assertThatThrownBy(() -> JsonCodec.decode(wire.getBytes(StandardCharsets.UTF_8), CheckResult.class))
-                .isInstanceOf(CodecException.class).hasMessageContaining("outside the years 0000 to 9999");
+                .isInstanceOf(CodecException.class).hasMessageContaining("outside the years 0001 to 9999");
         assertThat(WireValues.instant(WireValues.LAST_INSTANT, "t")).isEqualTo(WireValues.LAST_INSTANT);
         assertThat(WireValues.instant(WireValues.FIRST_INSTANT, "t")).isEqualTo(WireValues.FIRST_INSTANT);
+        assertThatThrownBy(() -> WireValues.instant(Instant.parse("0000-12-31T23:59:59Z"), "t"))
+                .as("PostgreSQL has no year 0000").isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> new JobTotals(1, "j", 0, 0, 0, 0, 0, false, Instant.MIN, null))
                 .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("startedAt");
     }

@@ -56,7 +56,7 @@ public final class ResultQueryParser {
             throw new BadQueryException("since must be an ISO-8601 instant such as 2025-01-31T12:00:00Z; got '" + value + "'");
         }
         if (since.isBefore(WireValues.FIRST_INSTANT) || since.isAfter(WireValues.LAST_INSTANT)) {
-            throw new BadQueryException("since must lie in the years 0000 to 9999; got '" + value + "'");
+            throw new BadQueryException("since must lie in the years 0001 to 9999; got '" + value + "'");
         }
         return since;
     }

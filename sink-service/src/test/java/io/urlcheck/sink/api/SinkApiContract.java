@@ -183,7 +183,7 @@ public abstract class SinkApiContract {
                 {"cursor", otherSortCursor, "cursor was issued for sort=checkedAt"},
                 {"cursor", overflowingCursor, "cursor is not one this API issued"},
                 {"cursor", nulCursor, "cursor is not one this API issued"},
-                {"since", "+100000-01-01T00:00:00Z", "since must lie in the years 0000 to 9999"},
+                {"since", "+100000-01-01T00:00:00Z", "since must lie in the years 0001 to 9999"},
                 {"format", "xml", "format must be"},
         };
         for (String[] c : cases) {

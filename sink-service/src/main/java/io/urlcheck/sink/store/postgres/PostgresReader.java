@@ -215,7 +215,7 @@ final class PostgresReader {
         return t == null ? null : t.toInstant();
     }
 
-    /** The cursor's key as a timestamp; {@link io.urlcheck.sink.Cursor} admits only keys of years 0000 to 9999. */
+    /** The cursor's key as a timestamp; {@link io.urlcheck.sink.Cursor} admits only keys of years 0001 to 9999. */
     private static OffsetDateTime fromMicros(long micros) {
         return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
