@@ -27,9 +27,16 @@ public record CheckRequest(
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
 
+    /** Checks the required fields and applies the {@link WireValues} rules to every text and instant. */
     public CheckRequest {
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(host, "host");
         Objects.requireNonNull(jobId, "jobId");
+        requestId = WireValues.text(requestId);
+        jobId = WireValues.text(jobId);
+        input = WireValues.text(input);
+        url = WireValues.text(url);
+        host = WireValues.text(host);
+        WireValues.instant(submittedAt, "submittedAt");
     }
 }

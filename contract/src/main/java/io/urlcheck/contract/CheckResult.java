@@ -55,11 +55,23 @@ public record CheckResult(
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
 
+    /** Checks the required fields and applies the {@link WireValues} rules to every text and instant. */
     public CheckResult {
         Objects.requireNonNull(checkId, "checkId");
         Objects.requireNonNull(url, "url");
         Objects.requireNonNull(outcome, "outcome");
         Objects.requireNonNull(checkedAt, "checkedAt");
+        checkId = WireValues.text(checkId);
+        requestId = WireValues.text(requestId);
+        jobId = WireValues.text(jobId);
+        input = WireValues.text(input);
+        url = WireValues.text(url);
+        title = WireValues.text(title);
+        finalUrl = WireValues.text(finalUrl);
+        contentType = WireValues.text(contentType);
+        error = WireValues.text(error);
+        workerId = WireValues.text(workerId);
+        WireValues.instant(checkedAt, "checkedAt");
         redirects = redirects == null ? List.of() : List.copyOf(redirects);
     }
 

@@ -30,6 +30,13 @@ public record JobTotals(
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
 
+    /** Applies the {@link WireValues} rules to the job id and the instants. */
+    public JobTotals {
+        jobId = WireValues.text(jobId);
+        WireValues.instant(startedAt, "startedAt");
+        WireValues.instant(updatedAt, "updatedAt");
+    }
+
     /** How many results the sink should receive for this job. */
     public long expectedResults() {
         return accepted + rejected;

@@ -2,6 +2,7 @@ package io.urlcheck.producer;
 
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.WireValues;
 
 import java.time.Clock;
 import java.time.Instant;
@@ -111,7 +112,9 @@ public final class Ingestion {
     }
 
     private void reject(String input, String trimmed, String reason) {
-        String url = trimmed.isEmpty() ? "(empty)" : echo(trimmed);
+        // Deduplicated as the result will carry it (a NUL becomes U+FFFD): two inputs that differ only
+        // there are one URL to the sink, so they must be one rejection, or the job never completes.
+        String url = trimmed.isEmpty() ? "(empty)" : WireValues.text(echo(trimmed));
         if (!dedup.firstTime(url)) {
             accounting.duplicate();
             return;

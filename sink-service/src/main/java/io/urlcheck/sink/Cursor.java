@@ -1,5 +1,7 @@
 package io.urlcheck.sink;
 
+import io.urlcheck.contract.WireValues;
+
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 
@@ -8,6 +10,9 @@ import java.util.Base64;
  * row's sort key and its URL (the tie-breaker). Opaque to clients: base64url of {@code sort|key|url}.
  */
 public record Cursor(SortOrder sort, long key, String url) {
+
+    private static final long FIRST_MICROS = ResultQuery.epochMicros(WireValues.FIRST_INSTANT);
+    private static final long LAST_MICROS = ResultQuery.epochMicros(WireValues.LAST_INSTANT);
 
     /** Encodes this cursor for a {@code nextCursor} field. */
     public String encode() {
@@ -30,11 +35,18 @@ public record Cursor(SortOrder sort, long key, String url) {
         if (!parts[0].equals(expected.param())) {
             throw new BadQueryException("cursor was issued for sort=" + parts[0] + ", not sort=" + expected.param());
         }
+        long key;
         try {
-            return new Cursor(expected, Long.parseLong(parts[1]), parts[2]);
+            key = Long.parseLong(parts[1]);
         } catch (NumberFormatException e) {
             throw new BadQueryException("cursor is not one this API issued");
         }
+        // An issued cursor holds a stored URL and a stored instant: never a NUL, never a year past 9999.
+        if ((!expected.byResponseTime() && (key < FIRST_MICROS || key > LAST_MICROS))
+                || !WireValues.text(parts[2]).equals(parts[2])) {
+            throw new BadQueryException("cursor is not one this API issued");
+        }
+        return new Cursor(expected, key, parts[2]);
     }
 
     /** True when a row with this (key, url) comes after the cursor in its sort. */

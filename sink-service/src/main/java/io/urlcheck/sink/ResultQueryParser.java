@@ -1,6 +1,7 @@
 package io.urlcheck.sink;
 
 import io.urlcheck.contract.Outcome;
+import io.urlcheck.contract.WireValues;
 
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -29,9 +30,9 @@ public final class ResultQueryParser {
         return new ResultQuery(
                 blank(outcome) ? null : outcome(outcome.trim()),
                 blank(statusCode) ? null : StatusFilter.parse(statusCode),
-                blank(host) ? null : host.trim().toLowerCase(Locale.ROOT),
-                blank(jobId) ? null : jobId.trim(),
-                blank(q) ? null : q.trim(),
+                blank(host) ? null : text(host.trim().toLowerCase(Locale.ROOT)),
+                blank(jobId) ? null : text(jobId.trim()),
+                blank(q) ? null : text(q.trim()),
                 blank(since) ? null : instant(since.trim()),
                 order,
                 limit(limit, paged),
@@ -48,11 +49,25 @@ public final class ResultQueryParser {
     }
 
     static Instant instant(String value) {
+        Instant since;
         try {
-            return Instant.parse(value);
+            since = Instant.parse(value);
         } catch (DateTimeParseException e) {
             throw new BadQueryException("since must be an ISO-8601 instant such as 2025-01-31T12:00:00Z; got '" + value + "'");
         }
+        if (since.isBefore(WireValues.FIRST_INSTANT) || since.isAfter(WireValues.LAST_INSTANT)) {
+            throw new BadQueryException("since must lie in the years 0001 to 9999; got '" + value + "'");
+        }
+        return since;
+    }
+
+    /**
+     * A text filter as stored values carry it: a NUL or unpaired surrogate becomes U+FFFD, as in every
+     * result ({@link WireValues}), so such a filter matches what was stored and never reaches a store
+     * that would refuse it.
+     */
+    public static String text(String value) {
+        return WireValues.text(value);
     }
 
     static Integer limit(String value, boolean paged) {

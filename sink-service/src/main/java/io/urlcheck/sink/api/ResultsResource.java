@@ -80,7 +80,8 @@ public class ResultsResource {
         if (url == null || url.isBlank()) {
             throw new BadQueryException("url is required");
         }
-        return store.lookup(url.trim()).orElseThrow(() -> NotFound.because("no result for url " + url.trim()));
+        String stored = ResultQueryParser.text(url.trim());
+        return store.lookup(stored).orElseThrow(() -> NotFound.because("no result for url " + stored));
     }
 
     static String format(String format, String accept) {

@@ -2,6 +2,7 @@ package io.urlcheck.sink.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.urlcheck.sink.config.SinkConfig;
+import io.urlcheck.sink.store.StoreRejectedException;
 import io.urlcheck.sink.store.StoreUnavailableException;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -14,6 +15,9 @@ import java.time.Duration;
  * backoff and tries again, for as long as it takes: the consumer thread is held, so no further batch
  * is processed and no offset is committed, and nothing is skipped. Only a shutdown ends the wait,
  * with an exception, so that the batch is not acknowledged and is redelivered after the restart.
+ * A write the store refuses for good ({@link StoreRejectedException}) is not retried: it is thrown to
+ * the caller, which sets the record at fault aside. Dead letters are sent the same way, held and
+ * retried until Kafka has them.
  */
 @ApplicationScoped
 public class DurableWriter {
@@ -48,11 +52,38 @@ public class DurableWriter {
                 health.failed(e.getMessage());
                 LOG.warnf("store unavailable writing %s (attempt %d, next in %d ms): %s", what, attempt,
                         backoff.toMillis(), e.getMessage());
+            } catch (StoreRejectedException e) {
+                if (health.failure() != null) {
+                    health.recovered(); // it answered: up, refusing this data
+                }
+                throw e;
             }
             pause(backoff, what);
-            backoff = backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
+            backoff = next(backoff);
             attempt++;
         }
+    }
+
+    /**
+     * Runs {@code send} (a dead letter to Kafka, awaited) until it succeeds, with the same backoff: a
+     * record set aside must be safely elsewhere before its offset may be committed.
+     */
+    public void untilSent(String what, Runnable send) {
+        Duration backoff = initialBackoff;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                send.run();
+                return;
+            } catch (RuntimeException e) {
+                LOG.warnf("could not send %s (attempt %d, next in %d ms): %s", what, attempt, backoff.toMillis(), e.toString());
+            }
+            pause(backoff, what);
+            backoff = next(backoff);
+        }
+    }
+
+    private Duration next(Duration backoff) {
+        return backoff.multipliedBy(2).compareTo(maxBackoff) > 0 ? maxBackoff : backoff.multipliedBy(2);
     }
 
     private void pause(Duration backoff, String what) {

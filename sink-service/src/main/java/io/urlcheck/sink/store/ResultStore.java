@@ -17,6 +17,9 @@ import java.util.function.Consumer;
  * stored once) and durable when they return, so the caller may acknowledge the Kafka records then.
  * A write that throws {@link StoreUnavailableException} may be retried: it made nothing durable, or
  * (PostgreSQL, a batch written in parts) only whole parts, which the retry recognizes as stored.
+ * A write that throws {@link StoreRejectedException} failed because of some record in it and never
+ * will succeed as it is; it made durable nothing or whole parts, like an unavailable one, so the caller
+ * may store any subset of the batch again to find the record at fault.
  */
 public interface ResultStore extends AutoCloseable {
 

@@ -168,6 +168,8 @@ public abstract class SinkApiContract {
     @Test
     void badParametersAnswer400WithAReason() {
         String otherSortCursor = new io.urlcheck.sink.Cursor(io.urlcheck.sink.SortOrder.CHECKED_AT_ASC, 1, "http://x").encode();
+        String overflowingCursor = new io.urlcheck.sink.Cursor(io.urlcheck.sink.SortOrder.DEFAULT, Long.MAX_VALUE, "http://x").encode();
+        String nulCursor = new io.urlcheck.sink.Cursor(io.urlcheck.sink.SortOrder.DEFAULT, 1, "http://x/\u0000").encode();
         String[][] cases = {
                 {"outcome", "NOPE", "outcome must be one of"},
                 {"statusCode", "6xx", "statusCode"},
@@ -179,12 +181,26 @@ public abstract class SinkApiContract {
                 {"limit", "ten", "limit must be a whole number"},
                 {"cursor", "%%%", "cursor"},
                 {"cursor", otherSortCursor, "cursor was issued for sort=checkedAt"},
+                {"cursor", overflowingCursor, "cursor is not one this API issued"},
+                {"cursor", nulCursor, "cursor is not one this API issued"},
+                {"since", "+100000-01-01T00:00:00Z", "since must lie in the years 0001 to 9999"},
                 {"format", "xml", "format must be"},
         };
         for (String[] c : cases) {
             given().queryParam(c[0], c[1]).get("/api/results").then().statusCode(400)
                     .contentType(ContentType.JSON).body("error", containsString(c[2]));
         }
+    }
+
+    @Test
+    void nulCharactersInQueryValuesMatchStoredTextAndNeverFailTheStore() {
+        for (String param : List.of("q", "host", "jobId")) {
+            given().queryParam(param, "a\u0000b").get("/api/results").then().statusCode(200).body("items", hasSize(0));
+        }
+        given().queryParam("url", "http://nul.test/\u0000").get("/api/results/lookup").then().statusCode(404);
+        given().queryParam("sort", "responseTime").queryParam("cursor",
+                new io.urlcheck.sink.Cursor(io.urlcheck.sink.SortOrder.RESPONSE_TIME_ASC, Long.MIN_VALUE, "http://x").encode())
+                .get("/api/results").then().statusCode(200);
     }
 
     @Test

@@ -15,6 +15,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -66,11 +67,15 @@ final class PostgresReader {
         String key = q.sort().byResponseTime() ? "COALESCE(l.response_time_ms, -1)" : "l.checked_at";
         String dir = q.sort().descending() ? "DESC" : "ASC";
         if (q.cursor() != null) {
-            sql.append(" AND (").append(key).append(", l.url) ").append(q.sort().descending() ? "<" : ">").append(" (?, ?)");
+            sql.append(" AND (").append(key).append(", url_prefix(l.url), l.url) ")
+                    .append(q.sort().descending() ? "<" : ">").append(" (?, url_prefix(?), ?)");
             params.add(q.sort().byResponseTime() ? (Object) q.cursor().key() : fromMicros(q.cursor().key()));
             params.add(q.cursor().url());
+            params.add(q.cursor().url());
         }
-        sql.append(" ORDER BY ").append(key).append(' ').append(dir).append(", l.url ").append(dir);
+        // By the URL's indexed prefix, then the URL: the same order as by the URL alone (V4), read from the index.
+        sql.append(" ORDER BY ").append(key).append(' ').append(dir)
+                .append(", url_prefix(l.url) ").append(dir).append(", l.url ").append(dir);
         if (max < Long.MAX_VALUE) {
             sql.append(" LIMIT ").append(max);
         }
@@ -95,8 +100,9 @@ final class PostgresReader {
     static Optional<UrlHistory> lookup(Connection c, String url) throws SQLException {
         List<CheckResult> history = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement(
-                "SELECT result::text FROM checks WHERE url = ? ORDER BY checked_at DESC, check_id DESC")) {
+                "SELECT result::text FROM checks WHERE url_key = text_key(?) AND url = ? ORDER BY checked_at DESC, check_id DESC")) {
             ps.setString(1, url);
+            ps.setString(2, url);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     history.add(ResultRowMapper.fromDocument(rs.getString(1)));
@@ -142,7 +148,7 @@ final class PostgresReader {
             String slow = "SELECT url, response_time_ms FROM "
                     + (jobId == null ? "latest WHERE true" : "job_latest WHERE job_id = ?")
                     + " AND response_time_ms IS NOT NULL AND COALESCE(response_time_ms, -1) >= " + floor
-                    + " ORDER BY COALESCE(response_time_ms, -1) DESC, url DESC LIMIT " + Summary.TOP;
+                    + " ORDER BY COALESCE(response_time_ms, -1) DESC, url_prefix(url) DESC, url DESC LIMIT " + Summary.TOP;
             try (PreparedStatement ps = prepare(c, slow, jobId); ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     slowest.add(new Summary.Slow(rs.getString(1), rs.getLong(2)));
@@ -209,7 +215,8 @@ final class PostgresReader {
         return t == null ? null : t.toInstant();
     }
 
+    /** The cursor's key as a timestamp; {@link io.urlcheck.sink.Cursor} admits only keys of years 0001 to 9999. */
     private static OffsetDateTime fromMicros(long micros) {
-        return Instant.EPOCH.plusNanos(Math.multiplyExact(micros, 1000L)).atOffset(ZoneOffset.UTC);
+        return Instant.EPOCH.plus(micros, ChronoUnit.MICROS).atOffset(ZoneOffset.UTC);
     }
 }

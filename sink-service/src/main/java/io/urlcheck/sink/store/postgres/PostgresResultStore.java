@@ -2,6 +2,7 @@ package io.urlcheck.sink.store.postgres;
 
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
+import io.urlcheck.sink.BadQueryException;
 import io.urlcheck.sink.JobStats;
 import io.urlcheck.sink.ResultPage;
 import io.urlcheck.sink.ResultQuery;
@@ -9,6 +10,7 @@ import io.urlcheck.sink.Summary;
 import io.urlcheck.sink.UrlHistory;
 import io.urlcheck.sink.store.Pages;
 import io.urlcheck.sink.store.ResultStore;
+import io.urlcheck.sink.store.StoreRejectedException;
 import io.urlcheck.sink.store.StoreUnavailableException;
 
 import javax.sql.DataSource;
@@ -27,8 +29,10 @@ import java.util.function.Consumer;
 /**
  * The production store: PostgreSQL, schema by Flyway ({@code db/migration}). A small write is one
  * transaction; every write returns only after its commits, so what it stored is durable. A SQL
- * failure rolls its transaction back and surfaces as {@link StoreUnavailableException}: the consumer
- * holds the batch and retries until the database takes it.
+ * failure rolls its transaction back. A data error ({@link SqlFailures}) surfaces as
+ * {@link StoreRejectedException}: the consumer sets the record at fault aside. Any other failure
+ * surfaces as {@link StoreUnavailableException}: the consumer holds the batch and retries until the
+ * database takes it. On the query side a data error is the query's fault: a {@link BadQueryException}.
  *
  * <p>A large batch of results is written as {@link #PARTS} parts, split by URL, in as many
  * transactions on as many connections at once, so that several PostgreSQL backends (cores) share the
@@ -86,6 +90,9 @@ public final class PostgresResultStore implements ResultStore {
                 stored += awaitUninterruptibly(write); // never return while a part may still be writing
             } catch (RuntimeException e) {
                 if (failure == null) {
+                    failure = e;
+                } else if (e instanceof StoreUnavailableException && !(failure instanceof StoreUnavailableException)) {
+                    e.addSuppressed(failure); // an outage wins: the whole batch is retried, nothing set aside
                     failure = e;
                 } else {
                     failure.addSuppressed(e);
@@ -199,6 +206,11 @@ public final class PostgresResultStore implements ResultStore {
                 throw e;
             }
         } catch (SQLException e) {
+            if (SqlFailures.isDataError(e)) {
+                available = true; // the database answered: it is up, it refuses this data
+                throw new StoreRejectedException("PostgreSQL refused to " + what + " for good (SQLSTATE "
+                        + SqlFailures.sqlState(e) + "): " + e.getMessage(), e);
+            }
             available = false;
             throw new StoreUnavailableException("PostgreSQL could not " + what + ": " + e.getMessage(), e);
         }
@@ -208,6 +220,9 @@ public final class PostgresResultStore implements ResultStore {
         try (Connection c = dataSource.getConnection()) {
             return work.run(c);
         } catch (SQLException e) {
+            if (SqlFailures.isDataError(e)) {
+                throw new BadQueryException("the store refused the query's values (SQLSTATE " + SqlFailures.sqlState(e) + ")");
+            }
             throw new StoreUnavailableException("PostgreSQL query failed: " + e.getMessage(), e);
         }
     }

@@ -46,7 +46,10 @@ final class PostgresWriter {
     private static final String NEWER = "excluded.checked_at > t.checked_at"
             + " OR (excluded.checked_at = t.checked_at AND excluded.check_id > t.check_id)";
 
-    /** Newest per key first, by the latest-state rule: one upsert may not touch a row twice. */
+    /**
+     * Newest per key first, by the latest-state rule: one upsert may not touch a row twice. The
+     * latest-state tables are unique on url_key, the URL's hash (V4), which stands for the URL.
+     */
     private static final String STORE_STAGED = """
             WITH fresh AS (
                 INSERT INTO checks (check_id, url, job_id, host, outcome, status_code, response_time_ms, title, checked_at, result)
@@ -58,7 +61,7 @@ final class PostgresWriter {
                 INSERT INTO latest AS t (url, check_id, job_id, host, outcome, status_code, response_time_ms, title, checked_at)
                 SELECT DISTINCT ON (url) url, check_id, job_id, host, outcome, status_code, response_time_ms, title, checked_at
                 FROM fresh ORDER BY url, checked_at DESC, check_id DESC
-                ON CONFLICT (url) DO UPDATE SET check_id = excluded.check_id, job_id = excluded.job_id, host = excluded.host,
+                ON CONFLICT (url_key) DO UPDATE SET check_id = excluded.check_id, job_id = excluded.job_id, host = excluded.host,
                     outcome = excluded.outcome, status_code = excluded.status_code, response_time_ms = excluded.response_time_ms,
                     title = excluded.title, checked_at = excluded.checked_at
                 WHERE %1$s
@@ -66,7 +69,7 @@ final class PostgresWriter {
                 INSERT INTO job_latest AS t (job_id, url, check_id, host, outcome, status_code, response_time_ms, title, checked_at)
                 SELECT DISTINCT ON (job_id, url) job_id, url, check_id, host, outcome, status_code, response_time_ms, title, checked_at
                 FROM fresh WHERE job_id IS NOT NULL ORDER BY job_id, url, checked_at DESC, check_id DESC
-                ON CONFLICT (job_id, url) DO UPDATE SET check_id = excluded.check_id, host = excluded.host,
+                ON CONFLICT (job_id, url_key) DO UPDATE SET check_id = excluded.check_id, host = excluded.host,
                     outcome = excluded.outcome, status_code = excluded.status_code, response_time_ms = excluded.response_time_ms,
                     title = excluded.title, checked_at = excluded.checked_at
                 WHERE %1$s
