@@ -28,16 +28,23 @@ import java.util.function.Consumer;
  * read-only root filesystem, with the memory limit of its Deployment. Each service gets exactly what its
  * Deployment gives it: the ConfigMap's keys from {@code deploy/base/config/<service>.properties} as
  * environment variables named like the properties, and the token and the store as env, as the dev
- * overlay's patches set them. Only the addresses differ: free loopback ports, so it runs beside anything.
+ * overlay's patches set them, and Kafka's security as the production overlay passes it: clients reach
+ * the broker only on a SASL listener (SASL/PLAIN without TLS here; {@code HostileSecurityIT} covers TLS),
+ * so a service whose {@code kafka.*} settings did not arrive could not work. Only the addresses differ:
+ * free loopback ports, so it runs beside anything.
  */
 final class ContainerStack implements AutoCloseable {
 
     static final String TOKEN = "container-suite-token";
+    static final String KAFKA_USER = "urlcheck";
+    static final String KAFKA_PASSWORD = "container-suite-kafka-secret";
+    static final String DB_PASSWORD = "urlcheck-suite";
     private static final Duration STARTUP = Duration.ofMinutes(4);
     private static final long MIB = 1024L * 1024L;
 
     final int kafkaPort = FreePorts.free();
     final int controllerPort = FreePorts.free();
+    final int internalPort = FreePorts.free();
     final int postgresPort = FreePorts.free();
     final int producerPort = FreePorts.free();
     final int workerPort = FreePorts.free();
@@ -75,7 +82,7 @@ final class ContainerStack implements AutoCloseable {
         sinkEnv.put("urlcheck.sink.store", "postgres");
         sinkEnv.put("quarkus.datasource.jdbc.url", "jdbc:postgresql://127.0.0.1:" + postgresPort + "/urlcheck");
         sinkEnv.put("quarkus.datasource.username", "urlcheck");
-        sinkEnv.put("quarkus.datasource.password", "urlcheck-suite");
+        sinkEnv.put("quarkus.datasource.password", DB_PASSWORD);
         sink = service("sink", Images.SINK, sinkPort, 768, sinkEnv);
         for (GenericContainer<?> service : List.of(producer, worker, sink)) {
             service.start();
@@ -85,6 +92,17 @@ final class ContainerStack implements AutoCloseable {
 
     String bootstrap() {
         return "127.0.0.1:" + kafkaPort;
+    }
+
+    /** The SASL client settings a Kafka client of this broker needs, as {@code kafka.*} property suffixes. */
+    static Map<String, String> kafkaClientSecurity() {
+        return Map.of("security.protocol", "SASL_PLAINTEXT", "sasl.mechanism", "PLAIN",
+                "sasl.jaas.config", "org.apache.kafka.common.security.plain.PlainLoginModule required username=\""
+                        + KAFKA_USER + "\" password=\"" + KAFKA_PASSWORD + "\";");
+    }
+
+    String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort + "/urlcheck";
     }
 
     String producerUrl() {
@@ -152,12 +170,18 @@ final class ContainerStack implements AutoCloseable {
         env.put("CLUSTER_ID", "urlcheck-container-suite1");
         env.put("KAFKA_NODE_ID", "1");
         env.put("KAFKA_PROCESS_ROLES", "broker,controller");
-        env.put("KAFKA_LISTENERS", "PLAINTEXT://127.0.0.1:" + kafkaPort + ",CONTROLLER://127.0.0.1:" + controllerPort);
-        env.put("KAFKA_ADVERTISED_LISTENERS", "PLAINTEXT://127.0.0.1:" + kafkaPort);
-        env.put("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT");
+        // Clients on SASL only; INTERNAL (the broker's own and the topic creation's) on another port.
+        env.put("KAFKA_LISTENERS", "SASL://127.0.0.1:" + kafkaPort + ",INTERNAL://127.0.0.1:" + internalPort
+                + ",CONTROLLER://127.0.0.1:" + controllerPort);
+        env.put("KAFKA_ADVERTISED_LISTENERS", "SASL://127.0.0.1:" + kafkaPort + ",INTERNAL://127.0.0.1:" + internalPort);
+        env.put("KAFKA_LISTENER_SECURITY_PROTOCOL_MAP", "CONTROLLER:PLAINTEXT,INTERNAL:PLAINTEXT,SASL:SASL_PLAINTEXT");
         env.put("KAFKA_CONTROLLER_LISTENER_NAMES", "CONTROLLER");
         env.put("KAFKA_CONTROLLER_QUORUM_VOTERS", "1@127.0.0.1:" + controllerPort);
-        env.put("KAFKA_INTER_BROKER_LISTENER_NAME", "PLAINTEXT");
+        env.put("KAFKA_INTER_BROKER_LISTENER_NAME", "INTERNAL");
+        env.put("KAFKA_SASL_ENABLED_MECHANISMS", "PLAIN");
+        env.put("KAFKA_LISTENER_NAME_SASL_SASL_ENABLED_MECHANISMS", "PLAIN");
+        env.put("KAFKA_LISTENER_NAME_SASL_PLAIN_SASL_JAAS_CONFIG",
+                "org.apache.kafka.common.security.plain.PlainLoginModule required user_" + KAFKA_USER + "=\"" + KAFKA_PASSWORD + "\";");
         env.put("KAFKA_LOG_DIRS", "/var/lib/kafka/data");
         env.put("KAFKA_AUTO_CREATE_TOPICS_ENABLE", "false");
         env.put("KAFKA_OFFSETS_TOPIC_REPLICATION_FACTOR", "1");
@@ -175,7 +199,7 @@ final class ContainerStack implements AutoCloseable {
 
     private GenericContainer<?> postgres() {
         return container(Images.POSTGRES, 512, List.of("/var/lib/postgresql/data"))
-                .withEnv(Map.of("POSTGRES_USER", "urlcheck", "POSTGRES_PASSWORD", "urlcheck-suite",
+                .withEnv(Map.of("POSTGRES_USER", "urlcheck", "POSTGRES_PASSWORD", DB_PASSWORD,
                         "POSTGRES_DB", "urlcheck", "PGPORT", String.valueOf(postgresPort), "POSTGRES_LISTEN", "127.0.0.1"))
                 // The first start runs a socket-only server to create the database, then the real one.
                 .waitingFor(Wait.forLogMessage(".*database system is ready to accept connections.*", 2)
@@ -186,7 +210,7 @@ final class ContainerStack implements AutoCloseable {
     private void createTopics() {
         try (GenericContainer<?> topics = container(Images.KAFKA, 256, List.of())
                 .withEnv("KAFKA_HEAP_OPTS", "-Xmx128m -XX:-UsePerfData")
-                .withCommand("topics", bootstrap(), "urlcheck.intake:3", "urlcheck.requests:6", "urlcheck.results:3",
+                .withCommand("topics", "127.0.0.1:" + internalPort, "urlcheck.intake:3", "urlcheck.requests:6", "urlcheck.results:3",
                         "urlcheck.dead-letter:1", "urlcheck.jobs:1:compact")
                 .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(2)))) {
             topics.start();
@@ -197,6 +221,7 @@ final class ContainerStack implements AutoCloseable {
                                         Map<String, String> deploymentEnv) {
         Map<String, String> env = new LinkedHashMap<>(configMap(name));
         env.put("kafka.bootstrap.servers", bootstrap());
+        kafkaClientSecurity().forEach((key, value) -> env.put("kafka." + key, value));
         env.put("quarkus.http.port", String.valueOf(port));
         env.putAll(deploymentEnv);
         return container(image, memoryMib, List.of())

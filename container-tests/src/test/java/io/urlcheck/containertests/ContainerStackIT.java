@@ -27,6 +27,10 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -39,8 +43,8 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The services' images, started as deploy/ starts them, on Podman through Testcontainers: readiness with
- * a token on the machine's own address, the bearer token, URLs through {@code urlcheck.intake} with kcat,
- * a worker killed mid-job and a sink restarted mid-job. One stack for the class: starting five JVM
+ * a token on the machine's own address, the bearer token, URLs through {@code urlcheck.intake} with kcat
+ * over SASL, the PostgreSQL store, a worker killed mid-job and a sink restarted mid-job. One stack for the class: starting five JVM
  * containers is most of the suite's time.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -49,6 +53,9 @@ class ContainerStackIT {
 
     private static final Duration PATIENCE = Duration.ofMinutes(3);
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /** kcat's settings for the broker's SASL listener, as deploy/README.md's kcat example passes them. */
+    private static final Map<String, String> KCAT_SASL = Map.of("security.protocol", "SASL_PLAINTEXT",
+            "sasl.mechanisms", "PLAIN", "sasl.username", ContainerStack.KAFKA_USER, "sasl.password", ContainerStack.KAFKA_PASSWORD);
 
     private ContainerStack stack;
     private TargetServer target;
@@ -104,7 +111,7 @@ class ContainerStackIT {
     @Order(3)
     void urlsWrittenToTheIntakeTopicWithKcatAreCheckedAndQueryableWithTheToken() {
         List<String> urls = urls("intake-feed", 20, 0);
-        Kcat.produce(stack.bootstrap(), "urlcheck.intake", intakeRecords("intake-feed", urls));
+        Kcat.produce(stack.bootstrap(), KCAT_SASL, "urlcheck.intake", intakeRecords("intake-feed", urls));
 
         awaitChecked("intake-feed", urls.size());
         assertExactlyOnce("intake-feed", urls);
@@ -114,9 +121,24 @@ class ContainerStackIT {
 
     @Test
     @Order(4)
+    void theSinkStoresInThePostgreSqlItsEnvNamesOverKafkaSecurityItsEnvSets() throws Exception {
+        // The previous test's results went producer -> worker -> sink over the SASL listener only: every
+        // client had its kafka.* security from the env. Here: they are rows in the database the env names.
+        try (Connection db = DriverManager.getConnection(stack.jdbcUrl(), "urlcheck", ContainerStack.DB_PASSWORD);
+             PreparedStatement query = db.prepareStatement("SELECT count(*) FROM latest WHERE job_id = ?")) {
+            query.setString(1, "intake-feed");
+            try (ResultSet rows = query.executeQuery()) {
+                assertThat(rows.next()).isTrue();
+                assertThat(rows.getLong(1)).as("rows of job intake-feed in PostgreSQL's latest table").isEqualTo(20);
+            }
+        }
+    }
+
+    @Test
+    @Order(5)
     void aWorkerKilledMidJobAndRestartedLosesNothingAndCountsNothingTwice() {
         List<String> urls = urls("kill-worker", 400, 150);
-        Kcat.produce(stack.bootstrap(), "urlcheck.intake", intakeRecords("kill-worker", urls));
+        Kcat.produce(stack.bootstrap(), KCAT_SASL, "urlcheck.intake", intakeRecords("kill-worker", urls));
         long struck = awaitChecked("kill-worker", urls.size() / 4).checked();
 
         stack.kill(stack.worker());
@@ -130,10 +152,10 @@ class ContainerStackIT {
     }
 
     @Test
-    @Order(5)
+    @Order(6)
     void aSinkRestartedMidJobLosesNoResult() {
         List<String> urls = urls("restart-sink", 400, 150);
-        Kcat.produce(stack.bootstrap(), "urlcheck.intake", intakeRecords("restart-sink", urls));
+        Kcat.produce(stack.bootstrap(), KCAT_SASL, "urlcheck.intake", intakeRecords("restart-sink", urls));
         long struck = awaitChecked("restart-sink", urls.size() / 4).checked();
 
         stack.stop(stack.sink(), Duration.ofSeconds(30));

@@ -3,7 +3,9 @@ package io.urlcheck.containertests;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /** A user's Kafka client: {@code kcat -P} writes one record per line to a topic (scripts/ensure-test-tools installs it). */
@@ -12,11 +14,20 @@ final class Kcat {
     private Kcat() {
     }
 
-    /** Writes each line as one record to {@code topic}; fails with kcat's own message if it does not exit 0. */
+    /** Writes each line as one record to {@code topic} on a broker without authentication. */
     static void produce(String bootstrap, String topic, List<String> lines) {
+        produce(bootstrap, Map.of(), topic, lines);
+    }
+
+    /**
+     * Writes each line as one record to {@code topic}, with librdkafka {@code settings} ({@code -X}, e.g.
+     * {@code security.protocol}); fails with kcat's own message if it does not exit 0.
+     */
+    static void produce(String bootstrap, Map<String, String> settings, String topic, List<String> lines) {
+        List<String> command = new ArrayList<>(List.of("kcat", "-P", "-b", bootstrap, "-t", topic));
+        settings.forEach((key, value) -> command.addAll(List.of("-X", key + "=" + value)));
         try {
-            Process kcat = new ProcessBuilder("kcat", "-P", "-b", bootstrap, "-t", topic)
-                    .redirectErrorStream(true).start();
+            Process kcat = new ProcessBuilder(command).redirectErrorStream(true).start();
             try (OutputStream in = kcat.getOutputStream()) {
                 in.write((String.join("\n", lines) + "\n").getBytes(StandardCharsets.UTF_8));
             }
