@@ -349,7 +349,9 @@ export function checkDockerfiles(docs, repo) {
       continue;
     }
     const text = fs.readFileSync(file, "utf8").replace(/^\s*#.*$/gm, "");
-    const from = /^FROM\s+(\S+)/m.exec(text)?.[1] ?? "";
+    // FROM ${BASE} takes the ARG's default: the base a user pulls (scripts/build-images passes a local one).
+    const args = new Map([...text.matchAll(/^ARG\s+(\w+)=(\S+)/gm)].map((m) => [m[1], m[2]]));
+    const from = (/^FROM\s+(\S+)/m.exec(text)?.[1] ?? "").replace(/\$\{(\w+)\}|\$(\w+)/g, (m, a, b) => args.get(a ?? b) ?? m);
     const user = [...text.matchAll(/^USER\s+(\S+)/gm)].pop()?.[1];
     if (!seen.has(module)) {
       seen.add(module);

@@ -1,0 +1,45 @@
+#!/bin/bash
+# The Kafka image's entrypoint: one KRaft node (broker and controller), configured from the environment
+# as the apache/kafka image is: KAFKA_FOO_BAR=value becomes foo.bar=value in server.properties (so the
+# dev overlay's variables work unchanged). The config goes to /tmp and the data to KAFKA_LOG_DIRS, so the
+# root filesystem stays read-only. CLUSTER_ID names the cluster; the log directory is formatted once.
+#
+#   kafka-run.sh                                 run the node
+#   kafka-run.sh topics BOOTSTRAP NAME:PARTITIONS[:compact] ...
+#                                                create the topics that are missing, waiting for the broker
+set -euo pipefail
+
+cp="/opt/kafka/libs/*"
+heap=${KAFKA_HEAP_OPTS:--XX:MaxRAMPercentage=60.0}
+java_cmd=(java $heap -XX:+ExitOnOutOfMemoryError -Dorg.slf4j.simpleLogger.showDateTime=true -cp "$cp")
+
+if [ "${1:-}" = topics ]; then
+  shift
+  bootstrap=$1; shift
+  for spec in "$@"; do
+    IFS=: read -r name partitions policy <<<"$spec"
+    extra=()
+    [ "${policy:-}" = compact ] && extra=(--config cleanup.policy=compact)
+    until "${java_cmd[@]}" org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" \
+        --create --if-not-exists --topic "$name" --partitions "$partitions" "${extra[@]}"; do
+      echo "kafka-run: cannot create $name yet; retrying in 2 s" >&2
+      sleep 2
+    done
+  done
+  exit 0
+fi
+
+: "${CLUSTER_ID:?CLUSTER_ID must name the cluster}"
+config=/tmp/kafka-server.properties
+: >"$config"
+# Every KAFKA_* variable except the launcher's own becomes a property: KAFKA_LOG_DIRS -> log.dirs.
+while IFS='=' read -r name value; do
+  case "$name" in
+    KAFKA_HEAP_OPTS|KAFKA_OPTS) continue ;;
+    KAFKA_*) key=${name#KAFKA_}; key=${key,,}; printf '%s=%s\n' "${key//_/.}" "$value" >>"$config" ;;
+  esac
+done < <(env)
+grep -q '^log.dirs=' "$config" || { echo "kafka-run: set KAFKA_LOG_DIRS to a writable volume" >&2; exit 1; }
+
+"${java_cmd[@]}" kafka.tools.StorageTool format --cluster-id "$CLUSTER_ID" --config "$config" --ignore-formatted >&2
+exec "${java_cmd[@]}" ${KAFKA_OPTS:-} kafka.Kafka "$config"
