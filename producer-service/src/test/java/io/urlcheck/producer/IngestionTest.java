@@ -81,6 +81,15 @@ class IngestionTest {
     }
 
     @Test
+    void inputsThatDifferOnlyByANulAndItsReplacementAreOneRejection() throws IOException {
+        JobTotals totals = feed("bad\u0000x\nbad\uFFFDx\n");
+
+        assertThat(rejections).singleElement().satisfies(r -> assertThat(r.url()).isEqualTo("bad\uFFFDx"));
+        assertThat(totals.rejected()).isEqualTo(1);
+        assertThat(totals.duplicates()).isEqualTo(1);
+    }
+
+    @Test
     void aRejectionCarriesTheInputTheTrimmedUrlAndTheReason() throws IOException {
         feed("  mailto:x@example.com \n");
         assertThat(rejections).singleElement().satisfies(r -> {

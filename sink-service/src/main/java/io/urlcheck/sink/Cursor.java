@@ -41,7 +41,7 @@ public record Cursor(SortOrder sort, long key, String url) {
         } catch (NumberFormatException e) {
             throw new BadQueryException("cursor is not one this API issued");
         }
-        // An issued cursor holds a stored URL and a stored instant: never a NUL, never a year past 9999.
+        // An issued cursor holds a stored URL and a stored instant: never a NUL, never a year outside 0001 to 9999.
         if ((!expected.byResponseTime() && (key < FIRST_MICROS || key > LAST_MICROS))
                 || !WireValues.text(parts[2]).equals(parts[2])) {
             throw new BadQueryException("cursor is not one this API issued");
