@@ -12,7 +12,7 @@ import java.util.List;
 /**
  * Rejects requests to the guarded paths that lack the configured bearer token, before any route
  * (JAX-RS or raw Vert.x) sees them. Without a token nothing is checked here: the service then
- * binds to loopback only (see {@link LoopbackWithoutTokenConfigFactory}).
+ * binds to loopback only (see {@link BindAddressConfigFactory}).
  */
 @ApplicationScoped
 public class ApiTokenFilter {

@@ -44,8 +44,8 @@ class ApiTokenRequiredTest {
     }
 
     @Test
-    void withATokenTheHostIsNotForcedToLoopback() {
-        String host = ConfigProvider.getConfig().getOptionalValue("quarkus.http.host", String.class).orElse("");
-        assertThat(host).isNotEqualTo(LoopbackWithoutTokenConfigFactory.LOOPBACK);
+    void withATokenTheServerBindsToEveryInterface() {
+        assertThat(ConfigProvider.getConfig().getValue("quarkus.http.host", String.class))
+                .isEqualTo(BindAddressConfigFactory.ALL_INTERFACES);
     }
 }

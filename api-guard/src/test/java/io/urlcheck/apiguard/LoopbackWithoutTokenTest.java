@@ -13,7 +13,7 @@ class LoopbackWithoutTokenTest {
     @Test
     void withoutATokenTheServerBindsToLoopbackOnly() {
         assertThat(ConfigProvider.getConfig().getValue("quarkus.http.host", String.class))
-                .isEqualTo(LoopbackWithoutTokenConfigFactory.LOOPBACK);
+                .isEqualTo(BindAddressConfigFactory.LOOPBACK);
     }
 
     @Test
