@@ -4,6 +4,7 @@ import io.quarkus.vertx.http.runtime.filters.Filters;
 import io.urlcheck.contract.ApiHeaders;
 import io.vertx.core.http.HttpHeaders;
 import io.vertx.core.http.HttpServerRequest;
+import io.vertx.core.http.HttpVersion;
 import io.vertx.core.net.SocketAddress;
 import io.vertx.ext.web.RoutingContext;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -92,6 +93,10 @@ public class ApiGuardFilter {
         LOG.debugf("Refused %s %s from %s (%d): %s", request.method(), request.path(), request.remoteAddress(), status, reason);
         if (status == 401) {
             ctx.response().putHeader("WWW-Authenticate", "Bearer realm=\"urlcheck\"");
+        }
+        if (request.version() != HttpVersion.HTTP_2) {
+            // The body of a refused request is never read; closing spares streaming the rest of it in.
+            ctx.response().putHeader(HttpHeaders.CONNECTION, "close");
         }
         ctx.response()
                 .setStatusCode(status)
