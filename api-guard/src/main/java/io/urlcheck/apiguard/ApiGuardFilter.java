@@ -65,7 +65,7 @@ public class ApiGuardFilter {
             return;
         }
         Optional<String> refusal = LocalOnly.refusal(new LocalOnly.Request(peer(request), request.method().name(),
-                request.getHeader(HttpHeaders.HOST), request.getHeader(HttpHeaders.ORIGIN),
+                authority(request), request.getHeader(HttpHeaders.ORIGIN),
                 request.getHeader("Sec-Fetch-Site"), request.getHeader(HttpHeaders.CONTENT_TYPE),
                 request.getHeader(ApiHeaders.CLIENT)));
         if (refusal.isEmpty()) {
@@ -73,6 +73,11 @@ public class ApiGuardFilter {
         } else {
             refuse(ctx, 403, refusal.get());
         }
+    }
+
+    /** The Host header of HTTP/1.x, the :authority of HTTP/2 (Java's HttpClient upgrades plain http to h2c). */
+    private static String authority(HttpServerRequest request) {
+        return request.host();
     }
 
     /** The TCP peer, never a forwarded-for address a proxy header could fake; null if unknown. */

@@ -10,6 +10,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
@@ -60,6 +65,17 @@ class ApiGuardLocalModeIT {
         Submission submission = client.submit(() -> new ByteArrayInputStream(LINES.getBytes(StandardCharsets.UTF_8)), "local-launcher");
         assertThat(submission.accepted()).isEqualTo(2);
         assertThat(new SinkClient(sink.loopbackUrl(), null).summary(null)).isNotNull();
+    }
+
+    @Test
+    void aLocalHttp2ClientIsServedToo() throws Exception {
+        // Java's default client upgrades plain http to h2c: the later requests carry :authority, not Host.
+        HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_2).build();
+        for (int i = 0; i < 3; i++) {
+            HttpResponse<String> response = client.send(HttpRequest.newBuilder(URI.create(sink.loopbackUrl() + "/api/summary"))
+                    .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+            assertThat(response.statusCode()).as("request %d over %s: %s", i, response.version(), response.body()).isEqualTo(200);
+        }
     }
 
     @Test
