@@ -28,7 +28,8 @@ import static org.awaitility.Awaitility.await;
  * container starts it: settings arrive only as environment variables named like the properties, as
  * deploy/'s ConfigMaps and Secrets pass them, and nothing names {@code quarkus.http.host}. Unlike the
  * launcher's {@code ServiceProcess}, which always passes {@code -Dquarkus.http.host=127.0.0.1}, this shows
- * which address the jar picks by itself. No broker runs: the HTTP side comes up without one.
+ * which address the jar picks by itself. Kafka is wherever {@code kafka.bootstrap.servers} says; by default
+ * nowhere, since the HTTP side comes up without a broker.
  */
 final class PackagedService implements AutoCloseable {
 
