@@ -81,7 +81,7 @@ final class PackagedService implements AutoCloseable {
             builder.environment().putAll(all);
             PackagedService service = new PackagedService(module, dir, port, log, builder.start());
             try {
-                await(module + " listening (log " + log + ")").atMost(Duration.ofSeconds(90))
+                await(module + " listening (log " + log + ")").atMost(Duration.ofSeconds(180))
                         .pollInterval(Duration.ofMillis(200))
                         .until(() -> {
                             if (!service.process.isAlive()) {
