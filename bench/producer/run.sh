@@ -101,7 +101,7 @@ gen 200000 "$WORK/warmup.txt"   # enough for the JIT to settle before timing
 
 post() { # file, jobId -> prints "http_code seconds"
   curl -sS -o "$WORK/last-response.json" -w '%{http_code} %{time_total}' -X POST ${CURL_EXTRA:-} \
-    -H 'Content-Type: text/plain' -T "$1" "http://127.0.0.1:$HTTP_PORT/api/jobs?jobId=$2"
+    -H 'Content-Type: text/plain' -H 'X-Urlcheck-Client: urlcheck-bench' -T "$1" "http://127.0.0.1:$HTTP_PORT/api/jobs?jobId=$2"
 }
 
 median() { sort -g | awk '{ a[NR] = $1 } END { printf "%.0f\n", (NR % 2) ? a[(NR + 1) / 2] : (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }

@@ -6,17 +6,20 @@ import io.smallrye.config.WithDefault;
 import java.util.List;
 import java.util.Optional;
 
-/** How the producer's and sink's HTTP APIs are guarded. */
+/** How the producer's and sink's HTTP servers are guarded: everything not public needs the token. */
 @ConfigMapping(prefix = "urlcheck.api")
 public interface ApiGuardConfig {
 
     /** The property naming the token; read by the config factory before mappings exist. */
     String TOKEN_PROPERTY = "urlcheck.api.token";
 
-    /** Bearer token every guarded request must carry; unset means the service listens on loopback only. */
+    /** Bearer token every non-public request must carry; unset means loopback, same-origin callers only. */
     Optional<String> token();
 
-    /** Path prefixes that require the token; everything else (health, metrics, the dashboard's files) stays open. */
-    @WithDefault("/api")
-    List<String> guardedPaths();
+    /** Paths anyone may GET without the token (exact, or a subtree with {@code /*}): probes, Prometheus, the API's description. */
+    @WithDefault("/q/health,/q/health/*,/q/metrics,/q/openapi")
+    List<String> publicPaths();
+
+    /** Further public paths for static files a service serves (the sink's dashboard); none by default. */
+    Optional<List<String>> staticPaths();
 }

@@ -20,7 +20,7 @@ import java.util.Map;
  *
  * <p>Its ordinal sits below application.properties, environment and system properties: an operator who
  * sets {@code quarkus.http.host} explicitly still decides. The guard itself refuses non-loopback peers
- * when no token is set (see {@link ApiTokenFilter}), whatever the bind address.
+ * when no token is set (see {@link ApiGuardFilter}), whatever the bind address.
  */
 public class BindAddressConfigFactory implements ConfigSourceFactory {
 

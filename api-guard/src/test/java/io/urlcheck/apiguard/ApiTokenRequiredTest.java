@@ -17,11 +17,11 @@ import static org.hamcrest.Matchers.equalTo;
 @TestProfile(ApiTokenRequiredTest.WithToken.class)
 class ApiTokenRequiredTest {
 
-    /** Configures a token, as the Kubernetes overlays do from a Secret. */
+    /** Configures a token, as the Kubernetes overlays do from a Secret, and one static public path. */
     public static class WithToken implements QuarkusTestProfile {
         @Override
         public Map<String, String> getConfigOverrides() {
-            return Map.of("urlcheck.api.token", "t0ken");
+            return Map.of("urlcheck.api.token", "t0ken", "urlcheck.api.static-paths", "/open");
         }
     }
 
@@ -39,8 +39,17 @@ class ApiTokenRequiredTest {
     }
 
     @Test
-    void pathsOutsideTheApiStayOpenForProbes() {
+    void publicPathsStayOpenAndEverythingElseIsGuardedByDefault() {
         given().get("/open").then().statusCode(200);
+        given().get("/elsewhere").then().statusCode(401);
+        given().get("/no-such-path").then().statusCode(401);
+        given().header("Authorization", "Bearer t0ken").get("/elsewhere").then().statusCode(200);
+    }
+
+    @Test
+    void pathParametersDoNotSkipTheGuard() {
+        given().urlEncodingEnabled(false).get("/api;x/ping").then().statusCode(401);
+        given().urlEncodingEnabled(false).get("/open;x/../api/ping").then().statusCode(401);
     }
 
     @Test

@@ -1,6 +1,7 @@
 package io.urlcheck.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.testkit.postgres.PostgresServer;
 
@@ -112,7 +113,8 @@ final class P3EndToEnd {
             long t0 = System.currentTimeMillis();
             HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(
                             URI.create("http://127.0.0.1:" + producer.httpPort() + "/api/jobs?jobId=" + jobId))
-                    .header("Content-Type", "text/plain").POST(HttpRequest.BodyPublishers.ofFile(urls)).build(),
+                    .header("Content-Type", "text/plain").header(ApiHeaders.CLIENT, "urlcheck-bench")
+                    .POST(HttpRequest.BodyPublishers.ofFile(urls)).build(),
                     HttpResponse.BodyHandlers.ofString());
             long tIngested = System.currentTimeMillis();
             if (accepted.statusCode() != 202) {

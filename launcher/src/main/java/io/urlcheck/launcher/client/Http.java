@@ -1,5 +1,6 @@
 package io.urlcheck.launcher.client;
 
+import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.JsonCodec;
 
 import java.io.IOException;
@@ -34,7 +35,10 @@ final class Http {
     }
 
     HttpRequest.Builder request(String pathAndQuery) {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery));
+        // Names the launcher: without a token the services take a text/plain POST only with this header,
+        // which a cross-site form cannot send.
+        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(baseUrl + pathAndQuery))
+                .header(ApiHeaders.CLIENT, "urlcheck-launcher");
         if (token != null && !token.isBlank()) {
             b.header("Authorization", "Bearer " + token);
         }

@@ -8,6 +8,7 @@ import io.urlcheck.producer.SubmissionException;
 import io.urlcheck.producer.config.ProducerSettings;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -17,19 +18,14 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.jboss.logging.Logger;
-import org.jboss.resteasy.reactive.RestForm;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
-import org.jboss.resteasy.reactive.multipart.FileUpload;
 
-import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.nio.file.Files;
-import java.util.List;
 
 /**
  * {@code POST /api/jobs}: a submission as text (one URL per line), a JSON array, or a multipart file
- * upload, streamed and answered {@code 202} once Kafka acknowledged every record of the job;
+ * upload, each streamed (never spooled) and answered {@code 202} once Kafka acknowledged every record of the job;
  * {@code GET /api/jobs/{id}}: the job's ingestion totals. Thin: the work is in {@link JobSubmitter}.
  */
 @Path("/api/jobs")
@@ -53,7 +49,7 @@ public class JobsResource {
 
     @POST
     @Consumes({MediaType.TEXT_PLAIN, URI_LIST})
-    public Response submitText(@QueryParam("jobId") String jobId, @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+    public Response submitText(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                                InputStream body) {
         InputStream bounded = bounded(body, length);
         return accepted(submitter.submit(jobId, InputFeeder.lines(bounded, submitter.limits().maxLineBytes())));
@@ -61,28 +57,34 @@ public class JobsResource {
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
-    public Response submitJson(@QueryParam("jobId") String jobId, @jakarta.ws.rs.HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+    public Response submitJson(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                                InputStream body) {
         return accepted(submitter.submit(jobId, new JsonArrayFeeder(bounded(body, length))));
     }
 
+    /**
+     * Reads the upload straight from the request, part by part ({@link MultipartStream}), counted against the
+     * same limit as the other formats while it streams: nothing is spooled to the pod's small {@code /tmp}.
+     * Every part with a file name is read, as JSON when its type says so, else as lines; plain fields are skipped.
+     */
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
-    public Response submitUpload(@QueryParam("jobId") String jobId, @RestForm(FileUpload.ALL) List<FileUpload> files) {
-        if (files == null || files.isEmpty()) {
-            throw new SubmissionException(SubmissionException.Kind.UNREADABLE, "multipart body has no file part");
-        }
-        long size = files.stream().mapToLong(FileUpload::size).sum();
-        if (size > settings.maxBodyBytes()) {
-            throw BoundedBody.tooLarge(settings.maxBodyBytes());
-        }
+    public Response submitUpload(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
+                                 @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+        MultipartStream parts = MultipartStream.of(bounded(body, length), contentType);
         return accepted(submitter.submit(jobId, ingestion -> {
-            for (FileUpload file : files) {
-                try (InputStream in = Files.newInputStream(file.uploadedFile())) {
-                    InputFeeder feeder = isJson(file.contentType()) ? new JsonArrayFeeder(in)
-                            : InputFeeder.lines(in, submitter.limits().maxLineBytes());
-                    feeder.feed(ingestion);
+            int files = 0;
+            for (MultipartStream.Part part = parts.next(); part != null; part = parts.next()) {
+                if (part.fileName() == null) {
+                    continue;
                 }
+                files++;
+                InputFeeder feeder = isJson(part.contentType()) ? new JsonArrayFeeder(part.body())
+                        : InputFeeder.lines(part.body(), submitter.limits().maxLineBytes());
+                feeder.feed(ingestion);
+            }
+            if (files == 0) {
+                throw new SubmissionException(SubmissionException.Kind.UNREADABLE, "multipart body has no file part");
             }
         }));
     }

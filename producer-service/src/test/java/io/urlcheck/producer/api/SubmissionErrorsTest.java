@@ -2,6 +2,7 @@ package io.urlcheck.producer.api;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.producer.TopicContents;
 import io.urlcheck.testkit.KafkaBrokerResource;
@@ -51,7 +52,7 @@ class SubmissionErrorsTest {
 
     @Test
     void aMalformedJobIdIsA400() {
-        given().contentType("text/plain").body("http://a.example/\n")
+        given().header(ApiHeaders.CLIENT, "test").contentType("text/plain").body("http://a.example/\n")
                 .post("/api/jobs?jobId=has spaces").then().statusCode(400)
                 .body("error", containsString("jobId"));
     }
@@ -59,7 +60,7 @@ class SubmissionErrorsTest {
     @Test
     void aDeclaredLengthOverTheLimitIsA413BeforeAnyByteIsRead() throws IOException {
         // 1.5 GiB: over the resource's 1 GiB limit, under the Vert.x backstop, so the resource answers.
-        String response = rawPost("Content-Type: text/plain\r\nContent-Length: " + (3L * 512 * 1024 * 1024) + "\r\n");
+        String response = rawPost(ApiHeaders.CLIENT + ": test\r\nContent-Type: text/plain\r\nContent-Length: " + (3L * 512 * 1024 * 1024) + "\r\n");
         assertThat(response).startsWith("HTTP/1.1 413").contains("1073741824-byte limit");
     }
 

@@ -2,6 +2,7 @@ package io.urlcheck.producer.api;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.producer.TopicContents;
@@ -41,7 +42,7 @@ class SubmissionFormatsTest {
     void multipartUploadIsReadAsAFileOfLines() {
         byte[] file = "http://upload.example/1\r\nhttp://upload.example/2\n# done\n".getBytes(StandardCharsets.UTF_8);
 
-        given().multiPart("file", "urls.txt", file, "text/plain")
+        given().header(ApiHeaders.CLIENT, "test").multiPart("file", "urls.txt", file, "text/plain")
                 .post("/api/jobs?jobId=multipart-job")
                 .then().statusCode(202)
                 .header("Location", startsWith("http"))
@@ -60,7 +61,7 @@ class SubmissionFormatsTest {
         file.writeBytes(new byte[]{'h', 't', 't', 'p', ':', '/', '/', (byte) 0xFE, '\n'});
         file.writeBytes("http://hostile.example/last".getBytes(StandardCharsets.US_ASCII));
 
-        given().contentType("text/plain").body(file.toByteArray())
+        given().header(ApiHeaders.CLIENT, "test").contentType("text/plain").body(file.toByteArray())
                 .post("/api/jobs?jobId=hostile-file")
                 .then().statusCode(202)
                 .body("submitted", equalTo(6)).body("accepted", equalTo(3)).body("rejected", equalTo(3));
@@ -81,9 +82,9 @@ class SubmissionFormatsTest {
 
     @Test
     void resubmittingAJobReplacesItsTotals() {
-        given().contentType("text/plain").body("http://again.example/1\nhttp://again.example/2\n")
+        given().header(ApiHeaders.CLIENT, "test").contentType("text/plain").body("http://again.example/1\nhttp://again.example/2\n")
                 .post("/api/jobs?jobId=resubmitted").then().statusCode(202).body("accepted", equalTo(2));
-        given().contentType("text/plain").body("http://again.example/1\n")
+        given().header(ApiHeaders.CLIENT, "test").contentType("text/plain").body("http://again.example/1\n")
                 .post("/api/jobs?jobId=resubmitted").then().statusCode(202).body("accepted", equalTo(1));
 
         given().get("/api/jobs/resubmitted").then().statusCode(200).body("submitted", equalTo(1));
@@ -93,7 +94,7 @@ class SubmissionFormatsTest {
 
     @Test
     void aGeneratedJobIdIsReturnedWhenNoneIsGiven() {
-        String jobId = given().contentType("text/plain").body("http://generated.example/\n")
+        String jobId = given().header(ApiHeaders.CLIENT, "test").contentType("text/plain").body("http://generated.example/\n")
                 .post("/api/jobs").then().statusCode(202).extract().path("jobId");
         assertThat(jobId).matches("[A-Za-z0-9._:-]{1,128}");
         assertThat(TopicContents.requests(jobId)).hasSize(1);

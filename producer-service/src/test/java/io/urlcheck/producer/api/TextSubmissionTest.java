@@ -2,6 +2,7 @@ package io.urlcheck.producer.api;
 
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
@@ -32,7 +33,7 @@ class TextSubmissionTest {
                 "https://example.com/a/c?q=1",
                 "http://other.example/x");
 
-        given().contentType("text/plain").body(body)
+        given().header(ApiHeaders.CLIENT, "test").contentType("text/plain").body(body)
                 .when().post("/api/jobs?jobId=text-walk")
                 .then().statusCode(202)
                 .header("Location", endsWith("/api/jobs/text-walk"))
@@ -66,7 +67,7 @@ class TextSubmissionTest {
 
     @Test
     void jobTotalsAreServedAfterSubmission() {
-        given().contentType("text/plain").body("http://get.example/\n")
+        given().header(ApiHeaders.CLIENT, "test").contentType("text/plain").body("http://get.example/\n")
                 .post("/api/jobs?jobId=text-get").then().statusCode(202);
 
         given().get("/api/jobs/text-get").then().statusCode(200)

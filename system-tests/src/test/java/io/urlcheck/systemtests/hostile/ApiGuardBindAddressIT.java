@@ -5,14 +5,10 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 import java.io.IOException;
-import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
-import java.net.NetworkInterface;
 import java.net.Socket;
-import java.net.SocketException;
 import java.util.Map;
-import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -36,7 +32,7 @@ class ApiGuardBindAddressIT {
         try (PackagedService service = PackagedService.start(module, Map.of(tokenVariable, TOKEN))) {
             assertThat(service.listeningHost()).as(service + " log").contains("0.0.0.0");
             assertThat(service.logText()).contains("API token required");
-            nonLoopbackAddress().ifPresent(address ->
+            PackagedService.nonLoopbackAddress().ifPresent(address ->
                     assertThat(connects(address, service.port())).as(service + " reachable on " + address).isTrue());
             assertThat(connects(InetAddress.getLoopbackAddress(), service.port())).isTrue();
         }
@@ -47,22 +43,9 @@ class ApiGuardBindAddressIT {
     void withoutATokenTheServiceListensOnLoopbackOnly(String module) {
         try (PackagedService service = PackagedService.start(module, Map.of())) {
             assertThat(service.listeningHost()).as(service + " log").contains("127.0.0.1");
-            nonLoopbackAddress().ifPresent(address ->
+            PackagedService.nonLoopbackAddress().ifPresent(address ->
                     assertThat(connects(address, service.port())).as(service + " reachable on " + address).isFalse());
             assertThat(connects(InetAddress.getLoopbackAddress(), service.port())).isTrue();
-        }
-    }
-
-    /** An IPv4 address of this machine that is not loopback, when it has one (CI machines do). */
-    private static Optional<InetAddress> nonLoopbackAddress() {
-        try {
-            return NetworkInterface.networkInterfaces()
-                    .filter(ApiGuardBindAddressIT::isUp)
-                    .flatMap(NetworkInterface::inetAddresses)
-                    .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
-                    .findFirst();
-        } catch (SocketException e) {
-            return Optional.empty();
         }
     }
 
@@ -71,14 +54,6 @@ class ApiGuardBindAddressIT {
             socket.connect(new InetSocketAddress(address, port), 3000);
             return true;
         } catch (IOException e) {
-            return false;
-        }
-    }
-
-    private static boolean isUp(NetworkInterface nic) {
-        try {
-            return nic.isUp();
-        } catch (SocketException e) {
             return false;
         }
     }

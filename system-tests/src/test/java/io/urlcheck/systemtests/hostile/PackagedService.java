@@ -5,6 +5,10 @@ import io.urlcheck.testkit.FreePorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.NetworkInterface;
+import java.net.SocketException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,19 +28,22 @@ import static org.awaitility.Awaitility.await;
  * container starts it: settings arrive only as environment variables named like the properties, as
  * deploy/'s ConfigMaps and Secrets pass them, and nothing names {@code quarkus.http.host}. Unlike the
  * launcher's {@code ServiceProcess}, which always passes {@code -Dquarkus.http.host=127.0.0.1}, this shows
- * which address the jar picks by itself. No broker runs: the HTTP side comes up without one.
+ * which address the jar picks by itself. Kafka is wherever {@code kafka.bootstrap.servers} says; by default
+ * nowhere, since the HTTP side comes up without a broker.
  */
 final class PackagedService implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://(\\S+):(\\d+)");
 
     private final String module;
+    private final Path dir;
     private final int port;
     private final Path log;
     private final Process process;
 
-    private PackagedService(String module, int port, Path log, Process process) {
+    private PackagedService(String module, Path dir, int port, Path log, Process process) {
         this.module = module;
+        this.dir = dir;
         this.port = port;
         this.log = log;
         this.process = process;
@@ -72,9 +79,9 @@ final class PackagedService implements AutoCloseable {
             builder.environment().keySet().removeIf(k -> k.equalsIgnoreCase("QUARKUS_HTTP_HOST")
                     || k.equalsIgnoreCase("URLCHECK_API_TOKEN") || k.equals("urlcheck.api.token"));
             builder.environment().putAll(all);
-            PackagedService service = new PackagedService(module, port, log, builder.start());
+            PackagedService service = new PackagedService(module, dir, port, log, builder.start());
             try {
-                await(module + " listening (log " + log + ")").atMost(Duration.ofSeconds(90))
+                await(module + " listening (log " + log + ")").atMost(Duration.ofSeconds(180))
                         .pollInterval(Duration.ofMillis(200))
                         .until(() -> {
                             if (!service.process.isAlive()) {
@@ -97,6 +104,11 @@ final class PackagedService implements AutoCloseable {
     Optional<String> listeningHost() {
         Matcher m = LISTENING.matcher(logText());
         return m.find() ? Optional.of(m.group(1)) : Optional.empty();
+    }
+
+    /** The service's {@code java.io.tmpdir}, where Quarkus would spool uploads. */
+    Path tmpDir() {
+        return dir.resolve("tmp");
     }
 
     int port() {
@@ -132,5 +144,26 @@ final class PackagedService implements AutoCloseable {
     @Override
     public String toString() {
         return module + " on port " + port;
+    }
+
+    /** An IPv4 address of this machine that is not loopback, when it has one (CI machines do). */
+    static Optional<InetAddress> nonLoopbackAddress() {
+        try {
+            return NetworkInterface.networkInterfaces()
+                    .filter(PackagedService::isUp)
+                    .flatMap(NetworkInterface::inetAddresses)
+                    .filter(a -> a instanceof Inet4Address && !a.isLoopbackAddress() && !a.isLinkLocalAddress())
+                    .findFirst();
+        } catch (SocketException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean isUp(NetworkInterface nic) {
+        try {
+            return nic.isUp();
+        } catch (SocketException e) {
+            return false;
+        }
     }
 }
