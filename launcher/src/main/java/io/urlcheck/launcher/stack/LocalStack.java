@@ -29,10 +29,7 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
 
     private final StackConfig config;
-    private final int kafkaPort;
-    private final int producerPort;
-    private final int sinkPort;
-    private final List<Integer> workerPorts = new ArrayList<>();
+    private final PortPlan ports;
     private final List<ServiceProcess> workers = new ArrayList<>();
     private KafkaProcess kafka;
     private ServiceProcess producer;
@@ -41,13 +38,7 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(StackConfig config) {
         this.config = config;
-        this.kafkaPort = portOrFree(config.kafkaPort(), "Kafka", "--kafka-port");
-        this.producerPort = portOrFree(config.producerPort(), "producer API", "--producer-port");
-        this.sinkPort = portOrFree(config.sinkPort(), "sink API", "--sink-port");
-        for (int i = 0; i < config.workers(); i++) {
-            int port = config.workerPort() == 0 ? 0 : config.workerPort() + i;
-            workerPorts.add(portOrFree(port, "worker " + (i + 1) + " HTTP", "--worker-port"));
-        }
+        this.ports = PortPlan.of(config);
     }
 
     /** Checks every port, then starts broker, topics and services, and waits until all are ready. */
@@ -62,26 +53,18 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static int portOrFree(int port, String what, String option) {
-        if (port == 0) {
-            return Ports.free();
-        }
-        Ports.requireFree(port, what, option);
-        return port;
-    }
-
     private void startAll() {
         long t0 = System.nanoTime();
         Path kafkaDir = config.runDir().resolve("kafka");
-        kafka = new KafkaProcess(kafkaDir, logDir(), kafkaPort, Ports.free());
+        kafka = new KafkaProcess(kafkaDir, logDir(), ports.kafka(), ports.controller());
         if (config.saslPlain() != null) {
-            kafka.saslPlainListener(Ports.free(), config.saslPlain().username(), config.saslPlain().password(),
+            kafka.saslPlainListener(ports.sasl(), config.saslPlain().username(), config.saslPlain().password(),
                     config.saslPlain().tls());
         }
-        producer = service("producer-service", "producer", producerPort, config.producerProps());
-        sink = service("sink-service", "sink", sinkPort, sinkProperties());
+        producer = service("producer-service", "producer", ports.producer(), config.producerProps());
+        sink = service("sink-service", "sink", ports.sink(), sinkProperties());
         for (int i = 1; i <= config.workers(); i++) {
-            workers.add(newWorker(i));
+            workers.add(newWorker(i, ports.worker(i)));
         }
         kafka.launch();
         // The services boot (several seconds of JVM and Quarkus start) while the broker comes up; their
@@ -104,8 +87,7 @@ public final class LocalStack implements AutoCloseable {
         return props;
     }
 
-    private ServiceProcess newWorker(int index) {
-        int port = index <= workerPorts.size() ? workerPorts.get(index - 1) : Ports.free();
+    private ServiceProcess newWorker(int index, int port) {
         Map<String, String> props = new HashMap<>();
         props.put("urlcheck.worker.id", "worker-" + index);
         props.putAll(config.workerProps());
@@ -167,7 +149,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts one more worker (numbered after the existing ones) and waits until it is ready. */
     public ServiceProcess addWorker() {
-        ServiceProcess worker = newWorker(workers.size() + 1);
+        ServiceProcess worker = newWorker(workers.size() + 1, ports.addWorker());
         workers.add(worker);
         return worker.start().awaitReady(READY_TIMEOUT);
     }
@@ -231,6 +213,8 @@ public final class LocalStack implements AutoCloseable {
     public String sinkUrl() { return sink.baseUrl(); }
     /** Where every child's log file is. */
     public Path logDir() { return config.runDir().resolve("logs"); }
+    /** Every port this stack listens on. */
+    public PortPlan ports() { return ports; }
     /** The configuration this stack was started with. */
     public StackConfig config() { return config; }
 }
