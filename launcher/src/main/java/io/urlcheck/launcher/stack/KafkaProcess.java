@@ -7,11 +7,14 @@ import org.apache.kafka.common.Uuid;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -90,7 +93,7 @@ public final class KafkaProcess {
     private void format() {
         try {
             Files.createDirectories(dir);
-            Files.writeString(config(), serverProperties());
+            writePrivately(config(), serverProperties());
         } catch (IOException e) {
             throw new StackException("cannot write the Kafka config in " + dir + ": " + e.getMessage(), e);
         }
@@ -104,6 +107,22 @@ public final class KafkaProcess {
                     + System.lineSeparator() + storageTool.logTail(15));
         }
         formatted = true;
+    }
+
+    /**
+     * Writes {@code text} to a file only its owner may read or write (0600 where the file system has POSIX
+     * permissions), created so before the first byte: the broker's config holds the SASL and key store passwords.
+     */
+    static void writePrivately(Path file, String text) throws IOException {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+            Files.setPosixFilePermissions(file, ownerOnly); // createFile's mode is filtered by the umask
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its ACLs decide
+        }
+        Files.writeString(file, text);
     }
 
     /** Waits until the broker answers a metadata request; fails fast, with the log's tail, if it exits. */
