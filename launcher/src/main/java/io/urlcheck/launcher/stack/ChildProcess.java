@@ -46,7 +46,9 @@ public final class ChildProcess {
     private final List<String> command;
     private final Map<String, String> environment;
     private final Path logFile;
+    private final ClassDataSharing cds;
     private volatile Process process;
+    private volatile boolean writesArchive;
 
     /** A child called {@code name} (for messages) that runs {@code command}, logging to {@code logFile}. */
     public ChildProcess(String name, List<String> command, Path logFile) {
@@ -58,10 +60,17 @@ public final class ChildProcess {
      * inherits the launcher's own secret variables ({@link Secrets#LAUNCHER_VARIABLES}).
      */
     public ChildProcess(String name, List<String> command, Map<String, String> environment, Path logFile) {
+        this(name, command, environment, logFile, null);
+    }
+
+    /** A child JVM ({@code command} starts with {@code java}) that maps, or writes, the class-data archive {@code cds}. */
+    ChildProcess(String name, List<String> command, Map<String, String> environment, Path logFile,
+                 ClassDataSharing cds) {
         this.name = name;
         this.command = List.copyOf(command);
         this.environment = Map.copyOf(environment);
         this.logFile = logFile;
+        this.cds = cds;
     }
 
     /** Starts the command; output (stdout and stderr) is appended to the log file. */
@@ -72,7 +81,12 @@ public final class ChildProcess {
         try {
             Files.createDirectories(logFile.getParent());
             List<String> full = new ArrayList<>(WRAPPER);
-            full.addAll(command);
+            full.add(command.get(0));
+            writesArchive = cds != null && cds.writesAtExit();
+            if (cds != null) {
+                full.addAll(cds.flags());
+            }
+            full.addAll(command.subList(1, command.size()));
             ProcessBuilder builder = new ProcessBuilder(full)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
@@ -80,6 +94,9 @@ public final class ChildProcess {
             builder.environment().keySet().removeAll(Secrets.LAUNCHER_VARIABLES);
             builder.environment().putAll(environment);
             process = SPAWNER.submit(builder::start).get();
+            if (cds != null) {
+                process.onExit().thenAccept(p -> cds.afterExit(p.exitValue()));
+            }
             LIVE.add(this);
             return this;
         } catch (ExecutionException e) {
@@ -121,6 +138,14 @@ public final class ChildProcess {
             kill();
         }
         LIVE.remove(this);
+    }
+
+    /**
+     * True while this JVM is to write its class-data archive when it exits: stopping it by SIGKILL would
+     * lose the archive, so a fast stop SIGTERMs it instead ({@link ClassDataSharing}).
+     */
+    public boolean writesArchiveAtExit() {
+        return writesArchive && isAlive();
     }
 
     /** Waits up to {@code timeout} for the process to exit by itself; true if it has. */

@@ -2,7 +2,6 @@ package io.urlcheck.launcher.stack;
 
 import io.urlcheck.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The whole pipeline on this machine: a KRaft broker with every topic, the producer, N workers in one
@@ -27,9 +27,18 @@ public final class LocalStack implements AutoCloseable {
     public static final int REQUEST_PARTITIONS = 8;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /**
+     * Every service's Kafka clients on a local stack: they start before the broker and retry until it answers, and
+     * Kafka's default backoff grows to 1 s between attempts, so they found the broker up to a second after it was
+     * ready. A loopback broker is cheap to ask again. A service's own configuration overrides these.
+     */
+    private static final Map<String, String> LOCAL_KAFKA_CLIENT = Map.of(
+            "kafka.reconnect.backoff.max.ms", "100",
+            "kafka.retry.backoff.max.ms", "100");
 
     private final StackConfig config;
     private final PortPlan ports;
+    private final Timeline timeline;
     private final List<ServiceProcess> workers = new ArrayList<>();
     private KafkaProcess kafka;
     private ServiceProcess producer;
@@ -39,6 +48,7 @@ public final class LocalStack implements AutoCloseable {
     private LocalStack(StackConfig config) {
         this.config = config;
         this.ports = PortPlan.of(config);
+        this.timeline = new Timeline(config.runDir().resolve("logs").resolve("launcher.log"));
     }
 
     /** Checks every port, then starts broker, topics and services, and waits until all are ready. */
@@ -55,6 +65,7 @@ public final class LocalStack implements AutoCloseable {
 
     private void startAll() {
         long t0 = System.nanoTime();
+        timeline.mark("stack: starting");
         Path kafkaDir = config.runDir().resolve("kafka");
         kafka = new KafkaProcess(kafkaDir, logDir(), ports.kafka(), ports.controller());
         if (config.saslPlain() != null) {
@@ -67,17 +78,29 @@ public final class LocalStack implements AutoCloseable {
             workers.add(newWorker(i, ports.worker(i)));
         }
         kafka.launch();
-        // The services boot (several seconds of JVM and Quarkus start) while the broker comes up; their
-        // clients retry until it answers, and their consumers wait for the topics created just below.
+        timeline.mark("broker: formatted and launched");
+        // The broker is the longest way to a ready stack, so it goes first; the services boot while it comes
+        // up, their clients retry until it answers, and their consumers wait for the topics created below.
         producer.start();
         sink.start();
         workers.forEach(ServiceProcess::start);
-        kafka.awaitReady(READY_TIMEOUT);
-        createTopics();
+        timeline.mark("services: launched");
+        try (Admin admin = kafka.admin()) {
+            kafka.awaitReady(admin, READY_TIMEOUT);
+            timeline.mark("broker: ready");
+            createTopics(admin);
+            timeline.mark("topics: created");
+        }
         producer.awaitReady(READY_TIMEOUT);
+        timeline.mark("producer: ready");
         sink.awaitReady(READY_TIMEOUT);
-        workers.forEach(w -> w.awaitReady(READY_TIMEOUT));
+        timeline.mark("sink: ready");
+        for (ServiceProcess worker : workers) {
+            worker.awaitReady(READY_TIMEOUT);
+            timeline.mark(worker.name() + ": ready");
+        }
         startupTime = Duration.ofNanos(System.nanoTime() - t0);
+        timeline.mark("stack: ready");
     }
 
     private Map<String, String> sinkProperties() {
@@ -95,7 +118,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess service(String module, String name, int port, Map<String, String> extra) {
-        Map<String, String> props = new HashMap<>(extra);
+        Map<String, String> props = new HashMap<>(LOCAL_KAFKA_CLIENT);
+        props.putAll(extra);
         if (config.saslPlain() != null) {
             StackConfig.Tls tls = config.saslPlain().tls();
             props.put("kafka.bootstrap.servers", kafka.saslBootstrapServers());
@@ -112,8 +136,8 @@ public final class LocalStack implements AutoCloseable {
         return new ServiceProcess(config.home(), module, name, port, props, "256m", logDir());
     }
 
-    private void createTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+    private void createTopics(Admin admin) {
+        try {
             List<NewTopic> topics = new ArrayList<>();
             for (String name : Topics.ALL) {
                 NewTopic topic = new NewTopic(name, partitions(name), (short) 1);
@@ -159,6 +183,7 @@ public final class LocalStack implements AutoCloseable {
      * SIGTERM so that they drain within their grace, then the sink, then the broker.
      */
     public void stop() {
+        timeline.mark("stack: stopping");
         if (producer != null) {
             producer.terminate();
         }
@@ -172,6 +197,49 @@ public final class LocalStack implements AutoCloseable {
         if (kafka != null) {
             kafka.stop(STOP_GRACE);
         }
+        timeline.mark("stack: stopped");
+    }
+
+    /**
+     * Stops everything at once, for when nothing the children hold needs saving any more ({@code run} has
+     * written its results durably, and the run's broker and sink data are thrown away): SIGKILL, except a JVM
+     * still to write its class-data archive ({@link ClassDataSharing}), which gets SIGTERM and time to exit.
+     */
+    public void kill() {
+        if (children().stream().noneMatch(ChildProcess::isAlive)) {
+            return;
+        }
+        timeline.mark("stack: killing");
+        List<ChildProcess> writers = new ArrayList<>();
+        List<ChildProcess> rest = new ArrayList<>();
+        for (ChildProcess child : children()) {
+            (child.writesArchiveAtExit() ? writers : rest).add(child);
+        }
+        writers.forEach(ChildProcess::terminate);
+        for (ChildProcess child : rest) {
+            if (child != kafkaProcess() || writers.isEmpty()) {
+                child.kill();
+            }
+        }
+        writers.forEach(w -> w.stop(STOP_GRACE));
+        if (kafka != null) {
+            kafka.process().kill();
+        }
+        timeline.mark("stack: killed" + (writers.isEmpty() ? "" : " (" + writers.size() + " wrote a class-data archive)"));
+    }
+
+    private ChildProcess kafkaProcess() {
+        return kafka == null ? null : kafka.process();
+    }
+
+    private List<ChildProcess> children() {
+        List<ChildProcess> all = new ArrayList<>();
+        Stream.concat(Stream.of(producer, sink), workers.stream()).filter(java.util.Objects::nonNull)
+                .forEach(s -> all.add(s.process()));
+        if (kafka != null) {
+            all.add(kafka.process());
+        }
+        return all;
     }
 
     /** SIGTERMs every worker at once and waits for them all (drain grace plus margin), then SIGKILLs stragglers. */
@@ -213,6 +281,8 @@ public final class LocalStack implements AutoCloseable {
     public String sinkUrl() { return sink.baseUrl(); }
     /** Where every child's log file is. */
     public Path logDir() { return config.runDir().resolve("logs"); }
+    /** The launcher's log of this stack's phases ({@code logs/launcher.log}). */
+    public Timeline timeline() { return timeline; }
     /** Every port this stack listens on. */
     public PortPlan ports() { return ports; }
     /** The configuration this stack was started with. */

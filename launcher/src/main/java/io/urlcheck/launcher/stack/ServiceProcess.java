@@ -68,7 +68,9 @@ public final class ServiceProcess implements AutoCloseable {
         });
         command.add("-jar");
         command.add(jar.toString());
-        this.process = new ChildProcess(name, command, secrets, logDir.resolve(name + ".log"));
+        ClassDataSharing cds = ClassDataSharing.of(module, List.of(jar,
+                jar.resolveSibling("quarkus").resolve("quarkus-application.dat")));
+        this.process = new ChildProcess(name, command, secrets, logDir.resolve(name + ".log"), cds);
     }
 
     /** The packaged application of {@code module} under {@code home}. */
