@@ -36,7 +36,8 @@ final class ColdRun {
         List<Integer> sizes = Stream.of(o.string("urls", "1000,10000").split(",")).map(String::trim)
                 .map(Integer::parseInt).toList();
         int concurrency = o.integer("concurrency", 256);
-        Path urlcheck = bench.home().resolve("urlcheck");
+        // --urlcheck: another checkout's ./urlcheck (its services built), for a before/after in one sitting.
+        Path urlcheck = Path.of(o.string("urlcheck", bench.home().resolve("urlcheck").toString())).toAbsolutePath();
         Report report = new Report("cold", bench);
         report.row("URLs", "asyncio s (median)", "urlcheck s (median)", "ratio", "stack ready s", "check s",
                 "after results s", "target", "met");
@@ -88,7 +89,8 @@ final class ColdRun {
                         Stats.median(check), Stats.median(after), goal, met ? "yes" : "NO");
             }
         }
-        report.put("concurrency", concurrency).put("sizes", bySize).finish(bench.resultsDir());
+        report.put("concurrency", concurrency).put("urlcheckScript", urlcheck.toString()).put("sizes", bySize)
+                .finish(bench.resultsDir());
     }
 
     /** The asyncio checker's whole command, interpreter start included, in seconds. */
@@ -134,7 +136,7 @@ final class ColdRun {
         if (rows != expected) {
             throw new IllegalStateException("urlcheck wrote " + rows + " results for " + expected + " URLs; see " + out);
         }
-        Map<String, Double> phases = phases(bench.home(), started);
+        Map<String, Double> phases = phases(urlcheck.getParent(), started);
         double ready = phases.getOrDefault("stack: ready", Double.NaN);
         double done = phases.entrySet().stream().filter(e -> e.getKey().startsWith("run: last result seen"))
                 .mapToDouble(Map.Entry::getValue).findFirst().orElse(Double.NaN);
@@ -147,17 +149,24 @@ final class ColdRun {
     /** The phases of the newest run directory's launcher.log, in seconds from {@code started}. */
     private static Map<String, Double> phases(Path home, Instant started) throws IOException {
         Path runs = home.resolve(".urlcheck/runs");
+        if (!Files.isDirectory(runs)) {
+            return Map.of();
+        }
         Path newest;
         try (Stream<Path> dirs = Files.list(runs)) {
             newest = dirs.filter(d -> d.getFileName().toString().contains("-run-"))
                     .max(Comparator.comparing(d -> d.getFileName().toString())).orElseThrow();
         }
         Map<String, Double> phases = new LinkedHashMap<>();
-        for (String line : Files.readAllLines(newest.resolve("logs/launcher.log"))) {
+        Path log = newest.resolve("logs/launcher.log");
+        if (!Files.isRegularFile(log)) {
+            return phases; // a launcher from before the phase log
+        }
+        for (String line : Files.readAllLines(log)) {
             Matcher m = PHASE.matcher(line);
             if (m.matches()) {
                 double at = Duration.between(started, Instant.parse(m.group(1))).toNanos() / 1e9;
-                phases.putIfAbsent("launcher: JVM started", Stats.round(at - Double.parseDouble(m.group(2)), 3));
+                phases.putIfAbsent("command started (as the script saw it)", Stats.round(at - Double.parseDouble(m.group(2)), 3));
                 phases.putIfAbsent(m.group(3).replaceAll(" \\(.*\\)$", ""), Stats.round(at, 3));
             }
         }

@@ -14,7 +14,7 @@ import java.util.function.BooleanSupplier;
 /** Polls the sink for a job's progress, feeding a {@link Progress}, until the job is done or a stop is asked. */
 final class JobFollower {
 
-    private static final long POLL_MILLIS = 250;
+    private static final long POLL_MILLIS = 100;
 
     private final SinkClient sink;
     private final Progress progress;

@@ -11,17 +11,28 @@ import java.time.Instant;
 /**
  * The launcher's own log, {@code <runDir>/logs/launcher.log}: one line per phase of a stack's life (broker
  * formatted, broker ready, topics, each service ready, first and last result, results written, stopped),
- * each with its time since the launcher's JVM started, so a slow run shows where its time went.
+ * each with its time since the command started ({@code -Durlcheck.started}, the {@code ./urlcheck} script's
+ * start in epoch seconds) or else since this timeline was made, so a slow run shows where its time went.
  */
 public final class Timeline {
 
     private final Path file;
     private final Instant origin;
 
-    /** A timeline logging to {@code file}, counting from this JVM's start. */
+    /** A timeline logging to {@code file}, counting from the command's start. */
     public Timeline(Path file) {
         this.file = file;
-        this.origin = ProcessHandle.current().info().startInstant().orElse(Instant.now());
+        this.origin = commandStart();
+    }
+
+    private static Instant commandStart() {
+        String started = System.getProperty("urlcheck.started", "");
+        try {
+            double epochSeconds = Double.parseDouble(started.replace(',', '.'));
+            return Instant.ofEpochSecond((long) epochSeconds, (long) ((epochSeconds % 1) * 1e9));
+        } catch (NumberFormatException e) {
+            return Instant.now(); // started without the script (tests, an IDE)
+        }
     }
 
     /** Appends {@code phase} with the seconds since the launcher started; never fails the run over a log line. */
