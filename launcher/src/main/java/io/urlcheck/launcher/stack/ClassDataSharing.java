@@ -24,10 +24,12 @@ import java.util.List;
  */
 final class ClassDataSharing {
 
+    private final String kind;
     private final Path archive;
     private final Path pending;
 
-    private ClassDataSharing(Path archive, Path pending) {
+    private ClassDataSharing(String kind, Path archive, Path pending) {
+        this.kind = kind;
         this.archive = archive;
         this.pending = pending;
     }
@@ -49,7 +51,7 @@ final class ClassDataSharing {
         Path archive = dir.resolve(kind + "-" + digest(classPath) + ".jsa");
         Path pending = dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + System.nanoTime() + ".tmp");
-        return new ClassDataSharing(archive, pending);
+        return new ClassDataSharing(kind, archive, pending);
     }
 
     /** The JVM flags: map the archive when there is one, else write one at a clean exit. */
@@ -70,11 +72,28 @@ final class ClassDataSharing {
             boolean clean = exitCode == 0 || exitCode == 143; // 143: exited by SIGTERM through its shutdown hooks
             if (clean && Files.isRegularFile(pending) && Files.size(pending) > 0) {
                 Files.move(pending, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                dropOtherArchives();
             } else {
                 Files.deleteIfExists(pending);
             }
         } catch (IOException e) {
             // an archive is an optimization: the next run writes another
+        }
+    }
+
+    /**
+     * Deletes this kind's archives of earlier builds (about 50 MB each). A JVM still mapping one keeps its
+     * mapping; the file's name is gone.
+     */
+    private void dropOtherArchives() throws IOException {
+        try (var files = Files.list(archive.getParent())) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(kind + "-") && name.endsWith(".jsa") && !file.equals(archive)
+                        && name.substring(kind.length() + 1).matches("[0-9a-f]+\\.jsa")) {
+                    Files.deleteIfExists(file);
+                }
+            }
         }
     }
 

@@ -71,6 +71,26 @@ class ClassDataSharingTest {
         assertThat(ClassDataSharing.of("producer-service", List.of(jar)).flags().get(0)).isNotEqualTo(before);
     }
 
+    @Test
+    void aNewArchiveReplacesTheOnesOfEarlierBuilds() throws Exception {
+        Path jar = Files.writeString(home.resolve("app.jar"), "v1");
+        ClassDataSharing v1 = ClassDataSharing.of("kafka", List.of(jar));
+        Files.writeString(Path.of(flagValue(v1.flags(), "-XX:ArchiveClassesAtExit=")), "archive 1");
+        v1.afterExit(0);
+        Path old = Path.of(flagValue(ClassDataSharing.of("kafka", List.of(jar)).flags(), "-XX:SharedArchiveFile="));
+        Path otherKind = Files.writeString(home.resolve(".urlcheck/cds/kafka-tool-0123abcd.jsa"), "not ours");
+
+        Files.writeString(jar, "version 2, longer");
+        ClassDataSharing v2 = ClassDataSharing.of("kafka", List.of(jar));
+        Files.writeString(Path.of(flagValue(v2.flags(), "-XX:ArchiveClassesAtExit=")), "archive 2");
+        v2.afterExit(0);
+
+        assertThat(old).doesNotExist();
+        assertThat(otherKind).exists();
+        assertThat(Path.of(flagValue(ClassDataSharing.of("kafka", List.of(jar)).flags(), "-XX:SharedArchiveFile=")))
+                .hasContent("archive 2");
+    }
+
     private static String flagValue(List<String> flags, String prefix) {
         return flags.stream().filter(f -> f.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
     }
