@@ -28,13 +28,19 @@ public final class LocalStack implements AutoCloseable {
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
     /**
-     * Every service's Kafka clients on a local stack: they start before the broker and retry until it answers, and
-     * Kafka's default backoff grows to 1 s between attempts, so they found the broker up to a second after it was
-     * ready. A loopback broker is cheap to ask again. A service's own configuration overrides these.
+     * Every service's Kafka clients on a local stack. They start before the broker and retry until it answers,
+     * and Kafka's default backoff grows to 1 s between attempts, so they found the broker up to a second after
+     * it was ready. Their consumers subscribe before the launcher creates the topics, and the sink's two
+     * consumers share a group: the group settled only after metadata refreshes and rebalances that each
+     * member answers at its next poll (1 s apart by default), and the sink first reported a 1,000-URL job
+     * 2.6 s after its upload, already complete. A loopback broker is cheap to ask again. A service's own
+     * configuration overrides these.
      */
     private static final Map<String, String> LOCAL_KAFKA_CLIENT = Map.of(
             "kafka.reconnect.backoff.max.ms", "100",
-            "kafka.retry.backoff.max.ms", "100");
+            "kafka.retry.backoff.max.ms", "100",
+            "kafka.metadata.max.age.ms", "500",
+            "mp.messaging.connector.smallrye-kafka.poll-timeout", "100");
 
     private final StackConfig config;
     private final PortPlan ports;
