@@ -4,6 +4,8 @@ import io.urlcheck.launcher.client.ProducerClient;
 import io.urlcheck.launcher.client.SinkClient;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+
 /** Where a running stack's APIs are, for {@code submit}, {@code results}, {@code summary} and {@code watch}. */
 public final class ApiOptions {
 
@@ -15,15 +17,27 @@ public final class ApiOptions {
             description = "Sink API base URL (env URLCHECK_SINK; default: ${DEFAULT-VALUE}).")
     String sink;
 
-    @Option(names = "--token", paramLabel = "TOKEN", defaultValue = "${env:URLCHECK_API_TOKEN}",
-            description = "Bearer token for APIs that require one (env URLCHECK_API_TOKEN).")
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = {"File holding the bearer token for APIs that require one, readable by you alone",
+                    "(chmod 600); or set URLCHECK_API_TOKEN. A token is never an argument: ps shows arguments."})
+    Path tokenFile;
+
+    /** Refused: a token given as an argument is visible to every user in {@code ps}. */
+    @Option(names = "--token", hidden = true, paramLabel = "TOKEN")
     String token;
 
     ProducerClient producer() {
-        return new ProducerClient(producer, token);
+        return new ProducerClient(producer, token());
     }
 
     SinkClient sink() {
-        return new SinkClient(sink, token);
+        return new SinkClient(sink, token());
+    }
+
+    private String token() {
+        if (token != null) {
+            throw SecretInput.refusedAsArgument("--token", "--token-file", "URLCHECK_API_TOKEN");
+        }
+        return SecretInput.fileOrEnvironment(tokenFile, "--token-file", "URLCHECK_API_TOKEN");
     }
 }

@@ -108,7 +108,10 @@ public final class RunCommand implements Callable<Integer> {
             }
             return check(local, interrupts, outFile, started, errStyle, outStyle);
         } finally {
-            local.stop();
+            // The results are written and on disk (or the run failed): the run's broker and sink data are thrown
+            // away, so a graceful stop would protect nothing and only keep the user waiting. A Ctrl+C has already
+            // drained the workers gracefully (see drain) before the partial results were written.
+            local.kill();
         }
     }
 
@@ -120,20 +123,23 @@ public final class RunCommand implements Callable<Integer> {
         CompletableFuture<Submission> upload = CompletableFuture.supplyAsync(
                 () -> producer.submit(Input.opener(file, interrupts::requested), jobId), Cli.daemonExecutor("upload"));
 
+        upload.thenRun(() -> local.timeline().mark("run: input uploaded"));
         Optional<JobStatus> last;
         try (Progress progress = Progress.create(errStyle, quiet, System.err)) {
-            last = new JobFollower(sink, progress, interrupts::requested).follow(jobId, upload);
+            last = new JobFollower(sink, progress, interrupts::requested, local.timeline()).follow(jobId, upload);
         }
         boolean partial = interrupts.requested();
         if (partial) {
             last = drain(local, sink, jobId);
         }
         long rows = ResultsExport.writeFile(sink, Map.of("jobId", jobId), format, outFile);
+        local.timeline().mark("run: results written (" + rows + " rows)");
         Map<String, Long> outcomes = last.map(JobStatus::outcomes).orElse(Map.of());
         long expected = last.filter(JobStatus::complete).map(JobStatus::expected).orElse(partial ? -1L : rows);
         long checked = partial ? rows : last.map(JobStatus::checked).orElse(rows);
-        if (!quiet && rows > 0) {
-            Summary summary = sink.summary(jobId);
+        Summary summary = !quiet && rows > 0 ? sink.summary(jobId) : null;
+        local.kill();
+        if (summary != null) {
             System.out.println();
             System.out.print(SummaryTable.render(summary, outStyle));
             System.out.println();

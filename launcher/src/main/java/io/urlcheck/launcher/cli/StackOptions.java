@@ -3,6 +3,8 @@ package io.urlcheck.launcher.cli;
 import io.urlcheck.launcher.stack.StackConfig;
 import picocli.CommandLine.Option;
 
+import java.nio.file.Path;
+
 /** Where the local stack listens and how the sink stores results; shared by {@code run} and {@code up}. */
 public final class StackOptions {
 
@@ -20,8 +22,13 @@ public final class StackOptions {
     @Option(names = "--jdbc-user", paramLabel = "USER", description = "PostgreSQL user.")
     String jdbcUser;
 
-    @Option(names = "--jdbc-password", paramLabel = "PASSWORD", defaultValue = "${env:URLCHECK_JDBC_PASSWORD}",
-            description = "PostgreSQL password (env URLCHECK_JDBC_PASSWORD).")
+    @Option(names = "--jdbc-password-file", paramLabel = "FILE",
+            description = {"File holding the PostgreSQL password, readable by you alone (chmod 600);",
+                    "or set URLCHECK_JDBC_PASSWORD. A password is never an argument: ps shows arguments."})
+    Path jdbcPasswordFile;
+
+    /** Refused: a password given as an argument is visible to every user in {@code ps}. */
+    @Option(names = "--jdbc-password", hidden = true, paramLabel = "PASSWORD")
     String jdbcPassword;
 
     @Option(names = "--kafka-port", paramLabel = "PORT", description = "Kafka client port.")
@@ -31,7 +38,7 @@ public final class StackOptions {
     Integer producerPort;
 
     @Option(names = "--worker-port", paramLabel = "PORT",
-            description = "First worker's HTTP port; worker i listens on PORT + i - 1.")
+            description = "First worker's HTTP port; each further worker takes the next port above it that no other part of the stack has.")
     Integer workerPort;
 
     @Option(names = "--sink-port", paramLabel = "PORT", description = "Sink API (and dashboard) port.")
@@ -46,6 +53,9 @@ public final class StackOptions {
                 .producerPort(port(producerPort, fixedDefaults ? StackConfig.DEFAULT_PRODUCER_PORT : 0))
                 .workerPort(port(workerPort, fixedDefaults ? StackConfig.DEFAULT_WORKER_PORT : 0))
                 .sinkPort(port(sinkPort, fixedDefaults ? StackConfig.DEFAULT_SINK_PORT : 0));
+        if (jdbcPassword != null) {
+            throw SecretInput.refusedAsArgument("--jdbc-password", "--jdbc-password-file", "URLCHECK_JDBC_PASSWORD");
+        }
         builder.sink("urlcheck.sink.store", store.name());
         if (store == Store.postgres) {
             if (jdbcUrl == null || jdbcUrl.isBlank()) {
@@ -55,8 +65,10 @@ public final class StackOptions {
             if (jdbcUser != null) {
                 builder.sink("quarkus.datasource.username", jdbcUser);
             }
-            if (jdbcPassword != null) {
-                builder.sink("quarkus.datasource.password", jdbcPassword);
+            String password = SecretInput.fileOrEnvironment(jdbcPasswordFile, "--jdbc-password-file",
+                    "URLCHECK_JDBC_PASSWORD");
+            if (password != null) {
+                builder.sink("quarkus.datasource.password", password);
             }
         }
     }

@@ -18,9 +18,10 @@ import java.util.concurrent.Callable;
         footer = {"  ./urlcheck up",
                 "  ./urlcheck up --workers 3 --allow-cidr 127.0.0.0/8",
                 "  ./urlcheck up --producer-port 9081 --sink-port 9083 --kafka-port 19092",
-                "  ./urlcheck up --store postgres --jdbc-url jdbc:postgresql://localhost:5432/urlcheck --jdbc-user urlcheck",
+                "  URLCHECK_JDBC_PASSWORD=... ./urlcheck up --store postgres --jdbc-url jdbc:postgresql://localhost:5432/urlcheck --jdbc-user urlcheck",
                 "",
-                "Default ports: producer 8081, worker 8082 (worker i: 8082 + i - 1), sink 8083, Kafka 9092.",
+                "Default ports: producer 8081, worker-1 8082, sink 8083, Kafka 9092; workers 2 to 8 on 8084 to 8090",
+                "(each further worker takes the next port above the previous worker's that the stack does not use).",
                 "Exit codes: 0 stopped by Ctrl+C or SIGTERM; 2 bad arguments; 3 the stack could not start."})
 public final class UpCommand implements Callable<Integer> {
 

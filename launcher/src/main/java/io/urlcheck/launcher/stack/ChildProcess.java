@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutionException;
@@ -43,14 +44,33 @@ public final class ChildProcess {
 
     private final String name;
     private final List<String> command;
+    private final Map<String, String> environment;
     private final Path logFile;
+    private final ClassDataSharing cds;
     private volatile Process process;
+    private volatile boolean writesArchive;
 
     /** A child called {@code name} (for messages) that runs {@code command}, logging to {@code logFile}. */
     public ChildProcess(String name, List<String> command, Path logFile) {
+        this(name, command, Map.of(), logFile);
+    }
+
+    /**
+     * A child that also gets {@code environment} (the way secrets reach it: see {@link Secrets}). It never
+     * inherits the launcher's own secret variables ({@link Secrets#LAUNCHER_VARIABLES}).
+     */
+    public ChildProcess(String name, List<String> command, Map<String, String> environment, Path logFile) {
+        this(name, command, environment, logFile, null);
+    }
+
+    /** A child JVM ({@code command} starts with {@code java}) that maps, or writes, the class-data archive {@code cds}. */
+    ChildProcess(String name, List<String> command, Map<String, String> environment, Path logFile,
+                 ClassDataSharing cds) {
         this.name = name;
         this.command = List.copyOf(command);
+        this.environment = Map.copyOf(environment);
         this.logFile = logFile;
+        this.cds = cds;
     }
 
     /** Starts the command; output (stdout and stderr) is appended to the log file. */
@@ -61,12 +81,22 @@ public final class ChildProcess {
         try {
             Files.createDirectories(logFile.getParent());
             List<String> full = new ArrayList<>(WRAPPER);
-            full.addAll(command);
+            full.add(command.get(0));
+            writesArchive = cds != null && cds.writesAtExit();
+            if (cds != null) {
+                full.addAll(cds.flags());
+            }
+            full.addAll(command.subList(1, command.size()));
             ProcessBuilder builder = new ProcessBuilder(full)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
                     .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().keySet().removeAll(Secrets.LAUNCHER_VARIABLES);
+            builder.environment().putAll(environment);
             process = SPAWNER.submit(builder::start).get();
+            if (cds != null) {
+                process.onExit().thenAccept(p -> cds.afterExit(p.exitValue()));
+            }
             LIVE.add(this);
             return this;
         } catch (ExecutionException e) {
@@ -110,6 +140,14 @@ public final class ChildProcess {
         LIVE.remove(this);
     }
 
+    /**
+     * True while this JVM is to write its class-data archive when it exits: stopping it by SIGKILL would
+     * lose the archive, so a fast stop SIGTERMs it instead ({@link ClassDataSharing}).
+     */
+    public boolean writesArchiveAtExit() {
+        return writesArchive && isAlive();
+    }
+
     /** Waits up to {@code timeout} for the process to exit by itself; true if it has. */
     public boolean awaitExit(Duration timeout) {
         Process p = process;
@@ -131,6 +169,15 @@ public final class ChildProcess {
         return p != null && p.isAlive();
     }
 
+    /** The running process's handle (for its pid, command line and children); fails before the first start. */
+    public ProcessHandle handle() {
+        Process p = process;
+        if (p == null) {
+            throw new IllegalStateException(name + " was never started");
+        }
+        return p.toHandle();
+    }
+
     /** The operating-system process id; -1 before the first start. */
     public long pid() {
         Process p = process;
@@ -146,6 +193,16 @@ public final class ChildProcess {
     /** The name used in messages: {@code kafka}, {@code producer}, {@code worker-1}... */
     public String name() {
         return name;
+    }
+
+    /** The command it runs (without the {@code setsid}/{@code setpriv} wrapper). */
+    public List<String> command() {
+        return command;
+    }
+
+    /** The variables it gets on top of the launcher's environment. */
+    public Map<String, String> environment() {
+        return environment;
     }
 
     /** Where this child's output goes. */

@@ -3,31 +3,46 @@ package io.urlcheck.launcher.stack;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
 
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.nio.file.Files;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 /**
  * A real single-node KRaft Kafka (broker and controller in one) as a child JVM: {@code kafka.Kafka}
- * from this JVM's own class path. The log directory is formatted once ({@code kafka.tools.StorageTool
- * format}); {@link #stop}, {@link #kill} and {@link #start} again reuse it, so a restart keeps every
+ * from this JVM's own class path. The log directory is formatted once, from a template formatted with
+ * Kafka's own {@link Formatter} ({@link #formattedTemplate}); {@link #stop}, {@link #kill} and {@link #start} again reuse it, so a restart keeps every
  * topic and offset, as a real broker restart does.
  */
 public final class KafkaProcess {
 
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
+
     private final Path dir;
     private final int port;
     private final int controllerPort;
-    private final String clusterId;
     private final ChildProcess process;
     private boolean formatted;
     private int saslPort;
@@ -40,9 +55,8 @@ public final class KafkaProcess {
         this.dir = dir.toAbsolutePath();
         this.port = port;
         this.controllerPort = controllerPort;
-        this.clusterId = Uuid.randomUuid().toString();
-        this.process = new ChildProcess("kafka", command("kafka.Kafka", config().toString()),
-                logDir.toAbsolutePath().resolve("kafka.log"));
+        this.process = new ChildProcess("kafka", command("kafka.Kafka", config().toString()), Map.of(),
+                logDir.toAbsolutePath().resolve("kafka.log"), ClassDataSharing.of("kafka", classPathFiles()));
     }
 
     /**
@@ -90,49 +104,143 @@ public final class KafkaProcess {
     private void format() {
         try {
             Files.createDirectories(dir);
-            Files.writeString(config(), serverProperties());
+            writePrivately(config(), serverProperties());
         } catch (IOException e) {
             throw new StackException("cannot write the Kafka config in " + dir + ": " + e.getMessage(), e);
         }
-        ChildProcess storageTool = new ChildProcess("kafka-format", command("kafka.tools.StorageTool",
-                "format", "--cluster-id", clusterId, "--config", config().toString(), "--ignore-formatted"),
-                process.logFile().resolveSibling("kafka-format.log"));
-        storageTool.start();
-        if (!storageTool.awaitExit(Duration.ofSeconds(60)) || storageTool.exitCode() != 0) {
-            storageTool.kill();
-            throw new StackException("formatting the Kafka log directory failed; see " + storageTool.logFile()
-                    + System.lineSeparator() + storageTool.logTail(15));
+        Path data = dir.resolve("data");
+        try {
+            Path template = formattedTemplate();
+            Files.createDirectories(data);
+            try (var files = Files.list(template)) {
+                for (Path file : (Iterable<Path>) files::iterator) {
+                    Files.copy(file, data.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
+                }
+            }
+        } catch (IOException e) {
+            throw new StackException("cannot prepare the Kafka log directory " + data + ": " + e.getMessage(), e);
         }
         formatted = true;
     }
 
-    /** Waits until the broker answers a metadata request; fails fast, with the log's tail, if it exits. */
-    public void awaitReady(Duration timeout) {
-        Instant deadline = Instant.now().plus(timeout);
-        try (Admin admin = Admin.create(Map.of(
-                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
-                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
-                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
-                AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 50,
-                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 200))) {
-            while (true) {
-                if (!process.isAlive()) {
-                    throw new StackException("Kafka exited with code " + process.exitCode() + " while starting; see "
-                            + process.logFile() + System.lineSeparator() + process.logTail(15));
+    /**
+     * Writes {@code text} to a file only its owner may read or write (0600 where the file system has POSIX
+     * permissions), created so before the first byte: the broker's config holds the SASL and key store passwords.
+     */
+    static void writePrivately(Path file, String text) throws IOException {
+        Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
+        try {
+            Files.deleteIfExists(file);
+            Files.createFile(file, PosixFilePermissions.asFileAttribute(ownerOnly));
+            Files.setPosixFilePermissions(file, ownerOnly); // createFile's mode is filtered by the umask
+        } catch (UnsupportedOperationException e) {
+            // not a POSIX file system: its ACLs decide
+        }
+        Files.writeString(file, text);
+    }
+
+    /**
+     * A log directory formatted once per Kafka version, in {@code <home>/.urlcheck/cache/}, with Kafka's own
+     * {@link Formatter} (what {@code kafka-storage.sh format} runs) and a cluster id of its own; each broker gets a
+     * copy of its two files. Formatting cost about two seconds of a small machine's start-up in a JVM of its own,
+     * and one second still in the launcher's, all of it before the broker could launch.
+     */
+    static Path formattedTemplate() throws IOException {
+        Path cache = Path.of(System.getProperty("urlcheck.home", ".")).toAbsolutePath().resolve(".urlcheck").resolve("cache");
+        Path template = cache.resolve("kafka-format-" + AppInfoParser.getVersion() + "-node" + NODE_ID);
+        if (Files.isRegularFile(template.resolve("meta.properties"))) {
+            return template;
+        }
+        Files.createDirectories(cache);
+        Path fresh = Files.createTempDirectory(cache, "kafka-format-");
+        try {
+            new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setNodeId(NODE_ID).setClusterId(Uuid.randomUuid().toString())
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setMetadataLogDirectory(fresh.toString()).addDirectory(fresh.toString())
+                    .setIgnoreFormatted(true)
+                    .run();
+            Files.move(fresh, template, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            // another launcher made it at the same moment: theirs is as good
+        } catch (Exception e) {
+            throw new IOException("formatting failed: " + e.getMessage(), e);
+        } finally {
+            if (Files.isDirectory(fresh)) {
+                try (var files = Files.walk(fresh)) {
+                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
+            }
+        }
+        return template;
+    }
+
+    /**
+     * Waits until the broker answers a metadata request; fails fast, with the log's tail, if it exits. Until its
+     * port accepts a connection it is probed every 25 ms with a plain TCP connect: an admin client's own retries
+     * back off to a second or more, which once made this wait outlast the broker's start by 1.7 s.
+     */
+    public void awaitReady(Duration timeout) {
+        try (Admin admin = admin()) {
+            awaitReady(admin, timeout);
+        }
+    }
+
+    /**
+     * {@link #awaitReady(Duration)} with an admin client of the caller's ({@link #admin()}), made before the broker
+     * launched so that loading its classes overlaps the broker's start, and kept for creating the topics.
+     */
+    public void awaitReady(Admin admin, Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        try {
+            while (!accepts(port)) {
+                failIfGone(deadline, timeout);
+                Thread.sleep(25); // probe interval of a starting broker's port
+            }
+            while (true) {
+                failIfGone(deadline, timeout);
                 try {
                     admin.describeCluster().nodes().get(3, TimeUnit.SECONDS);
                     return;
                 } catch (ExecutionException | TimeoutException e) {
-                    if (Instant.now().isAfter(deadline)) {
-                        throw new StackException("Kafka was not ready within " + timeout.toSeconds() + " s; see "
-                                + process.logFile());
-                    }
+                    // not serving metadata yet: ask again until the deadline
                 }
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted waiting for Kafka", e);
+        }
+    }
+
+    /** An admin client of this broker's PLAINTEXT listener that asks again quickly while the broker starts. */
+    public Admin admin() {
+        return Admin.create(Map.of(
+                AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000,
+                AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000,
+                AdminClientConfig.RECONNECT_BACKOFF_MS_CONFIG, 20,
+                AdminClientConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 100,
+                AdminClientConfig.RETRY_BACKOFF_MS_CONFIG, 20,
+                AdminClientConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 100));
+    }
+
+    private void failIfGone(Instant deadline, Duration timeout) {
+        if (!process.isAlive()) {
+            throw new StackException("Kafka exited with code " + process.exitCode() + " while starting; see "
+                    + process.logFile() + System.lineSeparator() + process.logTail(15));
+        }
+        if (Instant.now().isAfter(deadline)) {
+            throw new StackException("Kafka was not ready within " + timeout.toSeconds() + " s; see " + process.logFile());
+        }
+    }
+
+    private static boolean accepts(int port) {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress("127.0.0.1", port), 200);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
     }
 
@@ -202,11 +310,11 @@ public final class KafkaProcess {
         return String.join(nl,
                 "# Generated by the urlcheck launcher: one combined broker and controller on loopback.",
                 "process.roles=broker,controller",
-                "node.id=1",
+                "node.id=" + NODE_ID,
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
                 "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort + saslListener,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + saslListener,
-                "controller.listener.names=CONTROLLER",
+                "controller.listener.names=" + CONTROLLER_LISTENER,
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT" + (sasl ? ",SASL:" + saslSecurityProtocol() : ""),
                 "log.dirs=" + dir.resolve("data"),
@@ -214,7 +322,8 @@ public final class KafkaProcess {
                 "auto.create.topics.enable=false",
                 "num.partitions=1",
                 "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=8",
+                "# One partition: a local broker's groups are few, and each partition costs its creation and loading at start.",
+                "offsets.topic.num.partitions=1",
                 "transaction.state.log.replication.factor=1",
                 "transaction.state.log.min.isr=1",
                 "share.coordinator.state.topic.replication.factor=1",
@@ -222,6 +331,14 @@ public final class KafkaProcess {
                 "group.initial.rebalance.delay.ms=0",
                 saslLines,
                 tlsLines);
+    }
+
+    private static List<Path> classPathFiles() {
+        List<Path> files = new ArrayList<>();
+        for (String entry : absoluteClassPath().split(java.io.File.pathSeparator)) {
+            files.add(Path.of(entry));
+        }
+        return files;
     }
 
     /** This JVM's class path with absolute entries, so the child finds it from any directory. */
@@ -238,7 +355,10 @@ public final class KafkaProcess {
         command.add(Java.executable());
         command.add("-Xmx512m");
         command.addAll(Java.startupFlags());
-        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=info");
+        // Warnings and errors, and the line saying it started: its INFO start-up (every config, several times)
+        // is thousands of lines written while the machine is busiest.
+        command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
+        command.add("-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info");
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
         command.add("-cp");
         command.add(absoluteClassPath());

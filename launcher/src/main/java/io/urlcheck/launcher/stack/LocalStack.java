@@ -2,7 +2,6 @@ package io.urlcheck.launcher.stack;
 
 import io.urlcheck.contract.Topics;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 
 /**
  * The whole pipeline on this machine: a KRaft broker with every topic, the producer, N workers in one
@@ -27,12 +27,24 @@ public final class LocalStack implements AutoCloseable {
     public static final int REQUEST_PARTITIONS = 8;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /**
+     * Every service's Kafka clients on a local stack. They start before the broker and retry until it answers,
+     * and Kafka's default backoff grows to 1 s between attempts, so they found the broker up to a second after
+     * it was ready. Their consumers subscribe before the launcher creates the topics, and the sink's two
+     * consumers share a group: the group settled only after metadata refreshes and rebalances that each
+     * member answers at its next poll (1 s apart by default), and the sink first reported a 1,000-URL job
+     * 2.6 s after its upload, already complete. A loopback broker is cheap to ask again. A service's own
+     * configuration overrides these.
+     */
+    private static final Map<String, String> LOCAL_KAFKA_CLIENT = Map.of(
+            "kafka.reconnect.backoff.max.ms", "100",
+            "kafka.retry.backoff.max.ms", "100",
+            "kafka.metadata.max.age.ms", "500",
+            "mp.messaging.connector.smallrye-kafka.poll-timeout", "100");
 
     private final StackConfig config;
-    private final int kafkaPort;
-    private final int producerPort;
-    private final int sinkPort;
-    private final List<Integer> workerPorts = new ArrayList<>();
+    private final PortPlan ports;
+    private final Timeline timeline;
     private final List<ServiceProcess> workers = new ArrayList<>();
     private KafkaProcess kafka;
     private ServiceProcess producer;
@@ -41,13 +53,8 @@ public final class LocalStack implements AutoCloseable {
 
     private LocalStack(StackConfig config) {
         this.config = config;
-        this.kafkaPort = portOrFree(config.kafkaPort(), "Kafka", "--kafka-port");
-        this.producerPort = portOrFree(config.producerPort(), "producer API", "--producer-port");
-        this.sinkPort = portOrFree(config.sinkPort(), "sink API", "--sink-port");
-        for (int i = 0; i < config.workers(); i++) {
-            int port = config.workerPort() == 0 ? 0 : config.workerPort() + i;
-            workerPorts.add(portOrFree(port, "worker " + (i + 1) + " HTTP", "--worker-port"));
-        }
+        this.ports = PortPlan.of(config);
+        this.timeline = new Timeline(config.runDir().resolve("logs").resolve("launcher.log"));
     }
 
     /** Checks every port, then starts broker, topics and services, and waits until all are ready. */
@@ -62,39 +69,44 @@ public final class LocalStack implements AutoCloseable {
         }
     }
 
-    private static int portOrFree(int port, String what, String option) {
-        if (port == 0) {
-            return Ports.free();
-        }
-        Ports.requireFree(port, what, option);
-        return port;
-    }
-
     private void startAll() {
         long t0 = System.nanoTime();
+        timeline.mark("stack: starting");
         Path kafkaDir = config.runDir().resolve("kafka");
-        kafka = new KafkaProcess(kafkaDir, logDir(), kafkaPort, Ports.free());
+        kafka = new KafkaProcess(kafkaDir, logDir(), ports.kafka(), ports.controller());
         if (config.saslPlain() != null) {
-            kafka.saslPlainListener(Ports.free(), config.saslPlain().username(), config.saslPlain().password(),
+            kafka.saslPlainListener(ports.sasl(), config.saslPlain().username(), config.saslPlain().password(),
                     config.saslPlain().tls());
         }
-        producer = service("producer-service", "producer", producerPort, config.producerProps());
-        sink = service("sink-service", "sink", sinkPort, sinkProperties());
+        producer = service("producer-service", "producer", ports.producer(), config.producerProps());
+        sink = service("sink-service", "sink", ports.sink(), sinkProperties());
         for (int i = 1; i <= config.workers(); i++) {
-            workers.add(newWorker(i));
+            workers.add(newWorker(i, ports.worker(i)));
         }
         kafka.launch();
-        // The services boot (several seconds of JVM and Quarkus start) while the broker comes up; their
-        // clients retry until it answers, and their consumers wait for the topics created just below.
+        timeline.mark("broker: formatted and launched");
+        // The broker is the longest way to a ready stack, so it goes first; the services boot while it comes
+        // up, their clients retry until it answers, and their consumers wait for the topics created below.
         producer.start();
         sink.start();
         workers.forEach(ServiceProcess::start);
-        kafka.awaitReady(READY_TIMEOUT);
-        createTopics();
+        timeline.mark("services: launched");
+        try (Admin admin = kafka.admin()) {
+            kafka.awaitReady(admin, READY_TIMEOUT);
+            timeline.mark("broker: ready");
+            createTopics(admin);
+            timeline.mark("topics: created");
+        }
         producer.awaitReady(READY_TIMEOUT);
+        timeline.mark("producer: ready");
         sink.awaitReady(READY_TIMEOUT);
-        workers.forEach(w -> w.awaitReady(READY_TIMEOUT));
+        timeline.mark("sink: ready");
+        for (ServiceProcess worker : workers) {
+            worker.awaitReady(READY_TIMEOUT);
+            timeline.mark(worker.name() + ": ready");
+        }
         startupTime = Duration.ofNanos(System.nanoTime() - t0);
+        timeline.mark("stack: ready");
     }
 
     private Map<String, String> sinkProperties() {
@@ -104,8 +116,7 @@ public final class LocalStack implements AutoCloseable {
         return props;
     }
 
-    private ServiceProcess newWorker(int index) {
-        int port = index <= workerPorts.size() ? workerPorts.get(index - 1) : Ports.free();
+    private ServiceProcess newWorker(int index, int port) {
         Map<String, String> props = new HashMap<>();
         props.put("urlcheck.worker.id", "worker-" + index);
         props.putAll(config.workerProps());
@@ -113,7 +124,8 @@ public final class LocalStack implements AutoCloseable {
     }
 
     private ServiceProcess service(String module, String name, int port, Map<String, String> extra) {
-        Map<String, String> props = new HashMap<>(extra);
+        Map<String, String> props = new HashMap<>(LOCAL_KAFKA_CLIENT);
+        props.putAll(extra);
         if (config.saslPlain() != null) {
             StackConfig.Tls tls = config.saslPlain().tls();
             props.put("kafka.bootstrap.servers", kafka.saslBootstrapServers());
@@ -130,8 +142,8 @@ public final class LocalStack implements AutoCloseable {
         return new ServiceProcess(config.home(), module, name, port, props, "256m", logDir());
     }
 
-    private void createTopics() {
-        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
+    private void createTopics(Admin admin) {
+        try {
             List<NewTopic> topics = new ArrayList<>();
             for (String name : Topics.ALL) {
                 NewTopic topic = new NewTopic(name, partitions(name), (short) 1);
@@ -167,7 +179,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Starts one more worker (numbered after the existing ones) and waits until it is ready. */
     public ServiceProcess addWorker() {
-        ServiceProcess worker = newWorker(workers.size() + 1);
+        ServiceProcess worker = newWorker(workers.size() + 1, ports.addWorker());
         workers.add(worker);
         return worker.start().awaitReady(READY_TIMEOUT);
     }
@@ -177,6 +189,7 @@ public final class LocalStack implements AutoCloseable {
      * SIGTERM so that they drain within their grace, then the sink, then the broker.
      */
     public void stop() {
+        timeline.mark("stack: stopping");
         if (producer != null) {
             producer.terminate();
         }
@@ -190,6 +203,49 @@ public final class LocalStack implements AutoCloseable {
         if (kafka != null) {
             kafka.stop(STOP_GRACE);
         }
+        timeline.mark("stack: stopped");
+    }
+
+    /**
+     * Stops everything at once, for when nothing the children hold needs saving any more ({@code run} has
+     * written its results durably, and the run's broker and sink data are thrown away): SIGKILL, except a JVM
+     * still to write its class-data archive ({@link ClassDataSharing}), which gets SIGTERM and time to exit.
+     */
+    public void kill() {
+        if (children().stream().noneMatch(ChildProcess::isAlive)) {
+            return;
+        }
+        timeline.mark("stack: killing");
+        List<ChildProcess> writers = new ArrayList<>();
+        List<ChildProcess> rest = new ArrayList<>();
+        for (ChildProcess child : children()) {
+            (child.writesArchiveAtExit() ? writers : rest).add(child);
+        }
+        writers.forEach(ChildProcess::terminate);
+        for (ChildProcess child : rest) {
+            if (child != kafkaProcess() || writers.isEmpty()) {
+                child.kill();
+            }
+        }
+        writers.forEach(w -> w.stop(STOP_GRACE));
+        if (kafka != null) {
+            kafka.process().kill();
+        }
+        timeline.mark("stack: killed" + (writers.isEmpty() ? "" : " (" + writers.size() + " wrote a class-data archive)"));
+    }
+
+    private ChildProcess kafkaProcess() {
+        return kafka == null ? null : kafka.process();
+    }
+
+    private List<ChildProcess> children() {
+        List<ChildProcess> all = new ArrayList<>();
+        Stream.concat(Stream.of(producer, sink), workers.stream()).filter(java.util.Objects::nonNull)
+                .forEach(s -> all.add(s.process()));
+        if (kafka != null) {
+            all.add(kafka.process());
+        }
+        return all;
     }
 
     /** SIGTERMs every worker at once and waits for them all (drain grace plus margin), then SIGKILLs stragglers. */
@@ -231,6 +287,10 @@ public final class LocalStack implements AutoCloseable {
     public String sinkUrl() { return sink.baseUrl(); }
     /** Where every child's log file is. */
     public Path logDir() { return config.runDir().resolve("logs"); }
+    /** The launcher's log of this stack's phases ({@code logs/launcher.log}). */
+    public Timeline timeline() { return timeline; }
+    /** Every port this stack listens on. */
+    public PortPlan ports() { return ports; }
     /** The configuration this stack was started with. */
     public StackConfig config() { return config; }
 }

@@ -16,7 +16,7 @@ import java.util.Map;
 
 /**
  * One packaged Quarkus service as a child JVM: {@code java -D... -jar <module>/target/quarkus-app/quarkus-run.jar},
- * the very artifact production runs. Ready when {@code /q/health/ready} answers 200; it can be
+ * the very artifact production runs. Secret properties ({@link Secrets}) go to it through its environment. Ready when {@code /q/health/ready} answers 200; it can be
  * SIGTERMed, SIGKILLed and started again with the same settings.
  */
 public final class ServiceProcess implements AutoCloseable {
@@ -35,7 +35,8 @@ public final class ServiceProcess implements AutoCloseable {
      * @param module     {@code producer-service}, {@code worker-service} or {@code sink-service}
      * @param name       the name in messages and of the log file, e.g. {@code worker-2}
      * @param port       the HTTP port ({@code quarkus.http.port})
-     * @param properties system properties for the service, e.g. {@code urlcheck.worker.max-in-flight}
+     * @param properties the service's configuration, e.g. {@code urlcheck.worker.max-in-flight}: {@code -D} flags,
+     *                   secrets environment variables of the same name
      * @param heap       the {@code -Xmx} value, e.g. {@code 256m}
      * @param logDir     where {@code <name>.log} goes
      */
@@ -57,10 +58,19 @@ public final class ServiceProcess implements AutoCloseable {
         command.add(Java.executable());
         command.add("-Xmx" + heap);
         command.addAll(Java.startupFlags());
-        props.forEach((k, v) -> command.add("-D" + k + "=" + v));
+        Map<String, String> secrets = new LinkedHashMap<>();
+        props.forEach((k, v) -> {
+            if (Secrets.isSecret(k)) {
+                secrets.put(k, v);
+            } else {
+                command.add("-D" + k + "=" + v);
+            }
+        });
         command.add("-jar");
         command.add(jar.toString());
-        this.process = new ChildProcess(name, command, logDir.resolve(name + ".log"));
+        ClassDataSharing cds = ClassDataSharing.of(module, List.of(jar,
+                jar.resolveSibling("quarkus").resolve("quarkus-application.dat")));
+        this.process = new ChildProcess(name, command, secrets, logDir.resolve(name + ".log"), cds);
     }
 
     /** The packaged application of {@code module} under {@code home}. */

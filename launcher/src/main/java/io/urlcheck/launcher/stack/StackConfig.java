@@ -12,7 +12,7 @@ import java.util.Map;
  * @param runDir         where the broker's data, the sink's files and every log go
  * @param kafkaPort      the broker's client port
  * @param producerPort   the producer's HTTP port
- * @param workerPort     the first worker's HTTP port; worker {@code i} (from 1) listens on {@code workerPort + i - 1}
+ * @param workerPort     the first worker's HTTP port; the further workers' ports follow from it as {@link PortPlan} says
  * @param sinkPort       the sink's HTTP port
  * @param workers        how many worker processes, all in consumer group {@code urlcheck-worker}
  * @param producerProps  extra system properties of the producer
@@ -102,9 +102,12 @@ public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPor
         /** Services authenticate to the broker with SASL/PLAIN as this user: over TLS (SASL_SSL) when {@code tls} is not null. */
         public Builder saslPlain(String username, String password, Tls tls) { saslPlain = new SaslPlain(username, password, tls); return this; }
 
+        /** The configuration; {@link IllegalArgumentException} when two parts of the stack would share a port. */
         public StackConfig build() {
-            return new StackConfig(home.toAbsolutePath(), runDir.toAbsolutePath(), kafkaPort, producerPort,
+            StackConfig config = new StackConfig(home.toAbsolutePath(), runDir.toAbsolutePath(), kafkaPort, producerPort,
                     workerPort, sinkPort, workers, producerProps, workerProps, sinkProps, saslPlain);
+            PortPlan.fixed(config);
+            return config;
         }
     }
 }

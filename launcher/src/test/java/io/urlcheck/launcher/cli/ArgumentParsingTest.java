@@ -129,4 +129,43 @@ class ArgumentParsingTest {
         assertThat(err.toString()).startsWith("urlcheck: cannot reach the sink at http://127.0.0.1:")
                 .doesNotContain("\tat ");
     }
+    @Test
+    void upRefusesAPortGivenToTwoPartsBeforeAnythingStarts() {
+        assertThat(execute("up", "--producer-port", "8083")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("port 8083 would serve both the producer API (--producer-port) and the"
+                + " sink API (--sink-port)").doesNotContain("Exception");
+    }
+
+    @Test
+    void secretsAreNoLongerCommandLineArguments() {
+        assertThat(execute("up", "--store", "postgres", "--jdbc-url", "jdbc:postgresql://h/db", "--jdbc-password", "pw"))
+                .isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--jdbc-password is not accepted: every user can read a command line in"
+                + " ps; set URLCHECK_JDBC_PASSWORD or give --jdbc-password-file FILE");
+        assertThat(execute("summary", "--token", "t")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--token is not accepted: every user can read a command line in ps;"
+                + " set URLCHECK_API_TOKEN or give --token-file FILE");
+    }
+
+    @Test
+    void aPrivatePasswordFileBecomesTheSinksPassword(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("pg.pass"), "s3cret\n");
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        UpCommand up = parse(UpCommand.class, "up", "--store", "postgres", "--jdbc-url", "jdbc:postgresql://h/db",
+                "--jdbc-password-file", file.toString());
+        StackConfig.Builder builder = StackConfig.builder(Path.of("."), Path.of("r"));
+        up.stack.applyTo(builder, true);
+
+        assertThat(builder.build().sinkProps()).containsEntry("quarkus.datasource.password", "s3cret");
+    }
+
+    @Test
+    void aSecretFileOtherUsersCanReadIsAUsageError(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+        Path file = java.nio.file.Files.writeString(dir.resolve("token"), "t0ken\n");
+        java.nio.file.Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+
+        assertThat(execute("summary", "--token-file", file.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--token-file " + file + " may be read or changed by other users;"
+                + " make it private with 'chmod 600 " + file + "'");
+    }
 }

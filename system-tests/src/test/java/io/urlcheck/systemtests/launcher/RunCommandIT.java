@@ -95,6 +95,18 @@ class RunCommandIT {
     }
 
     @Test
+    void anApiTokenInTheCallersEnvironmentDoesNotLockTheRunOutOfItsOwnStack() throws Exception {
+        Path dir = Home.runDir("run-token-env");
+        MixedInput input = new MixedInput(targets, dir);
+
+        LauncherProcess run = LauncherProcess.run(dir, RUN_TIMEOUT, Map.of("URLCHECK_API_TOKEN", "for-another-stack"),
+                "run", input.file.toString(), "--allow-cidr", "127.0.0.0/8", "--quiet");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        assertThat(run.stdout()).startsWith("urlcheck: 10/10 URLs checked");
+    }
+
+    @Test
     void aMissingFileIsAUsageErrorBeforeAnythingStarts() {
         Path dir = Home.runDir("run-missing");
         LauncherProcess run = LauncherProcess.run(dir, Duration.ofSeconds(60), "run", "no-such-file.txt");

@@ -3,6 +3,7 @@ package io.urlcheck.systemtests.launcher;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.launcher.stack.Ports;
+import io.urlcheck.systemtests.support.DefaultPorts;
 import io.urlcheck.systemtests.support.Home;
 import io.urlcheck.systemtests.support.LauncherProcess;
 import io.urlcheck.systemtests.support.Targets;
@@ -10,7 +11,8 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -26,32 +28,49 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * {@code ./urlcheck up --workers 2} as a real process, then {@code submit --wait}, {@code results} and
- * {@code summary} against it; the work spreads over both workers; a {@code kill -9} of the launcher takes
- * its children along.
+ * {@code ./urlcheck up --workers 2} as a real process, on its default ports as a user runs it and on free
+ * ports, then {@code submit --wait}, {@code results} and {@code summary} against it; the work spreads over both
+ * workers; a {@code kill -9} of the launcher takes its children along.
  */
 class UpCommandIT {
 
     private static final int HOSTS = 16;
     private static final Duration CLI_TIMEOUT = Duration.ofMinutes(2);
 
-    @Test
-    void upThenSubmitResultsAndSummaryWithTwoWorkersSharingTheWork() throws Exception {
-        Path dir = Home.runDir("up");
-        int kafka = Ports.free();
-        int producer = Ports.free();
-        int sink = Ports.free();
-        String producerUrl = "http://127.0.0.1:" + producer;
-        String sinkUrl = "http://127.0.0.1:" + sink;
+    /** Where {@code up} is told to listen: on its documented defaults, as a user runs it, or on free ports. */
+    enum PortChoice { DEFAULTS, FREE }
+
+    @ParameterizedTest
+    @EnumSource(PortChoice.class)
+    void upThenSubmitResultsAndSummaryWithTwoWorkersSharingTheWork(PortChoice ports) throws Exception {
+        Path dir = Home.runDir("up-" + ports.name().toLowerCase());
+        List<String> args = new ArrayList<>(List.of("up", "--workers", "2", "--allow-cidr", "127.0.0.0/8"));
+        int kafka = 9092;
+        String producerUrl = "http://127.0.0.1:8081";
+        String sinkUrl = "http://127.0.0.1:8083";
+        List<String> workerUrls = List.of("http://127.0.0.1:8082", "http://127.0.0.1:8084");
+        if (ports == PortChoice.FREE) {
+            kafka = Ports.free();
+            int producer = Ports.free();
+            int sink = Ports.free();
+            int worker = Ports.free();
+            producerUrl = "http://127.0.0.1:" + producer;
+            sinkUrl = "http://127.0.0.1:" + sink;
+            workerUrls = List.of("http://127.0.0.1:" + worker);
+            args.addAll(List.of("--kafka-port", Integer.toString(kafka), "--producer-port", Integer.toString(producer),
+                    "--worker-port", Integer.toString(worker), "--sink-port", Integer.toString(sink)));
+        }
         try (Targets targets = Targets.start(HOSTS);
-             LauncherProcess up = LauncherProcess.start(dir, "up", "--workers", "2", "--allow-cidr", "127.0.0.0/8",
-                     "--kafka-port", Integer.toString(kafka), "--producer-port", Integer.toString(producer),
-                     "--worker-port", Integer.toString(Ports.free()), "--sink-port", Integer.toString(sink))) {
+             LauncherProcess up = ports == PortChoice.DEFAULTS ? DefaultPorts.startUp(dir, args)
+                     : LauncherProcess.start(dir, args.toArray(String[]::new))) {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
                     .failFast("up exited:\n" + up.describe(), () -> !up.isAlive())
                     .until(() -> up.stdout().contains("urlcheck is up"));
             assertThat(up.stdout()).contains(producerUrl + "/api/jobs", sinkUrl + "/api/results", "127.0.0.1:" + kafka,
                     "worker-1", "worker-2");
+            for (String worker : workerUrls) {
+                assertThat(up.stdout()).contains(worker + "/q/health");
+            }
             awaitBothWorkersAssigned("127.0.0.1:" + kafka);
 
             List<String> urls = new ArrayList<>();
@@ -62,8 +81,10 @@ class UpCommandIT {
             }
             Path file = Files.write(dir.resolve("urls.txt"), urls);
 
-            LauncherProcess submit = LauncherProcess.run(dir, CLI_TIMEOUT, "submit", file.toString(), "--wait",
-                    "--producer", producerUrl, "--sink", sinkUrl);
+            LauncherProcess submit = ports == PortChoice.DEFAULTS
+                    ? LauncherProcess.run(dir, CLI_TIMEOUT, "submit", file.toString(), "--wait")
+                    : LauncherProcess.run(dir, CLI_TIMEOUT, "submit", file.toString(), "--wait",
+                            "--producer", producerUrl, "--sink", sinkUrl);
             assertThat(submit.exitCode()).as(submit.describe()).isZero();
             String jobId = submit.stdout().lines().findFirst().orElseThrow();
             assertThat(jobId).matches("[A-Za-z0-9._:-]{1,128}");

@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -28,6 +29,11 @@ public final class LauncherProcess implements AutoCloseable {
 
     /** Starts {@code urlcheck <args>} in {@code workDir}. */
     public static LauncherProcess start(Path workDir, String... args) {
+        return start(workDir, Map.of(), args);
+    }
+
+    /** Starts {@code urlcheck <args>} in {@code workDir} with {@code environment} added to this JVM's. */
+    public static LauncherProcess start(Path workDir, Map<String, String> environment, String... args) {
         Path home = Home.path();
         Path jar = home.resolve("launcher/target/urlcheck-launcher.jar");
         if (!Files.isRegularFile(jar)) {
@@ -47,10 +53,11 @@ public final class LauncherProcess implements AutoCloseable {
             String name = args.length == 0 ? "urlcheck" : args[0];
             Path out = Files.createTempFile(workDir, name + "-", ".out");
             Path err = Files.createTempFile(workDir, name + "-", ".err");
-            Process p = new ProcessBuilder(command).directory(workDir.toFile())
+            ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")))
-                    .start();
+                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+            builder.environment().putAll(environment);
+            Process p = builder.start();
             return new LauncherProcess(p, out, err);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -59,7 +66,12 @@ public final class LauncherProcess implements AutoCloseable {
 
     /** Runs {@code urlcheck <args>} to the end (at most {@code timeout}) and returns it, exited. */
     public static LauncherProcess run(Path workDir, Duration timeout, String... args) {
-        LauncherProcess p = start(workDir, args);
+        return run(workDir, timeout, Map.of(), args);
+    }
+
+    /** Runs {@code urlcheck <args>} with {@code environment} added, to the end (at most {@code timeout}). */
+    public static LauncherProcess run(Path workDir, Duration timeout, Map<String, String> environment, String... args) {
+        LauncherProcess p = start(workDir, environment, args);
         if (!p.awaitExit(timeout)) {
             p.close();
             throw new AssertionError("urlcheck " + String.join(" ", args) + " did not finish within " + timeout
@@ -96,6 +108,11 @@ public final class LauncherProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The launcher's process. */
+    public ProcessHandle handle() {
+        return process.toHandle();
     }
 
     /** The launcher's child processes (broker, services) alive right now. */

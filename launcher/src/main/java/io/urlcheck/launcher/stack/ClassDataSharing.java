@@ -1,0 +1,115 @@
+package io.urlcheck.launcher.stack;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.List;
+
+/**
+ * An application class-data sharing (AppCDS) archive for one kind of child JVM, kept in
+ * {@code <home>/.urlcheck/cds/}: the classes a broker or service loaded in an earlier run, mapped ready-parsed
+ * and verified instead of read from jars, which takes a large part of each JVM's start-up CPU on a small machine.
+ *
+ * <p>The first run of a kind has no archive: its JVM writes one when it exits cleanly
+ * ({@code -XX:ArchiveClassesAtExit}, JDK 13+) to a temporary name, moved into place only after a clean exit, so a
+ * killed JVM never leaves half an archive. Later runs map it ({@code -XX:SharedArchiveFile}). The archive's name
+ * holds a digest of the Java runtime and of the class path's files (path, size, time), so a rebuild or another
+ * JDK makes a new one; the JVM checks the class path again itself, and with {@code -Xshare:auto} a stale or
+ * unreadable archive only costs the sharing, never the start.
+ */
+final class ClassDataSharing {
+
+    private final String kind;
+    private final Path archive;
+    private final Path pending;
+
+    private ClassDataSharing(String kind, Path archive, Path pending) {
+        this.kind = kind;
+        this.archive = archive;
+        this.pending = pending;
+    }
+
+    /**
+     * The archive of {@code kind} (e.g. {@code sink-service}) for a JVM whose classes come from {@code classPath};
+     * null when {@code -Durlcheck.cds=false} or the cache directory cannot be made.
+     */
+    static ClassDataSharing of(String kind, List<Path> classPath) {
+        if (!Boolean.parseBoolean(System.getProperty("urlcheck.cds", "true"))) {
+            return null;
+        }
+        Path dir = Path.of(System.getProperty("urlcheck.home", ".")).toAbsolutePath().resolve(".urlcheck").resolve("cds");
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            return null;
+        }
+        Path archive = dir.resolve(kind + "-" + digest(classPath) + ".jsa");
+        Path pending = dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
+                + System.nanoTime() + ".tmp");
+        return new ClassDataSharing(kind, archive, pending);
+    }
+
+    /** The JVM flags: map the archive when there is one, else write one at a clean exit. */
+    List<String> flags() {
+        return Files.isRegularFile(archive)
+                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")
+                : List.of("-XX:ArchiveClassesAtExit=" + pending, "-Xshare:auto");
+    }
+
+    /** True when this JVM writes the archive as it exits, so it must be let to exit, not killed. */
+    boolean writesAtExit() {
+        return !Files.isRegularFile(archive);
+    }
+
+    /** After the JVM's exit with {@code exitCode}: moves a cleanly written archive into place, drops anything else. */
+    void afterExit(int exitCode) {
+        try {
+            boolean clean = exitCode == 0 || exitCode == 143; // 143: exited by SIGTERM through its shutdown hooks
+            if (clean && Files.isRegularFile(pending) && Files.size(pending) > 0) {
+                Files.move(pending, archive, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+                dropOtherArchives();
+            } else {
+                Files.deleteIfExists(pending);
+            }
+        } catch (IOException e) {
+            // an archive is an optimization: the next run writes another
+        }
+    }
+
+    /**
+     * Deletes this kind's archives of earlier builds (about 50 MB each). A JVM still mapping one keeps its
+     * mapping; the file's name is gone.
+     */
+    private void dropOtherArchives() throws IOException {
+        try (var files = Files.list(archive.getParent())) {
+            for (Path file : (Iterable<Path>) files::iterator) {
+                String name = file.getFileName().toString();
+                if (name.startsWith(kind + "-") && name.endsWith(".jsa") && !file.equals(archive)
+                        && name.substring(kind.length() + 1).matches("[0-9a-f]+\\.jsa")) {
+                    Files.deleteIfExists(file);
+                }
+            }
+        }
+    }
+
+    private static String digest(List<Path> classPath) {
+        try {
+            MessageDigest sha = MessageDigest.getInstance("SHA-256");
+            sha.update((System.getProperty("java.home") + "|" + System.getProperty("java.vm.version"))
+                    .getBytes(StandardCharsets.UTF_8));
+            for (Path entry : classPath) {
+                String stamp = entry.toAbsolutePath() + "|" + (Files.exists(entry)
+                        ? Files.size(entry) + "|" + Files.getLastModifiedTime(entry).toMillis() : "-");
+                sha.update(stamp.getBytes(StandardCharsets.UTF_8));
+            }
+            return HexFormat.of().formatHex(sha.digest(), 0, 8);
+        } catch (NoSuchAlgorithmException | IOException e) {
+            return "nodigest";
+        }
+    }
+}

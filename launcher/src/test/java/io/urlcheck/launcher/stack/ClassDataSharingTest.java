@@ -1,0 +1,97 @@
+package io.urlcheck.launcher.stack;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+class ClassDataSharingTest {
+
+    @TempDir
+    Path home;
+    private String previousHome;
+
+    @BeforeEach
+    void useATemporaryHome() {
+        previousHome = System.getProperty("urlcheck.home");
+        System.setProperty("urlcheck.home", home.toString());
+    }
+
+    @AfterEach
+    void restoreTheHome() {
+        if (previousHome == null) {
+            System.clearProperty("urlcheck.home");
+        } else {
+            System.setProperty("urlcheck.home", previousHome);
+        }
+    }
+
+    @Test
+    void aFirstRunWritesTheArchiveAtExitAndALaterRunMapsIt() throws Exception {
+        Path jar = Files.writeString(home.resolve("app.jar"), "v1");
+        ClassDataSharing first = ClassDataSharing.of("sink-service", List.of(jar));
+
+        assertThat(first.writesAtExit()).isTrue();
+        Path pending = Path.of(flagValue(first.flags(), "-XX:ArchiveClassesAtExit="));
+        Files.writeString(pending, "archive");
+        first.afterExit(143);
+
+        ClassDataSharing later = ClassDataSharing.of("sink-service", List.of(jar));
+        assertThat(later.writesAtExit()).isFalse();
+        Path archive = Path.of(flagValue(later.flags(), "-XX:SharedArchiveFile="));
+        assertThat(archive).hasContent("archive").hasParent(home.resolve(".urlcheck/cds"));
+        assertThat(pending).doesNotExist();
+    }
+
+    @Test
+    void aKilledJvmsHalfArchiveIsDroppedNeverMapped() throws Exception {
+        Path jar = Files.writeString(home.resolve("app.jar"), "v1");
+        ClassDataSharing run = ClassDataSharing.of("worker-service", List.of(jar));
+        Path pending = Path.of(flagValue(run.flags(), "-XX:ArchiveClassesAtExit="));
+        Files.writeString(pending, "half an arch");
+
+        run.afterExit(137);
+
+        assertThat(pending).doesNotExist();
+        assertThat(ClassDataSharing.of("worker-service", List.of(jar)).writesAtExit()).isTrue();
+    }
+
+    @Test
+    void aRebuiltJarGetsAnArchiveOfItsOwn() throws Exception {
+        Path jar = Files.writeString(home.resolve("app.jar"), "v1");
+        String before = ClassDataSharing.of("producer-service", List.of(jar)).flags().get(0);
+        Files.writeString(jar, "version 2, longer");
+
+        assertThat(ClassDataSharing.of("producer-service", List.of(jar)).flags().get(0)).isNotEqualTo(before);
+    }
+
+    @Test
+    void aNewArchiveReplacesTheOnesOfEarlierBuilds() throws Exception {
+        Path jar = Files.writeString(home.resolve("app.jar"), "v1");
+        ClassDataSharing v1 = ClassDataSharing.of("kafka", List.of(jar));
+        Files.writeString(Path.of(flagValue(v1.flags(), "-XX:ArchiveClassesAtExit=")), "archive 1");
+        v1.afterExit(0);
+        Path old = Path.of(flagValue(ClassDataSharing.of("kafka", List.of(jar)).flags(), "-XX:SharedArchiveFile="));
+        Path otherKind = Files.writeString(home.resolve(".urlcheck/cds/kafka-tool-0123abcd.jsa"), "not ours");
+
+        Files.writeString(jar, "version 2, longer");
+        ClassDataSharing v2 = ClassDataSharing.of("kafka", List.of(jar));
+        Files.writeString(Path.of(flagValue(v2.flags(), "-XX:ArchiveClassesAtExit=")), "archive 2");
+        v2.afterExit(0);
+
+        assertThat(old).doesNotExist();
+        assertThat(otherKind).exists();
+        assertThat(Path.of(flagValue(ClassDataSharing.of("kafka", List.of(jar)).flags(), "-XX:SharedArchiveFile=")))
+                .hasContent("archive 2");
+    }
+
+    private static String flagValue(List<String> flags, String prefix) {
+        return flags.stream().filter(f -> f.startsWith(prefix)).findFirst().orElseThrow().substring(prefix.length());
+    }
+}
