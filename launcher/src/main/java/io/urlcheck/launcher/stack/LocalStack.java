@@ -27,6 +27,14 @@ public final class LocalStack implements AutoCloseable {
     public static final int REQUEST_PARTITIONS = 8;
     private static final Duration READY_TIMEOUT = Duration.ofSeconds(90);
     private static final Duration STOP_GRACE = Duration.ofSeconds(15);
+    /** The producer's and workers' heap: what they need for the local run's bounded windows. */
+    private static final String SERVICE_HEAP = "256m";
+    /**
+     * The sink's heap. Its JSON store keeps an index of about 1.5 KB per URL in at most half of it
+     * (urlcheck.sink.json.index-heap-percent), so 1 GiB holds about 330,000 URLs where 256 MiB held
+     * 80,000; the serial collector grows the heap only as far as the run needs.
+     */
+    private static final String SINK_HEAP = "1g";
     /**
      * Every service's Kafka clients on a local stack. They start before the broker and retry until it answers,
      * and Kafka's default backoff grows to 1 s between attempts, so they found the broker up to a second after
@@ -78,8 +86,8 @@ public final class LocalStack implements AutoCloseable {
             kafka.saslPlainListener(ports.sasl(), config.saslPlain().username(), config.saslPlain().password(),
                     config.saslPlain().tls());
         }
-        producer = service("producer-service", "producer", ports.producer(), config.producerProps());
-        sink = service("sink-service", "sink", ports.sink(), sinkProperties());
+        producer = service("producer-service", "producer", ports.producer(), config.producerProps(), SERVICE_HEAP);
+        sink = service("sink-service", "sink", ports.sink(), sinkProperties(), SINK_HEAP);
         for (int i = 1; i <= config.workers(); i++) {
             workers.add(newWorker(i, ports.worker(i)));
         }
@@ -120,10 +128,10 @@ public final class LocalStack implements AutoCloseable {
         Map<String, String> props = new HashMap<>();
         props.put("urlcheck.worker.id", "worker-" + index);
         props.putAll(config.workerProps());
-        return service("worker-service", "worker-" + index, port, props);
+        return service("worker-service", "worker-" + index, port, props, SERVICE_HEAP);
     }
 
-    private ServiceProcess service(String module, String name, int port, Map<String, String> extra) {
+    private ServiceProcess service(String module, String name, int port, Map<String, String> extra, String heap) {
         Map<String, String> props = new HashMap<>(LOCAL_KAFKA_CLIENT);
         props.putAll(extra);
         if (config.saslPlain() != null) {
@@ -139,7 +147,7 @@ public final class LocalStack implements AutoCloseable {
         } else {
             props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         }
-        return new ServiceProcess(config.home(), module, name, port, props, "256m", logDir());
+        return new ServiceProcess(config.home(), module, name, port, props, heap, logDir());
     }
 
     private void createTopics(Admin admin) {
