@@ -27,7 +27,10 @@ import java.util.concurrent.TimeoutException;
  * over 64 KiB, not UTF-8, JSON of the wrong shape, a malformed job id) goes to {@code urlcheck.dead-letter}
  * with the reason in a header. The method returns, and the batch's offsets become committable, only
  * after Kafka acknowledged everything the batch produced: at-least-once. A batch that cannot be
- * published fails the channel (failure-strategy fail), so nothing is committed past it.
+ * published fails the channel (failure-strategy fail), so nothing is committed past it. The totals of
+ * every job a batch changed go out with the batch, so the sink hears of a job no later than of its
+ * requests; a timer completes the jobs of a day that ended, and stopping closes this process's part
+ * of every job ({@link IntakeJobs#close}).
  */
 @ApplicationScoped
 public class IntakeConsumer {
@@ -62,7 +65,15 @@ public class IntakeConsumer {
     @PreDestroy
     void stop() {
         timer.shutdown();
-        publishTotals();
+        try {
+            KafkaOutbox outbox = publisher.open();
+            jobs.close(outbox);
+            outbox.seal().get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warnf(e, "could not publish the final totals of this producer's intake jobs; they stay open-ended");
+        }
     }
 
     @Incoming(CHANNEL)
@@ -72,6 +83,7 @@ public class IntakeConsumer {
         for (ConsumerRecord<byte[], byte[]> record : batch) {
             route(record, outbox);
         }
+        jobs.publish(outbox);
         publisher.flush();
         try {
             outbox.seal().get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
