@@ -28,9 +28,10 @@ import java.util.concurrent.TimeoutException;
  * with the reason in a header. The method returns, and the batch's offsets become committable, only
  * after Kafka acknowledged everything the batch produced: at-least-once. A batch that cannot be
  * published fails the channel (failure-strategy fail), so nothing is committed past it. The totals of
- * every job a batch changed go out with the batch, so the sink hears of a job no later than of its
- * requests; a timer completes the jobs of a day that ended, and stopping closes this process's part
- * of every job ({@link IntakeJobs#close}).
+ * every job a batch changed go out with the batch (after its requests, acknowledged with them), so the
+ * sink has a job's totals about when its first results come, not a timer tick later. A timer completes
+ * the jobs of a day that ended, and stopping closes this process's part of every job
+ * ({@link IntakeJobs#close}).
  */
 @ApplicationScoped
 public class IntakeConsumer {
