@@ -1,5 +1,6 @@
 package io.urlcheck.producer.messaging;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.urlcheck.contract.CodecException;
 import io.urlcheck.contract.IntakeDecoder;
@@ -10,6 +11,7 @@ import io.urlcheck.producer.config.ProducerSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -63,8 +65,11 @@ public class IntakeConsumer {
         timer.scheduleWithFixedDelay(this::publishTotals, every, every, TimeUnit.MILLISECONDS);
     }
 
-    @PreDestroy
-    void stop() {
+    /**
+     * Closes this process's part of every intake job on shutdown. On {@link ShutdownEvent}, not in
+     * {@code @PreDestroy}: by then the Kafka producer of {@link RecordPublisher} may be closed already.
+     */
+    void stop(@Observes ShutdownEvent event) {
         timer.shutdown();
         try {
             KafkaOutbox outbox = publisher.open();
@@ -75,6 +80,11 @@ public class IntakeConsumer {
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
             LOG.warnf(e, "could not publish the final totals of this producer's intake jobs; they stay open-ended");
         }
+    }
+
+    @PreDestroy
+    void stopTimer() {
+        timer.shutdownNow();
     }
 
     @Incoming(CHANNEL)

@@ -32,10 +32,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 
@@ -46,7 +44,8 @@ import static org.awaitility.Awaitility.await;
  * Two packaged producers in the {@code urlcheck-producer} group read one intake job from the four
  * partitions of {@code urlcheck.intake}. Guaranteed: the sink shows the job's totals as the sum of both
  * producers' parts, as open-ended (not complete, not done, no ETA) rather than as a job stuck
- * incomplete, and a restart of one producer adds its new part to the totals instead of resetting them.
+ * incomplete, and a restart of one producer adds its new part to the totals instead of resetting them
+ * (the stopped process closes its part with {@code complete=true}, the new one is a new contributor).
  * Before the fix the sink kept whichever producer's totals arrived last.
  */
 class IntakeProducersIT {
@@ -76,7 +75,7 @@ class IntakeProducersIT {
                 assertThat(both.complete()).isFalse();
                 assertThat(both.done()).isFalse();
                 assertThat(both.etaSeconds()).as("no end, so no ETA").isNull();
-                assertThat(contributors(stack.bootstrapServers(), job, 2)).as("both producers read part of the job").hasSize(2);
+                assertThat(contributors(stack.bootstrapServers(), job, 2, 0)).as("both producers read part of the job").hasSize(2);
 
                 second.stop(Duration.ofSeconds(30));
                 second = secondProducer(stack).start().awaitReady(READY);
@@ -88,7 +87,10 @@ class IntakeProducersIT {
                 assertThat(after.submitted()).isEqualTo(after.accepted() + after.rejected() + after.duplicates() + after.skipped());
                 assertThat(after.openEnded()).isTrue();
                 assertThat(after.complete()).as("the first producer's part is still open").isFalse();
-                assertThat(contributors(stack.bootstrapServers(), job, 3)).as("a restart is a new contributor").hasSizeGreaterThanOrEqualTo(3);
+                Map<String, JobTotals> parts = contributors(stack.bootstrapServers(), job, 3, 1);
+                assertThat(parts).as("a restart is a new contributor").hasSizeGreaterThanOrEqualTo(3);
+                assertThat(parts.values()).filteredOn(JobTotals::complete).as("the stopped producer closed its part")
+                        .isNotEmpty();
                 JsonNode listed = listed(stack.sinkUrl(), job);
                 assertThat(listed.get("submitted").asLong()).as("GET /api/jobs lists it the same way").isEqualTo(FIRST + SECOND);
                 assertThat(listed.get("openEnded").asBoolean()).isTrue();
@@ -175,9 +177,12 @@ class IntakeProducersIT {
         return status;
     }
 
-    /** The contributor ids on {@code urlcheck.jobs} for the job, read until at least {@code atLeast} showed. */
-    private static Set<String> contributors(String bootstrap, String job, int atLeast) {
-        Set<String> seen = new HashSet<>();
+    /**
+     * Each contributor's latest totals of the job on {@code urlcheck.jobs}, read until at least
+     * {@code atLeast} contributors, {@code closed} of them complete, showed (or 30 s passed).
+     */
+    private static Map<String, JobTotals> contributors(String bootstrap, String job, int atLeast, int closed) {
+        Map<String, JobTotals> latest = new HashMap<>();
         try (KafkaConsumer<String, byte[]> consumer = new KafkaConsumer<>(Map.of(
                 ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 ConsumerConfig.GROUP_ID_CONFIG, "intake-it-" + UUID.randomUUID(),
@@ -187,16 +192,17 @@ class IntakeProducersIT {
                 ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName()))) {
             consumer.subscribe(List.of(Topics.JOBS));
             Instant deadline = Instant.now().plusSeconds(30);
-            while (seen.size() < atLeast && Instant.now().isBefore(deadline)) {
+            while ((latest.size() < atLeast || latest.values().stream().filter(JobTotals::complete).count() < closed)
+                    && Instant.now().isBefore(deadline)) {
                 consumer.poll(Duration.ofMillis(200)).forEach(r -> {
                     JobTotals t = JsonCodec.decode(r.value(), JobTotals.class);
                     if (t.jobId().equals(job)) {
                         assertThat(r.key()).as("keyed by job and contributor").isEqualTo(t.recordKey());
-                        seen.add(t.contributor());
+                        latest.put(t.contributor(), t);
                     }
                 });
             }
         }
-        return seen;
+        return latest;
     }
 }
