@@ -12,8 +12,9 @@ import java.util.TreeMap;
  * The totals of one job as its contributors reported them, and their sum: the one place the sink's
  * stores merge a job's totals. A job read by several producers (an intake job) has one contributor per
  * producer process, each publishing the running totals of its own part; a job submitted whole has one,
- * without a contributor id. Each contributor's latest totals count (an older record, e.g. one
- * redelivered, never replaces newer ones), and the job's totals add them up:
+ * without a contributor id. Each contributor's latest totals count (a contributor's older record, e.g.
+ * one redelivered, never replaces its newer ones; a whole job's latest record wins as it arrives, since a
+ * re-submission may come from another producer whose clock is behind), and the job's totals add them up:
  * <ul>
  *   <li>every count is the sum of the contributors' counts, so
  *       {@code submitted == accepted + rejected + duplicates + skipped} still holds;</li>
@@ -42,10 +43,10 @@ public final class JobContributions {
         return t.contributor() == null ? WHOLE_JOB : t.contributor();
     }
 
-    /** Keeps {@code t} as its contributor's latest totals unless newer ones are kept already; true when kept. */
+    /** Keeps {@code t} as its contributor's latest totals unless that contributor's kept ones are newer; true when kept. */
     public boolean put(JobTotals t) {
         JobTotals kept = latest.get(contributorOf(t));
-        if (kept != null && t.updatedAt() != null && kept.updatedAt() != null && t.updatedAt().isBefore(kept.updatedAt())) {
+        if (t.contributor() != null && kept != null && t.updatedAt() != null && kept.updatedAt() != null && t.updatedAt().isBefore(kept.updatedAt())) {
             return false;
         }
         latest.put(contributorOf(t), t);

@@ -77,6 +77,15 @@ class JobContributionsTest {
     }
 
     @Test
+    void aResubmittedWholeJobReplacesItsTotalsEvenWhenItsProducersClockIsBehind() {
+        JobContributions c = new JobContributions();
+        c.put(new JobTotals(1, "nightly", 300, 300, 0, 0, 0, false, T0, T0.plusSeconds(60)));
+        c.put(new JobTotals(1, "nightly", 600, 600, 0, 0, 0, true, T0, T0.plusSeconds(30)));
+
+        assertThat(c.merged().submitted()).isEqualTo(600);
+    }
+
+    @Test
     void noContributionsNoTotals() {
         assertThat(new JobContributions().merged()).isNull();
     }

@@ -28,7 +28,7 @@ public interface ResultStore extends AutoCloseable {
 
     /**
      * Stores the totals of a job, or of one contributor's part of it, durably: they replace that
-     * contributor's earlier totals (unless older than those), and the job's totals become the sum over its
+     * contributor's earlier totals (unless older than those; a whole job's, without contributor, always), and the job's totals become the sum over its
      * contributors ({@link io.urlcheck.sink.JobContributions}).
      */
     void storeJob(JobTotals totals);
