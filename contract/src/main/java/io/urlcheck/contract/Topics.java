@@ -17,7 +17,7 @@ public final class Topics {
     /** Records that could not be decoded at all; the reason travels in headers. */
     public static final String DEAD_LETTER = "urlcheck.dead-letter";
 
-    /** {@link JobTotals} per job, keyed by job id; compacted, so the latest totals win. */
+    /** {@link JobTotals} per job or per contributor of a job, keyed by {@link JobTotals#recordKey()}; compacted, so the latest per key wins. */
     public static final String JOBS = "urlcheck.jobs";
 
     /** Every topic, in the order a fresh cluster should create them. */

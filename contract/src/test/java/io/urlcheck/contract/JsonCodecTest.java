@@ -57,6 +57,42 @@ class JsonCodecTest {
     }
 
     @Test
+    void jobTotalsWrittenBeforeContributorsDecodeAsAWholeJobsTotals() {
+        String old = "{\"schemaVersion\":1,\"jobId\":\"nightly\",\"submitted\":10,\"accepted\":6,\"rejected\":2,"
+                + "\"duplicates\":1,\"skipped\":1,\"complete\":true,\"startedAt\":\"2026-11-23T08:00:00.123Z\","
+                + "\"updatedAt\":\"2026-11-23T08:00:00.123Z\"}";
+
+        JobTotals decoded = JsonCodec.decode(old.getBytes(StandardCharsets.UTF_8), JobTotals.class);
+
+        assertThat(decoded).isEqualTo(new JobTotals(1, "nightly", 10, 6, 2, 1, 1, true, AT, AT));
+        assertThat(decoded.contributor()).isNull();
+        assertThat(decoded.openEnded()).isFalse();
+        assertThat(decoded.recordKey()).isEqualTo("nightly");
+    }
+
+    @Test
+    void contributorTotalsRoundTripAndAreKeyedByJobAndContributor() {
+        JobTotals part = new JobTotals(1, "intake-2026-11-23", 5, 5, 0, 0, 0, false, AT, AT, "producer-a.1", true);
+
+        JsonNode json = JsonCodec.decode(JsonCodec.encode(part), JsonNode.class);
+
+        assertThat(JsonCodec.decode(JsonCodec.encode(part), JobTotals.class)).isEqualTo(part);
+        assertThat(json.get("contributor").asText()).isEqualTo("producer-a.1");
+        assertThat(json.get("openEnded").asBoolean()).isTrue();
+        assertThat(json.has("recordKey")).as("a derived value, not a field").isFalse();
+        assertThat(part.recordKey()).isEqualTo("intake-2026-11-23/producer-a.1");
+    }
+
+    @Test
+    void anOverlongContributorIsAMalformedRecord() {
+        String json = "{\"schemaVersion\":1,\"jobId\":\"j\",\"contributor\":\"" + "c".repeat(JobTotals.MAX_CONTRIBUTOR_LENGTH + 1)
+                + "\",\"openEnded\":true}";
+
+        assertThatThrownBy(() -> JsonCodec.decode(json.getBytes(StandardCharsets.UTF_8), JobTotals.class))
+                .isInstanceOf(CodecException.class).hasMessageContaining("contributor longer than");
+    }
+
+    @Test
     void encodedMessagesAreByteForByteWhatStockJacksonWrites() throws Exception {
         Instant micros = Instant.parse("2026-11-23T08:00:00.123456Z");
         CheckRequest request = new CheckRequest(1, "5f0c6c1e-2b7a-4d3e-9c1a-8f7e6d5c4b3a", "job-1",

@@ -15,10 +15,19 @@ import java.util.Map;
 /**
  * The jobs fed through the intake topic. A record naming a job joins that job; any other joins the
  * standing job of the current UTC day ({@code intake-YYYY-MM-DD}, by the producer's clock when it reads
- * the record). Intake jobs have no end the producer could see, so their totals are published
- * periodically with {@code complete=false}, and each job is completed ({@code complete=true}, then
- * forgotten with its dedup set) at the first {@link #publish} after the UTC day it was opened in has
- * ended. Thread-safe: the consumer thread routes records while a timer publishes.
+ * the record). Intake jobs have no end the producer could see, so their totals are open-ended
+ * ({@code openEnded=true}) and published with {@code complete=false} as they grow; each job is
+ * completed ({@code complete=true}, then forgotten with its dedup set) at the first {@link #publish}
+ * after the UTC day it was opened in has ended, or by {@link #close} when this process stops.
+ *
+ * <p>Every producer in the consumer group reads part of the intake topic, so this process accounts only
+ * for its part of a job: its totals carry a contributor id, {@code <process>.<n>} for the n-th job this
+ * process opened, and the sink adds up the latest totals of every contributor. A restarted process is a
+ * new contributor, so the totals its predecessor published stay in the sum instead of being reset; a job
+ * reopened after completion is a new contributor too. Deduplication is per contributor: a URL that two
+ * producers (or two lives of one) read is accepted, and checked, once by each, and counted in each one's
+ * {@code accepted}, so every input is still accounted for exactly once. Thread-safe: the consumer thread
+ * routes records while a timer publishes.
  */
 public final class IntakeJobs {
 
@@ -26,13 +35,17 @@ public final class IntakeJobs {
     private final int dedupMaxUrls;
     private final Clock clock;
     private final JobRegistry registry;
+    private final String process;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
+    private long opened;
 
-    public IntakeJobs(UrlNormalizer normalizer, int dedupMaxUrls, Clock clock, JobRegistry registry) {
+    /** @param process this producer process's id ({@link JobIds#process}), the stem of its contributor ids */
+    public IntakeJobs(UrlNormalizer normalizer, int dedupMaxUrls, Clock clock, JobRegistry registry, String process) {
         this.normalizer = normalizer;
         this.dedupMaxUrls = dedupMaxUrls;
         this.clock = clock;
         this.registry = registry;
+        this.process = process;
     }
 
     /**
@@ -70,7 +83,21 @@ public final class IntakeJobs {
         }
     }
 
-    /** The totals of an open intake job, if there is one by that id. */
+    /**
+     * Closes this process's part of every open job: publishes each one's final totals
+     * ({@code complete=true}) and forgets it. For a stopping process, whose contributions end here; a
+     * record read after this opens its job again as a new contributor.
+     */
+    public synchronized void close(Outbox outbox) {
+        for (Job job : jobs.values()) {
+            JobAccounting accounting = job.ingestion.accounting();
+            accounting.complete();
+            outbox.totals(accounting.snapshot(clock.instant()));
+        }
+        jobs.clear();
+    }
+
+    /** The totals of this process's part of an open intake job, if there is one by that id. */
     public synchronized JobTotals current(String jobId) {
         Job job = jobs.get(jobId);
         return job == null ? null : job.ingestion.accounting().current();
@@ -81,7 +108,7 @@ public final class IntakeJobs {
     }
 
     private Job open(String jobId) {
-        JobAccounting accounting = new JobAccounting(jobId, clock.instant());
+        JobAccounting accounting = new JobAccounting(jobId, clock.instant(), process + "." + ++opened, true);
         registry.remember(accounting);
         RoutedOutbox outbox = new RoutedOutbox();
         Ingestion ingestion = new Ingestion(accounting, normalizer, new UrlDedup(dedupMaxUrls), outbox, clock, jobId + ":");

@@ -14,6 +14,8 @@ public final class JobAccounting {
 
     private final String jobId;
     private final Instant startedAt;
+    private final String contributor;
+    private final boolean openEnded;
     private final AtomicLong accepted = new AtomicLong();
     private final AtomicLong rejected = new AtomicLong();
     private final AtomicLong duplicates = new AtomicLong();
@@ -21,10 +23,23 @@ public final class JobAccounting {
     private volatile boolean complete;
     private volatile Instant updatedAt;
 
+    /** The accounting of a whole job (a submission): no contributor, not open-ended. */
     public JobAccounting(String jobId, Instant startedAt) {
+        this(jobId, startedAt, null, false);
+    }
+
+    /**
+     * The accounting of one contributor's part of a job.
+     *
+     * @param contributor which producer process's part this is; the sink adds up the parts (see {@link JobTotals})
+     * @param openEnded   true for a job with no end the producer can see (an intake job)
+     */
+    public JobAccounting(String jobId, Instant startedAt, String contributor, boolean openEnded) {
         this.jobId = jobId;
         this.startedAt = startedAt;
         this.updatedAt = startedAt;
+        this.contributor = contributor;
+        this.openEnded = openEnded;
     }
 
     public String jobId() {
@@ -47,7 +62,7 @@ public final class JobAccounting {
         skipped.incrementAndGet();
     }
 
-    /** Marks the whole submission read: the totals are final. */
+    /** Marks the whole submission read (or, for a contributor, its part closed): the totals are final. */
     public void complete() {
         complete = true;
     }
@@ -63,7 +78,8 @@ public final class JobAccounting {
         long r = rejected.get();
         long d = duplicates.get();
         long s = skipped.get();
-        return new JobTotals(JobTotals.SCHEMA_VERSION, jobId, a + r + d + s, a, r, d, s, complete, startedAt, now);
+        return new JobTotals(JobTotals.SCHEMA_VERSION, jobId, a + r + d + s, a, r, d, s, complete, startedAt, now,
+                contributor, openEnded);
     }
 
     /** The counts as of now, without stamping a new update time; for reads such as {@code GET}. */
@@ -72,7 +88,8 @@ public final class JobAccounting {
         long r = rejected.get();
         long d = duplicates.get();
         long s = skipped.get();
-        return new JobTotals(JobTotals.SCHEMA_VERSION, jobId, a + r + d + s, a, r, d, s, complete, startedAt, updatedAt);
+        return new JobTotals(JobTotals.SCHEMA_VERSION, jobId, a + r + d + s, a, r, d, s, complete, startedAt, updatedAt,
+                contributor, openEnded);
     }
 
     /** The time of the last snapshot. */

@@ -25,6 +25,17 @@ public final class JobIds {
         return "job-" + UUID.randomUUID();
     }
 
+    /**
+     * The id of one producer process, the stem of the contributor ids of its intake jobs: its host name
+     * (a pod's name), cut to 48 characters of {@code [A-Za-z0-9._-]}, and 8 random hex digits, so that two
+     * lives of one pod are two contributors. E.g. {@code urlcheck-producer-7d9f-x2k4-3f1c2e9a}.
+     */
+    public static String process(String hostName, UUID random) {
+        String host = hostName == null ? "" : hostName.replaceAll("[^A-Za-z0-9._-]", "");
+        host = host.isEmpty() ? "producer" : host.substring(0, Math.min(48, host.length()));
+        return host + "-" + random.toString().substring(0, 8);
+    }
+
     /** The standing job of {@code day} (UTC), e.g. {@code intake-2026-11-23}. */
     public static String standing(LocalDate day) {
         return STANDING_PREFIX + day;

@@ -61,7 +61,7 @@ class IntakeJobsTest {
     };
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T23:59:00Z"));
     private final JobRegistry registry = new JobRegistry(10);
-    private final IntakeJobs jobs = new IntakeJobs(new UrlNormalizer(), 1000, clock, registry);
+    private final IntakeJobs jobs = new IntakeJobs(new UrlNormalizer(), 1000, clock, registry, "pod-a-12345678");
 
     @Test
     void recordsWithoutAJobIdJoinTheStandingJobOfTheUtcDay() {
@@ -101,5 +101,62 @@ class IntakeJobsTest {
         jobs.accept(new IntakeRecord("http://a.example/", "named"), "0-1", outbox);
         jobs.accept(new IntakeRecord("http://a.example/", null), "0-2", outbox);
         assertThat(requests).extracting(CheckRequest::jobId).containsExactly("named", "intake-2026-11-23");
+    }
+
+    @Test
+    void intakeTotalsAreThisProcesssOpenEndedPartKeyedByJobAndContributor() {
+        jobs.accept(new IntakeRecord("http://a.example/", null), "0-1", outbox);
+        jobs.accept(new IntakeRecord("http://b.example/", "named"), "0-2", outbox);
+        jobs.publish(outbox);
+
+        assertThat(totals).extracting(JobTotals::recordKey)
+                .containsExactly("intake-2026-11-23/pod-a-12345678.1", "named/pod-a-12345678.2");
+        assertThat(totals).allSatisfy(t -> {
+            assertThat(t.openEnded()).isTrue();
+            assertThat(t.complete()).isFalse();
+        });
+    }
+
+    @Test
+    void twoProcessesPublishTheirOwnPartsOfOneJob() {
+        IntakeJobs other = new IntakeJobs(new UrlNormalizer(), 1000, clock, new JobRegistry(10), "pod-b-87654321");
+        jobs.accept(new IntakeRecord("http://a.example/", null), "0-1", outbox);
+        other.accept(new IntakeRecord("http://a.example/", null), "1-1", outbox);
+        other.accept(new IntakeRecord("http://b.example/", null), "1-2", outbox);
+        jobs.publish(outbox);
+        other.publish(outbox);
+
+        assertThat(totals).extracting(JobTotals::jobId).containsOnly("intake-2026-11-23");
+        assertThat(totals).extracting(JobTotals::contributor).doesNotHaveDuplicates();
+        assertThat(totals).extracting(JobTotals::accepted).as("dedup is per contributor").containsExactly(1L, 2L);
+    }
+
+    @Test
+    void closingCompletesThisProcesssPartAndALaterRecordOpensANewContributor() {
+        jobs.accept(new IntakeRecord("http://a.example/", null), "0-1", outbox);
+        jobs.close(outbox);
+
+        assertThat(totals).singleElement().satisfies(t -> {
+            assertThat(t.complete()).isTrue();
+            assertThat(t.submitted()).isEqualTo(1);
+            assertThat(t.contributor()).isEqualTo("pod-a-12345678.1");
+        });
+
+        jobs.accept(new IntakeRecord("http://a.example/", null), "0-2", outbox);
+        jobs.publish(outbox);
+        assertThat(totals.get(1)).satisfies(t -> {
+            assertThat(t.contributor()).as("never overwrites the closed part").isEqualTo("pod-a-12345678.2");
+            assertThat(t.complete()).isFalse();
+            assertThat(t.accepted()).isEqualTo(1);
+        });
+    }
+
+    @Test
+    void aProcessIdIsItsHostNameAndARandomSuffix() {
+        java.util.UUID random = java.util.UUID.fromString("3f1c2e9a-5d8b-4c1e-9a77-0b6f5d2c9e10");
+
+        assertThat(JobIds.process("urlcheck-producer-7d9f-x2k4", random)).isEqualTo("urlcheck-producer-7d9f-x2k4-3f1c2e9a");
+        assertThat(JobIds.process(null, random)).isEqualTo("producer-3f1c2e9a");
+        assertThat(JobIds.process("a/b c".repeat(40), random)).matches("[A-Za-z0-9._-]{48}-3f1c2e9a");
     }
 }

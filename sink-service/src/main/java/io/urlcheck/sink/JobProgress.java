@@ -7,17 +7,20 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * The progress of one job, the body of {@code GET /api/jobs/{id}}: the producer's totals, how many
- * results arrived, and whether the job is done ({@code complete && checked >= expected}).
+ * The progress of one job, the body of {@code GET /api/jobs/{id}}: the producers' totals (summed over
+ * contributors, see {@link JobContributions}), how many results arrived, and whether the job is done
+ * ({@code complete && checked >= expected}). An open-ended job (an intake job, fed from the intake topic
+ * with no end a producer can see) says so with {@code openEnded}: until every producer has closed its
+ * part it is not {@code complete}, has no ETA, and its counts are those so far.
  *
  * @param ratePerSecond results per second since the job started (until its last result once done)
  * @param etaSeconds    seconds until done at that rate; 0 once done, null while no rate is known
  */
 @JsonPropertyOrder({"jobId", "submitted", "accepted", "rejected", "duplicates", "skipped", "expected", "checked",
-        "remaining", "ratePerSecond", "etaSeconds", "complete", "done", "startedAt", "updatedAt", "outcomes"})
+        "remaining", "ratePerSecond", "etaSeconds", "openEnded", "complete", "done", "startedAt", "updatedAt", "outcomes"})
 public record JobProgress(String jobId, long submitted, long accepted, long rejected, long duplicates, long skipped,
                           long expected, long checked, long remaining, double ratePerSecond, Long etaSeconds,
-                          boolean complete, boolean done, Instant startedAt, Instant updatedAt,
+                          boolean openEnded, boolean complete, boolean done, Instant startedAt, Instant updatedAt,
                           Map<String, Long> outcomes) {
 
     /** Derives the progress from what a store knows, as of {@code now}. */
@@ -25,6 +28,7 @@ public record JobProgress(String jobId, long submitted, long accepted, long reje
         var t = s.totals();
         long expected = t == null ? 0 : t.expectedResults();
         boolean complete = t != null && t.complete();
+        boolean openEnded = t != null && t.openEnded();
         boolean done = complete && s.checked() >= expected;
         long remaining = Math.max(0, expected - s.checked());
         Instant startedAt = earliest(t == null ? null : t.startedAt(), s.firstResultAt());
@@ -35,7 +39,7 @@ public record JobProgress(String jobId, long submitted, long accepted, long reje
         return new JobProgress(s.jobId(),
                 t == null ? 0 : t.submitted(), t == null ? 0 : t.accepted(), t == null ? 0 : t.rejected(),
                 t == null ? 0 : t.duplicates(), t == null ? 0 : t.skipped(),
-                expected, s.checked(), remaining, rate, eta, complete, done, startedAt, updatedAt, s.outcomes());
+                expected, s.checked(), remaining, rate, eta, openEnded, complete, done, startedAt, updatedAt, s.outcomes());
     }
 
     static double rate(long checked, Instant from, Instant until) {

@@ -6,8 +6,8 @@ import java.time.Instant;
 import java.util.Map;
 
 /**
- * What a store knows about one job: the producer's totals (null until they arrive) and what the
- * results say so far.
+ * What a store knows about one job: the producers' totals, summed over contributors by
+ * {@link JobContributions} (null until they arrive), and what the results say so far.
  *
  * @param checked       distinct URLs with at least one result in this job
  * @param outcomes      per outcome, how many of those URLs' latest result in this job has it

@@ -19,6 +19,8 @@ export function percentOf(job) {
 function stateOf(job) {
   if (!job) return ['none', 'all jobs'];
   if (job.done) return ['done', 'done'];
+  // An intake job has no end a producer can see: its counts so far, not a job stuck ingesting.
+  if (job.openEnded && !job.complete) return ['open-ended', 'open-ended'];
   if (!job.complete) return ['ingesting', 'ingesting'];
   return ['checking', 'checking'];
 }

@@ -53,4 +53,29 @@ class JobProgressTest {
         assertThat(p.done()).isFalse();
         assertThat(p.startedAt()).isEqualTo(T0);
     }
+
+    @Test
+    void anOpenEndedJobSaysSoInsteadOfLookingIncomplete() {
+        JobTotals intake = new JobTotals(1, "intake-2025-01-01", 60, 51, 0, 9, 0, false, T0, T0.plusSeconds(1), null, true);
+
+        var p = JobProgress.of(new JobStats(intake.jobId(), intake, 51, Map.of("OK", 51L), T0, T0.plusSeconds(5)), T0.plusSeconds(10));
+
+        assertThat(p.openEnded()).isTrue();
+        assertThat(p.submitted()).isEqualTo(60);
+        assertThat(p.expected()).isEqualTo(51);
+        assertThat(p.remaining()).isZero();
+        assertThat(p.complete()).as("more may come").isFalse();
+        assertThat(p.done()).isFalse();
+        assertThat(p.etaSeconds()).as("no end, so no ETA").isNull();
+    }
+
+    @Test
+    void anOpenEndedJobIsDoneOnceEveryContributorClosedItsPartAndAllIsChecked() {
+        JobTotals closed = new JobTotals(1, "intake-2025-01-01", 60, 51, 0, 9, 0, true, T0, T0.plusSeconds(1), null, true);
+
+        var p = JobProgress.of(new JobStats(closed.jobId(), closed, 51, Map.of("OK", 51L), T0, T0.plusSeconds(5)), T0.plusSeconds(10));
+
+        assertThat(p.openEnded()).isTrue();
+        assertThat(p.done()).isTrue();
+    }
 }

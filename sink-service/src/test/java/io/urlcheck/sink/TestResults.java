@@ -63,6 +63,6 @@ public final class TestResults {
     }
 
     public static void publish(KafkaBroker broker, JobTotals t) {
-        broker.send(Topics.JOBS, t.jobId(), JsonCodec.encode(t));
+        broker.send(Topics.JOBS, t.recordKey(), JsonCodec.encode(t));
     }
 }

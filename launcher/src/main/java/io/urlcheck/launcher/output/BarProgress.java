@@ -40,7 +40,9 @@ final class BarProgress implements Progress {
         }
         bar.stepTo(status.checked());
         // Plain text: the bar measures its width in characters, and escape codes would count.
-        bar.setExtraMessage(" " + ProgressText.outcomes(status.outcomes(), Style.PLAIN));
+        // An open intake job has no total to aim at: it says so rather than looking unfinished.
+        String open = status.openEnded() && !status.complete() ? " open-ended," : "";
+        bar.setExtraMessage(open + " " + ProgressText.outcomes(status.outcomes(), Style.PLAIN));
     }
 
     @Override

@@ -34,8 +34,16 @@ public final class ProgressText {
         }
     }
 
-    /** {@code checked 120/200 (60.0%), 35.2/s, ETA 2s, OK 100, HTTP_ERROR 20}; total is {@code ?} until known. */
+    /**
+     * {@code checked 120/200 (60.0%), 35.2/s, ETA 2s, OK 100, HTTP_ERROR 20}; total is {@code ?} until known,
+     * and an open intake job shows its counts so far: {@code checked 51/60 so far (open-ended), 3.1/s, OK 51}.
+     */
     public static String line(JobStatus status) {
+        if (status.openEnded() && !status.complete()) {
+            String outcomes = outcomes(status.outcomes(), Style.PLAIN);
+            return "checked " + status.checked() + "/" + status.expected() + " so far (open-ended), "
+                    + Formats.rate(status.ratePerSecond()) + (outcomes.isEmpty() ? "" : ", " + outcomes);
+        }
         String total = status.complete() ? Long.toString(status.expected()) : "?";
         String pct = status.complete() ? " (" + Formats.percent(status.checked(), status.expected()) + ")" : "";
         String outcomes = outcomes(status.outcomes(), Style.PLAIN);

@@ -57,4 +57,11 @@ class SummaryRenderingTest {
                 null, null, Map.of());
         assertThat(ProgressText.line(status)).isEqualTo("checked 10/?, -, ETA -");
     }
+
+    @Test
+    void anOpenIntakeJobShowsItsCountsSoFarAsOpenEndedNotAsAnUnknownTotal() {
+        JobStatus status = new JobStatus("intake-2026-11-23", 60, 51, 0, 9, 0, 51, 48, 3, 3.14, null, false, false,
+                null, null, Map.of("OK", 48L), true);
+        assertThat(ProgressText.line(status)).isEqualTo("checked 48/51 so far (open-ended), 3.1/s, OK 48");
+    }
 }

@@ -1,6 +1,7 @@
 package io.urlcheck.producer.config;
 
 import io.urlcheck.producer.IntakeJobs;
+import io.urlcheck.producer.JobIds;
 import io.urlcheck.producer.JobRegistry;
 import io.urlcheck.producer.JobSubmitter;
 import io.urlcheck.producer.OutboxFactory;
@@ -9,6 +10,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
 import java.time.Clock;
+import java.util.UUID;
 
 /** Builds the pure domain objects from the configuration, so the domain stays free of CDI. */
 @ApplicationScoped
@@ -35,7 +37,9 @@ public class ProducerBeans {
     @Produces
     @ApplicationScoped
     IntakeJobs intakeJobs(UrlNormalizer normalizer, Clock clock, JobRegistry registry, ProducerSettings settings) {
-        return new IntakeJobs(normalizer, settings.dedupMaxUrls(), clock, registry);
+        // HOSTNAME is the pod's name on Kubernetes; with a random suffix, each process is its own contributor.
+        return new IntakeJobs(normalizer, settings.dedupMaxUrls(), clock, registry,
+                JobIds.process(System.getenv("HOSTNAME"), UUID.randomUUID()));
     }
 
     @Produces

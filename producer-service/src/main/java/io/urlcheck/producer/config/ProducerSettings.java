@@ -38,7 +38,7 @@ public interface ProducerSettings {
     @WithDefault("1000")
     int rememberedJobs();
 
-    /** How often the standing intake jobs publish their running totals. */
+    /** How often intake jobs are checked for a UTC day that ended (their running totals go out with each batch). */
     @WithDefault("5s")
     Duration intakeTotalsInterval();
 

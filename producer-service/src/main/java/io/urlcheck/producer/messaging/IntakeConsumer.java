@@ -1,5 +1,6 @@
 package io.urlcheck.producer.messaging;
 
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.urlcheck.contract.CodecException;
 import io.urlcheck.contract.IntakeDecoder;
@@ -10,6 +11,7 @@ import io.urlcheck.producer.config.ProducerSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
@@ -27,7 +29,11 @@ import java.util.concurrent.TimeoutException;
  * over 64 KiB, not UTF-8, JSON of the wrong shape, a malformed job id) goes to {@code urlcheck.dead-letter}
  * with the reason in a header. The method returns, and the batch's offsets become committable, only
  * after Kafka acknowledged everything the batch produced: at-least-once. A batch that cannot be
- * published fails the channel (failure-strategy fail), so nothing is committed past it.
+ * published fails the channel (failure-strategy fail), so nothing is committed past it. The totals of
+ * every job a batch changed go out with the batch (after its requests, acknowledged with them), so the
+ * sink has a job's totals about when its first results come, not a timer tick later. A timer completes
+ * the jobs of a day that ended, and stopping closes this process's part of every job
+ * ({@link IntakeJobs#close}).
  */
 @ApplicationScoped
 public class IntakeConsumer {
@@ -59,10 +65,26 @@ public class IntakeConsumer {
         timer.scheduleWithFixedDelay(this::publishTotals, every, every, TimeUnit.MILLISECONDS);
     }
 
-    @PreDestroy
-    void stop() {
+    /**
+     * Closes this process's part of every intake job on shutdown. On {@link ShutdownEvent}, not in
+     * {@code @PreDestroy}: by then the Kafka producer of {@link RecordPublisher} may be closed already.
+     */
+    void stop(@Observes ShutdownEvent event) {
         timer.shutdown();
-        publishTotals();
+        try {
+            KafkaOutbox outbox = publisher.open();
+            jobs.close(outbox);
+            outbox.seal().get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RuntimeException e) {
+            LOG.warnf(e, "could not publish the final totals of this producer's intake jobs; they stay open-ended");
+        }
+    }
+
+    @PreDestroy
+    void stopTimer() {
+        timer.shutdownNow();
     }
 
     @Incoming(CHANNEL)
@@ -72,6 +94,7 @@ public class IntakeConsumer {
         for (ConsumerRecord<byte[], byte[]> record : batch) {
             route(record, outbox);
         }
+        jobs.publish(outbox);
         publisher.flush();
         try {
             outbox.seal().get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);

@@ -17,7 +17,7 @@ import java.util.function.Function;
 
 /**
  * An {@link Outbox} onto Kafka whose sends share one {@link AckBatch}: requests keyed by host, rejected
- * results keyed by URL, totals keyed by job id, dead letters with their reason in headers.
+ * results keyed by URL, totals keyed by {@link JobTotals#recordKey()} (job id, or job id and contributor), dead letters with their reason in headers.
  */
 public final class KafkaOutbox implements TrackedOutbox {
 
@@ -50,7 +50,7 @@ public final class KafkaOutbox implements TrackedOutbox {
 
     @Override
     public void totals(JobTotals totals) {
-        send(new ProducerRecord<>(Topics.JOBS, utf8(totals.jobId()), encoder.apply(totals)));
+        send(new ProducerRecord<>(Topics.JOBS, utf8(totals.recordKey()), encoder.apply(totals)));
     }
 
     /**

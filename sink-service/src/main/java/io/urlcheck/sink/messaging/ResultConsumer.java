@@ -67,7 +67,9 @@ public class ResultConsumer {
     }
 
     /**
-     * Stores one job's totals; the latest record per job wins (the topic is keyed by job id). A
+     * Stores one job's totals, or one contributor's part of them; the store keeps each contributor's
+     * latest and sums them ({@link io.urlcheck.sink.JobContributions}), so the order in which the
+     * partitions deliver different contributors does not matter. A
      * tombstone (null value) on the compacted topic deletes nothing here and is skipped; a value that
      * cannot be decoded or stored is dead-lettered.
      */

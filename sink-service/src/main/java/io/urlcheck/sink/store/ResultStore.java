@@ -26,7 +26,11 @@ public interface ResultStore extends AutoCloseable {
     /** Stores a batch of results durably; returns how many were new checks (redeliveries are not). */
     int storeResults(List<CheckResult> results);
 
-    /** Stores the producer's totals of a job durably, replacing earlier totals of that job. */
+    /**
+     * Stores the totals of a job, or of one contributor's part of it, durably: they replace that
+     * contributor's earlier totals (unless older than those; a whole job's, without contributor, always), and the job's totals become the sum over its
+     * contributors ({@link io.urlcheck.sink.JobContributions}).
+     */
     void storeJob(JobTotals totals);
 
     /** One page of the latest result per URL matching {@code query}, in its order, after its cursor. */

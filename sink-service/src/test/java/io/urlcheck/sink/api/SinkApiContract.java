@@ -2,6 +2,7 @@ package io.urlcheck.sink.api;
 
 import io.restassured.http.ContentType;
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.sink.TestResults;
 import io.urlcheck.testkit.KafkaBroker;
@@ -68,6 +69,22 @@ public abstract class SinkApiContract {
         given().get("/api/jobs").then().statusCode(200).body("jobId", hasItem(job));
         given().get("/api/jobs/" + TestResults.unique("unknown")).then().statusCode(404).body("error", containsString("unknown job"));
         given().get("/api/jobs/bad job!").then().statusCode(400).body("error", containsString("jobId"));
+    }
+
+    @Test
+    void anIntakeJobFedByTwoProducersShowsTheirSummedTotalsAsOpenEnded() {
+        String job = TestResults.unique("intake");
+        TestResults.publishAll(broker, List.of(TestResults.ok(job, "http://alpha.test/" + job + "/a", 15, T0.plusSeconds(1))));
+        TestResults.publish(broker, new JobTotals(1, job, 3, 2, 0, 1, 0, false, T0, T0.plusSeconds(1), "pod-a-1.1", true));
+        TestResults.publish(broker, new JobTotals(1, job, 4, 3, 1, 0, 0, false, T0, T0.plusSeconds(2), "pod-b-1.1", true));
+        TestResults.publish(broker, new JobTotals(1, job, 5, 4, 0, 1, 0, true, T0, T0.plusSeconds(3), "pod-a-1.1", true));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().get("/api/jobs/" + job).then().statusCode(200)
+                .body("submitted", equalTo(9)).body("accepted", equalTo(7)).body("rejected", equalTo(1))
+                .body("duplicates", equalTo(1)).body("expected", equalTo(8)).body("checked", equalTo(1))
+                .body("openEnded", equalTo(true)).body("complete", equalTo(false)).body("done", equalTo(false))
+                .body("etaSeconds", nullValue()));
+        given().get("/api/jobs").then().statusCode(200).body("find { it.jobId == '" + job + "' }.openEnded", equalTo(true));
     }
 
     @Test

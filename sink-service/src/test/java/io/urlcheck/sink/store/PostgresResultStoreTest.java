@@ -6,6 +6,7 @@ import io.urlcheck.testkit.postgres.PostgresServer;
 import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
+import io.urlcheck.contract.JobTotals;
 import io.urlcheck.sink.Summary;
 import io.urlcheck.sink.TestResults;
 import org.junit.jupiter.api.Test;
@@ -71,6 +72,30 @@ class PostgresResultStoreTest extends ResultStoreContract {
         upgraded.storeResults(List.of(TestResults.ok("j2", "http://b.test/1", 5, Instant.now().plusSeconds(60))));
         assertThat(upgraded.summary("j2").byOutcome()).containsOnly(entry("OK", 1L), entry("INVALID_URL", 1L));
         assertThat(upgraded.summary(null).failingHosts()).containsExactly(new Summary.FailingHost("a.test", 1));
+    }
+
+    @Test
+    void upgradingToVersion5KeepsEachJobsTotalsAsItsWholeContribution() throws Exception {
+        PGSimpleDataSource v4 = new PGSimpleDataSource();
+        v4.setUrl(PostgresResource.server().createDatabase("upgrade_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12)));
+        v4.setUser(PostgresServer.USER);
+        Flyway.configure().dataSource(v4).locations("classpath:db/migration").target("4").load().migrate();
+        try (Connection c = v4.getConnection(); Statement st = c.createStatement()) {
+            st.execute("""
+                    INSERT INTO jobs (job_id, has_totals, submitted, accepted, rejected, duplicates, skipped, complete,
+                                      started_at, updated_at, last_activity_at)
+                    VALUES ('nightly', true, 10, 8, 1, 1, 0, false, '2026-11-23T08:00:00Z', '2026-11-23T08:00:01Z', now())""");
+        }
+
+        Flyway.configure().dataSource(v4).locations("classpath:db/migration").load().migrate();
+
+        PostgresResultStore upgraded = new PostgresResultStore(v4);
+        assertThat(upgraded.job("nightly").orElseThrow().totals())
+                .isEqualTo(new JobTotals(1, "nightly", 10, 8, 1, 1, 0, false, Instant.parse("2026-11-23T08:00:00Z"),
+                        Instant.parse("2026-11-23T08:00:01Z")));
+        upgraded.storeJob(new JobTotals(1, "nightly", 12, 10, 1, 1, 0, true, Instant.parse("2026-11-23T08:00:00Z"),
+                Instant.parse("2026-11-23T08:00:02Z")));
+        assertThat(upgraded.job("nightly").orElseThrow().totals().submitted()).as("replaced, not added").isEqualTo(12);
     }
 
     @Override

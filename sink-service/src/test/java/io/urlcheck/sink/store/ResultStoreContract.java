@@ -332,6 +332,37 @@ public abstract class ResultStoreContract {
     }
 
     @Test
+    void contributorsTotalsOfAJobAreSummedAndSurviveAReopen() throws Exception {
+        String job = TestResults.unique("intake");
+        store.storeJob(contribution(job, "pod-a-1.1", 10, false, T0.plusSeconds(1)));
+        store.storeJob(contribution(job, "pod-b-1.1", 20, false, T0.plusSeconds(2)));
+        store.storeJob(contribution(job, "pod-a-1.1", 15, false, T0.plusSeconds(3)));
+        store.storeJob(contribution(job, "pod-a-1.1", 12, false, T0.plusSeconds(2))); // redelivered, older: ignored
+        store.storeJob(contribution(job, "pod-a-2.1", 5, false, T0.plusSeconds(4)));  // pod a restarted
+
+        assertThat(store.job(job).orElseThrow().totals()).satisfies(t -> {
+            assertThat(t.accepted()).isEqualTo(40);
+            assertThat(t.submitted()).isEqualTo(43);
+            assertThat(t.openEnded()).isTrue();
+            assertThat(t.complete()).isFalse();
+            assertThat(t.startedAt()).isEqualTo(T0);
+            assertThat(t.updatedAt()).isEqualTo(T0.plusSeconds(4));
+        });
+
+        store = reopen(store);
+        store.storeJob(contribution(job, "pod-b-1.1", 21, true, T0.plusSeconds(5)));
+        JobProgress p = JobProgress.of(store.job(job).orElseThrow(), T0.plusSeconds(6));
+        assertThat(p.accepted()).isEqualTo(41);
+        assertThat(p.openEnded()).isTrue();
+        assertThat(p.complete()).as("pod-a's parts are still open").isFalse();
+        assertThat(store.recentJobs(1000)).extracting(JobStats::jobId).contains(job);
+    }
+
+    private static JobTotals contribution(String job, String contributor, long accepted, boolean complete, Instant at) {
+        return new JobTotals(JobTotals.SCHEMA_VERSION, job, accepted + 1, accepted, 0, 1, 0, complete, T0, at, contributor, true);
+    }
+
+    @Test
     void aUrlCheckedInTwoJobsCountsInEachAndHasOneGlobalLatest() {
         String a = TestResults.unique("job-a");
         String b = TestResults.unique("job-b");

@@ -23,6 +23,9 @@ final class HeapCost {
     /** Per job: its totals, counters and maps. */
     static final long JOB = 2_048;
 
+    /** Per contributor of a job: its latest totals and their map entry. */
+    static final long JOB_CONTRIBUTOR = 400;
+
     private HeapCost() {
     }
 

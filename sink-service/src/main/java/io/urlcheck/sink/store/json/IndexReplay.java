@@ -71,7 +71,7 @@ final class IndexReplay {
         return true;
     }
 
-    /** Totals of a job the index knows always fit; those of a new job only while there is room (else skipped). */
+    /** Totals of a contributor the index knows always fit; those of a new job or contributor only while there is room (else skipped). */
     private boolean totals(JobTotals t) {
         long cost = index.costOf(t);
         if (cost == 0 || (notFitting == null && index.fits(cost))) {

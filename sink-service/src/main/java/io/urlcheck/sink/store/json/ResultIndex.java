@@ -2,6 +2,7 @@ package io.urlcheck.sink.store.json;
 
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
+import io.urlcheck.sink.JobContributions;
 import io.urlcheck.sink.JobStats;
 import io.urlcheck.sink.LatestState;
 import io.urlcheck.sink.Summary;
@@ -33,7 +34,7 @@ final class ResultIndex {
     private final CheckIdSet checkIds = new CheckIdSet();
     private final Map<String, CheckResult> latest = new ConcurrentHashMap<>();
     private final Map<String, long[]> offsets = new HashMap<>();
-    private final Map<String, JobTotals> totals = new HashMap<>();
+    private final Map<String, JobContributions> totals = new HashMap<>();
     private final Map<String, JobResults> jobs = new HashMap<>();
     private final SummaryCalculator summary = new SummaryCalculator();
     private final long budgetBytes;
@@ -148,12 +149,15 @@ final class ResultIndex {
 
     /** The most a job's totals can add to the heap held, were they put now. */
     synchronized long costOf(JobTotals t) {
-        return totals.containsKey(t.jobId()) || jobs.containsKey(t.jobId()) ? 0 : HeapCost.JOB;
+        JobContributions known = totals.get(t.jobId());
+        long job = known != null || jobs.containsKey(t.jobId()) ? 0 : HeapCost.JOB;
+        return job + (known != null && known.knows(t) ? 0 : HeapCost.JOB_CONTRIBUTOR);
     }
 
+    /** Keeps {@code t} as its contributor's latest totals of its job (unless newer ones are kept). */
     synchronized void putTotals(JobTotals t) {
         bytes += costOf(t);
-        totals.put(t.jobId(), t);
+        totals.computeIfAbsent(t.jobId(), id -> new JobContributions()).put(t);
     }
 
     /** The latest result per URL; a live view, safe to iterate while writes go on. */
@@ -203,7 +207,8 @@ final class ResultIndex {
     }
 
     synchronized Optional<JobStats> job(String jobId) {
-        JobTotals t = totals.get(jobId);
+        JobContributions contributions = totals.get(jobId);
+        JobTotals t = contributions == null ? null : contributions.merged();
         JobResults job = jobs.get(jobId);
         if (t == null && job == null) {
             return Optional.empty();

@@ -176,13 +176,14 @@ final class PostgresReader {
 
     private static List<JobStats> jobs(Connection c, String where, String jobId, int limit) throws SQLException {
         String sql = "SELECT job_id, has_totals, submitted, accepted, rejected, duplicates, skipped, complete, started_at,"
-                + " updated_at, first_result_at, last_result_at FROM jobs " + where + " LIMIT " + limit;
+                + " updated_at, first_result_at, last_result_at, open_ended FROM jobs " + where + " LIMIT " + limit;
         Map<String, JobStats> out = new LinkedHashMap<>();
         try (PreparedStatement ps = prepare(c, sql, jobId); ResultSet rs = ps.executeQuery()) {
             while (rs.next()) {
                 String id = rs.getString(1);
                 JobTotals totals = rs.getBoolean(2) ? new JobTotals(JobTotals.SCHEMA_VERSION, id, rs.getLong(3), rs.getLong(4),
-                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getBoolean(8), instant(rs, 9), instant(rs, 10)) : null;
+                        rs.getLong(5), rs.getLong(6), rs.getLong(7), rs.getBoolean(8), instant(rs, 9), instant(rs, 10), null,
+                        rs.getBoolean(13)) : null;
                 out.put(id, new JobStats(id, totals, 0, Map.of(), instant(rs, 11), instant(rs, 12)));
             }
         }

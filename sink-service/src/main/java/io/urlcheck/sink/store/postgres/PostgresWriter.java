@@ -2,6 +2,7 @@ package io.urlcheck.sink.store.postgres;
 
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
+import io.urlcheck.sink.JobContributions;
 
 import org.postgresql.PGConnection;
 
@@ -16,6 +17,7 @@ import java.sql.Statement;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -90,15 +92,28 @@ final class PostgresWriter {
                 last_result_at = GREATEST(j.last_result_at, excluded.last_result_at),
                 last_activity_at = GREATEST(j.last_activity_at, excluded.last_activity_at)""";
 
-    private static final String UPSERT_TOTALS = """
-            INSERT INTO jobs AS j (job_id, has_totals, submitted, accepted, rejected, duplicates, skipped, complete,
-                                   started_at, updated_at, last_activity_at)
-            VALUES (?, true, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            ON CONFLICT (job_id) DO UPDATE SET has_totals = true, submitted = excluded.submitted,
-                accepted = excluded.accepted, rejected = excluded.rejected, duplicates = excluded.duplicates,
-                skipped = excluded.skipped, complete = excluded.complete, started_at = excluded.started_at,
-                updated_at = excluded.updated_at,
-                last_activity_at = GREATEST(j.last_activity_at, excluded.last_activity_at)""";
+    /** Creates the job's row or locks it: writers of one job's totals queue here, so each sums what the last wrote. */
+    private static final String LOCK_JOB = """
+            INSERT INTO jobs AS j (job_id, last_activity_at) VALUES (?, ?)
+            ON CONFLICT (job_id) DO UPDATE SET last_activity_at = GREATEST(j.last_activity_at, excluded.last_activity_at)""";
+
+    private static final String SELECT_CONTRIBUTIONS = """
+            SELECT contributor, submitted, accepted, rejected, duplicates, skipped, complete, open_ended, started_at, updated_at
+            FROM job_contributions WHERE job_id = ?""";
+
+    private static final String UPSERT_CONTRIBUTION = """
+            INSERT INTO job_contributions AS c (job_id, contributor, submitted, accepted, rejected, duplicates, skipped,
+                                                complete, open_ended, started_at, updated_at)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            ON CONFLICT (job_id, contributor) DO UPDATE SET submitted = excluded.submitted, accepted = excluded.accepted,
+                rejected = excluded.rejected, duplicates = excluded.duplicates, skipped = excluded.skipped,
+                complete = excluded.complete, open_ended = excluded.open_ended, started_at = excluded.started_at,
+                updated_at = excluded.updated_at""";
+
+    private static final String UPDATE_JOB_TOTALS = """
+            UPDATE jobs SET has_totals = true, submitted = ?, accepted = ?, rejected = ?, duplicates = ?, skipped = ?,
+                complete = ?, open_ended = ?, started_at = ?, updated_at = ?
+            WHERE job_id = ?""";
 
     private PostgresWriter() {
     }
@@ -156,20 +171,67 @@ final class PostgresWriter {
         chunk.setLength(0);
     }
 
+    /**
+     * Keeps {@code t} as its contributor's latest totals and writes the job's sum ({@link JobContributions})
+     * to its row, within the caller's transaction. The job's row is locked first, so two sinks storing
+     * two contributors of one job at once write their sums one after the other, the second seeing the first.
+     */
     static void storeTotals(Connection c, JobTotals t) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement(UPSERT_TOTALS)) {
+        try (PreparedStatement ps = c.prepareStatement(LOCK_JOB)) {
             ps.setString(1, t.jobId());
-            ps.setLong(2, t.submitted());
-            ps.setLong(3, t.accepted());
-            ps.setLong(4, t.rejected());
-            ps.setLong(5, t.duplicates());
-            ps.setLong(6, t.skipped());
-            ps.setBoolean(7, t.complete());
-            ps.setObject(8, ts(t.startedAt()));
-            ps.setObject(9, ts(t.updatedAt()));
-            ps.setObject(10, ts(t.updatedAt() != null ? t.updatedAt() : Instant.now()));
+            ps.setObject(2, ts(t.updatedAt() != null ? t.updatedAt() : Instant.now()));
             ps.executeUpdate();
         }
+        JobContributions contributions = JobContributions.of(contributions(c, t.jobId()));
+        if (!contributions.put(t)) {
+            return; // older than the contributor's kept totals (a redelivery): the sum stands
+        }
+        try (PreparedStatement ps = c.prepareStatement(UPSERT_CONTRIBUTION)) {
+            ps.setString(1, t.jobId());
+            ps.setString(2, JobContributions.contributorOf(t));
+            setCounts(ps, 3, t);
+            ps.executeUpdate();
+        }
+        JobTotals sum = contributions.merged();
+        try (PreparedStatement ps = c.prepareStatement(UPDATE_JOB_TOTALS)) {
+            setCounts(ps, 1, sum);
+            ps.setString(10, t.jobId());
+            ps.executeUpdate();
+        }
+    }
+
+    /** Sets submitted, accepted, rejected, duplicates, skipped, complete, open_ended, started_at, updated_at from {@code first}. */
+    private static void setCounts(PreparedStatement ps, int first, JobTotals t) throws SQLException {
+        ps.setLong(first, t.submitted());
+        ps.setLong(first + 1, t.accepted());
+        ps.setLong(first + 2, t.rejected());
+        ps.setLong(first + 3, t.duplicates());
+        ps.setLong(first + 4, t.skipped());
+        ps.setBoolean(first + 5, t.complete());
+        ps.setBoolean(first + 6, t.openEnded());
+        ps.setObject(first + 7, ts(t.startedAt()));
+        ps.setObject(first + 8, ts(t.updatedAt()));
+    }
+
+    private static List<JobTotals> contributions(Connection c, String jobId) throws SQLException {
+        List<JobTotals> parts = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement(SELECT_CONTRIBUTIONS)) {
+            ps.setString(1, jobId);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    String contributor = rs.getString(1);
+                    parts.add(new JobTotals(JobTotals.SCHEMA_VERSION, jobId, rs.getLong(2), rs.getLong(3), rs.getLong(4),
+                            rs.getLong(5), rs.getLong(6), rs.getBoolean(7), instant(rs, 9), instant(rs, 10),
+                            contributor.equals(JobContributions.WHOLE_JOB) ? null : contributor, rs.getBoolean(8)));
+                }
+            }
+        }
+        return parts;
+    }
+
+    private static Instant instant(ResultSet rs, int column) throws SQLException {
+        OffsetDateTime t = rs.getObject(column, OffsetDateTime.class);
+        return t == null ? null : t.toInstant();
     }
 
     static OffsetDateTime ts(Instant t) {
