@@ -1,9 +1,12 @@
 package io.urlcheck.launcher.output;
 
+import io.urlcheck.contract.Outcome;
 import io.urlcheck.launcher.client.JobStatus;
 
+import java.util.Comparator;
 import java.util.Map;
 import java.util.StringJoiner;
+import java.util.TreeMap;
 
 /** The words of a progress report, shared by the live bar and the plain periodic lines. */
 public final class ProgressText {
@@ -20,15 +23,15 @@ public final class ProgressText {
 
     /** {@code outcomes} in the contract's order (OK first), names it does not know last, alphabetically. */
     public static Map<String, Long> sorted(Map<String, Long> outcomes) {
-        Map<String, Long> sorted = new java.util.TreeMap<>(java.util.Comparator
-                .comparingInt(ProgressText::rank).thenComparing(java.util.Comparator.naturalOrder()));
+        Map<String, Long> sorted = new TreeMap<>(Comparator
+                .comparingInt(ProgressText::rank).thenComparing(Comparator.naturalOrder()));
         sorted.putAll(outcomes);
         return sorted;
     }
 
     private static int rank(String outcome) {
         try {
-            return io.urlcheck.contract.Outcome.valueOf(outcome).ordinal();
+            return Outcome.valueOf(outcome).ordinal();
         } catch (IllegalArgumentException e) {
             return Integer.MAX_VALUE;
         }
