@@ -11,7 +11,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Decodes a record value from {@link Topics#INTAKE}, as any Kafka client may write it: one URL as
  * plain UTF-8 text, or a JSON object {@code {"url": "...", "jobId": "..."}}. A value whose first
- * non-blank character is {@code {} is read as JSON; anything else is the URL itself.
+ * non-blank character is {@code {} is read as JSON; anything else is the URL itself. A JSON job id
+ * must be a {@link JobId}.
  */
 public final class IntakeDecoder {
 
@@ -31,7 +32,7 @@ public final class IntakeDecoder {
     /**
      * Decodes one record value.
      *
-     * @throws CodecException with a reason when the value is empty, too large, not UTF-8, or JSON of the wrong shape
+     * @throws CodecException with a reason when the value is empty, too large, not UTF-8, JSON of the wrong shape, or its job id malformed
      */
     public IntakeRecord decode(byte[] value) {
         if (value == null || value.length == 0) {
@@ -58,6 +59,9 @@ public final class IntakeDecoder {
             throw new CodecException("JSON intake \"jobId\" must be a string");
         }
         String job = jobId == null || jobId.isNull() || jobId.asText().isBlank() ? null : jobId.asText();
+        if (job != null && !JobId.isValid(job)) {
+            throw new CodecException(JobId.refusal("jobId", job));
+        }
         return new IntakeRecord(url.asText(), job);
     }
 

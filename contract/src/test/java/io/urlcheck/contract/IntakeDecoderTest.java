@@ -46,6 +46,16 @@ class IntakeDecoderTest {
     }
 
     @Test
+    void malformedJobIdIsRefusedWithTheJobIdRule() {
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"url\": \"http://x/\", \"jobId\": \"bad job id!\"}")))
+                .isInstanceOf(CodecException.class)
+                .hasMessage("jobId must match [A-Za-z0-9._:-]{1,128}; got 'bad job id!'");
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"url\": \"http://x/\", \"jobId\": \"" + "x".repeat(129) + "\"}")))
+                .isInstanceOf(CodecException.class).hasMessageContaining("jobId must match");
+        assertThat(decoder.decode(utf8("{\"url\": \"http://x/\", \"jobId\": \"a.B_c:1-2\"}")).jobId()).isEqualTo("a.B_c:1-2");
+    }
+
+    @Test
     void emptyOversizedAndNonUtf8ValuesAreRefusedWithAReason() {
         assertThatThrownBy(() -> decoder.decode(new byte[0])).hasMessageContaining("empty");
         assertThatThrownBy(() -> decoder.decode(null)).hasMessageContaining("empty");

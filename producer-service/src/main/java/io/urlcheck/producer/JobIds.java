@@ -1,23 +1,20 @@
 package io.urlcheck.producer;
 
+import io.urlcheck.contract.JobId;
+
 import java.time.LocalDate;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
-/** Job id rules shared by every way in: the allowed shape, generated ids and the standing intake job's name. */
+/**
+ * The ids the producer makes: generated job ids, the standing intake job's name and contributor ids.
+ * What a client-chosen job id may look like is the contract's {@link JobId}.
+ */
 public final class JobIds {
-
-    /** What a client-chosen job id may look like. */
-    public static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     /** Prefix of the standing job that intake records without a job id join, one per UTC day. */
     public static final String STANDING_PREFIX = "intake-";
 
     private JobIds() {
-    }
-
-    public static boolean isValid(String jobId) {
-        return jobId != null && VALID.matcher(jobId).matches();
     }
 
     /** A fresh job id for a submission that did not name one. */

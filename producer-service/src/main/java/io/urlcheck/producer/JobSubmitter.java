@@ -1,5 +1,6 @@
 package io.urlcheck.producer;
 
+import io.urlcheck.contract.JobId;
 import io.urlcheck.contract.JobTotals;
 import org.jboss.logging.Logger;
 
@@ -54,9 +55,8 @@ public final class JobSubmitter {
      */
     public JobTotals submit(String requestedJobId, InputFeeder feeder) {
         String jobId = requestedJobId == null || requestedJobId.isEmpty() ? JobIds.generate() : requestedJobId;
-        if (!JobIds.isValid(jobId)) {
-            throw new SubmissionException(SubmissionException.Kind.BAD_JOB_ID,
-                    "jobId must match " + JobIds.VALID.pattern());
+        if (!JobId.isValid(jobId)) {
+            throw new SubmissionException(SubmissionException.Kind.BAD_JOB_ID, JobId.refusal("jobId", jobId));
         }
         JobAccounting accounting = new JobAccounting(jobId, clock.instant());
         if (!registry.start(accounting)) {

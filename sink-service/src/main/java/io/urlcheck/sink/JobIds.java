@@ -1,19 +1,17 @@
 package io.urlcheck.sink;
 
-import java.util.regex.Pattern;
+import io.urlcheck.contract.JobId;
 
-/** The job id syntax every service shares: {@code [A-Za-z0-9._:-]{1,128}}. */
+/** The contract's {@link JobId} rule as a 400 of the sink's API. */
 public final class JobIds {
-
-    private static final Pattern VALID = Pattern.compile("[A-Za-z0-9._:-]{1,128}");
 
     private JobIds() {
     }
 
     /** Returns {@code id} or throws the 400 reason. */
     public static String require(String id) {
-        if (id == null || !VALID.matcher(id).matches()) {
-            throw new BadQueryException("jobId must match [A-Za-z0-9._:-]{1,128}; got '" + id + "'");
+        if (!JobId.isValid(id)) {
+            throw new BadQueryException(JobId.refusal("jobId", id));
         }
         return id;
     }

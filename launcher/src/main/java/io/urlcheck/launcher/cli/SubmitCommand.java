@@ -1,5 +1,6 @@
 package io.urlcheck.launcher.cli;
 
+import io.urlcheck.contract.JobId;
 import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.launcher.client.SinkClient;
 import io.urlcheck.launcher.client.Submission;
@@ -52,8 +53,8 @@ public final class SubmitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         try {
             Input.requireReadable(file);
-            if (jobId != null && !jobId.matches("[A-Za-z0-9._:-]{1,128}")) {
-                throw new IllegalArgumentException("--job must match [A-Za-z0-9._:-]{1,128}, got " + jobId);
+            if (jobId != null && !JobId.isValid(jobId)) {
+                throw new IllegalArgumentException(JobId.refusal("--job", jobId));
             }
         } catch (IllegalArgumentException e) {
             throw Cli.usage(this, e.getMessage());

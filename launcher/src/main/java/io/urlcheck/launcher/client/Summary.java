@@ -4,7 +4,11 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
-/** The sink's aggregate view ({@code GET /api/summary}): counts, latency percentiles, slowest URLs, failing hosts. */
+/**
+ * The sink's aggregate view ({@code GET /api/summary}): counts, latency percentiles, slowest URLs, failing
+ * hosts, each field with the JSON type the sink's {@code Summary} writes (held by the sink's
+ * {@code LauncherReadsWhatTheSinkWritesTest}).
+ */
 public record Summary(long total, Map<String, Long> byOutcome, Map<String, Long> byStatusClass, Latency latencyMs,
                       List<SlowUrl> slowest, List<FailingHost> failingHosts) {
 
@@ -16,8 +20,8 @@ public record Summary(long total, Map<String, Long> byOutcome, Map<String, Long>
         failingHosts = failingHosts == null ? List.of() : List.copyOf(failingHosts);
     }
 
-    /** Response-time percentiles in milliseconds; null when nothing was measured. */
-    public record Latency(Double p50, Double p90, Double p99) {
+    /** Response-time percentiles in whole milliseconds; null when nothing was measured. */
+    public record Latency(Long p50, Long p90, Long p99) {
     }
 
     /** One of the slowest URLs. */

@@ -9,22 +9,22 @@ final class Formats {
     private Formats() {
     }
 
-    static String millis(Double ms) {
+    static String millis(Long ms) {
         if (ms == null) {
             return "-";
         }
-        return ms >= 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000) : Math.round(ms) + " ms";
+        return ms >= 10_000 ? String.format(Locale.ROOT, "%.1f s", ms / 1000.0) : ms + " ms";
     }
 
     static String rate(Double perSecond) {
         return perSecond == null ? "-" : String.format(Locale.ROOT, "%.1f/s", perSecond);
     }
 
-    static String duration(Double seconds) {
-        if (seconds == null || seconds.isNaN() || seconds.isInfinite() || seconds < 0) {
+    static String duration(Long seconds) {
+        if (seconds == null || seconds < 0) {
             return "-";
         }
-        Duration d = Duration.ofSeconds(Math.round(seconds));
+        Duration d = Duration.ofSeconds(seconds);
         if (d.toHours() > 0) {
             return String.format(Locale.ROOT, "%dh%02dm", d.toHours(), d.toMinutesPart());
         }

@@ -16,7 +16,7 @@ public final class ResultTable {
     /** {@code result} as a row: outcome, status, response time, URL and the error or title. */
     public static String row(CheckResult result, Style style) {
         String status = result.statusCode() == null ? "-" : result.statusCode().toString();
-        String time = Formats.millis(result.responseTimeMs() == null ? null : result.responseTimeMs().doubleValue());
+        String time = Formats.millis(result.responseTimeMs());
         String detail = result.error() != null ? result.error() : result.title() == null ? "" : result.title();
         String row = String.format("%-18s %6s %8s  %-60s %s", result.outcome().name(), status, time,
                 Formats.truncate(result.url(), 60), Formats.truncate(detail, 60));

@@ -31,7 +31,7 @@ public final class SummaryTable {
         if (!summary.slowest().isEmpty()) {
             out.append('\n').append(style.bold(String.format("%10s  %s", "SLOWEST", "URL"))).append('\n');
             summary.slowest().stream().limit(SLOWEST).forEach(s -> out.append(String.format("%10s  %s",
-                    Formats.millis(s.responseTimeMs() == null ? null : s.responseTimeMs().doubleValue()),
+                    Formats.millis(s.responseTimeMs()),
                     Formats.truncate(s.url(), 100))).append('\n'));
         }
         if (!summary.failingHosts().isEmpty()) {

@@ -16,7 +16,7 @@ class SummaryRenderingTest {
 
     @Test
     void tableHasCountsSharesPercentilesAndSlowestUrls() {
-        Summary summary = new Summary(200, OUTCOMES, Map.of("2xx", 150L), new Summary.Latency(12.0, 80.4, 2001.0),
+        Summary summary = new Summary(200, OUTCOMES, Map.of("2xx", 150L), new Summary.Latency(12L, 80L, 2001L),
                 List.of(new Summary.SlowUrl("http://127.0.0.1:1/slow", 2001L)), List.of());
 
         String table = SummaryTable.render(summary, Style.PLAIN);
@@ -45,7 +45,7 @@ class SummaryRenderingTest {
 
     @Test
     void progressLineShowsCheckedTotalRateEtaAndOutcomes() {
-        JobStatus status = new JobStatus("j", 200, 200, 0, 0, 0, 200, 120, 80, 35.24, 2.3, true, false,
+        JobStatus status = new JobStatus("j", 200, 200, 0, 0, 0, 200, 120, 80, 35.24, 2L, true, false,
                 null, null, Map.of("OK", 100L, "HTTP_ERROR", 20L));
         assertThat(ProgressText.line(status))
                 .isEqualTo("checked 120/200 (60.0%), 35.2/s, ETA 2s, OK 100, HTTP_ERROR 20");

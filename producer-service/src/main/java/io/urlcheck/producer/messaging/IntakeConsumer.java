@@ -6,7 +6,6 @@ import io.urlcheck.contract.CodecException;
 import io.urlcheck.contract.IntakeDecoder;
 import io.urlcheck.contract.IntakeRecord;
 import io.urlcheck.producer.IntakeJobs;
-import io.urlcheck.producer.JobIds;
 import io.urlcheck.producer.config.ProducerSettings;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
@@ -110,9 +109,6 @@ public class IntakeConsumer {
         IntakeRecord decoded;
         try {
             decoded = decoder.decode(record.value());
-            if (decoded.jobId() != null && !JobIds.isValid(decoded.jobId())) {
-                throw new CodecException("jobId must match " + JobIds.VALID.pattern());
-            }
         } catch (CodecException e) {
             LOG.warnf("intake record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
             outbox.deadLetter(record.key(), record.value(), e.getMessage(), record.topic(), record.partition(), record.offset());

@@ -1,17 +1,15 @@
 package io.urlcheck.producer.messaging;
 
 import io.urlcheck.contract.CheckRequest;
-import io.urlcheck.contract.IntakeDecoder;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.Topics;
+import io.urlcheck.contract.kafka.DeadLetter;
 import io.urlcheck.producer.TrackedOutbox;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 
 import java.nio.charset.StandardCharsets;
-import java.util.Arrays;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Function;
 
@@ -20,13 +18,6 @@ import java.util.function.Function;
  * results keyed by URL, totals keyed by {@link JobTotals#recordKey()} (job id, or job id and contributor), dead letters with their reason in headers.
  */
 public final class KafkaOutbox implements TrackedOutbox {
-
-    /**
-     * The most of an undecodable key or value forwarded to the dead-letter topic. An intake record may
-     * be as large as the topic allows, while this producer's requests are capped (max.request.size):
-     * forwarding it whole would fail, stop the intake channel and wedge it on that record for good.
-     */
-    static final int MAX_DEAD_LETTER_BYTES = IntakeDecoder.DEFAULT_MAX_VALUE_BYTES;
 
     private final Producer<byte[], byte[]> producer;
     private final AckBatch acks;
@@ -54,23 +45,11 @@ public final class KafkaOutbox implements TrackedOutbox {
     }
 
     /**
-     * Forwards an undecodable intake record to the dead-letter topic with why and where it came from.
-     * A key or value over {@link #MAX_DEAD_LETTER_BYTES} is cut to that size, and the value's original
-     * size travels in {@link Topics#HEADER_DLQ_ORIGINAL_BYTES}.
+     * Forwards an undecodable intake record to the dead-letter topic as the contract's {@link DeadLetter}:
+     * with why and where it came from, a key or value over {@link DeadLetter#MAX_BYTES} cut to that size.
      */
     public void deadLetter(byte[] key, byte[] value, String reason, String topic, int partition, long offset) {
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(Topics.HEADER_DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
-        headers.add(Topics.HEADER_DLQ_TOPIC, topic.getBytes(StandardCharsets.UTF_8));
-        headers.add(Topics.HEADER_DLQ_POSITION, (partition + ":" + offset).getBytes(StandardCharsets.UTF_8));
-        if (value != null && value.length > MAX_DEAD_LETTER_BYTES) {
-            headers.add(Topics.HEADER_DLQ_ORIGINAL_BYTES, utf8(Integer.toString(value.length)));
-        }
-        send(new ProducerRecord<>(Topics.DEAD_LETTER, null, capped(key), capped(value), headers));
-    }
-
-    private static byte[] capped(byte[] bytes) {
-        return bytes == null || bytes.length <= MAX_DEAD_LETTER_BYTES ? bytes : Arrays.copyOf(bytes, MAX_DEAD_LETTER_BYTES);
+        send(DeadLetter.of(key, value, reason, topic, partition, offset).toProducerRecord());
     }
 
     /** The first failed send so far, or null. */

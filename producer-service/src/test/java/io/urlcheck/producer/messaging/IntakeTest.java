@@ -7,6 +7,7 @@ import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.Topics;
+import io.urlcheck.contract.kafka.DeadLetter;
 import io.urlcheck.producer.JobIds;
 import io.urlcheck.producer.TopicContents;
 import io.urlcheck.testkit.KafkaBrokerResource;
@@ -108,7 +109,7 @@ class IntakeTest {
         List<ConsumerRecord<String, byte[]>> dead = TopicContents.all(Topics.DEAD_LETTER);
         assertThat(dead).filteredOn(r -> "dlq-huge".equals(r.key())).singleElement()
                 .satisfies(r -> {
-                    assertThat(r.value()).hasSize(KafkaOutbox.MAX_DEAD_LETTER_BYTES);
+                    assertThat(r.value()).hasSize(DeadLetter.MAX_BYTES);
                     assertThat(new String(r.headers().lastHeader(Topics.HEADER_DLQ_ORIGINAL_BYTES).value(), StandardCharsets.UTF_8))
                             .isEqualTo(Integer.toString(70 * 1024));
                     assertThat(new String(r.headers().lastHeader(Topics.HEADER_DLQ_TOPIC).value(), StandardCharsets.UTF_8))
@@ -138,7 +139,7 @@ class IntakeTest {
 
         await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicContents.all(Topics.DEAD_LETTER))
                 .filteredOn(r -> "dlq-2mib".equals(r.key())).singleElement().satisfies(r -> {
-                    assertThat(r.value()).hasSize(KafkaOutbox.MAX_DEAD_LETTER_BYTES);
+                    assertThat(r.value()).hasSize(DeadLetter.MAX_BYTES);
                     assertThat(new String(r.headers().lastHeader(Topics.HEADER_DLQ_ORIGINAL_BYTES).value(), StandardCharsets.UTF_8))
                             .isEqualTo(Integer.toString(twoMiB.length));
                 }));

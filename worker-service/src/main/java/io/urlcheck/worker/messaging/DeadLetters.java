@@ -5,9 +5,9 @@ import io.smallrye.reactive.messaging.MutinyEmitter;
 import io.smallrye.reactive.messaging.kafka.api.IncomingKafkaRecordMetadata;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.urlcheck.contract.Topics;
+import io.urlcheck.contract.kafka.DeadLetter;
 import io.urlcheck.worker.metrics.WorkerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.eclipse.microprofile.reactive.messaging.Channel;
 import org.eclipse.microprofile.reactive.messaging.Message;
 import org.jboss.logging.Logger;
@@ -15,9 +15,10 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends a request record that cannot be decoded to {@code urlcheck.dead-letter}, unchanged, with the
- * reason, source topic and position in headers, then acks the original: the worker carries on, and
- * the record is committed only once the dead letter is safely written.
+ * Sends a request record that cannot be decoded to {@code urlcheck.dead-letter} as the contract's
+ * {@link DeadLetter} (the record as received, with reason, source topic and position in headers), then
+ * acks the original: the worker carries on, and the record is committed only once the dead letter is
+ * safely written.
  */
 @ApplicationScoped
 public class DeadLetters {
@@ -39,16 +40,13 @@ public class DeadLetters {
     public Uni<Void> send(Message<byte[]> message, String reason) {
         String position = Positions.of(message);
         LOG.warnf("undecodable request at %s dead-lettered: %s", position, reason);
-        RecordHeaders headers = new RecordHeaders();
-        headers.add(Topics.HEADER_DLQ_REASON, reason.getBytes(StandardCharsets.UTF_8));
-        message.getMetadata(IncomingKafkaRecordMetadata.class).ifPresent(m -> {
-            headers.add(Topics.HEADER_DLQ_TOPIC, m.getTopic().getBytes(StandardCharsets.UTF_8));
-            headers.add(Topics.HEADER_DLQ_POSITION, (m.getPartition() + ":" + m.getOffset()).getBytes(StandardCharsets.UTF_8));
-        });
-        Object key = message.getMetadata(IncomingKafkaRecordMetadata.class).map(IncomingKafkaRecordMetadata::getKey).orElse(null);
-        byte[] value = message.getPayload() == null ? new byte[0] : message.getPayload();
-        Message<byte[]> letter = Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<Object>builder()
-                .withKey(key).withHeaders(headers).build());
+        DeadLetter dead = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> DeadLetter.of(keyBytes(m.getKey()), message.getPayload(), reason,
+                        m.getTopic(), m.getPartition(), m.getOffset()))
+                .orElseGet(() -> DeadLetter.of(null, message.getPayload(), reason, Topics.REQUESTS, -1, -1L));
+        byte[] value = dead.value() == null ? new byte[0] : dead.value();
+        Message<byte[]> letter = Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<byte[]>builder()
+                .withKey(dead.key()).withHeaders(dead.headers()).build());
         return emitter.sendMessage(letter)
                 .onItem().transformToUni(v -> {
                     metrics.deadLettered();
@@ -58,5 +56,9 @@ public class DeadLetters {
                     LOG.errorf(e, "could not dead-letter the record at %s; it stays uncommitted", position);
                     return Uni.createFrom().completionStage(message.nack(e));
                 });
+    }
+
+    private static byte[] keyBytes(Object key) {
+        return key == null ? null : key instanceof byte[] bytes ? bytes : key.toString().getBytes(StandardCharsets.UTF_8);
     }
 }
