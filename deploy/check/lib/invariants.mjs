@@ -17,7 +17,7 @@ export const SERVICES = {
 
 export const HEALTH = { liveness: "/q/health/live", readiness: "/q/health/ready", startup: "/q/health/started" };
 
-/** ACLs each service's KafkaUser must grant: exactly these, no more (issue 7, brief). */
+/** ACLs each service's KafkaUser must grant: exactly these, no more (least privilege). */
 export const EXPECTED_ACLS = {
   producer: [
     "topic:urlcheck.intake:Read", "topic:urlcheck.intake:Describe", "group:urlcheck-producer:Read",

@@ -1,4 +1,4 @@
-// Invariants a real cluster would enforce but no local run can (issue 25): what Pod Security admission,
+// Invariants a real cluster would enforce but no local run can: what Pod Security admission,
 // Strimzi, KEDA, NetworkPolicies, the scheduler and the install order do to the rendered manifests.
 import fs from "node:fs";
 import path from "node:path";
@@ -336,7 +336,7 @@ export function checkAutoscaledReplicas(docs) {
   return failures;
 }
 
-// #19-9 and 8. Default deny, and exactly the traffic each workload needs.
+// NetworkPolicies: default deny, and exactly the traffic each workload needs.
 const PUBLIC = "93.184.216.34";
 const PRIVATE = ["169.254.169.254", "10.96.0.1", "10.244.0.5", "172.20.0.10", "192.168.1.1", "127.0.0.1", "100.64.0.1"];
 const NODELOCAL_DNS = "169.254.20.10";

@@ -251,7 +251,7 @@ describe("deploy checker", { concurrency: 4 }, () => {
     assertFailsWith(r, /Pod\/urlcheck-kcat container kcat: runAsUser is 0/);
   });
 
-  // Issue 25: what a real cluster would refuse, caught offline.
+  // What a real cluster would refuse, caught offline.
 
   test("a KRaft cluster id Kafka cannot parse fails (21 characters, not a base64 UUID)", async () => {
     assert.match(clusterIdError("urlcheck-dev-kraft-01"), /not valid base64/);

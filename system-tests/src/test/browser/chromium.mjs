@@ -1,4 +1,4 @@
-// Launches Debian's chromium the one way this project allows (issue 10): its own binary, these flags,
+// Launches Debian's chromium the one way this project allows: its own binary, these flags,
 // and a fresh profile directory that is deleted on close. Playwright adds only its automation pipe
 // and its usual automation defaults.
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,6 +1,6 @@
 // A throwaway stand-in for the sink's query API, for working on the dashboard without Kafka:
 //   [API_TOKEN=t] node fake-sink.mjs [port] [urls]      then open http://localhost:<port>/
-// It serves the dashboard's static files from sink-service and answers the API shapes of the brief
+// It serves the dashboard's static files from sink-service and answers the shapes of the sink's API
 // with generated results; the job "fake-run" completes over about a minute. DashboardIT does not use
 // it: the IT runs against the real, packaged sink.
 import { createServer } from 'node:http';

@@ -192,7 +192,7 @@ public final class Bench {
     }
 
     /**
-     * Starts one worker with the brief's keys: loopback allowed (the address policy would block every
+     * Starts one worker with its own {@code urlcheck.worker.*} keys: loopback allowed (the address policy would block every
      * target otherwise), {@code maxInFlight} and {@code maxPerHost}, and a short drain grace so a run ends fast.
      */
     public ServiceProcess startWorker(String name, String bootstrap, int maxInFlight, int maxPerHost) {

@@ -35,9 +35,9 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class BenchKafka implements AutoCloseable {
 
-    /** The worker's consumer group, as the brief fixes it. */
+    /** The worker's consumer group, as worker-service's application.properties fixes it. */
     public static final String WORKER_GROUP = "urlcheck-worker";
-    /** The sink's consumer group, as the brief fixes it. */
+    /** The sink's consumer group, as sink-service's application.properties fixes it. */
     public static final String SINK_GROUP = "urlcheck-sink";
     /** Partitions of {@code urlcheck.results} in the benchmark. */
     public static final int RESULT_PARTITIONS = 4;

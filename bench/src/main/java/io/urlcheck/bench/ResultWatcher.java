@@ -46,7 +46,7 @@ public final class ResultWatcher implements AutoCloseable {
     static final int TIMELINE_BUCKET_MS = 250;
     /**
      * Results per {@value #TIMELINE_BUCKET_MS} ms of record time, from the first result: the run's ramp-up and tail.
-     * Plain ints, grown by doubling: counting must stay cheap on the thread that competes with the worker (finding 10).
+     * Plain ints, grown by doubling: counting must stay cheap on the thread that competes with the worker (bench/README.md, finding 10).
      */
     private int[] timeline = new int[64];
     private int buckets;

@@ -1,6 +1,7 @@
 package io.urlcheck.producer;
 
 import java.io.IOException;
+import java.io.InputStream;
 
 /** Reads one submission's body in its format (lines, a JSON array...) and hands each input to the ingestion. */
 @FunctionalInterface
@@ -14,7 +15,7 @@ public interface InputFeeder {
     void feed(Ingestion ingestion) throws IOException;
 
     /** A feeder of text with one URL per line, read by a {@link LineReader} capped at {@code maxLineBytes}. */
-    static InputFeeder lines(java.io.InputStream body, int maxLineBytes) {
+    static InputFeeder lines(InputStream body, int maxLineBytes) {
         return ingestion -> {
             LineReader reader = new LineReader(body, maxLineBytes);
             for (Line line = reader.next(); line != null; line = reader.next()) {

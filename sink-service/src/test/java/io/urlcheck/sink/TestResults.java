@@ -6,7 +6,6 @@ import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.Topics;
 import io.urlcheck.testkit.KafkaBroker;
-
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;

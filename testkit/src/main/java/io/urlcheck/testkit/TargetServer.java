@@ -8,6 +8,7 @@ import io.vertx.core.http.HttpServerRequest;
 
 import java.time.Duration;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -116,7 +117,7 @@ public final class TargetServer implements AutoCloseable {
         await(vertx.close().toCompletionStage().toCompletableFuture());
     }
 
-    private static <T> T await(java.util.concurrent.CompletableFuture<T> future) {
+    private static <T> T await(CompletableFuture<T> future) {
         try {
             return future.get(30, TimeUnit.SECONDS);
         } catch (Exception e) {

@@ -29,7 +29,7 @@ class AddressPolicyTest {
         assertThat(defaults.refusal(literal(address))).isEmpty();
     }
 
-    /** Issue #19, item 10: IPv6 ranges that embed or translate IPv4, and the rest of the non-global space. */
+    /** IPv6 ranges that embed or translate IPv4, and the rest of the non-global IPv6 space, are refused. */
     @ParameterizedTest
     @ValueSource(strings = {
             "64:ff9b:1::a9fe:a9fe",         // local-use NAT64 (RFC 8215) of 169.254.169.254

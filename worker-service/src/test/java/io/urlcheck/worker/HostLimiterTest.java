@@ -112,7 +112,7 @@ class HostLimiterTest {
         assertThat(limiter.inFlight()).isZero();
     }
 
-    /** Issue #19, item 6: many names for one address share that address's slots. */
+    /** Many names for one address share that address's slots, so extra names cannot sidestep the per-host limit. */
     @Test
     void manyNamesForOneAddressShareTheAddressCap() {
         HostLimiter limiter = limiter(100, 8, 3, 0);

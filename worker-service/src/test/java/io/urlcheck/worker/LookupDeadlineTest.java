@@ -19,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * The engine bounds every name lookup by the check's deadline itself, whatever the resolver does, and a
- * lookup holds no slot (issue #19, item 4). The resolver here never completes for {@code never-*}
+ * lookup holds no slot. The resolver here never completes for {@code never-*}
  * names; time is a manual clock.
  */
 class LookupDeadlineTest {

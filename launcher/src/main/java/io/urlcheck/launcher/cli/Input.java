@@ -3,6 +3,7 @@ package io.urlcheck.launcher.cli;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.function.BooleanSupplier;
@@ -28,7 +29,7 @@ final class Input {
                 InputStream in = file.equals("-") ? System.in : Files.newInputStream(Path.of(file));
                 return new StoppableInputStream(in, stop);
             } catch (IOException e) {
-                throw new java.io.UncheckedIOException("cannot read " + file, e);
+                throw new UncheckedIOException("cannot read " + file, e);
             }
         };
     }

@@ -11,6 +11,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
@@ -77,7 +78,7 @@ public final class ResultsCommand implements Callable<Integer> {
     }
 
     private static void printTable(SinkClient sink, Map<String, String> filter, PrintStream out, Style style)
-            throws java.io.IOException {
+            throws IOException {
         out.println(ResultTable.header(style));
         long rows = 0;
         try (InputStream in = sink.export(filter, "jsonl");

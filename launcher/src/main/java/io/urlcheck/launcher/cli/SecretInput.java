@@ -3,6 +3,7 @@ package io.urlcheck.launcher.cli;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermission;
 import java.util.EnumSet;
@@ -44,7 +45,7 @@ final class SecretInput {
             }
             return secret;
         } catch (IOException e) {
-            String reason = e instanceof java.nio.file.NoSuchFileException ? "no such file" : e.getMessage();
+            String reason = e instanceof NoSuchFileException ? "no such file" : e.getMessage();
             throw new Cli.UsageException("cannot read " + option + " " + file + ": " + reason);
         }
     }

@@ -1,9 +1,9 @@
 package io.urlcheck.launcher.cli;
 
+import io.urlcheck.launcher.output.Style;
 import io.urlcheck.launcher.stack.LocalStack;
 import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.launcher.stack.StackConfig;
-import io.urlcheck.launcher.output.Style;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;

@@ -31,7 +31,7 @@ public final class WorkerOptions {
                     "a local server needs --allow-cidr 127.0.0.0/8."})
     List<String> allowCidrs = new ArrayList<>();
 
-    /** Puts every given option on the builder as the worker system property the brief fixes. */
+    /** Puts every given option on the builder as the worker's own {@code urlcheck.worker.*} system property. */
     void applyTo(StackConfig.Builder builder) {
         if (concurrency != null) {
             builder.worker("urlcheck.worker.max-in-flight", Integer.toString(positive(concurrency, "--concurrency")));

@@ -1,6 +1,7 @@
 package io.urlcheck.launcher.client;
 
 import java.io.InputStream;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -31,7 +32,7 @@ public final class SinkClient {
      * @param filter query parameters of {@code GET /api/results}, e.g. {@code jobId}, {@code outcome}
      */
     public InputStream export(Map<String, String> filter, String format) {
-        Map<String, String> q = new java.util.LinkedHashMap<>(filter);
+        Map<String, String> q = new LinkedHashMap<>(filter);
         q.put("format", format);
         String accept = format.equals("csv") ? "text/csv" : "application/x-ndjson";
         return http.getStream("/api/results" + Http.query(q), accept);

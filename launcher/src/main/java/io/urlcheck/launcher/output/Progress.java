@@ -3,6 +3,7 @@ package io.urlcheck.launcher.output;
 import io.urlcheck.launcher.client.JobStatus;
 
 import java.io.PrintStream;
+import java.time.Duration;
 
 /**
  * Reports a job's progress while it runs: a live bar on a terminal, plain periodic lines otherwise,
@@ -30,6 +31,6 @@ public interface Progress extends AutoCloseable {
                 }
             };
         }
-        return style.terminal() ? new BarProgress(style, err) : new LineProgress(err, java.time.Duration.ofSeconds(5));
+        return style.terminal() ? new BarProgress(style, err) : new LineProgress(err, Duration.ofSeconds(5));
     }
 }

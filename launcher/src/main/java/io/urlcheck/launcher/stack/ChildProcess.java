@@ -1,5 +1,6 @@
 package io.urlcheck.launcher.stack;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -90,7 +91,7 @@ public final class ChildProcess {
             ProcessBuilder builder = new ProcessBuilder(full)
                     .redirectErrorStream(true)
                     .redirectOutput(ProcessBuilder.Redirect.appendTo(logFile.toFile()))
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().keySet().removeAll(Secrets.LAUNCHER_VARIABLES);
             builder.environment().putAll(environment);
             process = SPAWNER.submit(builder::start).get();
@@ -261,7 +262,7 @@ public final class ChildProcess {
 
     private static Path findOnPath(String program) {
         String path = System.getenv().getOrDefault("PATH", "/usr/bin:/bin");
-        for (String dir : path.split(java.io.File.pathSeparator)) {
+        for (String dir : path.split(File.pathSeparator)) {
             Path candidate = Path.of(dir, program);
             if (Files.isExecutable(candidate)) {
                 return candidate;

@@ -7,14 +7,15 @@ import org.apache.kafka.common.utils.AppInfoParser;
 import org.apache.kafka.metadata.storage.Formatter;
 import org.apache.kafka.server.common.Feature;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.Files;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.PosixFilePermission;
@@ -22,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -169,7 +171,7 @@ public final class KafkaProcess {
         } finally {
             if (Files.isDirectory(fresh)) {
                 try (var files = Files.walk(fresh)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
                 }
             }
         }
@@ -335,7 +337,7 @@ public final class KafkaProcess {
 
     private static List<Path> classPathFiles() {
         List<Path> files = new ArrayList<>();
-        for (String entry : absoluteClassPath().split(java.io.File.pathSeparator)) {
+        for (String entry : absoluteClassPath().split(File.pathSeparator)) {
             files.add(Path.of(entry));
         }
         return files;
@@ -344,10 +346,10 @@ public final class KafkaProcess {
     /** This JVM's class path with absolute entries, so the child finds it from any directory. */
     private static String absoluteClassPath() {
         List<String> entries = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(java.io.File.pathSeparator)) {
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
             entries.add(Path.of(entry).toAbsolutePath().toString());
         }
-        return String.join(java.io.File.pathSeparator, entries);
+        return String.join(File.pathSeparator, entries);
     }
 
     private List<String> command(String mainClass, String... args) {

@@ -49,7 +49,7 @@ public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPor
         }
     }
 
-    /** Default ports of {@code ./urlcheck up}, fixed by the brief. */
+    /** Default ports of {@code ./urlcheck up}: the same as each service's {@code quarkus.http.port} and Kafka's usual 9092. */
     public static final int DEFAULT_KAFKA_PORT = 9092;
     public static final int DEFAULT_PRODUCER_PORT = 8081;
     public static final int DEFAULT_WORKER_PORT = 8082;

@@ -29,7 +29,7 @@ class ArgumentParsingTest {
     }
 
     @Test
-    void runOptionsBecomeTheWorkerPropertiesTheBriefFixes() {
+    void runOptionsBecomeTheWorkersOwnProperties() {
         RunCommand run = parse(RunCommand.class, "run", "urls.txt", "--concurrency", "64", "--per-host", "4",
                 "--timeout", "3", "--retries", "0", "--allow-cidr", "127.0.0.0/8", "--allow-cidr", "10.0.0.0/8");
         StackConfig.Builder builder = StackConfig.builder(Path.of("."), Path.of("run"));

@@ -1,9 +1,9 @@
 package io.urlcheck.sink.store;
 
+import io.agroal.api.AgroalDataSource;
 import io.urlcheck.sink.config.SinkConfig;
 import io.urlcheck.sink.store.json.JsonResultStore;
 import io.urlcheck.sink.store.postgres.PostgresResultStore;
-import io.agroal.api.AgroalDataSource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Instance;

@@ -1,15 +1,14 @@
 package io.urlcheck.sink.store;
 
+import io.urlcheck.contract.JobTotals;
+import io.urlcheck.sink.Summary;
+import io.urlcheck.sink.TestResults;
 import io.urlcheck.sink.store.postgres.PostgresResultStore;
 import io.urlcheck.testkit.postgres.PostgresResource;
 import io.urlcheck.testkit.postgres.PostgresServer;
 import org.flywaydb.core.Flyway;
-import org.postgresql.ds.PGSimpleDataSource;
-
-import io.urlcheck.contract.JobTotals;
-import io.urlcheck.sink.Summary;
-import io.urlcheck.sink.TestResults;
 import org.junit.jupiter.api.Test;
+import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
 import java.sql.Statement;

@@ -10,13 +10,14 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
+import java.net.InetAddress;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.time.Duration;
-import java.net.InetAddress;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 
@@ -148,7 +149,7 @@ class ApiGuardLocalModeIT {
     }
 
     private static Map<String, String> with(Map<String, String> headers, String name, String value) {
-        java.util.Map<String, String> all = new java.util.LinkedHashMap<>(headers);
+        Map<String, String> all = new LinkedHashMap<>(headers);
         all.put(name, value);
         return all;
     }

@@ -2,10 +2,12 @@ package io.urlcheck.testkit.postgres;
 
 import io.urlcheck.testkit.FreePorts;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -61,7 +63,7 @@ public final class PostgresServer implements AutoCloseable {
                     "max_connections = 50",
                     "shared_buffers = 128MB",
                     "");
-            Files.writeString(server.data.resolve("postgresql.conf"), conf, java.nio.file.StandardOpenOption.APPEND);
+            Files.writeString(server.data.resolve("postgresql.conf"), conf, StandardOpenOption.APPEND);
             server.start();
             return server;
         } catch (IOException e) {
@@ -155,7 +157,7 @@ public final class PostgresServer implements AutoCloseable {
     }
 
     private static Path findBin() {
-        for (String dir : System.getenv().getOrDefault("PATH", "").split(java.io.File.pathSeparator)) {
+        for (String dir : System.getenv().getOrDefault("PATH", "").split(File.pathSeparator)) {
             Path initdb = Path.of(dir, "initdb");
             if (!dir.isEmpty() && Files.isExecutable(initdb) && Files.isExecutable(Path.of(dir, "pg_ctl"))) {
                 return realParent(initdb);

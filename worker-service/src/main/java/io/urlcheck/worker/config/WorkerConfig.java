@@ -7,7 +7,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
 
-/** The worker's settings, {@code urlcheck.worker.*}; the launcher passes the brief's names unchanged. */
+/** The worker's settings, {@code urlcheck.worker.*}; the launcher passes these names unchanged. */
 @ConfigMapping(prefix = "urlcheck.worker")
 public interface WorkerConfig {
 

@@ -1,12 +1,12 @@
 package io.urlcheck.worker.http;
 
+import io.netty.buffer.ByteBuf;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.TlsInfo;
 import io.urlcheck.worker.BodyCollector;
 import io.urlcheck.worker.HopResult;
 import io.urlcheck.worker.TargetUrl;
 import io.urlcheck.worker.TitleExtractor;
-import io.netty.buffer.ByteBuf;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;
@@ -20,7 +20,9 @@ import io.vertx.core.http.RequestOptions;
 import io.vertx.core.impl.ContextInternal;
 import io.vertx.core.net.SocketAddress;
 
+import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
+
 import java.net.InetAddress;
 import java.security.cert.Certificate;
 import java.security.cert.X509Certificate;
@@ -175,7 +177,7 @@ final class Exchange {
                 return new TlsInfo(session.getProtocol(), cert.getNotAfter().toInstant(),
                         cert.getIssuerX500Principal().getName(), cert.getSubjectX500Principal().getName());
             }
-        } catch (javax.net.ssl.SSLPeerUnverifiedException e) {
+        } catch (SSLPeerUnverifiedException e) {
             // The handshake succeeded without a peer certificate: report the protocol alone.
         }
         return new TlsInfo(session.getProtocol(), null, null, null);

@@ -7,6 +7,7 @@ import io.urlcheck.worker.HopResult;
 import io.vertx.core.http.HttpClosedException;
 
 import javax.net.ssl.SSLException;
+
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;

@@ -1,10 +1,10 @@
 package io.urlcheck.worker.http;
 
+import io.netty.channel.EventLoop;
+import io.netty.util.concurrent.EventExecutor;
 import io.urlcheck.worker.HopResult;
 import io.urlcheck.worker.HttpPort;
 import io.urlcheck.worker.TargetUrl;
-import io.netty.channel.EventLoop;
-import io.netty.util.concurrent.EventExecutor;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;

@@ -24,7 +24,7 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * Name lookups on the production resolver against a real name server on a loopback UDP port that
- * never answers most names (issue #19, item 4): each lookup ends by its check's deadline, holds no
+ * never answers most names: each lookup ends by its check's deadline, holds no
  * thread and no slot, so names that never resolve cannot starve names that do; and every address a
  * name resolves to is vetted.
  */

@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Per-host limits cannot be sidestepped (issue #19, item 6): many names for one address share that
+ * Per-host limits cannot be sidestepped: many names for one address share that
  * address's slots, and every redirect hop takes a slot of the host and the address it goes to. Real
  * loopback servers; a loopback name server maps the names.
  */

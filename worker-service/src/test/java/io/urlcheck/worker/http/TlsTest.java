@@ -2,10 +2,10 @@ package io.urlcheck.worker.http;
 
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.Outcome;
+import io.urlcheck.testkit.tls.SelfSignedKeyStore;
 import io.urlcheck.worker.support.Checkers;
 import io.urlcheck.worker.support.HostileServer;
 import io.urlcheck.worker.support.Routes;
-import io.urlcheck.testkit.tls.SelfSignedKeyStore;
 import io.vertx.core.Vertx;
 import io.vertx.core.net.PfxOptions;
 import org.junit.jupiter.api.AfterAll;

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JsonCodec;
 
+import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.channels.Channels;
@@ -39,7 +40,7 @@ final class SnapshotFile {
         try (FileChannel ch = FileChannel.open(temp, StandardOpenOption.CREATE, StandardOpenOption.WRITE,
                 StandardOpenOption.TRUNCATE_EXISTING)) {
             OutputStream out = Channels.newOutputStream(ch);
-            try (JsonGenerator gen = JsonCodec.mapper().getFactory().createGenerator(new java.io.BufferedOutputStream(out, 1 << 16))) {
+            try (JsonGenerator gen = JsonCodec.mapper().getFactory().createGenerator(new BufferedOutputStream(out, 1 << 16))) {
                 gen.disable(JsonGenerator.Feature.AUTO_CLOSE_TARGET);
                 gen.writeStartArray();
                 for (CheckResult r : results) {

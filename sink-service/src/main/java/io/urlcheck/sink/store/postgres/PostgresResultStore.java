@@ -14,6 +14,7 @@ import io.urlcheck.sink.store.StoreRejectedException;
 import io.urlcheck.sink.store.StoreUnavailableException;
 
 import javax.sql.DataSource;
+
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.util.ArrayList;

@@ -3,9 +3,7 @@ package io.urlcheck.sink.store.postgres;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.sink.JobContributions;
-
 import org.postgresql.PGConnection;
-
 import org.postgresql.copy.CopyIn;
 
 import java.nio.charset.StandardCharsets;
