@@ -43,14 +43,13 @@ public final class LocalStack implements AutoCloseable {
      * rejoins, and every other member learns of that rebalance only from its next heartbeat (3 s apart by
      * default), holding the whole group meanwhile. With the sink's two channels in one group that was 2.5-3 s
      * in which the sink read nothing (its job first reported already complete); the sink now gives each
-     * channel its own group, and several workers still share one, hence the short heartbeat. A loopback
-     * broker is cheap to ask again. A service's own configuration overrides these.
+     * channel its own group, so each consumer is its own leader. A loopback broker is cheap to ask again.
+     * A service's own configuration overrides these.
      */
     private static final Map<String, String> LOCAL_KAFKA_CLIENT = Map.of(
             "kafka.reconnect.backoff.max.ms", "100",
             "kafka.retry.backoff.max.ms", "100",
             "kafka.metadata.max.age.ms", "500",
-            "kafka.heartbeat.interval.ms", "250",
             "mp.messaging.connector.smallrye-kafka.poll-timeout", "100");
 
     private final StackConfig config;
