@@ -33,7 +33,7 @@ export const EXPECTED_ACLS = {
   ],
   sink: [
     "topic:urlcheck.results:Read", "topic:urlcheck.results:Describe",
-    "topic:urlcheck.jobs:Read", "topic:urlcheck.jobs:Describe", "group:urlcheck-sink:Read",
+    "topic:urlcheck.jobs:Read", "topic:urlcheck.jobs:Describe", "group:urlcheck-sink:Read", "group:urlcheck-sink-jobs:Read",
     "topic:urlcheck.dead-letter:Write", "topic:urlcheck.dead-letter:Describe",
   ],
 };

@@ -39,6 +39,8 @@ public final class BenchKafka implements AutoCloseable {
     public static final String WORKER_GROUP = "urlcheck-worker";
     /** The sink's consumer group, as sink-service's application.properties fixes it. */
     public static final String SINK_GROUP = "urlcheck-sink";
+    /** The sink's consumer group for {@code urlcheck.jobs} (sink-service application.properties). */
+    public static final String SINK_JOBS_GROUP = "urlcheck-sink-jobs";
     /** Partitions of {@code urlcheck.results} in the benchmark. */
     public static final int RESULT_PARTITIONS = 4;
 
@@ -98,7 +100,7 @@ public final class BenchKafka implements AutoCloseable {
     }
 
     private void deleteGroups() throws InterruptedException, java.util.concurrent.TimeoutException {
-        for (String group : List.of(WORKER_GROUP, SINK_GROUP)) {
+        for (String group : List.of(WORKER_GROUP, SINK_GROUP, SINK_JOBS_GROUP)) {
             try {
                 admin.deleteConsumerGroups(List.of(group)).all().get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {

@@ -38,11 +38,13 @@ public final class LocalStack implements AutoCloseable {
     /**
      * Every service's Kafka clients on a local stack. They start before the broker and retry until it answers,
      * and Kafka's default backoff grows to 1 s between attempts, so they found the broker up to a second after
-     * it was ready. Their consumers subscribe before the launcher creates the topics, and the sink's two
-     * consumers share a group: the group settled only after metadata refreshes and rebalances that each
-     * member answers at its next poll (1 s apart by default), and the sink first reported a 1,000-URL job
-     * 2.6 s after its upload, already complete. A loopback broker is cheap to ask again. A service's own
-     * configuration overrides these.
+     * it was ready. Their consumers subscribe before the launcher creates the topics and join their groups
+     * with no partitions; when the topics appear, a group's leader sees them at its next metadata refresh and
+     * rejoins, and every other member learns of that rebalance only from its next heartbeat (3 s apart by
+     * default), holding the whole group meanwhile. With the sink's two channels in one group that was 2.5-3 s
+     * in which the sink read nothing (its job first reported already complete); the sink now gives each
+     * channel its own group, so each consumer is its own leader. A loopback broker is cheap to ask again.
+     * A service's own configuration overrides these.
      */
     private static final Map<String, String> LOCAL_KAFKA_CLIENT = Map.of(
             "kafka.reconnect.backoff.max.ms", "100",
