@@ -2,6 +2,8 @@ package io.urlcheck.producer;
 
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.UrlNormalizer;
+import io.urlcheck.contract.UrlVerdict;
 import io.urlcheck.contract.WireValues;
 
 import java.time.Clock;
