@@ -29,6 +29,10 @@ import java.util.UUID;
  * @param checkedAt         when the check finished, ISO-8601 on the wire
  * @param workerId          which worker (or "producer" for rejected input) wrote the result
  * @param tls               certificate and protocol for https targets; null otherwise
+ * @param displayHost       the host of {@link #url()} as people write it ({@code faß.de} for
+ *                          {@code xn--fa-hia.de}, see {@link HostNames#toUnicode}); the URL keeps the ASCII
+ *                          form and {@link #input()} the user's text. Null for rejected input and in
+ *                          records written before it existed
  */
 public record CheckResult(
         int schemaVersion,
@@ -50,7 +54,8 @@ public record CheckResult(
         int attempts,
         Instant checkedAt,
         String workerId,
-        TlsInfo tls) {
+        TlsInfo tls,
+        String displayHost) {
 
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -71,8 +76,19 @@ public record CheckResult(
         contentType = WireValues.text(contentType);
         error = WireValues.text(error);
         workerId = WireValues.text(workerId);
+        displayHost = WireValues.text(displayHost);
         WireValues.instant(checkedAt, "checkedAt");
         redirects = redirects == null ? List.of() : List.copyOf(redirects);
+    }
+
+    /** A result without {@link #displayHost()}, as written before it existed. */
+    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
+            Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+            String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+            int attempts, Instant checkedAt, String workerId, TlsInfo tls) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs,
+                timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength, error, attempts,
+                checkedAt, workerId, tls, null);
     }
 
     /** The host part of {@link #url()}, lower case, or null when the URL has none (rejected input). */
@@ -127,6 +143,7 @@ public record CheckResult(
         b.checkedAt = checkedAt;
         b.workerId = workerId;
         b.tls = tls;
+        b.displayHost = displayHost;
         return b;
     }
 
@@ -151,6 +168,7 @@ public record CheckResult(
         private Instant checkedAt;
         private String workerId;
         private TlsInfo tls;
+        private String displayHost;
 
         private Builder() {
         }
@@ -174,16 +192,18 @@ public record CheckResult(
         public Builder checkedAt(Instant v) { checkedAt = v; return this; }
         public Builder workerId(String v) { workerId = v; return this; }
         public Builder tls(TlsInfo v) { tls = v; return this; }
+        public Builder displayHost(String v) { displayHost = v; return this; }
 
-        /** Fills the fields of {@code request} that a result repeats: ids, input and URL. */
+        /** Fills the fields of {@code request} that a result repeats: ids, input, URL and the host's readable form. */
         public Builder answering(CheckRequest request) {
-            return requestId(request.requestId()).jobId(request.jobId()).input(request.input()).url(request.url());
+            return requestId(request.requestId()).jobId(request.jobId()).input(request.input()).url(request.url())
+                    .displayHost(HostNames.toUnicode(request.host()));
         }
 
         public CheckResult build() {
             return new CheckResult(SCHEMA_VERSION, checkId, requestId, jobId, input, url, outcome, statusCode,
                     responseTimeMs, timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength,
-                    error, attempts, checkedAt, workerId, tls);
+                    error, attempts, checkedAt, workerId, tls, displayHost);
         }
     }
 }
