@@ -29,7 +29,7 @@ public final class ConfigDefaults {
 
     private static final Pattern TABLE_ROW = Pattern.compile("^\\|\\s*`([a-z0-9.-]+)`\\s*\\|\\s*`([^`]*)`");
     private static final Pattern CLI_HELP = Pattern.compile("\\(([a-z]+\\.[a-z]+\\.[a-z0-9.-]+);[^()]*?default (\\w+)\\)");
-    private static final Pattern MENTION = Pattern.compile("`([a-z0-9-]+)` \\(([0-9][0-9 ]*(?:ms|s|m|h)?)\\)");
+    private static final Pattern MENTION = Pattern.compile("`([a-z0-9.-]+)` \\((?:default )?((?:\\d{1,3}(?:,\\d{3})+|\\d+)(?:\\s?(?:ms|s|m|h))?)(?=\\s*[,)%])");
     private static final Pattern DURATION = Pattern.compile("(\\d+)\\s*(ms|s|m|h)?");
 
     private ConfigDefaults() {
@@ -88,10 +88,20 @@ public final class ConfigDefaults {
         return matches(source, CLI_HELP);
     }
 
-    /** Prose mentions such as {@code `max-in-flight` (256)}, keyed by {@code prefix + name}. */
+    /**
+     * Prose that gives a value beside a name, such as {@code `max-in-flight` (256)}, {@code `drain-grace` (20 s)}
+     * or {@code `urlcheck.sink.json.snapshot-interval` (default 1s, ...)}. Short names are keyed as
+     * {@code prefix + name}; with a null prefix only full {@code urlcheck.*} names count.
+     */
     public static Map<String, String> mentions(Path file, String prefix) {
         Map<String, String> out = new TreeMap<>();
-        matches(file, MENTION).forEach((k, v) -> out.put(prefix + k, v));
+        matches(file, MENTION).forEach((k, v) -> {
+            if (k.startsWith("urlcheck.")) {
+                out.put(k, v);
+            } else if (prefix != null) {
+                out.put(prefix + k, v);
+            }
+        });
         return out;
     }
 
@@ -122,10 +132,10 @@ public final class ConfigDefaults {
         }
     }
 
-    /** Equal ignoring case and spaces, or the same duration (a bare number restating a duration counts as seconds). */
+    /** Equal ignoring case, spaces and thousands separators, or the same duration (a bare number restating a duration counts as seconds). */
     static boolean same(String declared, String restated) {
         String a = declared.replace(" ", "").toLowerCase(Locale.ROOT);
-        String b = restated.replace(" ", "").toLowerCase(Locale.ROOT);
+        String b = restated.replace(" ", "").replaceAll("(\\d),(?=\\d{3})", "$1").toLowerCase(Locale.ROOT);
         if (a.equals(b)) {
             return true;
         }

@@ -74,7 +74,8 @@ class ConfigDefaultsTest {
         Path readme = Files.writeString(dir.resolve("README.md"), String.join("\n",
                 "| `urlcheck.demo.max-in-flight` | `256` | Checks in flight. |",
                 "| `urlcheck.demo.max-pending` | 4 x `max-in-flight` | derived |",
-                "at most `max-in-flight` (256) requests; waits `request-timeout` (10 s)"));
+                "at most `max-in-flight` (256) requests; waits `request-timeout` (10 s)",
+                "holds `urlcheck.demo.max-in-flight` (1,024, at most 1 MiB)"));
         Path cli = Files.writeString(dir.resolve("Options.java"),
                 "description = \"Deadline (urlcheck.demo.request-timeout; default 10).\")");
         Map<String, String> declared = ConfigDefaults.declared(Demo.class);
@@ -83,7 +84,8 @@ class ConfigDefaultsTest {
         assertThat(ConfigDefaults.cliHelp(cli)).containsExactly(Map.entry("urlcheck.demo.request-timeout", "10"));
         assertThat(ConfigDefaults.mentions(readme, "urlcheck.demo.")).containsEntry("urlcheck.demo.request-timeout", "10 s");
         ConfigDefaults.assertAgree("cli", declared, ConfigDefaults.cliHelp(cli));
-        ConfigDefaults.assertAgree("prose", declared, ConfigDefaults.mentions(readme, "urlcheck.demo."));
+        assertThatThrownBy(() -> ConfigDefaults.assertAgree("prose", declared, ConfigDefaults.mentions(readme, "urlcheck.demo.")))
+                .hasMessageContaining("says '1,024', @WithDefault says '256'");
         assertThatThrownBy(() -> ConfigDefaults.assertListsEvery("README.md", declared, ConfigDefaults.readmeTable(readme)))
                 .hasMessageContaining("urlcheck.demo.request-timeout").hasMessageContaining("urlcheck.demo.store.dir");
     }

@@ -24,4 +24,12 @@ class DefaultsAgreeTest {
         ConfigDefaults.assertListsEvery("producer-service/README.md", declared, table);
         ConfigDefaults.assertAgree("producer-service/README.md", declared, table);
     }
+
+    @Test
+    void proseThatGivesADefaultBesideItsNameAgrees() {
+        ConfigDefaults.assertAgree("producer-service/README.md", declared,
+                ConfigDefaults.mentions(ROOT.resolve("producer-service/README.md"), "urlcheck.producer."));
+        ConfigDefaults.assertAgree("RELIABILITY.md", declared,
+                ConfigDefaults.mentions(ROOT.resolve("RELIABILITY.md"), null));
+    }
 }

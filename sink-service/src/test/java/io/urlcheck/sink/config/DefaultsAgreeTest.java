@@ -24,4 +24,14 @@ class DefaultsAgreeTest {
         ConfigDefaults.assertListsEvery("sink-service/README.md", declared, table);
         ConfigDefaults.assertAgree("sink-service/README.md", declared, table);
     }
+
+    @Test
+    void proseThatGivesADefaultBesideItsNameAgrees() {
+        ConfigDefaults.assertAgree("sink-service/README.md", declared,
+                ConfigDefaults.mentions(ROOT.resolve("sink-service/README.md"), "urlcheck.sink."));
+        ConfigDefaults.assertAgree("sink-service/src/main/java/io/urlcheck/sink/store/json/DESIGN.md", declared,
+                ConfigDefaults.mentions(ROOT.resolve("sink-service/src/main/java/io/urlcheck/sink/store/json/DESIGN.md"), "urlcheck.sink."));
+        ConfigDefaults.assertAgree("RELIABILITY.md", declared,
+                ConfigDefaults.mentions(ROOT.resolve("RELIABILITY.md"), null));
+    }
 }
