@@ -29,6 +29,8 @@ import java.util.UUID;
  * @param checkedAt         when the check finished, ISO-8601 on the wire
  * @param workerId          which worker (or "producer" for rejected input) wrote the result
  * @param tls               certificate and protocol for https targets; null otherwise
+ * @param timings           where the final attempt's time went (DNS, connect, TLS, first byte, transfer); null
+ *                          when nothing was requested, and in results written before it existed
  * @param displayHost       the host of {@link #url()} as people write it ({@code faß.de} for
  *                          {@code xn--fa-hia.de}, see {@link HostNames#toUnicode}); the URL keeps the ASCII
  *                          form and {@link #input()} the user's text. Null for rejected input and in
@@ -55,6 +57,7 @@ public record CheckResult(
         Instant checkedAt,
         String workerId,
         TlsInfo tls,
+        Timings timings,
         String displayHost) {
 
     /** The schema version this code writes. */
@@ -81,14 +84,23 @@ public record CheckResult(
         redirects = redirects == null ? List.of() : List.copyOf(redirects);
     }
 
+    /** A result without {@link #timings()}, as written before they existed. */
+    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
+                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+                       int attempts, Instant checkedAt, String workerId, TlsInfo tls) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, null, null);
+    }
+
     /** A result without {@link #displayHost()}, as written before it existed. */
     public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
-            Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
-            String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
-            int attempts, Instant checkedAt, String workerId, TlsInfo tls) {
-        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs,
-                timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength, error, attempts,
-                checkedAt, workerId, tls, null);
+                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+                       int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
+                null);
     }
 
     /** The host part of {@link #url()}, lower case, or null when the URL has none (rejected input). */
@@ -143,6 +155,7 @@ public record CheckResult(
         b.checkedAt = checkedAt;
         b.workerId = workerId;
         b.tls = tls;
+        b.timings = timings;
         b.displayHost = displayHost;
         return b;
     }
@@ -168,6 +181,7 @@ public record CheckResult(
         private Instant checkedAt;
         private String workerId;
         private TlsInfo tls;
+        private Timings timings;
         private String displayHost;
 
         private Builder() {
@@ -192,6 +206,7 @@ public record CheckResult(
         public Builder checkedAt(Instant v) { checkedAt = v; return this; }
         public Builder workerId(String v) { workerId = v; return this; }
         public Builder tls(TlsInfo v) { tls = v; return this; }
+        public Builder timings(Timings v) { timings = v; return this; }
         public Builder displayHost(String v) { displayHost = v; return this; }
 
         /** Fills the fields of {@code request} that a result repeats: ids, input, URL and the host's readable form. */
@@ -203,7 +218,7 @@ public record CheckResult(
         public CheckResult build() {
             return new CheckResult(SCHEMA_VERSION, checkId, requestId, jobId, input, url, outcome, statusCode,
                     responseTimeMs, timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength,
-                    error, attempts, checkedAt, workerId, tls, displayHost);
+                    error, attempts, checkedAt, workerId, tls, timings, displayHost);
         }
     }
 }
