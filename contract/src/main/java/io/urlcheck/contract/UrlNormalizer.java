@@ -182,17 +182,27 @@ public final class UrlNormalizer {
 
     /** Percent-encodes what may not appear raw in a path (spaces, quotes, non-ASCII...); keeps existing escapes. */
     static String encodePath(String path) {
+        return percentEncode(path, UrlNormalizer::allowedInPath);
+    }
+
+    /** Percent-encodes the query characters browsers encode (space, {@code " < >}, controls, non-ASCII); keeps the rest as given. */
+    static String encodeQuery(String query) {
+        return percentEncode(query, c -> !encodedInQuery(c));
+    }
+
+    /** {@code text} with every character {@code raw} refuses percent-encoded as UTF-8 bytes; non-ASCII is never raw. */
+    private static String percentEncode(String text, CharPredicate raw) {
         int i = 0;
-        while (i < path.length() && allowedInPath(path.charAt(i))) {
+        while (i < text.length() && text.charAt(i) < 0x80 && raw.test(text.charAt(i))) {
             i++;
         }
-        if (i == path.length()) {
-            return path;
+        if (i == text.length()) {
+            return text;
         }
-        StringBuilder out = new StringBuilder(path.length() + 16).append(path, 0, i);
-        for (byte b : path.substring(i).getBytes(StandardCharsets.UTF_8)) {
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, i);
+        for (byte b : text.substring(i).getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if (c < 0x80 && allowedInPath(c)) {
+            if (c < 0x80 && raw.test(c)) {
                 out.append(c);
             } else {
                 out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
@@ -201,25 +211,9 @@ public final class UrlNormalizer {
         return out.toString();
     }
 
-    /** Percent-encodes the query characters browsers encode (space, {@code " < >}, controls, non-ASCII); keeps the rest as given. */
-    static String encodeQuery(String query) {
-        int i = 0;
-        while (i < query.length() && !encodedInQuery(query.charAt(i))) {
-            i++;
-        }
-        if (i == query.length()) {
-            return query;
-        }
-        StringBuilder out = new StringBuilder(query.length() + 16).append(query, 0, i);
-        for (byte b : query.substring(i).getBytes(StandardCharsets.UTF_8)) {
-            char c = (char) (b & 0xFF);
-            if (encodedInQuery(c)) {
-                out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
-            } else {
-                out.append(c);
-            }
-        }
-        return out.toString();
+    /** A test of one character, without boxing. */
+    private interface CharPredicate {
+        boolean test(char c);
     }
 
     private static boolean encodedInQuery(char c) {
