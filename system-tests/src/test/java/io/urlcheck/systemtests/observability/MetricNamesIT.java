@@ -92,9 +92,10 @@ class MetricNamesIT {
         } catch (ConditionTimeoutException e) {
             missing = MetricNames.missing(referenced, exported());
         }
+        Path scrapes = keepScrapes();
         missing.forEach(m -> System.out.println("METRIC MISSING " + m));
         assertThat(missing).as("metric names the dashboard or the rules refer to that no running service exports"
-                + " (scrapes of " + SERVICES + ")").isEmpty();
+                + " (scrapes of " + SERVICES + " kept in " + scrapes + ")").isEmpty();
     }
 
     /** deploy/base/config/{service}.properties, with the broker, the token, a writable store and loopback targets allowed. */
@@ -126,6 +127,19 @@ class MetricNamesIT {
         Set<String> names = new TreeSet<>();
         SERVICES.forEach(s -> names.addAll(MetricNames.exportedIn(scrape(s))));
         return names;
+    }
+
+    /** Writes each service's last scrape to a run directory, for reading a failure. */
+    private static Path keepScrapes() {
+        Path dir = Home.runDir("metric-names");
+        try {
+            for (PackagedService service : SERVICES) {
+                Files.writeString(dir.resolve(service.toString().split(" ")[0] + ".metrics"), scrape(service));
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return dir;
     }
 
     private static String scrape(PackagedService service) {
