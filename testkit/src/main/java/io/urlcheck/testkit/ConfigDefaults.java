@@ -132,6 +132,39 @@ public final class ConfigDefaults {
         }
     }
 
+    /**
+     * Holds every copy of {@code mapping}'s defaults under the repository root to its {@code @WithDefault}s:
+     * the deploy properties file, the README's configuration table (which must list every default) and
+     * prose that gives a value beside a name in {@code proseFiles} (short names taken as
+     * {@code <prefix>.name}; in RELIABILITY.md and README.md only full names). Fails once, listing every
+     * disagreement in every file.
+     */
+    public static void assertEveryCopyAgrees(Class<?> mapping, String deployFile, String readme, String... proseFiles) {
+        Path root = repoRoot();
+        Map<String, String> declared = declared(mapping);
+        String prefix = (String) annotationValue(mapping.getAnnotations(), "ConfigMapping", "prefix") + ".";
+        List<String> failures = new ArrayList<>();
+        collectFailure(failures, () -> assertAgree(deployFile, declared, propertiesFile(root.resolve(deployFile))));
+        Map<String, String> table = readmeTable(root.resolve(readme));
+        collectFailure(failures, () -> assertListsEvery(readme, declared, table));
+        collectFailure(failures, () -> assertAgree(readme + " (table)", declared, table));
+        for (String file : proseFiles) {
+            boolean shared = file.equals("RELIABILITY.md") || file.equals("README.md");
+            collectFailure(failures, () -> assertAgree(file, declared, mentions(root.resolve(file), shared ? null : prefix)));
+        }
+        if (!failures.isEmpty()) {
+            throw new AssertionError(String.join("\n", failures));
+        }
+    }
+
+    private static void collectFailure(List<String> failures, Runnable check) {
+        try {
+            check.run();
+        } catch (AssertionError e) {
+            failures.add(e.getMessage());
+        }
+    }
+
     /** Equal ignoring case, spaces and thousands separators, or the same duration (a bare number restating a duration counts as seconds). */
     static boolean same(String declared, String restated) {
         String a = declared.replace(" ", "").toLowerCase(Locale.ROOT);
