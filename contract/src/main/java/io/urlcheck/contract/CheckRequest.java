@@ -14,6 +14,9 @@ import java.util.Objects;
  * @param url           the normalized URL to check
  * @param host          the URL's host, lower case; the record key
  * @param submittedAt   when the producer accepted the line
+ * @param source        where the link was found when it came from a document (Markdown, HTML), else null;
+ *                      added later and optional: a record without it decodes to null, and an older reader
+ *                      ignores it (unknown fields are ignored, see {@link JsonCodec})
  */
 public record CheckRequest(
         int schemaVersion,
@@ -22,7 +25,8 @@ public record CheckRequest(
         String input,
         String url,
         String host,
-        Instant submittedAt) {
+        Instant submittedAt,
+        LinkSource source) {
 
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -38,5 +42,11 @@ public record CheckRequest(
         url = WireValues.text(url);
         host = WireValues.text(host);
         WireValues.instant(submittedAt, "submittedAt");
+    }
+
+    /** A request for a URL read from a list, found in no document: what every request was before {@code source}. */
+    public CheckRequest(int schemaVersion, String requestId, String jobId, String input, String url, String host,
+                        Instant submittedAt) {
+        this(schemaVersion, requestId, jobId, input, url, host, submittedAt, null);
     }
 }

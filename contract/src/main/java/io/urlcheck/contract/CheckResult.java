@@ -29,6 +29,8 @@ import java.util.UUID;
  * @param checkedAt         when the check finished, ISO-8601 on the wire
  * @param workerId          which worker (or "producer" for rejected input) wrote the result
  * @param tls               certificate and protocol for https targets; null otherwise
+ * @param source            where the link was found, echoed from {@link CheckRequest#source()}; null for a URL
+ *                          read from a list (optional on the wire: absent decodes to null)
  */
 public record CheckResult(
         int schemaVersion,
@@ -50,7 +52,8 @@ public record CheckResult(
         int attempts,
         Instant checkedAt,
         String workerId,
-        TlsInfo tls) {
+        TlsInfo tls,
+        LinkSource source) {
 
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -73,6 +76,16 @@ public record CheckResult(
         workerId = WireValues.text(workerId);
         WireValues.instant(checkedAt, "checkedAt");
         redirects = redirects == null ? List.of() : List.copyOf(redirects);
+    }
+
+    /** A result found in no document: every component but {@code source}, as results were before it. */
+    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
+                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+                       int attempts, Instant checkedAt, String workerId, TlsInfo tls) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs,
+                timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt,
+                workerId, tls, null);
     }
 
     /** The host part of {@link #url()}, lower case, or null when the URL has none (rejected input). */
@@ -127,6 +140,7 @@ public record CheckResult(
         b.checkedAt = checkedAt;
         b.workerId = workerId;
         b.tls = tls;
+        b.source = source;
         return b;
     }
 
@@ -151,6 +165,7 @@ public record CheckResult(
         private Instant checkedAt;
         private String workerId;
         private TlsInfo tls;
+        private LinkSource source;
 
         private Builder() {
         }
@@ -174,16 +189,18 @@ public record CheckResult(
         public Builder checkedAt(Instant v) { checkedAt = v; return this; }
         public Builder workerId(String v) { workerId = v; return this; }
         public Builder tls(TlsInfo v) { tls = v; return this; }
+        public Builder source(LinkSource v) { source = v; return this; }
 
-        /** Fills the fields of {@code request} that a result repeats: ids, input and URL. */
+        /** Fills the fields of {@code request} that a result repeats: ids, input, URL and where the link was found. */
         public Builder answering(CheckRequest request) {
-            return requestId(request.requestId()).jobId(request.jobId()).input(request.input()).url(request.url());
+            return requestId(request.requestId()).jobId(request.jobId()).input(request.input()).url(request.url())
+                    .source(request.source());
         }
 
         public CheckResult build() {
             return new CheckResult(SCHEMA_VERSION, checkId, requestId, jobId, input, url, outcome, statusCode,
                     responseTimeMs, timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength,
-                    error, attempts, checkedAt, workerId, tls);
+                    error, attempts, checkedAt, workerId, tls, source);
         }
     }
 }
