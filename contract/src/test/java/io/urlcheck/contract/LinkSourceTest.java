@@ -15,7 +15,7 @@ class LinkSourceTest {
     @Test
     void requestSourceTravelsToTheResultThatAnswersIt() {
         CheckRequest request = new CheckRequest(CheckRequest.SCHEMA_VERSION, "r-1", "job-1", "https://x.test/a",
-                "https://x.test/a", "x.test", AT, new LinkSource("docs/install.md", 12));
+                "https://x.test/a", "x.test", AT, JobOptions.DEFAULTS, new LinkSource("docs/install.md", 12));
 
         CheckRequest decoded = JsonCodec.decode(JsonCodec.encode(request), CheckRequest.class);
         CheckResult result = CheckResult.builder().answering(decoded).outcome(Outcome.OK).checkedAt(AT).build();
