@@ -11,24 +11,31 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code urlcheck submit FILE}: sends URLs to a running stack and prints the job id. */
 @Command(name = "submit", sortOptions = false,
-        description = {"Send the URLs in FILE (- reads stdin) to a running stack's producer and print the job id on stdout. With --wait, follow the job to the end and print its summary.", ""},
+        description = {"Send the URLs in FILE (- reads stdin), or the links of .md, .html and .htm files and folders of them, to a running stack's producer and print the job id on stdout. With --wait, follow the job to the end and print its summary.", ""},
         footerHeading = "%nExamples:%n",
         footer = {"  ./urlcheck submit urls.txt",
                 "  JOB=$(./urlcheck submit urls.txt) && ./urlcheck watch --job \"$JOB\"",
                 "  ./urlcheck submit urls.txt --wait --fail-on-error",
+                "  ./urlcheck submit README.md docs/ --base https://example.com/ --wait",
                 "  ./urlcheck submit urls.txt --job nightly-2024-06-01 --producer http://10.0.0.5:8081",
                 "",
                 "Exit codes: 0 submitted (and, with --wait, done); 1 with --wait --fail-on-error when an",
                 "outcome is not OK; 2 bad arguments; 3 the producer or sink could not be reached."})
 public final class SubmitCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE|-", description = "URLs, one per line.")
-    String file;
+    @Parameters(paramLabel = "FILE|-", arity = "1..*",
+            description = "URLs, one per line; or .md, .html, .htm files and folders of them, whose links are sent.")
+    List<String> files;
+
+    @Option(names = "--base", paramLabel = "URL",
+            description = "Resolve relative links of documents against URL; without it they are reported as SKIPPED.")
+    String base;
 
     @Option(names = "--job", paramLabel = "ID",
             description = "Job id ([A-Za-z0-9._:-], up to 128); re-submitting an id replaces that job's totals.")
@@ -51,15 +58,16 @@ public final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Upload upload;
         try {
-            Input.requireReadable(file);
+            upload = Upload.prepare(files, base);
             if (jobId != null && !JobId.isValid(jobId)) {
                 throw new IllegalArgumentException(JobId.refusal("--job", jobId));
             }
         } catch (IllegalArgumentException e) {
             throw Cli.usage(this, e.getMessage());
         }
-        Submission submission = api.producer().submit(Input.opener(file, () -> false), jobId);
+        Submission submission = upload.send(api.producer(), jobId, () -> false);
         System.out.println(submission.jobId());
         System.out.flush();
         if (!await) {

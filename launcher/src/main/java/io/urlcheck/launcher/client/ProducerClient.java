@@ -26,10 +26,19 @@ public final class ProducerClient {
      * producer picks one). Returns once the producer has every line acknowledged by Kafka.
      */
     public Submission submit(Supplier<InputStream> body, String jobId) {
+        return post(body, jobId, "text/plain; charset=utf-8");
+    }
+
+    /** Like {@link #submit}, with a JSON array body: URL strings and {@code {"url", "source"}} links from documents. */
+    public Submission submitJson(Supplier<InputStream> body, String jobId) {
+        return post(body, jobId, "application/json");
+    }
+
+    private Submission post(Supplier<InputStream> body, String jobId, String contentType) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("jobId", jobId);
         HttpRequest request = http.request("/api/jobs" + Http.query(q))
-                .header("Content-Type", "text/plain; charset=utf-8")
+                .header("Content-Type", contentType)
                 .header("Accept", "application/json")
                 .timeout(Duration.ofHours(12))
                 .POST(HttpRequest.BodyPublishers.ofInputStream(body))
