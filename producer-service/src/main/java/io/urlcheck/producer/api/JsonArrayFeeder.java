@@ -6,6 +6,7 @@ import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.contract.LinkSource;
 import io.urlcheck.producer.Ingestion;
 import io.urlcheck.producer.InputFeeder;
 import io.urlcheck.producer.SubmissionException;
@@ -14,7 +15,8 @@ import java.io.IOException;
 import java.io.InputStream;
 
 /**
- * Streams a JSON array of URL strings or {@code {"url": ...}} objects into an ingestion, one element at
+ * Streams a JSON array of URL strings or {@code {"url": ..., "source": {"file": ..., "line": ...}}} objects (the
+ * source, where a link was found in a document, is optional) into an ingestion, one element at
  * a time, never binding the array. An element of another shape is rejected on its own; a body that is
  * not a JSON array, is malformed or nests deeper than {@link JsonCodec#MAX_NESTING_DEPTH} is unreadable.
  */
@@ -61,7 +63,17 @@ final class JsonArrayFeeder implements InputFeeder {
             JsonNode node = parser.readValueAsTree();
             JsonNode url = node.get("url");
             if (url != null && url.isTextual()) {
-                ingestion.input(url.asText(), sequence);
+                JsonNode source = node.get("source");
+                if (source == null || source.isNull()) {
+                    ingestion.input(url.asText(), sequence);
+                    return;
+                }
+                try {
+                    ingestion.input(url.asText(), sequence, JsonCodec.mapper().treeToValue(source, LinkSource.class));
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    ingestion.unreadable(node.toString(), "JSON element " + index
+                            + " has a bad \"source\": expected {\"file\": \"...\", \"line\": 1 or more}");
+                }
             } else {
                 ingestion.unreadable(node.toString(), "JSON element " + index + " has no string \"url\" field");
             }
