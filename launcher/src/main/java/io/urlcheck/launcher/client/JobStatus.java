@@ -1,5 +1,7 @@
 package io.urlcheck.launcher.client;
 
+import io.urlcheck.contract.Outcome;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,8 +30,10 @@ public record JobStatus(String jobId, long submitted, long accepted, long reject
                 etaSeconds, complete, done, startedAt, updatedAt, outcomes, false);
     }
 
-    /** Results whose outcome is anything but {@code OK}. */
+    /** Results that failed: any outcome but {@code OK} and {@code SKIPPED} (deliberately not checked, not a failure). */
     public long notOk() {
-        return outcomes.entrySet().stream().filter(e -> !e.getKey().equals("OK")).mapToLong(Map.Entry::getValue).sum();
+        return outcomes.entrySet().stream()
+                .filter(e -> !e.getKey().equals(Outcome.OK.name()) && !e.getKey().equals(Outcome.SKIPPED.name()))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 }
