@@ -62,12 +62,14 @@ public final class MarkdownReport {
                 .append(cell(status(r))).append(" | ").append(place(r.source())).append(" |\n"));
     }
 
+    /** The status code, then the error unless it only repeats the code (the worker's "HTTP 404"). */
     private static String status(CheckResult r) {
         String error = r.error() == null ? "" : Formats.truncate(r.error(), MAX_ERROR);
         if (r.statusCode() == null) {
             return error.isEmpty() ? "-" : error;
         }
-        return error.isEmpty() ? r.statusCode().toString() : r.statusCode() + " " + error;
+        String code = r.statusCode().toString();
+        return error.isEmpty() || error.equals("HTTP " + code) ? code : code + " " + error;
     }
 
     private static String place(LinkSource source) {

@@ -24,8 +24,8 @@ class MarkdownReportTest {
         List<CheckResult> results = List.of(
                 result("https://ok.test/", Outcome.OK, 200, null, new LinkSource("README.md", 1)),
                 result("https://ok.test/2", Outcome.OK, 200, null, null),
-                result("https://gone.test/b", Outcome.HTTP_ERROR, 404, null, new LinkSource("docs/b.md", 9)),
-                result("https://gone.test/a", Outcome.HTTP_ERROR, 500, null, new LinkSource("README.md", 12)),
+                result("https://gone.test/b", Outcome.HTTP_ERROR, 404, "HTTP 404", new LinkSource("docs/b.md", 9)),
+                result("https://gone.test/a", Outcome.HTTP_ERROR, 500, "HTTP 500 after 3 attempts", new LinkSource("README.md", 12)),
                 result("https://down.test/", Outcome.CONNECTION_REFUSED, null, "connection refused", null),
                 result("docs/x.md", Outcome.SKIPPED, null, "relative link without --base", new LinkSource("README.md", 4)));
 
@@ -39,7 +39,7 @@ class MarkdownReportTest {
 
                 | URL | Status / error | Found in |
                 |---|---|---|
-                | https://gone.test/a | 500 | `README.md:12` |
+                | https://gone.test/a | 500 HTTP 500 after 3 attempts | `README.md:12` |
                 | https://gone.test/b | 404 | `docs/b.md:9` |
                 """);
         assertThat(report).contains("| https://down.test/ | connection refused | - |");
