@@ -14,12 +14,10 @@ import io.urlcheck.launcher.stack.StackConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
@@ -44,13 +42,8 @@ import java.util.concurrent.CompletableFuture;
                 "First Ctrl+C: stop intake, let the workers drain, write the partial results. Second: force."})
 public final class RunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE|-", arity = "1..*",
-            description = "URLs, one per line (blank lines and # comments are skipped); or .md, .html, .htm files and folders of them, whose links are checked.")
-    List<String> files;
-
-    @Option(names = "--base", paramLabel = "URL",
-            description = "Resolve relative links of documents against URL (joined with the document's folder); without it they are reported as SKIPPED.")
-    String base;
+    @Mixin
+    InputOptions input;
 
     @Option(names = "--out", paramLabel = "PATH", description = "Where to write the results (default: results.<format>).")
     Path out;
@@ -79,7 +72,7 @@ public final class RunCommand implements Callable<Integer> {
         StackConfig config;
         Upload upload;
         try {
-            upload = Upload.prepare(files, base);
+            upload = input.prepare();
             StackConfig.Builder builder = StackConfig.builder(Workspace.home(), Workspace.newRunDir("run"));
             worker.applyTo(builder);
             stack.applyTo(builder, false);
@@ -123,13 +116,13 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int check(LocalStack local, Upload input, Interrupts interrupts, Path outFile, Instant started, Style errStyle,
+    private int check(LocalStack local, Upload inputs, Interrupts interrupts, Path outFile, Instant started, Style errStyle,
                       Style outStyle) throws InterruptedException {
         ProducerClient producer = new ProducerClient(local.producerUrl(), null);
         SinkClient sink = new SinkClient(local.sinkUrl(), null);
         String jobId = "run-" + UUID.randomUUID().toString().substring(0, 8);
         CompletableFuture<Submission> upload = CompletableFuture.supplyAsync(
-                () -> input.send(producer, jobId, interrupts::requested), Cli.daemonExecutor("upload"));
+                () -> inputs.send(producer, jobId, interrupts::requested), Cli.daemonExecutor("upload"));
 
         upload.thenRun(() -> local.timeline().mark("run: input uploaded"));
         Optional<JobStatus> last;
@@ -140,7 +133,7 @@ public final class RunCommand implements Callable<Integer> {
         if (partial) {
             last = drain(local, sink, jobId);
         }
-        long rows = ResultsExport.writeFile(sink, Map.of("jobId", jobId), format, input.index(), outFile);
+        long rows = ResultsExport.writeFile(sink, Map.of("jobId", jobId), format, inputs.index(), outFile);
         local.timeline().mark("run: results written (" + rows + " rows)");
         Map<String, Long> outcomes = last.map(JobStatus::outcomes).orElse(Map.of());
         long expected = last.filter(JobStatus::complete).map(JobStatus::expected).orElse(partial ? -1L : rows);

@@ -9,9 +9,7 @@ import io.urlcheck.launcher.output.Style;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
@@ -29,13 +27,8 @@ import java.util.concurrent.Callable;
                 "outcome is not OK; 2 bad arguments; 3 the producer or sink could not be reached."})
 public final class SubmitCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE|-", arity = "1..*",
-            description = "URLs, one per line; or .md, .html, .htm files and folders of them, whose links are sent.")
-    List<String> files;
-
-    @Option(names = "--base", paramLabel = "URL",
-            description = "Resolve relative links of documents against URL; without it they are reported as SKIPPED.")
-    String base;
+    @Mixin
+    InputOptions input;
 
     @Option(names = "--job", paramLabel = "ID",
             description = "Job id ([A-Za-z0-9._:-], up to 128); re-submitting an id replaces that job's totals.")
@@ -60,7 +53,7 @@ public final class SubmitCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         Upload upload;
         try {
-            upload = Upload.prepare(files, base);
+            upload = input.prepare();
             if (jobId != null && !JobId.isValid(jobId)) {
                 throw new IllegalArgumentException(JobId.refusal("--job", jobId));
             }
