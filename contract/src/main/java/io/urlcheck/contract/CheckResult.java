@@ -29,6 +29,8 @@ import java.util.UUID;
  * @param checkedAt         when the check finished, ISO-8601 on the wire
  * @param workerId          which worker (or "producer" for rejected input) wrote the result
  * @param tls               certificate and protocol for https targets; null otherwise
+ * @param timings           where the final attempt's time went (DNS, connect, TLS, first byte, transfer); null
+ *                          when nothing was requested, and in results written before it existed
  * @param source            where the link was found, echoed from {@link CheckRequest#source()}; null for a URL
  *                          read from a list (optional on the wire: absent decodes to null)
  */
@@ -53,6 +55,7 @@ public record CheckResult(
         Instant checkedAt,
         String workerId,
         TlsInfo tls,
+        Timings timings,
         LinkSource source) {
 
     /** The schema version this code writes. */
@@ -78,14 +81,23 @@ public record CheckResult(
         redirects = redirects == null ? List.of() : List.copyOf(redirects);
     }
 
-    /** A result found in no document: every component but {@code source}, as results were before it. */
+    /** A result without {@link #timings()} and {@link #source()}, as written before they existed. */
     public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
                        Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
                        String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
                        int attempts, Instant checkedAt, String workerId, TlsInfo tls) {
-        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs,
-                timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt,
-                workerId, tls, null);
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, null);
+    }
+
+    /** A result found in no document: every component but {@code source}. */
+    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
+                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+                       int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
+                null);
     }
 
     /** The host part of {@link #url()}, lower case, or null when the URL has none (rejected input). */
@@ -154,6 +166,7 @@ public record CheckResult(
         b.checkedAt = checkedAt;
         b.workerId = workerId;
         b.tls = tls;
+        b.timings = timings;
         b.source = source;
         return b;
     }
@@ -179,6 +192,7 @@ public record CheckResult(
         private Instant checkedAt;
         private String workerId;
         private TlsInfo tls;
+        private Timings timings;
         private LinkSource source;
 
         private Builder() {
@@ -203,6 +217,7 @@ public record CheckResult(
         public Builder checkedAt(Instant v) { checkedAt = v; return this; }
         public Builder workerId(String v) { workerId = v; return this; }
         public Builder tls(TlsInfo v) { tls = v; return this; }
+        public Builder timings(Timings v) { timings = v; return this; }
         public Builder source(LinkSource v) { source = v; return this; }
 
         /** Fills the fields of {@code request} that a result repeats: ids, input, URL and where the link was found. */
@@ -214,7 +229,7 @@ public record CheckResult(
         public CheckResult build() {
             return new CheckResult(SCHEMA_VERSION, checkId, requestId, jobId, input, url, outcome, statusCode,
                     responseTimeMs, timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength,
-                    error, attempts, checkedAt, workerId, tls, source);
+                    error, attempts, checkedAt, workerId, tls, timings, source);
         }
     }
 }
