@@ -28,8 +28,10 @@ public record JobStatus(String jobId, long submitted, long accepted, long reject
                 etaSeconds, complete, done, startedAt, updatedAt, outcomes, false);
     }
 
-    /** Results whose outcome is anything but {@code OK}. */
+    /** Results whose outcome is a failure: anything but {@code OK} and {@code SKIPPED}. */
     public long notOk() {
-        return outcomes.entrySet().stream().filter(e -> !e.getKey().equals("OK")).mapToLong(Map.Entry::getValue).sum();
+        // SKIPPED was deliberately not checked (--exclude): not a failure.
+        return outcomes.entrySet().stream().filter(e -> !e.getKey().equals("OK") && !e.getKey().equals("SKIPPED"))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 }
