@@ -30,7 +30,7 @@ import java.util.concurrent.Callable;
                 "  ./urlcheck results --format json --limit 10 | jq '.[].url'",
                 "",
                 "Outcomes: OK HTTP_ERROR TIMEOUT DNS_FAILURE CONNECTION_REFUSED CONNECTION_ERROR TLS_ERROR",
-                "          TOO_MANY_REDIRECTS BLOCKED INVALID_URL",
+                "          TOO_MANY_REDIRECTS BLOCKED INVALID_URL SKIPPED",
                 "Exit codes: 0 printed; 2 bad arguments; 3 the sink could not be reached."})
 public final class ResultsCommand implements Callable<Integer> {
 

@@ -1,5 +1,6 @@
 package io.urlcheck.launcher.cli;
 
+import io.urlcheck.contract.JobOptions;
 import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.launcher.client.ProducerClient;
 import io.urlcheck.launcher.client.SinkClient;
@@ -36,6 +37,8 @@ import java.util.concurrent.CompletableFuture;
                 "  cat urls.txt | ./urlcheck run - --concurrency 64 --timeout 5 --quiet",
                 "  ./urlcheck run local.txt --allow-cidr 127.0.0.0/8     # check servers on this machine",
                 "  ./urlcheck run README.md docs/ --base https://example.com/ --format markdown --out links.md",
+                "  ./urlcheck run urls.txt --exclude 'linkedin\\.com' --header 'Authorization: Bearer T' --method head",
+                "  ./urlcheck run urls.txt --config ci.toml            # options from a file (./urlcheck.toml is read by default)",
                 "",
                 "Exit codes: 0 all checked; 1 with --fail-on-error when an outcome is not OK;",
                 "2 bad arguments; 3 the stack could not start; 130 stopped by Ctrl+C, 143 by SIGTERM (partial results).",
@@ -58,6 +61,12 @@ public final class RunCommand implements Callable<Integer> {
     @Mixin
     StackOptions stack;
 
+    @Mixin
+    JobOptionsFlags jobOptions;
+
+    @Mixin
+    ConfigOption config;
+
     @Option(names = "--fail-on-error", description = "Exit 1 when any URL's outcome is not OK.")
     boolean failOnError;
 
@@ -71,12 +80,14 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StackConfig config;
         Upload upload;
+        JobOptions options;
         try {
             upload = input.prepare();
             StackConfig.Builder builder = StackConfig.builder(Workspace.home(), Workspace.newRunDir("run"));
             worker.applyTo(builder);
             stack.applyTo(builder, false);
             config = builder.build();
+            options = jobOptions.toJobOptions(worker.timeoutSeconds == null ? null : worker.timeoutSeconds + "s", worker.retries);
         } catch (IllegalArgumentException e) {
             throw Cli.usage(this, e.getMessage());
         }
@@ -107,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
             if (!quiet) {
                 System.err.printf("urlcheck: stack ready in %.1f s%n", local.startupTime().toMillis() / 1000.0);
             }
-            return check(local, upload, interrupts, outFile, started, errStyle, outStyle);
+            return check(local, upload, options, interrupts, outFile, started, errStyle, outStyle);
         } finally {
             // The results are written and on disk (or the run failed): the run's broker and sink data are thrown
             // away, so a graceful stop would protect nothing and only keep the user waiting. A Ctrl+C has already
@@ -116,13 +127,14 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int check(LocalStack local, Upload inputs, Interrupts interrupts, Path outFile, Instant started, Style errStyle,
+    private int check(LocalStack local, Upload inputs, JobOptions options, Interrupts interrupts, Path outFile, Instant started,
+                      Style errStyle,
                       Style outStyle) throws InterruptedException {
         ProducerClient producer = new ProducerClient(local.producerUrl(), null);
         SinkClient sink = new SinkClient(local.sinkUrl(), null);
         String jobId = "run-" + UUID.randomUUID().toString().substring(0, 8);
         CompletableFuture<Submission> upload = CompletableFuture.supplyAsync(
-                () -> inputs.send(producer, jobId, interrupts::requested), Cli.daemonExecutor("upload"));
+                () -> inputs.send(producer, jobId, options, interrupts::requested), Cli.daemonExecutor("upload"));
 
         upload.thenRun(() -> local.timeline().mark("run: input uploaded"));
         Optional<JobStatus> last;

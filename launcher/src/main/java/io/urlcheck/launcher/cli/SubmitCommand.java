@@ -1,6 +1,7 @@
 package io.urlcheck.launcher.cli;
 
 import io.urlcheck.contract.JobId;
+import io.urlcheck.contract.JobOptions;
 import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.launcher.client.SinkClient;
 import io.urlcheck.launcher.client.Submission;
@@ -22,6 +23,7 @@ import java.util.concurrent.Callable;
                 "  ./urlcheck submit urls.txt --wait --fail-on-error",
                 "  ./urlcheck submit README.md docs/ --base https://example.com/ --wait",
                 "  ./urlcheck submit urls.txt --job nightly-2024-06-01 --producer http://10.0.0.5:8081",
+                "  ./urlcheck submit urls.txt --exclude '/private/' --accept 200..299,403 --method head",
                 "",
                 "Exit codes: 0 submitted (and, with --wait, done); 1 with --wait --fail-on-error when an",
                 "outcome is not OK; 2 bad arguments; 3 the producer or sink could not be reached."})
@@ -46,21 +48,32 @@ public final class SubmitCommand implements Callable<Integer> {
     @Mixin
     ApiOptions api;
 
+    @Mixin
+    JobOptionsFlags jobOptions;
+
+    @Mixin
+    JobLimitFlags limits;
+
+    @Mixin
+    ConfigOption config;
+
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
     boolean help;
 
     @Override
     public Integer call() throws Exception {
         Upload upload;
+        JobOptions options;
         try {
             upload = input.prepare();
             if (jobId != null && !JobId.isValid(jobId)) {
                 throw new IllegalArgumentException(JobId.refusal("--job", jobId));
             }
+            options = jobOptions.toJobOptions(limits.timeout, limits.retries);
         } catch (IllegalArgumentException e) {
             throw Cli.usage(this, e.getMessage());
         }
-        Submission submission = upload.send(api.producer(), jobId, () -> false);
+        Submission submission = upload.send(api.producer(), jobId, options, () -> false);
         System.out.println(submission.jobId());
         System.out.flush();
         if (!await) {

@@ -1,5 +1,6 @@
 package io.urlcheck.launcher.cli;
 
+import io.urlcheck.contract.JobOptions;
 import io.urlcheck.launcher.client.ProducerClient;
 import io.urlcheck.launcher.client.Submission;
 import io.urlcheck.launcher.input.Inputs;
@@ -51,16 +52,19 @@ final class Upload {
         return new Upload(inputs, LinkUpload.of(inputs, new LinkTargets(baseUrl, Path.of("")), () -> System.in));
     }
 
-    /** Submits as job {@code jobId} (null: the producer picks one); a list read stops once {@code stop} is true. */
-    Submission send(ProducerClient producer, String jobId, BooleanSupplier stop) {
+    /**
+     * Submits as job {@code jobId} (null: the producer picks one) with the job's {@code options}; a list read stops
+     * once {@code stop} is true.
+     */
+    Submission send(ProducerClient producer, String jobId, JobOptions options, BooleanSupplier stop) {
         if (links != null) {
-            return producer.submitJson(links.body(), jobId);
+            return producer.submitJson(links.body(), jobId, options);
         }
         List<String> lists = inputs.lists();
         if (lists.size() == 1) {
-            return producer.submit(Input.opener(lists.get(0), stop), jobId);
+            return producer.submit(Input.opener(lists.get(0), stop), jobId, options);
         }
-        return producer.submit(() -> concatenated(lists, stop), jobId);
+        return producer.submit(() -> concatenated(lists, stop), jobId, options);
     }
 
     /** Where each link was found; empty for URL lists. */

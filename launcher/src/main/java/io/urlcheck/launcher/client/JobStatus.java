@@ -30,8 +30,9 @@ public record JobStatus(String jobId, long submitted, long accepted, long reject
                 etaSeconds, complete, done, startedAt, updatedAt, outcomes, false);
     }
 
-    /** Results that failed: any outcome but {@code OK} and {@code SKIPPED} (deliberately not checked, not a failure). */
+    /** Results whose outcome is a failure: anything but {@code OK} and {@code SKIPPED}. */
     public long notOk() {
+        // SKIPPED was deliberately not checked (--exclude, a relative link without --base): not a failure.
         return outcomes.entrySet().stream()
                 .filter(e -> !e.getKey().equals(Outcome.OK.name()) && !e.getKey().equals(Outcome.SKIPPED.name()))
                 .mapToLong(Map.Entry::getValue).sum();

@@ -48,7 +48,7 @@ class JsonLinkSourceTest {
             }, clock, "links:r:");
 
     private JobTotals feed(String json) throws IOException {
-        new JsonArrayFeeder(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8))).feed(ingestion);
+        new JsonArrayFeeder(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), false).feed(ingestion);
         return ingestion.accounting().snapshot(clock.instant());
     }
 
