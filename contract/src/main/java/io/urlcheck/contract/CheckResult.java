@@ -35,6 +35,8 @@ import java.util.UUID;
  *                          {@code xn--fa-hia.de}, see {@link HostNames#toUnicode}); the URL keeps the ASCII
  *                          form and {@link #input()} the user's text. Null for rejected input and in
  *                          records written before it existed
+ * @param source            where the link was found, echoed from {@link CheckRequest#source()}; null for a URL
+ *                          read from a list (optional on the wire: absent decodes to null)
  */
 public record CheckResult(
         int schemaVersion,
@@ -58,7 +60,8 @@ public record CheckResult(
         String workerId,
         TlsInfo tls,
         Timings timings,
-        String displayHost) {
+        String displayHost,
+        LinkSource source) {
 
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -90,17 +93,27 @@ public record CheckResult(
                        String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
                        int attempts, Instant checkedAt, String workerId, TlsInfo tls) {
         this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
-                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, null, null);
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, null);
     }
 
-    /** A result without {@link #displayHost()}, as written before it existed. */
+    /** A result without {@link #displayHost()} and {@link #source()}, as written before they existed. */
     public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
                        Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
                        String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
                        int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings) {
         this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
                 title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
-                null);
+                null, null);
+    }
+
+    /** A result found in no document: every component but {@link #source()}. */
+    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
+                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+                       int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings, String displayHost) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
+                displayHost, null);
     }
 
     /** The host part of {@link #url()}, lower case, or null when the URL has none (rejected input). */
@@ -121,6 +134,20 @@ public record CheckResult(
                 .input(input)
                 .url(trimmed)
                 .outcome(Outcome.INVALID_URL)
+                .error(reason)
+                .attempts(0)
+                .checkedAt(at)
+                .workerId("producer")
+                .build();
+    }
+
+    /** A result for a URL the producer deliberately did not check ({@link Outcome#SKIPPED}), {@code reason} saying why. */
+    public static CheckResult skipped(String jobId, String input, String url, String reason, Instant at) {
+        return builder()
+                .jobId(jobId)
+                .input(input)
+                .url(url)
+                .outcome(Outcome.SKIPPED)
                 .error(reason)
                 .attempts(0)
                 .checkedAt(at)
@@ -157,6 +184,7 @@ public record CheckResult(
         b.tls = tls;
         b.timings = timings;
         b.displayHost = displayHost;
+        b.source = source;
         return b;
     }
 
@@ -183,6 +211,7 @@ public record CheckResult(
         private TlsInfo tls;
         private Timings timings;
         private String displayHost;
+        private LinkSource source;
 
         private Builder() {
         }
@@ -208,17 +237,21 @@ public record CheckResult(
         public Builder tls(TlsInfo v) { tls = v; return this; }
         public Builder timings(Timings v) { timings = v; return this; }
         public Builder displayHost(String v) { displayHost = v; return this; }
+        public Builder source(LinkSource v) { source = v; return this; }
 
-        /** Fills the fields of {@code request} that a result repeats: ids, input, URL and the host's readable form. */
+        /**
+         * Fills the fields of {@code request} that a result repeats: ids, input, URL, the host's readable form and
+         * where the link was found.
+         */
         public Builder answering(CheckRequest request) {
             return requestId(request.requestId()).jobId(request.jobId()).input(request.input()).url(request.url())
-                    .displayHost(HostNames.toUnicode(request.host()));
+                    .displayHost(HostNames.toUnicode(request.host())).source(request.source());
         }
 
         public CheckResult build() {
             return new CheckResult(SCHEMA_VERSION, checkId, requestId, jobId, input, url, outcome, statusCode,
                     responseTimeMs, timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength,
-                    error, attempts, checkedAt, workerId, tls, timings, displayHost);
+                    error, attempts, checkedAt, workerId, tls, timings, displayHost, source);
         }
     }
 }
