@@ -129,25 +129,21 @@ public record CheckResult(
 
     /** A result for input the producer refused, so every input is accounted for. */
     public static CheckResult invalid(String jobId, String input, String trimmed, String reason, Instant at) {
-        return builder()
-                .jobId(jobId)
-                .input(input)
-                .url(trimmed)
-                .outcome(Outcome.INVALID_URL)
-                .error(reason)
-                .attempts(0)
-                .checkedAt(at)
-                .workerId("producer")
-                .build();
+        return producers(Outcome.INVALID_URL, jobId, input, trimmed, reason, at);
     }
 
     /** A result for a URL the producer deliberately did not check ({@link Outcome#SKIPPED}), {@code reason} saying why. */
     public static CheckResult skipped(String jobId, String input, String url, String reason, Instant at) {
+        return producers(Outcome.SKIPPED, jobId, input, url, reason, at);
+    }
+
+    /** A result the producer gives itself, without a check: no attempt, {@code reason} as the error. */
+    private static CheckResult producers(Outcome outcome, String jobId, String input, String url, String reason, Instant at) {
         return builder()
                 .jobId(jobId)
                 .input(input)
                 .url(url)
-                .outcome(Outcome.SKIPPED)
+                .outcome(outcome)
                 .error(reason)
                 .attempts(0)
                 .checkedAt(at)
