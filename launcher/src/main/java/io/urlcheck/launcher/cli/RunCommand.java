@@ -69,39 +69,22 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StackConfig config;
-        try {
+        StackConfig config = StackStart.configure(this, () -> {
             Input.requireReadable(file);
-            StackConfig.Builder builder = StackConfig.builder(Workspace.home(), Workspace.newRunDir("run"));
-            worker.applyTo(builder);
-            stack.applyTo(builder, false);
-            config = builder.build();
-        } catch (IllegalArgumentException e) {
-            throw Cli.usage(this, e.getMessage());
-        }
+            return StackStart.builder("run");
+        }, worker, stack, false);
         Path outFile = out != null ? out : Path.of("results." + format.name());
         Style errStyle = Style.detect("stderr");
         Style outStyle = Style.detect("stdout");
         Interrupts interrupts = Interrupts.install(System.err);
         Instant started = Instant.now();
 
-        if (!quiet) {
-            System.err.println("urlcheck: starting Kafka and the services (logs in " + config.runDir().resolve("logs") + ")");
+        Optional<LocalStack> ready = StackStart.start(config, interrupts, !quiet);
+        if (ready.isEmpty()) {
+            System.err.println("urlcheck: stopped before the stack was ready");
+            return interrupts.stoppedBy().exitCode();
         }
-        LocalStack local;
-        interrupts.interruptOnFirst(Thread.currentThread());
-        try {
-            local = LocalStack.start(config);
-        } catch (RuntimeException e) {
-            if (interrupts.requested()) {
-                Thread.interrupted();
-                System.err.println("urlcheck: stopped before the stack was ready");
-                return interrupts.stoppedBy().exitCode();
-            }
-            throw e;
-        } finally {
-            interrupts.interruptOnFirst(null);
-        }
+        LocalStack local = ready.get();
         try {
             if (!quiet) {
                 System.err.printf("urlcheck: stack ready in %.1f s%n", local.startupTime().toMillis() / 1000.0);
@@ -126,7 +109,7 @@ public final class RunCommand implements Callable<Integer> {
         upload.thenRun(() -> local.timeline().mark("run: input uploaded"));
         Optional<JobStatus> last;
         try (Progress progress = Progress.create(errStyle, quiet, System.err)) {
-            last = new JobFollower(sink, progress, interrupts::requested, local.timeline()).follow(jobId, upload);
+            last = new JobFollower(sink::job, progress, interrupts::requested, local.timeline()).follow(jobId, upload);
         }
         boolean partial = interrupts.requested();
         if (partial) {
