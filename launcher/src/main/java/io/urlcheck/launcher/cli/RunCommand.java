@@ -5,6 +5,7 @@ import io.urlcheck.launcher.client.ProducerClient;
 import io.urlcheck.launcher.client.SinkClient;
 import io.urlcheck.launcher.client.Submission;
 import io.urlcheck.launcher.client.Summary;
+import io.urlcheck.launcher.output.BaselineDiff;
 import io.urlcheck.launcher.output.Progress;
 import io.urlcheck.launcher.output.Style;
 import io.urlcheck.launcher.output.SummaryLine;
@@ -36,8 +37,10 @@ import java.util.concurrent.CompletableFuture;
                 "  ./urlcheck run urls.txt --out dead.csv --format csv --fail-on-error",
                 "  cat urls.txt | ./urlcheck run - --concurrency 64 --timeout 5 --quiet",
                 "  ./urlcheck run local.txt --allow-cidr 127.0.0.0/8     # check servers on this machine",
+                "  ./urlcheck run urls.txt --baseline previous.json --fail-on-new   # fail only on links that broke",
                 "",
-                "Exit codes: 0 all checked; 1 with --fail-on-error when an outcome is not OK;",
+                "Exit codes: 0 all checked; 1 with --fail-on-error when an outcome is not OK, or with --fail-on-new when",
+                "a URL broke since --baseline;",
                 "2 bad arguments; 3 the stack could not start; 130 stopped by Ctrl+C, 143 by SIGTERM (partial results).",
                 "First Ctrl+C: stop intake, let the workers drain, write the partial results. Second: force."})
 public final class RunCommand implements Callable<Integer> {
@@ -61,6 +64,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--fail-on-error", description = "Exit 1 when any URL's outcome is not OK.")
     boolean failOnError;
 
+    @Mixin
+    BaselineOptions baseline;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress, start-up lines or table; only the summary line.")
     boolean quiet;
 
@@ -71,6 +77,7 @@ public final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         StackConfig config = StackStart.configure(this, () -> {
             Input.requireReadable(file);
+            baseline.load();
             return StackStart.builder("run");
         }, worker, stack, false);
         Path outFile = out != null ? out : Path.of("results." + format.name());
@@ -121,6 +128,7 @@ public final class RunCommand implements Callable<Integer> {
         long expected = last.filter(JobStatus::complete).map(JobStatus::expected).orElse(partial ? -1L : rows);
         long checked = partial ? rows : last.map(JobStatus::checked).orElse(rows);
         Summary summary = !quiet && rows > 0 ? sink.summary(jobId) : null;
+        BaselineDiff diff = partial ? null : baseline.compare(() -> sink.export(Map.of("jobId", jobId), "jsonl"));
         local.kill();
         if (summary != null) {
             System.out.println();
@@ -129,11 +137,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         System.out.println(SummaryLine.render(checked, expected, outcomes, Duration.between(started, Instant.now()),
                 outFile.toString(), partial ? interrupts.stoppedBy().label() : null, outStyle));
+        baseline.print(diff, outStyle, System.out);
         if (partial) {
             return interrupts.stoppedBy().exitCode();
         }
         boolean failures = last.map(JobStatus::notOk).orElse(0L) > 0;
-        return failOnError && failures ? ExitCodes.URL_FAILURES : ExitCodes.OK;
+        return failOnError && failures || baseline.fails(diff) ? ExitCodes.URL_FAILURES : ExitCodes.OK;
     }
 
     /**
