@@ -22,8 +22,7 @@ import java.util.function.Supplier;
 public final class BaselineOptions {
 
     @Option(names = "--baseline", paramLabel = "PATH",
-            description = {"An earlier run's results (--format json or jsonl): print the URLs that broke",
-                    "(OK then, not OK now) and recovered since, with counts."})
+            description = "An earlier run's results (json or jsonl): print the URLs that broke or recovered since.")
     Path baseline;
 
     @Option(names = "--fail-on-new", description = "With --baseline: exit 1 only when a URL broke since the baseline.")

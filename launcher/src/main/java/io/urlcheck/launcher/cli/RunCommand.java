@@ -39,8 +39,8 @@ import java.util.concurrent.CompletableFuture;
                 "  ./urlcheck run local.txt --allow-cidr 127.0.0.0/8     # check servers on this machine",
                 "  ./urlcheck run urls.txt --baseline previous.json --fail-on-new   # fail only on links that broke",
                 "",
-                "Exit codes: 0 all checked; 1 with --fail-on-error when an outcome is not OK, or with --fail-on-new when",
-                "a URL broke since --baseline;",
+                "Exit codes: 0 all checked; 1 with --fail-on-error when an outcome is not OK;",
+                "1 with --fail-on-new when a URL broke since --baseline (OK then, not OK now);",
                 "2 bad arguments; 3 the stack could not start; 130 stopped by Ctrl+C, 143 by SIGTERM (partial results).",
                 "First Ctrl+C: stop intake, let the workers drain, write the partial results. Second: force."})
 public final class RunCommand implements Callable<Integer> {
