@@ -54,12 +54,49 @@ public final class ServiceProcess implements AutoCloseable {
         props.put("quarkus.http.host", "127.0.0.1");
         props.put("quarkus.banner.enabled", "false");
         props.putAll(properties);
+        List<String> jvmOptions = new ArrayList<>();
+        jvmOptions.add("-Xmx" + heap);
+        jvmOptions.addAll(Java.startupFlags());
+        Map<String, String> secrets = new LinkedHashMap<>();
+        List<String> command = command(jar, jvmOptions, props, secrets);
+        ClassDataSharing cds = ClassDataSharing.of(module, List.of(jar,
+                jar.resolveSibling("quarkus").resolve("quarkus-application.dat")));
+        this.process = new ChildProcess(name, command, secrets, logDir.resolve(name + ".log"), cds);
+    }
+
+    /**
+     * {@code jar} run as given, outside the launcher's stack: for tests and the bench, which choose the build, every
+     * JVM option and how each setting arrives. Nothing is added: no heap or {@link Java#startupFlags()} beyond
+     * {@code jvmOptions}, no default property, no class-data archive.
+     *
+     * @param name        the name in messages, e.g. {@code sink}
+     * @param jar         a {@code quarkus-run.jar}
+     * @param port        the HTTP port the settings give it ({@code quarkus.http.port}), for {@link #baseUrl()}
+     * @param jvmOptions  heap and JVM flags, e.g. {@code -Xmx256m}
+     * @param properties  {@code -D} flags; secrets ({@link Secrets}) go as environment variables of the same name
+     * @param environment variables added to the child's environment as they are
+     * @param logFile     where its output is appended
+     */
+    public ServiceProcess(String name, Path jar, int port, List<String> jvmOptions, Map<String, String> properties,
+                          Map<String, String> environment, Path logFile) {
+        this.name = name;
+        this.port = port;
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException(jar + " is missing; package it first (./mvnw -B package -DskipTests)");
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        List<String> command = command(jar.toAbsolutePath(), jvmOptions, properties, variables);
+        variables.putAll(environment);
+        this.process = new ChildProcess(name, command, variables, logFile);
+    }
+
+    /** {@code java <jvmOptions> -D... -jar <jar>}; secret properties go to {@code secrets} instead of the command line. */
+    private static List<String> command(Path jar, List<String> jvmOptions, Map<String, String> properties,
+                                        Map<String, String> secrets) {
         List<String> command = new ArrayList<>();
         command.add(Java.executable());
-        command.add("-Xmx" + heap);
-        command.addAll(Java.startupFlags());
-        Map<String, String> secrets = new LinkedHashMap<>();
-        props.forEach((k, v) -> {
+        command.addAll(jvmOptions);
+        properties.forEach((k, v) -> {
             if (Secrets.isSecret(k)) {
                 secrets.put(k, v);
             } else {
@@ -68,9 +105,7 @@ public final class ServiceProcess implements AutoCloseable {
         });
         command.add("-jar");
         command.add(jar.toString());
-        ClassDataSharing cds = ClassDataSharing.of(module, List.of(jar,
-                jar.resolveSibling("quarkus").resolve("quarkus-application.dat")));
-        this.process = new ChildProcess(name, command, secrets, logDir.resolve(name + ".log"), cds);
+        return command;
     }
 
     /** The packaged application of {@code module} under {@code home}. */
