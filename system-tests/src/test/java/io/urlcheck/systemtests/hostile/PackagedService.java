@@ -130,6 +130,19 @@ final class PackagedService implements AutoCloseable {
         service.stop(Duration.ofSeconds(20));
     }
 
+    /** Closes each of {@code all} that was started, in order, reporting a failure and going on with the rest. */
+    static void closeAll(AutoCloseable... all) {
+        for (AutoCloseable c : all) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                System.err.println("closing " + c + ": " + e);
+            }
+        }
+    }
+
     @Override
     public String toString() {
         return module + " on port " + service.port();
