@@ -192,7 +192,7 @@ public final class Bench {
         String arch = System.getProperty("os.arch").equals("aarch64") ? "linux-arm64" : "linux-x64";
         Path library = home.resolve("bench/target/async-profiler").resolve(arch).resolve("libasyncProfiler.so");
         if (!Files.isRegularFile(library)) {
-            throw new IllegalStateException("no async-profiler agent at " + library + "; it comes with ./mvnw -f bench/pom.xml package on Linux");
+            throw new IllegalStateException("no async-profiler agent at " + library + "; bench/bench unpacks it when it builds the bench, on Linux");
         }
         return library;
     }

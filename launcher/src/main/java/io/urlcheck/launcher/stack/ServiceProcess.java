@@ -122,28 +122,37 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until {@code /q/health/ready} answers 200; fails fast, with the log's tail, if the JVM exits. */
     public ServiceProcess awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
         while (true) {
             if (!process.isAlive()) {
                 throw new StackException(name + " exited with code " + process.exitCode() + " while starting; see "
                         + process.logFile() + System.lineSeparator() + process.logTail(20));
             }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException e) {
-                // not listening yet: keep polling until the deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("interrupted waiting for " + name, e);
+            if (isReady(baseUrl())) {
+                return this;
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new StackException(name + " was not ready within " + timeout.toSeconds() + " s; see "
                         + process.logFile() + System.lineSeparator() + process.logTail(20));
             }
             pause(Duration.ofMillis(100));
+        }
+    }
+
+    /**
+     * True when the service at {@code baseUrl} (e.g. {@code http://127.0.0.1:8083}) answers {@code /q/health/ready}
+     * with 200 right now, false while it does not answer or is not ready: what every wait for a service polls,
+     * wherever the service runs (a child process here, a container in the container suite).
+     */
+    public static boolean isReady(String baseUrl) {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted waiting for " + baseUrl, e);
         }
     }
 
