@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * {@code -Dquarkus.http.host=127.0.0.1}), so this shows which address the jar picks by itself. Kafka is wherever
  * {@code kafka.bootstrap.servers} says; by default nowhere, since the HTTP side comes up without a broker.
  */
-final class PackagedService implements AutoCloseable {
+public final class PackagedService implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://(\\S+):(\\d+)");
     /**
@@ -53,7 +53,7 @@ final class PackagedService implements AutoCloseable {
     }
 
     /** Starts {@code module} on a free port with {@code env} added to this JVM's environment; waits until it listens. */
-    static PackagedService start(String module, Map<String, String> env) {
+    public static PackagedService start(String module, Map<String, String> env) {
         // Only what the caller gives decides: nothing inherited may name the bind address or a token.
         for (String inherited : INHERITED_SETTINGS) {
             if (System.getenv(inherited) != null) {
@@ -107,16 +107,16 @@ final class PackagedService implements AutoCloseable {
         return dir.resolve("tmp");
     }
 
-    int port() {
+    public int port() {
         return service.port();
     }
 
     /** {@code http://127.0.0.1:<port>}. */
-    String loopbackUrl() {
+    public String loopbackUrl() {
         return service.baseUrl();
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.readString(log, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {
