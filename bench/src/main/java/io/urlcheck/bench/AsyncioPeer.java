@@ -38,14 +38,9 @@ public final class AsyncioPeer {
     public Result run(Path urls, int concurrency, String lib, Path out) {
         String command = "\"$@\"; status=$?; times; exit $status";
         try {
-            Process p = new ProcessBuilder(List.of("bash", "-c", command, "peer", python, script.toString(),
+            String text = Commands.output(List.of("bash", "-c", command, "peer", python, script.toString(),
                     urls.toString(), "--concurrency", Integer.toString(concurrency), "--timeout", "10",
-                    "--out", out.toString(), "--lib", lib))
-                    .redirectErrorStream(true).start();
-            String text = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("asyncio peer failed: " + text);
-            }
+                    "--out", out.toString(), "--lib", lib), "the asyncio peer", python);
             Matcher report = REPORT.matcher(text);
             if (!report.find()) {
                 throw new IllegalStateException("no report line from the asyncio peer: " + text);
@@ -58,11 +53,6 @@ public final class AsyncioPeer {
             return new Result(report.group(1), Integer.parseInt(report.group(2)), Integer.parseInt(report.group(3)),
                     Double.parseDouble(report.group(4)), Double.parseDouble(report.group(5)),
                     Integer.parseInt(report.group(6)), cpu);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run " + python, e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running the asyncio peer", e);
         } finally {
             try {
                 Files.deleteIfExists(out);

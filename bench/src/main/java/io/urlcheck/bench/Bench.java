@@ -1,10 +1,16 @@
 package io.urlcheck.bench;
 
+import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.CheckRequest;
-import io.urlcheck.testkit.FreePorts;
+import io.urlcheck.launcher.stack.Ports;
+import io.urlcheck.launcher.stack.ServiceProcess;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -111,7 +117,7 @@ public final class Bench {
 
     /** Starts a target on {@code hosts} with this invocation's body, title and event-loop options. */
     public TargetFarm target(List<String> hosts, long latencyMs, boolean keepAlive) {
-        return TargetFarm.start(new TargetFarm.Config(hosts, FreePorts.free(),
+        return TargetFarm.start(new TargetFarm.Config(hosts, Ports.free(),
                 options.integer("target-loops", 2), latencyMs, options.integer("body-bytes", 2048),
                 options.string("title", "urlcheck bench page"), keepAlive));
     }
@@ -186,7 +192,7 @@ public final class Bench {
         String arch = System.getProperty("os.arch").equals("aarch64") ? "linux-arm64" : "linux-x64";
         Path library = home.resolve("bench/target/async-profiler").resolve(arch).resolve("libasyncProfiler.so");
         if (!Files.isRegularFile(library)) {
-            throw new IllegalStateException("no async-profiler agent at " + library + "; it comes with ./mvnw -f bench/pom.xml package on Linux");
+            throw new IllegalStateException("no async-profiler agent at " + library + "; bench/bench unpacks it when it builds the bench, on Linux");
         }
         return library;
     }
@@ -213,7 +219,36 @@ public final class Bench {
         }
         props.put("urlcheck.worker.id", name);
         props.put("urlcheck.worker.drain-grace", "2s");
-        return ServiceProcess.start(name, workerJar(), workerJvm(name), props, runDir);
+        return startService(name, workerJar(), workerJvm(name), props);
+    }
+
+    /**
+     * Starts {@code jar} as {@code name} with {@code jvm} and {@code properties} on a free HTTP port, so it never
+     * collides with a service another engineer runs on its fixed port; its log goes to the run directory.
+     */
+    public ServiceProcess startService(String name, Path jar, List<String> jvm, Map<String, String> properties) {
+        int port = Ports.free();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("quarkus.http.port", Integer.toString(port));
+        all.putAll(properties);
+        return new ServiceProcess(name, jar, port, jvm, all, Map.of(), runDir.resolve(name + ".log")).start();
+    }
+
+    /** POSTs the URL list {@code file} to {@code producer} as job {@code jobId}, as text/plain, as {@code ./urlcheck submit} does. */
+    public static HttpResponse<String> postJob(HttpClient http, ServiceProcess producer, Path file, String jobId)
+            throws IOException, InterruptedException {
+        return http.send(HttpRequest.newBuilder(URI.create(producer.baseUrl() + "/api/jobs?jobId=" + jobId))
+                        .header("Content-Type", "text/plain").header(ApiHeaders.CLIENT, "urlcheck-bench")
+                        .POST(HttpRequest.BodyPublishers.ofFile(file)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Fails with the log's tail when {@code service} has died. */
+    public static void requireAlive(ServiceProcess service) {
+        if (!service.process().isAlive()) {
+            throw new IllegalStateException(service.name() + " exited with " + service.process().exitCode()
+                    + "; log tail:\n" + service.process().logTail(40));
+        }
     }
 
     /** Which build of each service this invocation ran: its application jar's modification time and size. */

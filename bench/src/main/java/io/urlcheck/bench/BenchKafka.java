@@ -11,10 +11,10 @@ import org.apache.kafka.clients.admin.NewPartitions;
 import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RecordsToDelete;
 import org.apache.kafka.clients.admin.TopicDescription;
-import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.GroupIdNotFoundException;
 import org.apache.kafka.common.serialization.StringSerializer;
 
@@ -26,6 +26,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -69,18 +70,13 @@ public final class BenchKafka implements AutoCloseable {
      * producer then expires its batches. Call with no service running.
      */
     public void reset(int requestPartitions) {
-        try {
+        adminSteps("resetting", () -> {
             deleteGroups();
             grow(Topics.REQUESTS, requestPartitions);
             grow(Topics.RESULTS, RESULT_PARTITIONS);
             empty(Topics.REQUESTS);
             empty(Topics.RESULTS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted resetting Kafka", e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("could not reset Kafka", e);
-        }
+        });
     }
 
     /**
@@ -88,18 +84,30 @@ public final class BenchKafka implements AutoCloseable {
      * groups (the worker's {@code auto.offset.reset=earliest} then applies) and empties {@code urlcheck.results}.
      */
     public void rewind() {
-        try {
+        adminSteps("rewinding", () -> {
             deleteGroups();
             empty(Topics.RESULTS);
+        });
+    }
+
+    /** Admin calls that wait on the broker. */
+    private interface AdminSteps {
+        void run() throws ExecutionException, InterruptedException, TimeoutException;
+    }
+
+    /** Runs {@code steps}, failing with what was being done ({@code doing}, e.g. "resetting") when they fail. */
+    private static void adminSteps(String doing, AdminSteps steps) {
+        try {
+            steps.run();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted rewinding Kafka", e);
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
-            throw new IllegalStateException("could not rewind Kafka", e);
+            throw new IllegalStateException("interrupted " + doing + " Kafka", e);
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("failed " + doing + " Kafka", e);
         }
     }
 
-    private void deleteGroups() throws InterruptedException, java.util.concurrent.TimeoutException {
+    private void deleteGroups() throws InterruptedException, TimeoutException {
         for (String group : List.of(WORKER_GROUP, SINK_GROUP, SINK_JOBS_GROUP)) {
             try {
                 admin.deleteConsumerGroups(List.of(group)).all().get(60, TimeUnit.SECONDS);
@@ -112,7 +120,7 @@ public final class BenchKafka implements AutoCloseable {
     }
 
     private void grow(String topic, int partitions) throws ExecutionException, InterruptedException,
-            java.util.concurrent.TimeoutException {
+            TimeoutException {
         int now = partitionCount(topic);
         if (now < partitions) {
             admin.createPartitions(Map.of(topic, NewPartitions.increaseTo(partitions))).all().get(60, TimeUnit.SECONDS);
@@ -130,18 +138,18 @@ public final class BenchKafka implements AutoCloseable {
     }
 
     private int partitionCount(String topic) throws ExecutionException, InterruptedException,
-            java.util.concurrent.TimeoutException {
+            TimeoutException {
         return admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic).partitions().size();
     }
 
     private boolean allLed(String topic, int partitions) throws ExecutionException, InterruptedException,
-            java.util.concurrent.TimeoutException {
+            TimeoutException {
         TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic);
         return d.partitions().size() >= partitions && d.partitions().stream().allMatch(p -> p.leader() != null);
     }
 
     /** Deletes every record of {@code topic} (its log start moves to its end). */
-    private void empty(String topic) throws ExecutionException, InterruptedException, java.util.concurrent.TimeoutException {
+    private void empty(String topic) throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
         TopicDescription d = admin.describeTopics(List.of(topic)).allTopicNames().get(60, TimeUnit.SECONDS).get(topic);
         d.partitions().forEach(p -> latest.put(new TopicPartition(topic, p.partition()), OffsetSpec.latest()));
@@ -186,7 +194,7 @@ public final class BenchKafka implements AutoCloseable {
                     .mapToLong(m -> m.assignment().topicPartitions().size()).sum();
             return group.members().size() == members && assigned == partitions
                     && Set.of("STABLE").contains(group.groupState().name());
-        } catch (ExecutionException | java.util.concurrent.TimeoutException e) {
+        } catch (ExecutionException | TimeoutException e) {
             return false;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();

@@ -24,6 +24,8 @@ public final class Main {
             case "p4" -> P4Memory.run(bench);
             case "p5" -> P5ScaleOut.run(bench);
             case "cold" -> ColdRun.run(bench);
+            case "sink" -> SinkStores.run(bench);
+            case "producer" -> ProducerIngest.run(bench);
             case "jfr-top" -> JfrTop.run(bench);
             case "stacks-top" -> StacksTop.run(bench);
             default -> {
@@ -45,8 +47,10 @@ public final class Main {
                   p4       worker peak RSS with 10,000 vs 1,000,000 requests queued
                   p5       scale-out: 1, 2 and 4 workers at 1 s latency, 100 in flight each, 16 partitions
                   cold     ./urlcheck run as a whole command vs the asyncio checker's, 1,000 and 10,000 URLs (--urls 1000,10000 --concurrency 256)
+                  sink     the sink's stores: 1,000,000 results into PostgreSQL and into the JSON store, then GET /api/summary (--count N --summary-calls 21 --skip-json --skip-postgres)
+                  producer producer ingest: POST 100,000 and 1,000,000 URLs, URLs/s and peak RSS (--sizes 100000,1000000 --warmup 200000 --producer-jvm -Xmx256m --keep)
                   jfr-top  summarize a JFR recording (--file x.jfr): hottest methods and allocation
                   stacks-top  summarize async-profiler's collapsed stacks (--file x.cpu.collapsed), kernel frames included
-                common: --runs 3  --jfr (record each worker)  --async-profiler cpu|wall|alloc (profile each worker)  --worker-jvm "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=1 -XX:SurvivorRatio=4"  --peer PATH  --target-loops 2""");
+                common: --runs 3  --jfr (record each worker)  --async-profiler cpu|wall|alloc (profile each worker)  --worker-jvm "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=1 -XX:SurvivorRatio=4"  --peer PATH  --target-loops 2  --results DIR (where records go)""");
     }
 }

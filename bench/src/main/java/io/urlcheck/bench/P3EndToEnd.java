@@ -1,8 +1,8 @@
 package io.urlcheck.bench;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.testkit.postgres.PostgresServer;
 
 import java.io.IOException;
@@ -97,13 +97,13 @@ final class P3EndToEnd {
         List<String> jvm = List.of(bench.options().string("service-jvm", "-Xmx512m").split("\\s+"));
         List<ServiceProcess> services = new ArrayList<>();
         try (ResultWatcher watcher = new ResultWatcher(kafka.bootstrapServers(), true)) {
-            ServiceProcess sink = ServiceProcess.start(name + "-sink", bench.sinkJar(), jvm, sinkProps, bench.runDir());
+            ServiceProcess sink = bench.startService(name + "-sink", bench.sinkJar(), jvm, sinkProps);
             services.add(sink);
             ServiceProcess worker = bench.startWorker(name + "-worker", kafka.bootstrapServers(), concurrency,
                     bench.options().integer("max-per-host", 8));
             services.add(worker);
-            ServiceProcess producer = ServiceProcess.start(name + "-producer", bench.producerJar(), jvm,
-                    Map.of("kafka.bootstrap.servers", kafka.bootstrapServers()), bench.runDir());
+            ServiceProcess producer = bench.startService(name + "-producer", bench.producerJar(), jvm,
+                    Map.of("kafka.bootstrap.servers", kafka.bootstrapServers()));
             services.add(producer);
             for (ServiceProcess s : services) {
                 s.awaitReady(Duration.ofSeconds(180));
@@ -111,11 +111,7 @@ final class P3EndToEnd {
             kafka.awaitWorkerGroup(1, partitions, Duration.ofSeconds(120));
             HttpClient http = HttpClient.newHttpClient();
             long t0 = System.currentTimeMillis();
-            HttpResponse<String> accepted = http.send(HttpRequest.newBuilder(
-                            URI.create("http://127.0.0.1:" + producer.httpPort() + "/api/jobs?jobId=" + jobId))
-                    .header("Content-Type", "text/plain").header(ApiHeaders.CLIENT, "urlcheck-bench")
-                    .POST(HttpRequest.BodyPublishers.ofFile(urls)).build(),
-                    HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> accepted = Bench.postJob(http, producer, urls, jobId);
             long tIngested = System.currentTimeMillis();
             if (accepted.statusCode() != 202) {
                 throw new IllegalStateException("producer answered " + accepted.statusCode() + ": " + accepted.body());
@@ -123,9 +119,9 @@ final class P3EndToEnd {
             Bench.log("%s: producer took %d URLs in %.2f s: %s", name, count, (tIngested - t0) / 1000.0, accepted.body());
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(bench.options().integer("timeout-s", 900));
             JsonNode job;
-            HttpRequest progress = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + sink.httpPort() + "/api/jobs/" + jobId)).build();
+            HttpRequest progress = HttpRequest.newBuilder(URI.create(sink.baseUrl() + "/api/jobs/" + jobId)).build();
             while (true) {
-                services.forEach(ServiceProcess::requireAlive);
+                services.forEach(Bench::requireAlive);
                 HttpResponse<String> r = http.send(progress, HttpResponse.BodyHandlers.ofString());
                 job = r.statusCode() == 200 ? JsonCodec.mapper().readTree(r.body()) : null;
                 if (job != null && job.path("done").asBoolean(false)) {
@@ -150,10 +146,10 @@ final class P3EndToEnd {
             f.put("workerResults", watcher.distinct());
             f.put("outcomes", watcher.outcomes());
             f.put("sinkJob", job);
-            f.put("peakRssMib", Map.of("producer", Stats.round(producer.peakRssMib(), 1),
-                    "worker", Stats.round(worker.peakRssMib(), 1), "sink", Stats.round(sink.peakRssMib(), 1)));
-            f.put("cpuSeconds", Map.of("producer", Stats.round(producer.cpuSeconds(), 1),
-                    "worker", Stats.round(worker.cpuSeconds(), 1), "sink", Stats.round(sink.cpuSeconds(), 1)));
+            f.put("peakRssMib", Map.of("producer", Stats.round(ProcStatus.peakRssMib(producer), 1),
+                    "worker", Stats.round(ProcStatus.peakRssMib(worker), 1), "sink", Stats.round(ProcStatus.peakRssMib(sink), 1)));
+            f.put("cpuSeconds", Map.of("producer", Stats.round(ProcStatus.cpuSeconds(producer), 1),
+                    "worker", Stats.round(ProcStatus.cpuSeconds(worker), 1), "sink", Stats.round(ProcStatus.cpuSeconds(sink), 1)));
             Bench.log("%s: %s", name, f);
             return f;
         } catch (IOException e) {

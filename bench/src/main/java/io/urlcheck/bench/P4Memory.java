@@ -1,5 +1,7 @@
 package io.urlcheck.bench;
 
+import io.urlcheck.launcher.stack.ServiceProcess;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -76,29 +78,29 @@ final class P4Memory {
             long nextSample = 0;
             Double atSmall = null;
             while (watcher.distinct() < end) {
-                worker.requireAlive();
+                Bench.requireAlive(worker);
                 if (atSmall == null && watcher.distinct() >= at) {
-                    atSmall = worker.peakRssMib();
+                    atSmall = ProcStatus.peakRssMib(worker);
                 }
                 if (System.nanoTime() >= nextSample) {
-                    rssTimeline.add(Stats.round(worker.rssMib(), 1));
+                    rssTimeline.add(Stats.round(ProcStatus.rssMib(worker), 1));
                     nextSample = System.nanoTime() + 2_000_000_000L;
                 }
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(name + ": only " + watcher.distinct() + " results; log:\n" + worker.tail(30));
+                    throw new IllegalStateException(name + ": only " + watcher.distinct() + " results; log:\n" + worker.process().logTail(30));
                 }
                 watcher.await(watcher.distinct() + 1, Duration.ofMillis(50));
             }
             if (atSmall == null) {
-                atSmall = worker.peakRssMib();
+                atSmall = ProcStatus.peakRssMib(worker);
             }
             r.put("peakRssMibAtSmall", Stats.round(atSmall, 1));
-            r.put("peakRssMibAtEnd", Stats.round(worker.peakRssMib(), 1));
+            r.put("peakRssMibAtEnd", Stats.round(ProcStatus.peakRssMib(worker), 1));
             r.put("results", watcher.distinct());
             r.put("rssEvery2sMib", rssTimeline);
-            r.put("cpuSeconds", Stats.round(worker.cpuSeconds(), 2));
+            r.put("cpuSeconds", Stats.round(ProcStatus.cpuSeconds(worker), 2));
             Bench.log("%s: peak RSS %.0f MiB at %,d results, %.0f MiB at %,d; RSS every 2 s %s", name, atSmall, at,
-                    worker.peakRssMib(), watcher.distinct(), rssTimeline);
+                    ProcStatus.peakRssMib(worker), watcher.distinct(), rssTimeline);
         }
         return r;
     }

@@ -1,5 +1,7 @@
 package io.urlcheck.bench;
 
+import io.urlcheck.launcher.stack.ServiceProcess;
+
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -100,7 +102,7 @@ final class P5ScaleOut {
         try (ResultWatcher watcher = new ResultWatcher(kafka.bootstrapServers(), true)) {
             long start = System.currentTimeMillis();
             kafka.fill(Bench.requests(target, count, name));
-            WorkerGauges gauges = new WorkerGauges(started.get(0).httpPort());
+            WorkerGauges gauges = new WorkerGauges(started.get(0).port());
             awaitAll(bench, watcher, count, started, name, gauges::sample);
             double seconds = (watcher.lastTimestamp() - start) / 1000.0;
             double rate = count / seconds;
@@ -119,7 +121,7 @@ final class P5ScaleOut {
         long deadline = System.nanoTime() + Duration.ofSeconds(bench.options().integer("timeout-s", 600)).toNanos();
         while (!watcher.await(count, Duration.ofMillis(500))) {
             eachTick.run();
-            workers.forEach(ServiceProcess::requireAlive);
+            workers.forEach(Bench::requireAlive);
             if (System.nanoTime() > deadline) {
                 throw new IllegalStateException(name + ": only " + watcher.distinct() + " of " + count + " results");
             }

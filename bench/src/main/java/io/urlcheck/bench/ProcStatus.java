@@ -1,6 +1,9 @@
 package io.urlcheck.bench;
 
+import io.urlcheck.launcher.stack.ServiceProcess;
+
 import java.io.IOException;
+import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
 
@@ -33,6 +36,27 @@ public final class ProcStatus {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** Peak RSS (VmHWM) of {@code service} so far, in MiB. */
+    public static double peakRssMib(ServiceProcess service) {
+        return peakRssKib(service.process().pid()) / 1024.0;
+    }
+
+    /** Current RSS (VmRSS) of {@code service}, in MiB. */
+    public static double rssMib(ServiceProcess service) {
+        return rssKib(service.process().pid()) / 1024.0;
+    }
+
+    /** CPU seconds {@code service} has used so far. */
+    public static double cpuSeconds(ServiceProcess service) {
+        return cpuSeconds(service.process().pid());
+    }
+
+    /** When {@code service}'s JVM started, in epoch milliseconds. */
+    public static long startedAtMillis(ServiceProcess service) {
+        return service.process().handle().info().startInstant().map(Instant::toEpochMilli)
+                .orElseThrow(() -> new IllegalStateException("no start time for " + service.name()));
     }
 
     private static long statusKib(long pid, String key) {

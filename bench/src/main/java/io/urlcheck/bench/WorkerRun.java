@@ -1,6 +1,7 @@
 package io.urlcheck.bench;
 
 import io.urlcheck.contract.Outcome;
+import io.urlcheck.launcher.stack.ServiceProcess;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -67,23 +68,23 @@ final class WorkerRun {
             Duration timeout = Duration.ofSeconds(bench.options().integer("timeout-s", 600));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!watcher.await(1, Duration.ofMillis(200))) {
-                worker.requireAlive();
+                Bench.requireAlive(worker);
                 if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException(name + ": no result after " + timeout + "; log tail:\n" + worker.tail(30));
+                    throw new IllegalStateException(name + ": no result after " + timeout + "; log tail:\n" + worker.process().logTail(30));
                 }
             }
-            double cpuAtFirst = worker.cpuSeconds(); // boot and group join, excluded from the per-URL CPU figure
-            WorkerGauges gauges = new WorkerGauges(worker.httpPort());
+            double cpuAtFirst = ProcStatus.cpuSeconds(worker); // boot and group join, excluded from the per-URL CPU figure
+            WorkerGauges gauges = new WorkerGauges(worker.port());
             while (!watcher.await(count, Duration.ofMillis(500))) {
                 gauges.sample();
-                worker.requireAlive();
+                Bench.requireAlive(worker);
                 if (System.nanoTime() > deadline) {
                     throw new IllegalStateException(name + ": only " + watcher.distinct() + " of " + count
-                            + " results after " + timeout + "; worker log tail:\n" + worker.tail(30));
+                            + " results after " + timeout + "; worker log tail:\n" + worker.process().logTail(30));
                 }
             }
-            double cpu = worker.cpuSeconds() - cpuAtFirst;
-            double rss = worker.peakRssMib();
+            double cpu = ProcStatus.cpuSeconds(worker) - cpuAtFirst;
+            double rss = ProcStatus.peakRssMib(worker);
             double seconds = (watcher.lastTimestamp() - watcher.firstTimestamp()) / 1000.0;
             Map<String, Integer> outcomes = new LinkedHashMap<>();
             watcher.outcomes().forEach((k, v) -> outcomes.put(k.name(), v));
@@ -91,7 +92,7 @@ final class WorkerRun {
                 Bench.log("%s: WARNING not every check was OK: %s %s", name, outcomes, watcher.errors());
             }
             Figures f = new Figures(count, (count - 1) / Math.max(seconds, 0.001), watcher.rateAfter(WARM_UP_MS), seconds,
-                    (watcher.firstTimestamp() - worker.startedAtMillis()) / 1000.0, cpu, rss,
+                    (watcher.firstTimestamp() - ProcStatus.startedAtMillis(worker)) / 1000.0, cpu, rss,
                     watcher.records() - watcher.distinct(), outcomes, watcher.latencies(), gauges.means());
             Bench.log("%s: %,d results in %.2f s = %.0f URLs/s (boot+join %.1f s, cpu %.1f s, peak RSS %.0f MiB, "
                             + "target served %,d, redelivered %d) %s gauges %s", name, count, seconds, f.urlsPerSecond(),

@@ -38,23 +38,12 @@ public final class Wrk {
             command.addAll(List.of("-H", "Connection: close"));
         }
         command.add(url);
-        try {
-            Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes());
-            if (p.waitFor() != 0) {
-                throw new IllegalStateException("wrk failed: " + out);
-            }
-            Matcher rate = RATE.matcher(out);
-            if (!rate.find()) {
-                throw new IllegalStateException("no Requests/sec in wrk output: " + out);
-            }
-            Matcher errors = ERRORS.matcher(out);
-            return new Result(Double.parseDouble(rate.group(1)), errors.find() ? errors.group() : "none", out);
-        } catch (IOException e) {
-            throw new IllegalStateException("cannot run wrk (apt-get install -y wrk)", e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted running wrk", e);
+        String out = Commands.output(command, "wrk", "apt-get install -y wrk");
+        Matcher rate = RATE.matcher(out);
+        if (!rate.find()) {
+            throw new IllegalStateException("no Requests/sec in wrk output: " + out);
         }
+        Matcher errors = ERRORS.matcher(out);
+        return new Result(Double.parseDouble(rate.group(1)), errors.find() ? errors.group() : "none", out);
     }
 }

@@ -3,7 +3,7 @@ package io.urlcheck.containertests;
 import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Volume;
-import io.urlcheck.testkit.FreePorts;
+import io.urlcheck.launcher.stack.Ports;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -42,13 +42,13 @@ final class ContainerStack implements AutoCloseable {
     private static final Duration STARTUP = Duration.ofMinutes(4);
     private static final long MIB = 1024L * 1024L;
 
-    final int kafkaPort = FreePorts.free();
-    final int controllerPort = FreePorts.free();
-    final int internalPort = FreePorts.free();
-    final int postgresPort = FreePorts.free();
-    final int producerPort = FreePorts.free();
-    final int workerPort = FreePorts.free();
-    final int sinkPort = FreePorts.free();
+    final int kafkaPort = Ports.free();
+    final int controllerPort = Ports.free();
+    final int internalPort = Ports.free();
+    final int postgresPort = Ports.free();
+    final int producerPort = Ports.free();
+    final int workerPort = Ports.free();
+    final int sinkPort = Ports.free();
 
     private final List<GenericContainer<?>> started = new ArrayList<>();
     private GenericContainer<?> worker;

@@ -1,9 +1,9 @@
 package io.urlcheck.containertests;
 
-import io.urlcheck.contract.CheckResult;
-import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.launcher.client.SinkClient;
+import io.urlcheck.launcher.stack.ServiceProcess;
+import io.urlcheck.testkit.ExportedResults;
 import io.urlcheck.testkit.TargetServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -13,10 +13,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.TestMethodOrder;
 
-import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -26,14 +24,12 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -200,24 +196,16 @@ class ContainerStackIT {
     }
 
     private Map<String, Integer> latestResults(String jobId) {
-        Map<String, Integer> latest = new HashMap<>();
-        try (InputStream in = sink.export(Map.of("jobId", jobId), "jsonl");
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (!line.isBlank()) {
-                    latest.merge(JsonCodec.decode(line.getBytes(StandardCharsets.UTF_8), CheckResult.class).url(), 1, Integer::sum);
-                }
-            }
+        try (InputStream in = sink.export(Map.of("jobId", jobId), "jsonl")) {
+            return ExportedResults.perUrl(in);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the sink's results of " + jobId, e);
         }
-        return latest;
     }
 
     private static void awaitReady(String baseUrl) {
         await(baseUrl + " ready").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                .until(() -> status(get(baseUrl + "/q/health/ready", null)) == 200);
+                .until(() -> ServiceProcess.isReady(baseUrl));
     }
 
     private static HttpRequest get(String url, String token) {

@@ -54,12 +54,49 @@ public final class ServiceProcess implements AutoCloseable {
         props.put("quarkus.http.host", "127.0.0.1");
         props.put("quarkus.banner.enabled", "false");
         props.putAll(properties);
+        List<String> jvmOptions = new ArrayList<>();
+        jvmOptions.add("-Xmx" + heap);
+        jvmOptions.addAll(Java.startupFlags());
+        Map<String, String> secrets = new LinkedHashMap<>();
+        List<String> command = command(jar, jvmOptions, props, secrets);
+        ClassDataSharing cds = ClassDataSharing.of(module, List.of(jar,
+                jar.resolveSibling("quarkus").resolve("quarkus-application.dat")));
+        this.process = new ChildProcess(name, command, secrets, logDir.resolve(name + ".log"), cds);
+    }
+
+    /**
+     * {@code jar} run as given, outside the launcher's stack: for tests and the bench, which choose the build, every
+     * JVM option and how each setting arrives. Nothing is added: no heap or {@link Java#startupFlags()} beyond
+     * {@code jvmOptions}, no default property, no class-data archive.
+     *
+     * @param name        the name in messages, e.g. {@code sink}
+     * @param jar         a {@code quarkus-run.jar}
+     * @param port        the HTTP port the settings give it ({@code quarkus.http.port}), for {@link #baseUrl()}
+     * @param jvmOptions  heap and JVM flags, e.g. {@code -Xmx256m}
+     * @param properties  {@code -D} flags; secrets ({@link Secrets}) go as environment variables of the same name
+     * @param environment variables added to the child's environment as they are
+     * @param logFile     where its output is appended
+     */
+    public ServiceProcess(String name, Path jar, int port, List<String> jvmOptions, Map<String, String> properties,
+                          Map<String, String> environment, Path logFile) {
+        this.name = name;
+        this.port = port;
+        if (!Files.isRegularFile(jar)) {
+            throw new StackException(jar + " is missing; package it first (./mvnw -B package -DskipTests)");
+        }
+        Map<String, String> variables = new LinkedHashMap<>();
+        List<String> command = command(jar.toAbsolutePath(), jvmOptions, properties, variables);
+        variables.putAll(environment);
+        this.process = new ChildProcess(name, command, variables, logFile);
+    }
+
+    /** {@code java <jvmOptions> -D... -jar <jar>}; secret properties go to {@code secrets} instead of the command line. */
+    private static List<String> command(Path jar, List<String> jvmOptions, Map<String, String> properties,
+                                        Map<String, String> secrets) {
         List<String> command = new ArrayList<>();
         command.add(Java.executable());
-        command.add("-Xmx" + heap);
-        command.addAll(Java.startupFlags());
-        Map<String, String> secrets = new LinkedHashMap<>();
-        props.forEach((k, v) -> {
+        command.addAll(jvmOptions);
+        properties.forEach((k, v) -> {
             if (Secrets.isSecret(k)) {
                 secrets.put(k, v);
             } else {
@@ -68,9 +105,7 @@ public final class ServiceProcess implements AutoCloseable {
         });
         command.add("-jar");
         command.add(jar.toString());
-        ClassDataSharing cds = ClassDataSharing.of(module, List.of(jar,
-                jar.resolveSibling("quarkus").resolve("quarkus-application.dat")));
-        this.process = new ChildProcess(name, command, secrets, logDir.resolve(name + ".log"), cds);
+        return command;
     }
 
     /** The packaged application of {@code module} under {@code home}. */
@@ -87,28 +122,37 @@ public final class ServiceProcess implements AutoCloseable {
     /** Waits until {@code /q/health/ready} answers 200; fails fast, with the log's tail, if the JVM exits. */
     public ServiceProcess awaitReady(Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
         while (true) {
             if (!process.isAlive()) {
                 throw new StackException(name + " exited with code " + process.exitCode() + " while starting; see "
                         + process.logFile() + System.lineSeparator() + process.logTail(20));
             }
-            try {
-                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
-                    return this;
-                }
-            } catch (IOException e) {
-                // not listening yet: keep polling until the deadline
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new StackException("interrupted waiting for " + name, e);
+            if (isReady(baseUrl())) {
+                return this;
             }
             if (Instant.now().isAfter(deadline)) {
                 throw new StackException(name + " was not ready within " + timeout.toSeconds() + " s; see "
                         + process.logFile() + System.lineSeparator() + process.logTail(20));
             }
             pause(Duration.ofMillis(100));
+        }
+    }
+
+    /**
+     * True when the service at {@code baseUrl} (e.g. {@code http://127.0.0.1:8083}) answers {@code /q/health/ready}
+     * with 200 right now, false while it does not answer or is not ready: what every wait for a service polls,
+     * wherever the service runs (a child process here, a container in the container suite).
+     */
+    public static boolean isReady(String baseUrl) {
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).GET().build();
+        try {
+            return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+        } catch (IOException e) {
+            return false; // not listening yet
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new StackException("interrupted waiting for " + baseUrl, e);
         }
     }
 

@@ -2,6 +2,7 @@ package io.urlcheck.launcher.stack;
 
 import org.junit.jupiter.api.Test;
 
+import java.net.InetSocketAddress;
 import java.net.ServerSocket;
 import java.util.HashSet;
 import java.util.Set;
@@ -35,6 +36,15 @@ class PortsTest {
             int port = Ports.free();
             assertThat(port).isBetween(Ports.FIRST_FREE, Ports.FIRST_FREE + Ports.FREE_SPAN - 1).isLessThan(32_768);
             assertThat(ports.add(port)).as("port %d handed out twice", port).isTrue();
+        }
+    }
+
+    @Test
+    void aFreePortCanBeBoundByAServer() throws Exception {
+        int port = Ports.free();
+        try (ServerSocket server = new ServerSocket()) {
+            server.bind(new InetSocketAddress("127.0.0.1", port));
+            assertThat(server.getLocalPort()).isEqualTo(port);
         }
     }
 }

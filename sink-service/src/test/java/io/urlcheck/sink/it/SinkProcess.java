@@ -1,6 +1,7 @@
 package io.urlcheck.sink.it;
 
-import io.urlcheck.testkit.FreePorts;
+import io.urlcheck.launcher.stack.Ports;
+import io.urlcheck.launcher.stack.ServiceProcess;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,26 +9,26 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
+import java.util.function.Predicate;
 
 import static org.awaitility.Awaitility.await;
 
-/** The packaged sink ({@code target/quarkus-app}) as a real process that a test can start and kill -9. */
+/**
+ * The packaged sink ({@code target/quarkus-app}) as a real process that a test can start and kill -9, started by
+ * the launcher's {@link ServiceProcess}; this adds the HTTP calls the tests make.
+ */
 final class SinkProcess implements AutoCloseable {
 
-    private final Process process;
-    private final int port;
+    private final ServiceProcess service;
     private final HttpClient http = HttpClient.newHttpClient();
 
-    private SinkProcess(Process process, int port) {
-        this.process = process;
-        this.port = port;
+    private SinkProcess(ServiceProcess service) {
+        this.service = service;
     }
 
     /** Starts the sink with {@code properties} as system properties and waits until it is ready. */
@@ -40,32 +41,21 @@ final class SinkProcess implements AutoCloseable {
      * and waits until {@code started} holds; fails as soon as the process exits.
      */
     static SinkProcess start(List<String> jvmOptions, Map<String, String> properties, Path log,
-                             java.util.function.Predicate<SinkProcess> started) {
-        Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
-        if (!Files.exists(jar)) {
-            throw new IllegalStateException(jar + " is missing: run the package phase first (mvn verify does)");
-        }
-        try {
-            int port = FreePorts.free();
-            List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString()));
-            cmd.addAll(jvmOptions);
-            cmd.add("-Dquarkus.http.port=" + port);
-            properties.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-            cmd.add("-jar");
-            cmd.add(jar.toString());
-            Process p = new ProcessBuilder(cmd).redirectErrorStream(true)
-                    .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).start();
-            SinkProcess sink = new SinkProcess(p, port);
-            await().atMost(Duration.ofSeconds(90)).until(() -> {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("the sink exited with " + p.exitValue() + "; see " + log);
-                }
-                return started.test(sink);
-            });
-            return sink;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+                             Predicate<SinkProcess> started) {
+        int port = Ports.free();
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("quarkus.http.port", Integer.toString(port));
+        all.putAll(properties);
+        ServiceProcess service = new ServiceProcess("sink", Path.of("target", "quarkus-app", "quarkus-run.jar"), port,
+                jvmOptions, all, Map.of(), log).start();
+        SinkProcess sink = new SinkProcess(service);
+        await().atMost(Duration.ofSeconds(90)).until(() -> {
+            if (!service.process().isAlive()) {
+                throw new IllegalStateException("the sink exited with " + service.process().exitCode() + "; see " + log);
+            }
+            return started.test(sink);
+        });
+        return sink;
     }
 
     /** The HTTP status of a GET, or -1 when nothing answers. */
@@ -110,24 +100,21 @@ final class SinkProcess implements AutoCloseable {
 
     /** True while the process runs. */
     boolean isAlive() {
-        return process.isAlive();
+        return service.process().isAlive();
     }
 
     /** SIGKILL: no shutdown hook, no flush, no offset commit. */
-    void kill() throws InterruptedException {
-        process.destroyForcibly();
-        process.waitFor(30, TimeUnit.SECONDS);
+    void kill() {
+        service.kill();
     }
 
+    /** SIGTERM, then SIGKILL if it has not exited within 30 s. */
     @Override
-    public void close() throws InterruptedException {
-        process.destroy();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-        }
+    public void close() {
+        service.stop(Duration.ofSeconds(30));
     }
 
     private HttpRequest request(String path) {
-        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).timeout(Duration.ofSeconds(30)).build();
+        return HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(30)).build();
     }
 }

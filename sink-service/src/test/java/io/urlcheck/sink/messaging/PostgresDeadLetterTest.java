@@ -10,6 +10,7 @@ import io.urlcheck.sink.PostgresStoreResource;
 import io.urlcheck.sink.TestResults;
 import io.urlcheck.testkit.KafkaBroker;
 import io.urlcheck.testkit.KafkaBrokerResource;
+import io.urlcheck.testkit.RandomText;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -24,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -50,16 +50,6 @@ class PostgresDeadLetterTest {
 
     private final KafkaBroker broker = KafkaBrokerResource.broker();
 
-    static String random(int n, long seed) {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        Random random = new Random(seed);
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return sb.toString();
-    }
-
     @Test
     void aBatchWithValuesPostgresRefusesStoresTheRestAndDeadLettersOnlyTheUnstorable() {
         String job = TestResults.unique("hostile-batch");
@@ -68,9 +58,9 @@ class PostgresDeadLetterTest {
         CheckResult good2 = TestResults.ok(job, "http://good.test/" + job + "/2", 11, t0);
         String nulTitleWire = new String(JsonCodec.encode(TestResults.ok(job, "http://nul.test/" + job, 12, t0)
                 .toBuilder().title("a-TITLE-b").build()), StandardCharsets.UTF_8).replace("-TITLE-", "\\u0000");
-        CheckResult longUrl = TestResults.ok(job, "http://long.test/" + job + "/" + random(5_000, 7), 13, t0);
+        CheckResult longUrl = TestResults.ok(job, "http://long.test/" + job + "/" + RandomText.of(5_000, 7), 13, t0);
         CheckResult unindexable = TestResults.ok(job, "http://unindexable.test/" + job, 14, t0).toBuilder()
-                .checkId(random(5_000, 8)).build();
+                .checkId(RandomText.of(5_000, 8)).build();
         double rejectedBefore = deadLetters("rejected");
         double undecodableBefore = deadLetters("undecodable");
 

@@ -7,6 +7,7 @@ import io.urlcheck.sink.ResultQueryParser;
 import io.urlcheck.sink.Summary;
 import io.urlcheck.sink.TestResults;
 import io.urlcheck.sink.store.postgres.PostgresResultStore;
+import io.urlcheck.testkit.RandomText;
 import io.urlcheck.testkit.postgres.PostgresResource;
 import io.urlcheck.testkit.postgres.PostgresServer;
 import org.flywaydb.core.Flyway;
@@ -17,7 +18,6 @@ import org.postgresql.ds.PGSimpleDataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Random;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,21 +43,10 @@ class PostgresHostileValuesTest {
         store = new PostgresResultStore(dataSource);
     }
 
-    /** {@code n} characters no compressor shrinks: random letters and digits. */
-    static String random(int n, long seed) {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        Random random = new Random(seed);
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return sb.toString();
-    }
-
     @Test
     void aFiveKilobyteRandomUrlAndHostAreStoredLookedUpAndPaged() {
         String job = TestResults.unique("long");
-        String longUrl = "http://" + random(5_000, 1) + ".test/" + random(5_000, 2);
+        String longUrl = "http://" + RandomText.of(5_000, 1) + ".test/" + RandomText.of(5_000, 2);
         List<CheckResult> batch = new ArrayList<>();
         batch.add(TestResults.failed(job, longUrl, Outcome.DNS_FAILURE, null, 12L, T0));
         batch.add(TestResults.failed(job, longUrl + "x", Outcome.DNS_FAILURE, null, 12L, T0)); // same 512-character prefix
@@ -92,7 +81,7 @@ class PostgresHostileValuesTest {
     @Test
     void aValueNoIndexCanTakeIsRejectedForGoodAndTheStoreStaysAvailable() {
         String job = TestResults.unique("reject");
-        CheckResult hostile = TestResults.ok(job, "http://fine.test/" + job, 5, T0).toBuilder().checkId(random(5_000, 3)).build();
+        CheckResult hostile = TestResults.ok(job, "http://fine.test/" + job, 5, T0).toBuilder().checkId(RandomText.of(5_000, 3)).build();
 
         assertThatThrownBy(() -> store.storeResults(List.of(hostile, TestResults.ok(job, "http://fine.test/2", 5, T0))))
                 .isInstanceOf(StoreRejectedException.class).hasMessageContaining("SQLSTATE 54000");
@@ -108,7 +97,7 @@ class PostgresHostileValuesTest {
         for (int i = 0; i < 300; i++) { // over the 256 at which the store writes a batch as parallel parts
             batch.add(TestResults.ok(job, "http://parts.test/" + i, 5, T0));
         }
-        batch.add(TestResults.ok(job, "http://parts.test/hostile", 5, T0).toBuilder().checkId(random(5_000, 4)).build());
+        batch.add(TestResults.ok(job, "http://parts.test/hostile", 5, T0).toBuilder().checkId(RandomText.of(5_000, 4)).build());
 
         assertThatThrownBy(() -> store.storeResults(batch)).isInstanceOf(StoreRejectedException.class);
         assertThat(store.isAvailable()).isTrue();

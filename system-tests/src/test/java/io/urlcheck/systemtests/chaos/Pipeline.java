@@ -10,14 +10,13 @@ import io.urlcheck.launcher.client.Submission;
 import io.urlcheck.launcher.stack.LocalStack;
 import io.urlcheck.launcher.stack.StackConfig;
 import io.urlcheck.systemtests.support.SaslPlainListener;
+import io.urlcheck.testkit.ExportedResults;
 import io.urlcheck.testkit.postgres.PostgresServer;
 import io.urlcheck.testkit.tls.SelfSignedKeyStore;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
@@ -29,7 +28,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -167,16 +165,9 @@ public final class Pipeline implements AutoCloseable {
     }
 
     private Accounting account(String jobId, List<String> urls, Duration wall) {
-        Map<String, Integer> latest = new HashMap<>();
-        try (InputStream in = sink.export(Map.of("jobId", jobId), "jsonl");
-             BufferedReader lines = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = lines.readLine()) != null) {
-                if (!line.isBlank()) {
-                    CheckResult r = JsonCodec.decode(line.getBytes(StandardCharsets.UTF_8), CheckResult.class);
-                    latest.merge(r.url(), 1, Integer::sum);
-                }
-            }
+        Map<String, Integer> latest;
+        try (InputStream in = sink.export(Map.of("jobId", jobId), "jsonl")) {
+            latest = ExportedResults.perUrl(in);
         } catch (IOException e) {
             throw new UncheckedIOException("reading the sink's latest results of " + jobId, e);
         }

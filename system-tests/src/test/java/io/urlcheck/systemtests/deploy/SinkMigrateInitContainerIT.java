@@ -1,8 +1,8 @@
 package io.urlcheck.systemtests.deploy;
 
+import io.urlcheck.launcher.stack.Ports;
 import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.systemtests.support.Home;
-import io.urlcheck.testkit.FreePorts;
 import io.urlcheck.testkit.postgres.PostgresServer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -88,9 +88,9 @@ class SinkMigrateInitContainerIT {
         props.put("quarkus.datasource.jdbc.url", url);
         props.put("quarkus.datasource.username", PostgresServer.USER);
         props.put("quarkus.datasource.password", "unused");
-        props.put("kafka.bootstrap.servers", "127.0.0.1:" + FreePorts.free()); // nothing listens there
+        props.put("kafka.bootstrap.servers", "127.0.0.1:" + Ports.free()); // nothing listens there
         props.put("urlcheck.api.token", "migrate-test");
-        return new ServiceProcess(Home.path(), "sink-service", name, FreePorts.free(), props, "256m", dir);
+        return new ServiceProcess(Home.path(), "sink-service", name, Ports.free(), props, "256m", dir);
     }
 
     private static List<String> appliedVersions(String url) throws SQLException {

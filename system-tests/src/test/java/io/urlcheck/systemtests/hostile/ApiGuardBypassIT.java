@@ -50,15 +50,7 @@ class ApiGuardBypassIT {
 
     @AfterAll
     static void stop() {
-        for (AutoCloseable c : new AutoCloseable[] {producer, sink, broker}) {
-            try {
-                if (c != null) {
-                    c.close();
-                }
-            } catch (Exception e) {
-                System.err.println("closing " + c + ": " + e);
-            }
-        }
+        PackagedService.closeAll(producer, sink, broker);
     }
 
     @Test

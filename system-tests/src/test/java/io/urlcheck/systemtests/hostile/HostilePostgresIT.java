@@ -7,6 +7,7 @@ import io.urlcheck.contract.Topics;
 import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.systemtests.chaos.Pipeline;
 import io.urlcheck.systemtests.chaos.Store;
+import io.urlcheck.testkit.RandomText;
 import io.urlcheck.testkit.TargetResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -25,7 +26,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.Random;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -42,16 +42,6 @@ class HostilePostgresIT {
 
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
-    static String random(int n, long seed) {
-        String alphabet = "abcdefghijklmnopqrstuvwxyz0123456789";
-        Random random = new Random(seed);
-        StringBuilder sb = new StringBuilder(n);
-        for (int i = 0; i < n; i++) {
-            sb.append(alphabet.charAt(random.nextInt(alphabet.length())));
-        }
-        return sb.toString();
-    }
-
     @Test
     void valuesPostgresRefusesNeitherStallThePostgresSinkNorGoMissing() throws Exception {
         try (Pipeline run = Pipeline.builder("hostilePostgres").store(Store.POSTGRES).workers(1).start()) {
@@ -60,8 +50,8 @@ class HostilePostgresIT {
             List<String> lines = List.of(
                     nulTitle,
                     "http://nul\u0000.example/",
-                    run.fleet().url(1, "/" + random(5_000, 11)),
-                    "http://" + random(5_000, 12) + ".invalid/",
+                    run.fleet().url(1, "/" + RandomText.of(5_000, 11)),
+                    "http://" + RandomText.of(5_000, 12) + ".invalid/",
                     run.fleet().url(0, "/title/good-1"),
                     run.fleet().url(1, "/title/good-2"));
 

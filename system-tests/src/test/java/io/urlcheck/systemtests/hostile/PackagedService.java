@@ -1,7 +1,8 @@
 package io.urlcheck.systemtests.hostile;
 
+import io.urlcheck.launcher.stack.Ports;
+import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.systemtests.support.Home;
-import io.urlcheck.testkit.FreePorts;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +14,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -26,78 +26,74 @@ import static org.awaitility.Awaitility.await;
 /**
  * One packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) started as a process the way a
  * container starts it: settings arrive only as environment variables named like the properties, as
- * deploy/'s ConfigMaps and Secrets pass them, and nothing names {@code quarkus.http.host}. Unlike the
- * launcher's {@code ServiceProcess}, which always passes {@code -Dquarkus.http.host=127.0.0.1}, this shows
- * which address the jar picks by itself. Kafka is wherever {@code kafka.bootstrap.servers} says; by default
- * nowhere, since the HTTP side comes up without a broker.
+ * deploy/'s ConfigMaps and Secrets pass them, and nothing names {@code quarkus.http.host}. The launcher's
+ * {@link ServiceProcess} starts it with no property of its own (its stack's constructor always passes
+ * {@code -Dquarkus.http.host=127.0.0.1}), so this shows which address the jar picks by itself. Kafka is wherever
+ * {@code kafka.bootstrap.servers} says; by default nowhere, since the HTTP side comes up without a broker.
  */
 public final class PackagedService implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://(\\S+):(\\d+)");
+    /**
+     * Variables that would decide in the caller's place if this JVM passed them on; the launcher's ChildProcess
+     * already drops {@code URLCHECK_API_TOKEN}.
+     */
+    private static final List<String> INHERITED_SETTINGS = List.of("QUARKUS_HTTP_HOST", "urlcheck.api.token");
 
     private final String module;
     private final Path dir;
-    private final int port;
     private final Path log;
-    private final Process process;
+    private final ServiceProcess service;
 
-    private PackagedService(String module, Path dir, int port, Path log, Process process) {
+    private PackagedService(String module, Path dir, Path log, ServiceProcess service) {
         this.module = module;
         this.dir = dir;
-        this.port = port;
         this.log = log;
-        this.process = process;
+        this.service = service;
     }
 
     /** Starts {@code module} on a free port with {@code env} added to this JVM's environment; waits until it listens. */
     public static PackagedService start(String module, Map<String, String> env) {
-        Path home = Home.path();
-        Path jar = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            throw new IllegalStateException(jar + " is missing; package the services first");
+        // Only what the caller gives decides: nothing inherited may name the bind address or a token.
+        for (String inherited : INHERITED_SETTINGS) {
+            if (System.getenv(inherited) != null) {
+                throw new IllegalStateException(inherited + " is set in the test's environment and would reach " + module);
+            }
         }
         Path dir = Home.runDir("packaged-" + module);
-        int port = FreePorts.free();
+        int port = Ports.free();
         Map<String, String> all = new LinkedHashMap<>();
         all.put("quarkus.http.port", Integer.toString(port));
         // No broker: an address nothing listens on, so the Kafka clients only retry in the background.
-        all.put("kafka.bootstrap.servers", "127.0.0.1:" + FreePorts.free());
+        all.put("kafka.bootstrap.servers", "127.0.0.1:" + Ports.free());
         all.put("urlcheck.sink.json.dir", dir.resolve("store").toString());
         all.put("quarkus.banner.enabled", "false");
         all.putAll(env);
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-                "-Djava.io.tmpdir=" + dir.resolve("tmp"),
-                "-jar", jar.toString()));
         Path log = dir.resolve(module + ".log");
         try {
             Files.createDirectories(dir.resolve("tmp"));
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile()).directory(dir.toFile());
-            // Only what the caller gives decides: nothing inherited names the bind address or a token.
-            builder.environment().keySet().removeIf(k -> k.equalsIgnoreCase("QUARKUS_HTTP_HOST")
-                    || k.equalsIgnoreCase("URLCHECK_API_TOKEN") || k.equals("urlcheck.api.token"));
-            builder.environment().putAll(all);
-            PackagedService service = new PackagedService(module, dir, port, log, builder.start());
-            try {
-                await(module + " listening (log " + log + ")").atMost(Duration.ofSeconds(180))
-                        .pollInterval(Duration.ofMillis(200))
-                        .until(() -> {
-                            if (!service.process.isAlive()) {
-                                throw new IllegalStateException(module + " exited with " + service.process.exitValue()
-                                        + ":\n" + service.logText());
-                            }
-                            return service.listeningHost().isPresent();
-                        });
-            } catch (RuntimeException e) {
-                service.close();
-                throw e;
-            }
-            return service;
         } catch (IOException e) {
             throw new UncheckedIOException("could not start " + module, e);
         }
+        ServiceProcess process = new ServiceProcess(module, ServiceProcess.jar(Home.path(), module), port,
+                List.of("-Xmx192m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Djava.io.tmpdir=" + dir.resolve("tmp")),
+                Map.of(), all, log);
+        PackagedService service = new PackagedService(module, dir, log, process.start());
+        try {
+            await(module + " listening (log " + log + ")").atMost(Duration.ofSeconds(180))
+                    .pollInterval(Duration.ofMillis(200))
+                    .until(() -> {
+                        if (!process.process().isAlive()) {
+                            throw new IllegalStateException(module + " exited with " + process.process().exitCode()
+                                    + ":\n" + service.logText());
+                        }
+                        return service.listeningHost().isPresent();
+                    });
+        } catch (RuntimeException e) {
+            service.close();
+            throw e;
+        }
+        return service;
     }
 
     /** The host of Quarkus' "Listening on: http://HOST:PORT" line, once it is logged. */
@@ -112,12 +108,12 @@ public final class PackagedService implements AutoCloseable {
     }
 
     public int port() {
-        return port;
+        return service.port();
     }
 
     /** {@code http://127.0.0.1:<port>}. */
     public String loopbackUrl() {
-        return "http://127.0.0.1:" + port;
+        return service.baseUrl();
     }
 
     public String logText() {
@@ -128,22 +124,28 @@ public final class PackagedService implements AutoCloseable {
         }
     }
 
+    /** SIGTERM, then SIGKILL if it has not exited within 20 s. */
     @Override
     public void close() {
-        process.destroy();
-        try {
-            if (!process.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor(10, java.util.concurrent.TimeUnit.SECONDS);
+        service.stop(Duration.ofSeconds(20));
+    }
+
+    /** Closes each of {@code all} that was started, in order, reporting a failure and going on with the rest. */
+    static void closeAll(AutoCloseable... all) {
+        for (AutoCloseable c : all) {
+            try {
+                if (c != null) {
+                    c.close();
+                }
+            } catch (Exception e) {
+                System.err.println("closing " + c + ": " + e);
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            process.destroyForcibly();
         }
     }
 
     @Override
     public String toString() {
-        return module + " on port " + port;
+        return module + " on port " + service.port();
     }
 
     /** An IPv4 address of this machine that is not loopback, when it has one (CI machines do). */

@@ -1,6 +1,6 @@
 package io.urlcheck.testkit.postgres;
 
-import io.urlcheck.testkit.FreePorts;
+import io.urlcheck.launcher.stack.Ports;
 
 import java.io.File;
 import java.io.IOException;
@@ -52,7 +52,7 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Path home = Files.createTempDirectory("urlcheck-pg-");
             Path sockets = Files.createDirectories(home.resolve("sock"));
-            PostgresServer server = new PostgresServer(home, findBin(), FreePorts.free(), isRoot());
+            PostgresServer server = new PostgresServer(home, findBin(), Ports.free(), isRoot());
             server.run(60, server.tool("initdb"), "-D", server.data.toString(), "-U", USER, "-A", "trust",
                     "-E", "UTF8", "--locale=C", "--no-sync");
             String conf = String.join("\n",

@@ -5,6 +5,8 @@ import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.Topics;
+import io.urlcheck.launcher.stack.Ports;
+import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.testkit.KafkaBroker;
 import io.urlcheck.worker.support.HostileServer;
 import io.urlcheck.worker.support.Routes;
@@ -25,18 +27,16 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.File;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -82,11 +82,11 @@ class GracefulShutdownIT {
             sent.put(request.requestId(), send(request));
         }
 
-        Process first = startWorker("first");
+        ServiceProcess first = startWorker("first");
         await().atMost(Duration.ofSeconds(90)).until(() -> target.activeNow("/slow") == PER_HOST);
         long signalled = System.nanoTime();
-        first.destroy(); // SIGTERM
-        assertThat(first.waitFor(60, TimeUnit.SECONDS)).as("worker exits after draining").isTrue();
+        first.terminate(); // SIGTERM
+        assertThat(first.process().awaitExit(Duration.ofSeconds(60))).as("worker exits after draining").isTrue();
         Duration stopping = Duration.ofNanos(System.nanoTime() - signalled);
 
         Set<String> answered = answered(jobId);
@@ -102,32 +102,31 @@ class GracefulShutdownIT {
         assertThat(committedWithoutResult).as("no request is committed without its result").isEmpty();
         assertThat(answered).as("not everything was done before the signal").hasSizeLessThan(REQUESTS);
 
-        Process second = startWorker("second");
+        ServiceProcess second = startWorker("second");
         try {
             await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofSeconds(1))
                     .until(() -> answered(jobId).containsAll(sent.keySet()));
         } finally {
-            second.destroy();
-            second.waitFor(60, TimeUnit.SECONDS);
+            second.terminate();
+            second.process().awaitExit(Duration.ofSeconds(60));
         }
         assertThat(results(jobId)).allSatisfy(r -> assertThat(r.outcome()).isEqualTo(Outcome.OK));
     }
 
-    private Process startWorker(String name) throws Exception {
+    private ServiceProcess startWorker(String name) {
         Path jar = Path.of("target", "quarkus-app", "quarkus-run.jar");
         assertThat(jar).as("packaged worker").exists();
-        File log = Path.of("target", "graceful-shutdown-" + name + ".log").toFile();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Dkafka.bootstrap.servers=" + broker.bootstrapServers(),
-                "-Dquarkus.http.port=0",
-                "-Durlcheck.worker.allow-cidrs=127.0.0.0/8",
-                "-Durlcheck.worker.max-per-host=" + PER_HOST,
-                "-Durlcheck.worker.drain-grace=20s",
-                "-Durlcheck.worker.id=it-" + name,
-                "-Dquarkus.log.category.\"org.apache.kafka\".level=WARN",
-                "-jar", jar.toString()));
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log).start();
+        int port = Ports.free();
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("kafka.bootstrap.servers", broker.bootstrapServers());
+        properties.put("quarkus.http.port", Integer.toString(port));
+        properties.put("urlcheck.worker.allow-cidrs", "127.0.0.0/8");
+        properties.put("urlcheck.worker.max-per-host", Integer.toString(PER_HOST));
+        properties.put("urlcheck.worker.drain-grace", "20s");
+        properties.put("urlcheck.worker.id", "it-" + name);
+        properties.put("quarkus.log.category.\"org.apache.kafka\".level", "WARN");
+        return new ServiceProcess("worker-" + name, jar, port, List.of(), properties, Map.of(),
+                Path.of("target", "graceful-shutdown-" + name + ".log")).start();
     }
 
     private static RecordMetadata send(CheckRequest request) {

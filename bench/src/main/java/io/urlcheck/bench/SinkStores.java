@@ -1,5 +1,11 @@
+package io.urlcheck.bench;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.sun.management.OperatingSystemMXBean;
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Outcome;
+import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.sink.store.ResultStore;
 import io.urlcheck.sink.store.json.JsonResultStore;
 import io.urlcheck.sink.store.postgres.PostgresResultStore;
@@ -8,10 +14,11 @@ import org.flywaydb.core.Flyway;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import javax.sql.DataSource;
+
 import java.io.IOException;
-import java.io.PrintWriter;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Proxy;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,10 +27,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -31,23 +40,26 @@ import java.util.Random;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
- * The sink benchmark (see bench/sink/README.md). Ingest goes through the stores exactly as the
- * consumer drives them: batches of 2,000 (the consumer's max.poll.records), each made durable before
- * the next (a committed transaction; an fsynced append). The summary is timed over HTTP against the
- * packaged sink started on the ingested data.
+ * {@code bench/bench sink}: the sink's stores (bench/sink/README.md). Ingest goes through the stores exactly as the
+ * consumer drives them: batches of 2,000 (the consumer's max.poll.records), each made durable before the next (a
+ * committed transaction; an fsynced append). The summary is timed over HTTP against the packaged sink started on
+ * the ingested data. Appends one JSON line to {@code sink.jsonl}.
  */
-public class SinkBench {
+public final class SinkStores {
 
     static final int BATCH = 2_000;
-    static final String[] OUTCOMES_FAIL = {"HTTP_ERROR", "TIMEOUT", "CONNECTION_REFUSED", "DNS_FAILURE"};
+    private static final String[] OUTCOMES_FAIL = {"HTTP_ERROR", "TIMEOUT", "CONNECTION_REFUSED", "DNS_FAILURE"};
 
-    public static void main(String[] args) throws Exception {
-        Map<String, String> opts = options(args);
-        Path home = Path.of(opts.getOrDefault("home", "."));
-        int n = Integer.parseInt(opts.getOrDefault("results", "1000000"));
-        int calls = Integer.parseInt(opts.getOrDefault("summary-calls", "21"));
+    private SinkStores() {
+    }
+
+    public static void run(Bench bench) throws Exception {
+        Options opts = bench.options();
+        int n = opts.integer("count", 1_000_000);
+        int calls = opts.integer("summary-calls", 21);
         Logger.getLogger("org.flywaydb").setLevel(Level.WARNING);
         Map<String, Object> record = new LinkedHashMap<>();
         record.put("bench", "sink");
@@ -55,9 +67,9 @@ public class SinkBench {
         record.put("results", n);
         record.put("batch", BATCH);
         record.put("cpus", Runtime.getRuntime().availableProcessors());
-        record.put("loadAverageAtStart", loadAverage());
+        record.put("loadAverageAtStart", Machine.loadAverage());
 
-        if (!opts.containsKey("skip-postgres")) {
+        if (!opts.flag("skip-postgres", false)) {
             try (PostgresServer pg = PostgresServer.start(true)) {
                 String url = pg.createDatabase("bench");
                 PGSimpleDataSource ds = new PGSimpleDataSource();
@@ -72,12 +84,12 @@ public class SinkBench {
                     record.put("postgresIngestCpuSeconds", Math.round(cpu * 10) / 10.0);
                     record.put("postgresResultsPerCpuSecond", Math.round(n / cpu));
                 }
-                record.put("postgresSummaryMedianMs", summaryMedian(home, calls, Map.of(
+                record.put("postgresSummaryMedianMs", summaryMedian(bench, calls, Map.of(
                         "urlcheck.sink.store", "postgres", "quarkus.datasource.jdbc.url", url,
                         "quarkus.datasource.username", PostgresServer.USER, "quarkus.datasource.password", "")));
             }
         }
-        if (!opts.containsKey("skip-json")) {
+        if (!opts.flag("skip-json", false)) {
             Path dir = Files.createTempDirectory("urlcheck-bench-json-");
             try {
                 double rate;
@@ -90,19 +102,19 @@ public class SinkBench {
                 record.put("jsonIngestCpuSeconds", Math.round(cpu * 10) / 10.0);
                 record.put("jsonLogBytes", Files.size(dir.resolve(JsonResultStore.RESULTS_LOG)));
                 // The index's budget is an estimate on the safe side; 1,000,000 URLs need more than half of 3 GB by it.
-                record.put("jsonSummaryMedianMs", summaryMedian(home, calls, Map.of(
+                record.put("jsonSummaryMedianMs", summaryMedian(bench, calls, Map.of(
                         "urlcheck.sink.store", "json", "urlcheck.sink.json.dir", dir.toString(),
                         "urlcheck.sink.json.index-heap-percent", "75")));
             } finally {
-                try (var files = Files.walk(dir)) {
-                    files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                try (Stream<Path> files = Files.walk(dir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
                 }
             }
         }
-        record.put("loadAverageAtEnd", loadAverage());
-        String json = toJson(record);
+        record.put("loadAverageAtEnd", Machine.loadAverage());
+        String json = encode(record);
         System.out.println(json);
-        Path results = home.resolve("bench/results");
+        Path results = bench.resultsDir();
         Files.createDirectories(results);
         Files.writeString(results.resolve("sink.jsonl"), json + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
@@ -143,34 +155,37 @@ public class SinkBench {
                 .error(ok ? null : outcome.name().toLowerCase()).attempts(1).checkedAt(t0.plusMillis(i)).workerId("bench").build();
     }
 
-    /** Starts the packaged sink on the stored data (no broker needed to query) and times /api/summary. */
-    static Map<String, Object> summaryMedian(Path home, int calls, Map<String, String> props) throws Exception {
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
+    /**
+     * Starts the packaged sink on the stored data and times /api/summary. The sink reads nothing from Kafka here, but
+     * it is ready only once its dead-letter producer reaches a broker, so it gets the bench's (empty) broker.
+     */
+    static Map<String, Object> summaryMedian(Bench bench, int calls, Map<String, String> props) throws Exception {
+        try (BenchKafka kafka = BenchKafka.start()) {
+            return summaryMedian(bench, calls, props, kafka.bootstrapServers());
         }
-        List<String> cmd = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx3g", "-Dquarkus.http.port=" + port, "-Dkafka.bootstrap.servers=127.0.0.1:9",
-                // Every call computes afresh: the figure is the cost of a summary, not of the cache.
-                "-Durlcheck.sink.summary-max-age=0s",
-                "-Dquarkus.log.category.\"org.apache.kafka\".level=ERROR"));
-        props.forEach((k, v) -> cmd.add("-D" + k + "=" + v));
-        cmd.addAll(List.of("-jar", home.resolve("sink-service/target/quarkus-app/quarkus-run.jar").toString()));
-        Path log = home.resolve("bench/sink/target/sink-" + props.get("urlcheck.sink.store") + ".log");
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+    }
+
+    private static Map<String, Object> summaryMedian(Bench bench, int calls, Map<String, String> props, String bootstrap)
+            throws Exception {
+        String store = props.get("urlcheck.sink.store");
+        Map<String, String> all = new LinkedHashMap<>();
+        all.put("kafka.bootstrap.servers", bootstrap);
+        // Every call computes afresh: the figure is the cost of a summary, not of the cache.
+        all.put("urlcheck.sink.summary-max-age", "0s");
+        all.put("quarkus.log.category.\"org.apache.kafka\".level", "ERROR");
+        all.putAll(props);
+        ServiceProcess sink = bench.startService("sink-" + store, bench.sinkJar(), List.of("-Xmx3g"), all);
         HttpClient http = HttpClient.newHttpClient();
-        HttpRequest summary = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/summary"))
+        HttpRequest summary = HttpRequest.newBuilder(URI.create(sink.baseUrl() + "/api/summary"))
                 .timeout(Duration.ofMinutes(5)).build();
         // The JSON store replays its log in the background and is ready once done; wait for that, not just a listener.
-        HttpRequest ready = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready"))
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(sink.baseUrl() + "/q/health/ready"))
                 .timeout(Duration.ofMinutes(5)).build();
         try {
             long startedAt = System.nanoTime();
             int readyStatus = -1;
             while (readyStatus != 200) {
-                if (!p.isAlive()) {
-                    throw new IllegalStateException("the sink exited; see " + log);
-                }
+                Bench.requireAlive(sink);
                 try {
                     HttpResponse<String> r = http.send(ready, HttpResponse.BodyHandlers.ofString());
                     if (r.body().contains("JSON store full")) {
@@ -192,7 +207,7 @@ public class SinkBench {
             // The first answer computed the summary; time one more computation by changing nothing but
             // the job scope (uncached): a job's summary reads its rows from job_latest / the job index.
             long cold = System.nanoTime();
-            HttpResponse<String> job = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+            HttpResponse<String> job = http.send(HttpRequest.newBuilder(URI.create(sink.baseUrl()
                     + "/api/summary?jobId=bench-0")).timeout(Duration.ofMinutes(5)).build(), HttpResponse.BodyHandlers.ofString());
             long jobSummaryMs = (System.nanoTime() - cold) / 1_000_000;
             long[] ms = new long[calls];
@@ -206,7 +221,7 @@ public class SinkBench {
             }
             Arrays.sort(ms);
             String body = first.body();
-            System.err.printf("%s summary: median %d ms (min %d, max %d) over %d calls; %s%n", props.get("urlcheck.sink.store"),
+            System.err.printf("%s summary: median %d ms (min %d, max %d) over %d calls; %s%n", store,
                     ms[calls / 2], ms[0], ms[calls - 1], calls, body.substring(0, Math.min(160, body.length())));
             Map<String, Object> out = new LinkedHashMap<>();
             out.put("medianMs", ms[calls / 2]);
@@ -217,10 +232,7 @@ public class SinkBench {
             out.put("uncachedJobSummaryMs", job.statusCode() == 200 ? jobSummaryMs : -1);
             return out;
         } finally {
-            p.destroy();
-            if (!p.waitFor(30, TimeUnit.SECONDS)) {
-                p.destroyForcibly();
-            }
+            sink.stop(Duration.ofSeconds(30));
         }
     }
 
@@ -232,24 +244,24 @@ public class SinkBench {
         ThreadLocal<Connection> own = ThreadLocal.withInitial(() -> {
             try {
                 return real.getConnection();
-            } catch (java.sql.SQLException e) {
+            } catch (SQLException e) {
                 throw new IllegalStateException("cannot connect to the bench database", e);
             }
         });
-        return (DataSource) Proxy.newProxyInstance(SinkBench.class.getClassLoader(), new Class<?>[]{DataSource.class},
+        return (DataSource) Proxy.newProxyInstance(SinkStores.class.getClassLoader(), new Class<?>[]{DataSource.class},
                 (proxy, method, margs) -> {
                     if (!method.getName().equals("getConnection")) {
                         return null;
                     }
                     Connection c = own.get();
-                    return Proxy.newProxyInstance(SinkBench.class.getClassLoader(), new Class<?>[]{Connection.class},
+                    return Proxy.newProxyInstance(SinkStores.class.getClassLoader(), new Class<?>[]{Connection.class},
                             (p, m, a) -> {
                                 if (m.getName().equals("close")) {
                                     return null;
                                 }
                                 try {
                                     return m.invoke(c, a);
-                                } catch (java.lang.reflect.InvocationTargetException e) {
+                                } catch (InvocationTargetException e) {
                                     throw e.getCause(); // the SQLException itself, as the store expects
                                 }
                             });
@@ -258,45 +270,22 @@ public class SinkBench {
 
     /** CPU seconds used so far by this JVM and by the benchmark's PostgreSQL server processes. */
     static double cpuSeconds() {
-        double own = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory
-                .getOperatingSystemMXBean()).getProcessCpuTime() / 1e9;
+        double own = ((OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime() / 1e9;
         double pg = ProcessHandle.allProcesses()
                 .filter(p -> p.info().commandLine().orElse("").contains("urlcheck-pg-"))
-                .flatMap(p -> java.util.stream.Stream.concat(java.util.stream.Stream.of(p), p.descendants()))
+                .flatMap(p -> Stream.concat(Stream.of(p), p.descendants()))
                 .distinct()
                 .mapToDouble(p -> p.info().totalCpuDuration().map(d -> d.toNanos() / 1e9).orElse(0.0))
                 .sum();
         return own + pg;
     }
 
-    static String loadAverage() {
+    private static String encode(Map<String, Object> record) {
         try {
-            return Files.readString(Path.of("/proc/loadavg")).trim();
-        } catch (IOException e) {
-            return "unknown";
+            return JsonCodec.mapper().writeValueAsString(record);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("cannot encode the record", e);
         }
-    }
-
-    static Map<String, String> options(String[] args) {
-        Map<String, String> opts = new LinkedHashMap<>();
-        for (int i = 0; i < args.length; i++) {
-            String key = args[i].replaceFirst("^--", "");
-            boolean hasValue = i + 1 < args.length && !args[i + 1].startsWith("--");
-            opts.put(key, hasValue ? args[++i] : "true");
-        }
-        return opts;
-    }
-
-    @SuppressWarnings("unchecked")
-    static String toJson(Object o) {
-        if (o instanceof Map<?, ?> m) {
-            StringBuilder sb = new StringBuilder("{");
-            m.forEach((k, v) -> sb.append(sb.length() > 1 ? "," : "").append('"').append(k).append("\":").append(toJson(v)));
-            return sb.append('}').toString();
-        }
-        if (o instanceof Number || o instanceof Boolean) {
-            return o.toString();
-        }
-        return "\"" + String.valueOf(o).replace("\\", "\\\\").replace("\"", "\\\"") + "\"";
     }
 }

@@ -1,0 +1,32 @@
+package io.urlcheck.testkit;
+
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JsonCodec;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
+import java.util.Map;
+
+/** Reads what the sink exports as JSON lines ({@code GET /api/results/export?format=jsonl}), for the suites' accounting. */
+public final class ExportedResults {
+
+    private ExportedResults() {
+    }
+
+    /** How many results {@code jsonl} holds per URL (blank lines skipped): 1 each when nothing is duplicated. */
+    public static Map<String, Integer> perUrl(InputStream jsonl) throws IOException {
+        Map<String, Integer> perUrl = new HashMap<>();
+        BufferedReader lines = new BufferedReader(new InputStreamReader(jsonl, StandardCharsets.UTF_8));
+        String line;
+        while ((line = lines.readLine()) != null) {
+            if (!line.isBlank()) {
+                perUrl.merge(JsonCodec.decode(line.getBytes(StandardCharsets.UTF_8), CheckResult.class).url(), 1, Integer::sum);
+            }
+        }
+        return perUrl;
+    }
+}
