@@ -31,6 +31,12 @@ import java.util.UUID;
  * @param tls               certificate and protocol for https targets; null otherwise
  * @param timings           where the final attempt's time went (DNS, connect, TLS, first byte, transfer); null
  *                          when nothing was requested, and in results written before it existed
+ * @param displayHost       the host of {@link #url()} as people write it ({@code faß.de} for
+ *                          {@code xn--fa-hia.de}, see {@link HostNames#toUnicode}); the URL keeps the ASCII
+ *                          form and {@link #input()} the user's text. Null for rejected input and in
+ *                          records written before it existed
+ * @param source            where the link was found, echoed from {@link CheckRequest#source()}; null for a URL
+ *                          read from a list (optional on the wire: absent decodes to null)
  */
 public record CheckResult(
         int schemaVersion,
@@ -53,7 +59,9 @@ public record CheckResult(
         Instant checkedAt,
         String workerId,
         TlsInfo tls,
-        Timings timings) {
+        Timings timings,
+        String displayHost,
+        LinkSource source) {
 
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -74,6 +82,7 @@ public record CheckResult(
         contentType = WireValues.text(contentType);
         error = WireValues.text(error);
         workerId = WireValues.text(workerId);
+        displayHost = WireValues.text(displayHost);
         WireValues.instant(checkedAt, "checkedAt");
         redirects = redirects == null ? List.of() : List.copyOf(redirects);
     }
@@ -85,6 +94,26 @@ public record CheckResult(
                        int attempts, Instant checkedAt, String workerId, TlsInfo tls) {
         this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
                 title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, null);
+    }
+
+    /** A result without {@link #displayHost()} and {@link #source()}, as written before they existed. */
+    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
+                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+                       int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
+                null, null);
+    }
+
+    /** A result found in no document: every component but {@link #source()}. */
+    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
+                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+                       int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings, String displayHost) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
+                displayHost, null);
     }
 
     /** The host part of {@link #url()}, lower case, or null when the URL has none (rejected input). */
@@ -100,11 +129,21 @@ public record CheckResult(
 
     /** A result for input the producer refused, so every input is accounted for. */
     public static CheckResult invalid(String jobId, String input, String trimmed, String reason, Instant at) {
+        return producers(Outcome.INVALID_URL, jobId, input, trimmed, reason, at);
+    }
+
+    /** A result for a URL the producer deliberately did not check ({@link Outcome#SKIPPED}), {@code reason} saying why. */
+    public static CheckResult skipped(String jobId, String input, String url, String reason, Instant at) {
+        return producers(Outcome.SKIPPED, jobId, input, url, reason, at);
+    }
+
+    /** A result the producer gives itself, without a check: no attempt, {@code reason} as the error. */
+    private static CheckResult producers(Outcome outcome, String jobId, String input, String url, String reason, Instant at) {
         return builder()
                 .jobId(jobId)
                 .input(input)
-                .url(trimmed)
-                .outcome(Outcome.INVALID_URL)
+                .url(url)
+                .outcome(outcome)
                 .error(reason)
                 .attempts(0)
                 .checkedAt(at)
@@ -140,6 +179,8 @@ public record CheckResult(
         b.workerId = workerId;
         b.tls = tls;
         b.timings = timings;
+        b.displayHost = displayHost;
+        b.source = source;
         return b;
     }
 
@@ -165,6 +206,8 @@ public record CheckResult(
         private String workerId;
         private TlsInfo tls;
         private Timings timings;
+        private String displayHost;
+        private LinkSource source;
 
         private Builder() {
         }
@@ -189,16 +232,22 @@ public record CheckResult(
         public Builder workerId(String v) { workerId = v; return this; }
         public Builder tls(TlsInfo v) { tls = v; return this; }
         public Builder timings(Timings v) { timings = v; return this; }
+        public Builder displayHost(String v) { displayHost = v; return this; }
+        public Builder source(LinkSource v) { source = v; return this; }
 
-        /** Fills the fields of {@code request} that a result repeats: ids, input and URL. */
+        /**
+         * Fills the fields of {@code request} that a result repeats: ids, input, URL, the host's readable form and
+         * where the link was found.
+         */
         public Builder answering(CheckRequest request) {
-            return requestId(request.requestId()).jobId(request.jobId()).input(request.input()).url(request.url());
+            return requestId(request.requestId()).jobId(request.jobId()).input(request.input()).url(request.url())
+                    .displayHost(HostNames.toUnicode(request.host())).source(request.source());
         }
 
         public CheckResult build() {
             return new CheckResult(SCHEMA_VERSION, checkId, requestId, jobId, input, url, outcome, statusCode,
                     responseTimeMs, timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength,
-                    error, attempts, checkedAt, workerId, tls, timings);
+                    error, attempts, checkedAt, workerId, tls, timings, displayHost, source);
         }
     }
 }

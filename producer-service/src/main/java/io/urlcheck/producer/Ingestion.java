@@ -2,20 +2,36 @@ package io.urlcheck.producer;
 
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JobOptions;
+import io.urlcheck.contract.LinkSource;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.contract.UrlNormalizer;
+import io.urlcheck.contract.UrlVerdict;
 import io.urlcheck.contract.WireValues;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * Turns the inputs of one job into requests and rejections, and counts them. Each input is skipped
  * (blank or {@code #} comment), rejected with a reason, counted as a duplicate of an earlier input of
- * the job, or accepted, in that order. Not thread-safe: one job is read by one thread at a time.
+ * the job, excluded by the job's {@code include}/{@code exclude} options, or accepted, in that order. An
+ * excluded URL is never published as a request: it gets a {@code SKIPPED}
+ * result naming the rule, counted (like an {@code INVALID_URL} result) in {@code rejected}, the inputs the
+ * producer answers itself, so that the sink expects its result and the job completes. Every request
+ * carries the job's {@link JobOptions}. Not thread-safe: one job is read by one thread at a time.
  */
 public final class Ingestion {
 
     /** Characters of a rejected input repeated in its result; longer inputs are cut with a marker. */
     public static final int MAX_ECHOED_INPUT = 2048;
+
+    /** Why a relative link from a document was not checked: the launcher resolves them only with {@code --base}. */
+    public static final String RELATIVE_WITHOUT_BASE = "relative link without --base";
+
+    /** A reference that names its scheme (RFC 3986 section 3.1); anything else found in a document is relative. */
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
     private final JobAccounting accounting;
     private final UrlNormalizer normalizer;
@@ -25,6 +41,8 @@ public final class Ingestion {
     private final String requestIdPrefix;
     private Runnable ticker = () -> { };
     private long inputs;
+    private JobOptions options = JobOptions.DEFAULTS;
+    private UrlFilter filter = UrlFilter.ALL;
 
     public Ingestion(JobAccounting accounting, UrlNormalizer normalizer, UrlDedup dedup, Outbox outbox,
                      Clock clock, String requestIdPrefix) {
@@ -42,6 +60,24 @@ public final class Ingestion {
 
     public UrlDedup dedup() {
         return dedup;
+    }
+
+    /** Sets the options of the job's requests from here on; before the first input for a job's options. */
+    public void useOptions(JobOptions options) {
+        if (!options.equals(this.options)) {
+            this.options = options;
+            this.filter = filter.isFor(options) ? filter : UrlFilter.of(options);
+        }
+    }
+
+    /** How many inputs this ingestion has accounted for so far. */
+    public long inputCount() {
+        return inputs;
+    }
+
+    /** The options the next requests carry. */
+    public JobOptions options() {
+        return options;
     }
 
     /** Runs {@code ticker} every {@link #TICK_EVERY} inputs, e.g. to publish progress or stop on a failure. */
@@ -64,7 +100,7 @@ public final class Ingestion {
             reject(line.text(), trimmed, "line is not valid UTF-8");
             return;
         }
-        accept(line.text(), Long.toString(line.number()));
+        accept(line.text(), Long.toString(line.number()), null);
     }
 
     /**
@@ -74,8 +110,24 @@ public final class Ingestion {
      * @param sequence unique within this ingestion; it completes the request id
      */
     public void input(String input, String sequence) {
+        link(input, sequence, null);
+    }
+
+    /**
+     * Accounts for one link found in a document at {@code source} (null: an input from a list). Its request and
+     * result carry the source. A relative link (no scheme: the launcher had no {@code --base} to resolve it
+     * against) is answered here with an {@link Outcome#SKIPPED} result, counted with the rejected inputs because
+     * the producer, not a worker, writes its result.
+     */
+    public void link(String input, String sequence, LinkSource source) {
         tick();
-        accept(input, sequence);
+        accept(input, sequence, source);
+    }
+
+    /** Accounts for one input that brings its own options (an intake record): they apply to it and to later inputs. */
+    public void input(String input, String sequence, JobOptions options) {
+        useOptions(options);
+        input(input, sequence);
     }
 
     private void tick() {
@@ -84,15 +136,19 @@ public final class Ingestion {
         }
     }
 
-    private void accept(String input, String sequence) {
+    private void accept(String input, String sequence, LinkSource source) {
         String trimmed = input.strip();
         if (trimmed.isEmpty() || trimmed.charAt(0) == '#') {
             accounting.skipped();
             return;
         }
+        if (source != null && !SCHEME.matcher(trimmed).find()) {
+            answer(input, trimmed, Outcome.SKIPPED, RELATIVE_WITHOUT_BASE, source);
+            return;
+        }
         UrlVerdict verdict = normalizer.normalize(trimmed);
         if (verdict instanceof UrlVerdict.Invalid invalid) {
-            reject(input, trimmed, invalid.reason());
+            answer(input, trimmed, Outcome.INVALID_URL, invalid.reason(), source);
             return;
         }
         UrlVerdict.Valid valid = (UrlVerdict.Valid) verdict;
@@ -100,9 +156,16 @@ public final class Ingestion {
             accounting.duplicate();
             return;
         }
+        String skipped = filter.skipReason(valid.url());
+        if (skipped != null) {
+            accounting.rejected();
+            CheckResult result = CheckResult.skipped(accounting.jobId(), echo(input), valid.url(), skipped, clock.instant());
+            outbox.rejected(foundAt(result, source));
+            return;
+        }
         accounting.accepted();
         outbox.request(new CheckRequest(CheckRequest.SCHEMA_VERSION, requestIdPrefix + sequence,
-                accounting.jobId(), input, valid.url(), valid.host(), clock.instant()));
+                accounting.jobId(), input, valid.url(), valid.host(), clock.instant(), options, source));
     }
 
     /** Accounts for an input that could not even be read as text (an intake record of the wrong shape). */
@@ -112,6 +175,11 @@ public final class Ingestion {
     }
 
     private void reject(String input, String trimmed, String reason) {
+        answer(input, trimmed, Outcome.INVALID_URL, reason, null);
+    }
+
+    /** Publishes the producer's own result for an input no worker checks: rejected, or skipped from a document. */
+    private void answer(String input, String trimmed, Outcome outcome, String reason, LinkSource source) {
         // Deduplicated as the result will carry it (a NUL becomes U+FFFD): two inputs that differ only
         // there are one URL to the sink, so they must be one rejection, or the job never completes.
         String url = trimmed.isEmpty() ? "(empty)" : WireValues.text(echo(trimmed));
@@ -121,7 +189,15 @@ public final class Ingestion {
         }
         accounting.rejected();
         Instant now = clock.instant();
-        outbox.rejected(CheckResult.invalid(accounting.jobId(), echo(input), url, reason, now));
+        CheckResult result = outcome == Outcome.SKIPPED
+                ? CheckResult.skipped(accounting.jobId(), echo(input), url, reason, now)
+                : CheckResult.invalid(accounting.jobId(), echo(input), url, reason, now);
+        outbox.rejected(foundAt(result, source));
+    }
+
+    /** {@code result}, saying where its link was found when it came from a document. */
+    private static CheckResult foundAt(CheckResult result, LinkSource source) {
+        return source == null ? result : result.toBuilder().source(source).build();
     }
 
     private static String echo(String s) {

@@ -4,6 +4,7 @@ import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.IntakeRecord;
 import io.urlcheck.contract.JobTotals;
+import io.urlcheck.contract.UrlNormalizer;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -59,7 +60,7 @@ public final class IntakeJobs {
         String jobId = record.jobId() != null ? record.jobId() : JobIds.standing(today());
         Job job = jobs.computeIfAbsent(jobId, this::open);
         job.outbox.target = outbox;
-        job.ingestion.input(record.input(), position);
+        job.ingestion.input(record.input(), position, record.options());
         job.changed = true;
     }
 

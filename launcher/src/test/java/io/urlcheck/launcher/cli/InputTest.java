@@ -1,5 +1,6 @@
 package io.urlcheck.launcher.cli;
 
+import io.urlcheck.launcher.input.Inputs;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -9,6 +10,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
 
@@ -20,15 +22,16 @@ class InputTest {
 
     @Test
     void aDashMeansStdinAndIsAlwaysReadable() {
-        assertThatCode(() -> Input.requireReadable("-")).doesNotThrowAnyException();
+        assertThatCode(() -> Inputs.of(List.of("-"))).doesNotThrowAnyException();
     }
 
     @Test
     void aMissingFileIsRefusedWithTheWaysToGiveUrls(@TempDir Path dir) {
         String missing = dir.resolve("urls.txt").toString();
 
-        assertThatThrownBy(() -> Input.requireReadable(missing)).isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("cannot read " + missing + " (give a file of URLs, one per line, or - for stdin)");
+        assertThatThrownBy(() -> Inputs.of(List.of(missing))).isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("cannot read " + missing
+                        + " (give a file of URLs, one per line, a .md, .html or .htm file, a folder of them, or - for stdin)");
     }
 
     @Test

@@ -3,6 +3,7 @@ package io.urlcheck.launcher.cli;
 import com.sun.net.httpserver.HttpServer;
 import io.urlcheck.launcher.client.ApiException;
 import io.urlcheck.launcher.client.SinkClient;
+import io.urlcheck.launcher.input.LinkIndex;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -88,7 +89,7 @@ class ResultsExportTest {
     void aFileIsReplacedWholeAndNoTemporaryFileStays(@TempDir Path dir) throws IOException {
         Path file = Files.writeString(Files.createDirectories(dir.resolve("out")).resolve("results.csv"), "old");
 
-        long rows = ResultsExport.writeFile(sink, Map.of(), ResultsExport.Format.csv, file);
+        long rows = ResultsExport.writeFile(sink, Map.of(), ResultsExport.Format.csv, LinkIndex.EMPTY, file);
 
         assertThat(rows).isEqualTo(2);
         assertThat(Files.readString(file)).isEqualTo(CSV);
@@ -101,7 +102,7 @@ class ResultsExportTest {
     void aMissingDirectoryIsCreated(@TempDir Path dir) {
         Path file = dir.resolve("a/b/results.json");
 
-        ResultsExport.writeFile(sink, Map.of(), ResultsExport.Format.json, file);
+        ResultsExport.writeFile(sink, Map.of(), ResultsExport.Format.json, LinkIndex.EMPTY, file);
 
         assertThat(file).exists();
     }
@@ -111,7 +112,7 @@ class ResultsExportTest {
         Path notADirectory = Files.writeString(dir.resolve("plain"), "x");
         Path file = notADirectory.resolve("results.json");
 
-        assertThatThrownBy(() -> ResultsExport.writeFile(sink, Map.of(), ResultsExport.Format.json, file))
+        assertThatThrownBy(() -> ResultsExport.writeFile(sink, Map.of(), ResultsExport.Format.json, LinkIndex.EMPTY, file))
                 .isInstanceOf(UncheckedIOException.class).hasMessageStartingWith("cannot write " + file);
     }
 
