@@ -113,6 +113,20 @@ public record CheckResult(
                 .build();
     }
 
+    /** A result for a URL the producer deliberately did not check ({@link Outcome#SKIPPED}), {@code reason} saying why. */
+    public static CheckResult skipped(String jobId, String input, String url, String reason, Instant at) {
+        return builder()
+                .jobId(jobId)
+                .input(input)
+                .url(url)
+                .outcome(Outcome.SKIPPED)
+                .error(reason)
+                .attempts(0)
+                .checkedAt(at)
+                .workerId("producer")
+                .build();
+    }
+
     /** A builder with a fresh {@link #checkId()} and the current schema version. */
     public static Builder builder() {
         return new Builder();

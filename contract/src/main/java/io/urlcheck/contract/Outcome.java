@@ -5,9 +5,9 @@ package io.urlcheck.contract;
  * constants may be added but never renamed.
  */
 public enum Outcome {
-    /** The final response's status was below 400. */
+    /** The final response's status was accepted: below 400, or within the job's {@code accept} spec ({@link AcceptSpec}). */
     OK,
-    /** The final response's status was 400 or above. */
+    /** The final response's status was not accepted: 400 or above, or outside the job's {@code accept} spec. */
     HTTP_ERROR,
     /** A connect, header or whole-request deadline passed. */
     TIMEOUT,
@@ -24,7 +24,12 @@ public enum Outcome {
     /** The address policy refused the target (private, loopback, metadata ranges, ...). */
     BLOCKED,
     /** The input was not a URL that can be checked; {@code error} says why. */
-    INVALID_URL;
+    INVALID_URL,
+    /**
+     * The URL was deliberately not checked, and never requested; {@code error} says why (for example
+     * "excluded by --exclude 'regex'"). Not a failure: it is accounted for so that the job completes.
+     */
+    SKIPPED;
 
     /** True when the check reached a verdict about the target itself rather than failing on the way. */
     public boolean isSuccess() {
