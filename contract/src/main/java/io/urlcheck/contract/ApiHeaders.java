@@ -10,6 +10,13 @@ public final class ApiHeaders {
      */
     public static final String CLIENT = "X-Urlcheck-Client";
 
+    /**
+     * A job's {@link JobOptions} as a JSON object on {@code POST /api/jobs}, for bodies that cannot carry them
+     * (text, a JSON array, multipart). Sent as a header rather than a query parameter, because header values
+     * in the options are secrets and a URL ends up in access logs.
+     */
+    public static final String OPTIONS = "X-Urlcheck-Options";
+
     private ApiHeaders() {
     }
 }

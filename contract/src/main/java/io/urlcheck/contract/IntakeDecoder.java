@@ -10,9 +10,9 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Decodes a record value from {@link Topics#INTAKE}, as any Kafka client may write it: one URL as
- * plain UTF-8 text, or a JSON object {@code {"url": "...", "jobId": "..."}}. A value whose first
- * non-blank character is {@code {} is read as JSON; anything else is the URL itself. A JSON job id
- * must be a {@link JobId}.
+ * plain UTF-8 text, or a JSON object {@code {"url": "...", "jobId": "...", "options": {...}}}. A value whose
+ * first non-blank character is {@code {} is read as JSON; anything else is the URL itself. A JSON job id
+ * must be a {@link JobId}, and options must be valid {@link JobOptions}.
  */
 public final class IntakeDecoder {
 
@@ -32,7 +32,7 @@ public final class IntakeDecoder {
     /**
      * Decodes one record value.
      *
-     * @throws CodecException with a reason when the value is empty, too large, not UTF-8, JSON of the wrong shape, or its job id malformed
+     * @throws CodecException with a reason when the value is empty, too large, not UTF-8, JSON of the wrong shape, or its job id or options malformed
      */
     public IntakeRecord decode(byte[] value) {
         if (value == null || value.length == 0) {
@@ -62,7 +62,13 @@ public final class IntakeDecoder {
         if (job != null && !JobId.isValid(job)) {
             throw new CodecException(JobId.refusal("jobId", job));
         }
-        return new IntakeRecord(url.asText(), job);
+        JobOptions options;
+        try {
+            options = JobOptions.fromJson(node.get("options"));
+        } catch (IllegalArgumentException e) {
+            throw new CodecException("JSON intake " + e.getMessage());
+        }
+        return new IntakeRecord(url.asText(), job, options);
     }
 
     private static boolean looksLikeJson(String text) {

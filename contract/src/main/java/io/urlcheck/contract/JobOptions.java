@@ -1,5 +1,9 @@
 package io.urlcheck.contract;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashSet;
@@ -10,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 import java.util.regex.PatternSyntaxException;
+import java.util.stream.Collectors;
 
 /**
  * How one job wants its URLs checked: the {@code options} of {@code POST /api/jobs}, of a JSON intake
@@ -82,6 +87,39 @@ public record JobOptions(
         range("hostIntervalMs", hostIntervalMs, 0, MAX_HOST_INTERVAL_MS);
         range("timeoutMs", timeoutMs, 1, MAX_TIMEOUT_MS);
         range("retries", retries, 0, MAX_RETRIES);
+    }
+
+    /**
+     * The options in a JSON object (as in {@code POST /api/jobs} or an intake record); null or JSON null gives
+     * {@link #DEFAULTS}. An {@link IllegalArgumentException} says what is wrong, naming the field, never a header value.
+     */
+    public static JobOptions fromJson(JsonNode node) {
+        if (node == null || node.isNull()) {
+            return DEFAULTS;
+        }
+        if (!node.isObject()) {
+            throw new IllegalArgumentException("options must be a JSON object");
+        }
+        try {
+            JobOptions options = JsonCodec.mapper().treeToValue(node, JobOptions.class);
+            return options == null ? DEFAULTS : options;
+        } catch (JsonProcessingException e) {
+            for (Throwable cause = e; cause != null; cause = cause.getCause()) {
+                if (cause instanceof IllegalArgumentException refusal) {
+                    throw new IllegalArgumentException("options: " + refusal.getMessage(), e);
+                }
+            }
+            throw new IllegalArgumentException("options: " + fieldOf(e) + " has the wrong type", e);
+        }
+    }
+
+    private static String fieldOf(JsonProcessingException e) {
+        if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
+            return mapping.getPath().stream()
+                    .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "[" + ref.getIndex() + "]")
+                    .collect(Collectors.joining("."));
+        }
+        return "a field";
     }
 
     /** Which statuses count as OK for this job. */

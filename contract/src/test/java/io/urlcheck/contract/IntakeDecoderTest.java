@@ -56,6 +56,32 @@ class IntakeDecoderTest {
     }
 
     @Test
+    void jsonRecordCarriesItsOptionsAndWithoutThemTheDefaults() {
+        IntakeRecord record = decoder.decode(utf8("{\"url\": \"http://x/\", \"options\": {\"method\": \"head\", \"accept\": \"200..299,403\","
+                + " \"exclude\": [\"/private/\"], \"headers\": {\"Authorization\": \"Bearer s3cret\"}}}"));
+
+        assertThat(record.options().method()).isEqualTo("HEAD");
+        assertThat(record.options().exclude()).containsExactly("/private/");
+        assertThat(record.options().headers()).containsEntry("Authorization", "Bearer s3cret");
+        assertThat(decoder.decode(utf8("{\"url\": \"http://x/\"}")).options()).isSameAs(JobOptions.DEFAULTS);
+        assertThat(decoder.decode(utf8("http://x/")).options()).isSameAs(JobOptions.DEFAULTS);
+    }
+
+    @Test
+    void invalidOptionsAreRefusedWithAReasonThatNeverShowsAHeaderValue() {
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"url\": \"http://x/\", \"options\": {\"exclude\": [\"(\"]}}")))
+                .isInstanceOf(CodecException.class).hasMessageStartingWith("JSON intake options: exclude pattern '('");
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"url\": \"http://x/\", \"options\": {\"accept\": \"2xx\"}}")))
+                .isInstanceOf(CodecException.class).hasMessageContaining("accept spec '2xx'");
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"url\": \"http://x/\", \"options\": {\"insecure\": [1]}}")))
+                .isInstanceOf(CodecException.class).hasMessage("JSON intake options: insecure has the wrong type");
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"url\": \"http://x/\", \"options\": \"fast\"}")))
+                .isInstanceOf(CodecException.class).hasMessage("JSON intake options must be a JSON object");
+        assertThatThrownBy(() -> decoder.decode(utf8("{\"url\": \"http://x/\", \"options\": {\"headers\": {\"X-Token\": \"s3cret\\u0000\"}}}")))
+                .isInstanceOf(CodecException.class).hasMessageContaining("header X-Token").hasMessageNotContaining("s3cret");
+    }
+
+    @Test
     void emptyOversizedAndNonUtf8ValuesAreRefusedWithAReason() {
         assertThatThrownBy(() -> decoder.decode(new byte[0])).hasMessageContaining("empty");
         assertThatThrownBy(() -> decoder.decode(null)).hasMessageContaining("empty");
