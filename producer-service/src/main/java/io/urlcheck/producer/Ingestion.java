@@ -2,6 +2,7 @@ package io.urlcheck.producer;
 
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.WireValues;
 
 import java.time.Clock;
@@ -10,7 +11,11 @@ import java.time.Instant;
 /**
  * Turns the inputs of one job into requests and rejections, and counts them. Each input is skipped
  * (blank or {@code #} comment), rejected with a reason, counted as a duplicate of an earlier input of
- * the job, or accepted, in that order. Not thread-safe: one job is read by one thread at a time.
+ * the job, excluded by the job's {@code include}/{@code exclude} options, or accepted, in that order. An
+ * excluded URL is never published as a request: it gets a {@code SKIPPED}
+ * result naming the rule, counted (like an {@code INVALID_URL} result) in {@code rejected}, the inputs the
+ * producer answers itself, so that the sink expects its result and the job completes. Every request
+ * carries the job's {@link JobOptions}. Not thread-safe: one job is read by one thread at a time.
  */
 public final class Ingestion {
 
@@ -25,6 +30,8 @@ public final class Ingestion {
     private final String requestIdPrefix;
     private Runnable ticker = () -> { };
     private long inputs;
+    private JobOptions options = JobOptions.DEFAULTS;
+    private UrlFilter filter = UrlFilter.ALL;
 
     public Ingestion(JobAccounting accounting, UrlNormalizer normalizer, UrlDedup dedup, Outbox outbox,
                      Clock clock, String requestIdPrefix) {
@@ -42,6 +49,24 @@ public final class Ingestion {
 
     public UrlDedup dedup() {
         return dedup;
+    }
+
+    /** Sets the options of the job's requests from here on; before the first input for a job's options. */
+    public void useOptions(JobOptions options) {
+        if (!options.equals(this.options)) {
+            this.options = options;
+            this.filter = filter.isFor(options) ? filter : UrlFilter.of(options);
+        }
+    }
+
+    /** How many inputs this ingestion has accounted for so far. */
+    public long inputCount() {
+        return inputs;
+    }
+
+    /** The options the next requests carry. */
+    public JobOptions options() {
+        return options;
     }
 
     /** Runs {@code ticker} every {@link #TICK_EVERY} inputs, e.g. to publish progress or stop on a failure. */
@@ -78,6 +103,12 @@ public final class Ingestion {
         accept(input, sequence);
     }
 
+    /** Accounts for one input that brings its own options (an intake record): they apply to it and to later inputs. */
+    public void input(String input, String sequence, JobOptions options) {
+        useOptions(options);
+        input(input, sequence);
+    }
+
     private void tick() {
         if (++inputs % TICK_EVERY == 0) {
             ticker.run();
@@ -100,9 +131,15 @@ public final class Ingestion {
             accounting.duplicate();
             return;
         }
+        String skipped = filter.skipReason(valid.url());
+        if (skipped != null) {
+            accounting.rejected();
+            outbox.rejected(CheckResult.skipped(accounting.jobId(), echo(input), valid.url(), skipped, clock.instant()));
+            return;
+        }
         accounting.accepted();
         outbox.request(new CheckRequest(CheckRequest.SCHEMA_VERSION, requestIdPrefix + sequence,
-                accounting.jobId(), input, valid.url(), valid.host(), clock.instant()));
+                accounting.jobId(), input, valid.url(), valid.host(), clock.instant(), options));
     }
 
     /** Accounts for an input that could not even be read as text (an intake record of the wrong shape). */

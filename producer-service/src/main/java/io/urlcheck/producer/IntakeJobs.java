@@ -59,7 +59,7 @@ public final class IntakeJobs {
         String jobId = record.jobId() != null ? record.jobId() : JobIds.standing(today());
         Job job = jobs.computeIfAbsent(jobId, this::open);
         job.outbox.target = outbox;
-        job.ingestion.input(record.input(), position);
+        job.ingestion.input(record.input(), position, record.options());
         job.changed = true;
     }
 

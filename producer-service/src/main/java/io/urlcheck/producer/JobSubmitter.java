@@ -1,6 +1,7 @@
 package io.urlcheck.producer;
 
 import io.urlcheck.contract.JobId;
+import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.JobTotals;
 import org.jboss.logging.Logger;
 
@@ -49,11 +50,12 @@ public final class JobSubmitter {
      * Submits a job.
      *
      * @param requestedJobId the client's job id, or null to generate one
+     * @param options        the job's options, carried by every request (a JSON body may still set them before its first URL)
      * @param feeder         reads the body
      * @return the final, acknowledged totals
      * @throws SubmissionException when the job id is bad or busy, the body unreadable or too large, or Kafka failed
      */
-    public JobTotals submit(String requestedJobId, InputFeeder feeder) {
+    public JobTotals submit(String requestedJobId, JobOptions options, InputFeeder feeder) {
         String jobId = requestedJobId == null || requestedJobId.isEmpty() ? JobIds.generate() : requestedJobId;
         if (!JobId.isValid(jobId)) {
             throw new SubmissionException(SubmissionException.Kind.BAD_JOB_ID, JobId.refusal("jobId", jobId));
@@ -63,16 +65,17 @@ public final class JobSubmitter {
             throw new SubmissionException(SubmissionException.Kind.JOB_BUSY, "job " + jobId + " is being submitted right now");
         }
         try {
-            return run(accounting, feeder);
+            return run(accounting, options, feeder);
         } finally {
             registry.finish(jobId);
         }
     }
 
-    private JobTotals run(JobAccounting accounting, InputFeeder feeder) {
+    private JobTotals run(JobAccounting accounting, JobOptions options, InputFeeder feeder) {
         TrackedOutbox outbox = outboxes.open();
         String prefix = accounting.jobId() + ":" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + ":";
         Ingestion ingestion = new Ingestion(accounting, normalizer, new UrlDedup(limits.dedupMaxUrls()), outbox, clock, prefix);
+        ingestion.useOptions(options);
         outbox.totals(accounting.snapshot(clock.instant()));
         Progress progress = new Progress(accounting, outbox);
         ingestion.onTick(progress);

@@ -11,6 +11,8 @@ public final class SubmissionException extends RuntimeException {
         TOO_LARGE,
         /** The job id is malformed (400). */
         BAD_JOB_ID,
+        /** The job's options are malformed: a bad regex, accept spec, header, number (400). */
+        BAD_OPTIONS,
         /** The same job is being submitted right now (409). */
         JOB_BUSY,
         /** Kafka did not acknowledge the records (503). */

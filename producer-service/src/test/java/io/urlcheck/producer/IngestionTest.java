@@ -2,6 +2,7 @@ package io.urlcheck.producer;
 
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.Outcome;
 import org.junit.jupiter.api.Test;
@@ -14,8 +15,10 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
 class IngestionTest {
 
@@ -69,6 +72,43 @@ class IngestionTest {
         assertThat(totals.submitted()).isEqualTo(totals.accepted() + totals.rejected() + totals.duplicates() + totals.skipped());
         assertThat(requests).hasSize((int) totals.accepted());
         assertThat(rejections).hasSize((int) totals.rejected());
+    }
+
+    @Test
+    void everyRequestCarriesTheJobsOptions() throws IOException {
+        JobOptions options = new JobOptions("200..299,403", null, null, Map.of("X-Token", "t0k"), null, "head", true, 2,
+                250L, 5_000L, 1);
+        ingestion.useOptions(options);
+
+        feed("http://a.example/\nhttp://b.example/\n");
+
+        assertThat(requests).hasSize(2).allSatisfy(r -> assertThat(r.options()).isEqualTo(options));
+        assertThat(requests).allSatisfy(r -> assertThat(r.schemaVersion()).isEqualTo(CheckRequest.SCHEMA_VERSION));
+    }
+
+    @Test
+    void anExcludedUrlIsNeverRequestedButSkippedWithTheRuleAndCountedForTheSink() throws IOException {
+        ingestion.useOptions(new JobOptions(null, List.of("\\.example/"), List.of("/private/", "\\?session="), null, null,
+                null, null, null, null, null, null));
+
+        JobTotals totals = feed("""
+                http://a.example/public
+                http://a.example/private/x
+                http://a.example/private/x
+                http://a.example/p?session=1
+                http://elsewhere.test/
+                """);
+
+        assertThat(requests).extracting(CheckRequest::url).containsExactly("http://a.example/public");
+        assertThat(rejections).extracting(CheckResult::outcome).containsOnly(Outcome.SKIPPED);
+        assertThat(rejections).extracting(CheckResult::url, CheckResult::error).containsExactly(
+                tuple("http://a.example/private/x", "excluded by --exclude '/private/'"),
+                tuple("http://a.example/p?session=1", "excluded by --exclude '\\?session='"),
+                tuple("http://elsewhere.test/", "not included: matches no --include pattern (\\.example/)"));
+        assertThat(totals.submitted()).isEqualTo(5);
+        assertThat(totals.accepted()).isEqualTo(1);
+        assertThat(totals.duplicates()).isEqualTo(1);
+        assertThat(totals.expectedResults()).as("one result per request or skipped URL").isEqualTo(4);
     }
 
     @Test

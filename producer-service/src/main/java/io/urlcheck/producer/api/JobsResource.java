@@ -1,5 +1,6 @@
 package io.urlcheck.producer.api;
 
+import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.producer.InputFeeder;
 import io.urlcheck.producer.JobRegistry;
@@ -26,7 +27,9 @@ import java.net.URI;
 /**
  * {@code POST /api/jobs}: a submission as text (one URL per line), a JSON array, or a multipart file
  * upload, each streamed (never spooled) and answered {@code 202} once Kafka acknowledged every record of the job;
- * {@code GET /api/jobs/{id}}: the job's ingestion totals. Thin: the work is in {@link JobSubmitter}.
+ * {@code GET /api/jobs/{id}}: the job's ingestion totals. The job's options come in the
+ * {@value ApiHeaders#OPTIONS} header, or first in a JSON object body ({@link JsonArrayFeeder}); either way
+ * they are validated before the first URL is read. Thin: the work is in {@link JobSubmitter}.
  */
 @Path("/api/jobs")
 @Produces(MediaType.APPLICATION_JSON)
@@ -50,16 +53,18 @@ public class JobsResource {
     @POST
     @Consumes({MediaType.TEXT_PLAIN, URI_LIST})
     public Response submitText(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
-                               InputStream body) {
+                               @HeaderParam(ApiHeaders.OPTIONS) String options, InputStream body) {
         InputStream bounded = bounded(body, length);
-        return accepted(submitter.submit(jobId, InputFeeder.lines(bounded, submitter.limits().maxLineBytes())));
+        return accepted(submitter.submit(jobId, OptionsHeader.parse(options),
+                InputFeeder.lines(bounded, submitter.limits().maxLineBytes())));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submitJson(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
-                               InputStream body) {
-        return accepted(submitter.submit(jobId, new JsonArrayFeeder(bounded(body, length))));
+                               @HeaderParam(ApiHeaders.OPTIONS) String options, InputStream body) {
+        return accepted(submitter.submit(jobId, OptionsHeader.parse(options), new JsonArrayFeeder(bounded(body, length),
+                options != null)));
     }
 
     /**
@@ -70,16 +75,17 @@ public class JobsResource {
     @POST
     @Consumes(MediaType.MULTIPART_FORM_DATA)
     public Response submitUpload(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
-                                 @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
+                                 @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
+                                 @HeaderParam(ApiHeaders.OPTIONS) String options, InputStream body) {
         MultipartStream parts = MultipartStream.of(bounded(body, length), contentType);
-        return accepted(submitter.submit(jobId, ingestion -> {
+        return accepted(submitter.submit(jobId, OptionsHeader.parse(options), ingestion -> {
             int files = 0;
             for (MultipartStream.Part part = parts.next(); part != null; part = parts.next()) {
                 if (part.fileName() == null) {
                     continue;
                 }
                 files++;
-                InputFeeder feeder = isJson(part.contentType()) ? new JsonArrayFeeder(part.body())
+                InputFeeder feeder = isJson(part.contentType()) ? new JsonArrayFeeder(part.body(), options != null)
                         : InputFeeder.lines(part.body(), submitter.limits().maxLineBytes());
                 feeder.feed(ingestion);
             }
@@ -100,7 +106,7 @@ public class JobsResource {
     @ServerExceptionMapper
     public Response refused(SubmissionException e) {
         Response.Status status = switch (e.kind()) {
-            case UNREADABLE, BAD_JOB_ID -> Response.Status.BAD_REQUEST;
+            case UNREADABLE, BAD_JOB_ID, BAD_OPTIONS -> Response.Status.BAD_REQUEST;
             case TOO_LARGE -> Response.Status.REQUEST_ENTITY_TOO_LARGE;
             case JOB_BUSY -> Response.Status.CONFLICT;
             case NOT_PUBLISHED -> Response.Status.SERVICE_UNAVAILABLE;

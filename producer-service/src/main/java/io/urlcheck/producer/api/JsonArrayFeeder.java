@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.producer.Ingestion;
 import io.urlcheck.producer.InputFeeder;
@@ -15,39 +16,83 @@ import java.io.InputStream;
 
 /**
  * Streams a JSON array of URL strings or {@code {"url": ...}} objects into an ingestion, one element at
- * a time, never binding the array. An element of another shape is rejected on its own; a body that is
- * not a JSON array, is malformed or nests deeper than {@link JsonCodec#MAX_NESTING_DEPTH} is unreadable.
+ * a time, never binding the array; or the object {@code {"options": {...}, "urls": [...]}}, whose options
+ * must come before its URLs so that they can stream too. An element of another shape is rejected on its
+ * own; a body that is not a JSON array or such an object, is malformed or nests deeper than
+ * {@link JsonCodec#MAX_NESTING_DEPTH} is unreadable.
  */
 final class JsonArrayFeeder implements InputFeeder {
 
     private final InputStream body;
+    private final boolean optionsInHeader;
 
-    JsonArrayFeeder(InputStream body) {
+    /** @param optionsInHeader true when the request set the job's options already, so the body may not */
+    JsonArrayFeeder(InputStream body, boolean optionsInHeader) {
         this.body = body;
+        this.optionsInHeader = optionsInHeader;
     }
 
     @Override
     public void feed(Ingestion ingestion) throws IOException {
         try (JsonParser parser = JsonCodec.mapper().getFactory().createParser(body)) {
             parser.setCodec(JsonCodec.mapper());
-            if (parser.nextToken() != JsonToken.START_ARRAY) {
-                throw unreadable("expected a JSON array of URL strings or {\"url\": ...} objects");
-            }
-            long index = 0;
-            for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
-                if (token == null) {
-                    throw unreadable("malformed JSON: the array is not closed");
-                }
-                element(parser, token, index++, ingestion);
+            JsonToken first = parser.nextToken();
+            if (first == JsonToken.START_OBJECT) {
+                object(parser, ingestion);
+            } else if (first == JsonToken.START_ARRAY) {
+                array(parser, ingestion);
+            } else {
+                throw unreadable("expected a JSON array of URL strings or {\"url\": ...} objects, or {\"options\": ..., \"urls\": [...]}");
             }
             if (parser.nextToken() != null) {
-                throw unreadable("malformed JSON: content after the array");
+                throw unreadable("malformed JSON: content after the " + (first == JsonToken.START_OBJECT ? "object" : "array"));
             }
         } catch (StreamConstraintsException e) {
             throw unreadable("JSON too deeply nested or too large: " + e.getOriginalMessage());
         } catch (JsonProcessingException e) {
             throw unreadable("malformed JSON at line " + e.getLocation().getLineNr() + ", column "
                     + e.getLocation().getColumnNr() + ": " + e.getOriginalMessage());
+        }
+    }
+
+    private void object(JsonParser parser, Ingestion ingestion) throws IOException {
+        boolean urls = false;
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_OBJECT; token = parser.nextToken()) {
+            if (token != JsonToken.FIELD_NAME) {
+                throw unreadable("malformed JSON: the object is not closed");
+            }
+            String field = parser.currentName();
+            JsonToken value = parser.nextToken();
+            if (field.equals("options")) {
+                if (optionsInHeader) {
+                    throw new SubmissionException(SubmissionException.Kind.BAD_OPTIONS,
+                            "options given twice: in the " + ApiHeaders.OPTIONS + " header and in the body");
+                }
+                if (urls || ingestion.inputCount() > 0) {
+                    throw new SubmissionException(SubmissionException.Kind.BAD_OPTIONS, "\"options\" must come before \"urls\"");
+                }
+                ingestion.useOptions(OptionsHeader.of(parser.readValueAsTree()));
+            } else if (field.equals("urls") && value == JsonToken.START_ARRAY) {
+                urls = true;
+                array(parser, ingestion);
+            } else {
+                throw unreadable("unexpected field \"" + field + "\": expected a JSON array of URL strings or {\"url\": ...} objects,"
+                        + " or {\"options\": {...}, \"urls\": [...]}");
+            }
+        }
+        if (!urls) {
+            throw unreadable("the object has no \"urls\" array");
+        }
+    }
+
+    /** Feeds the array the parser stands at the start of, element by element. */
+    private static void array(JsonParser parser, Ingestion ingestion) throws IOException {
+        long index = 0;
+        for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
+            if (token == null) {
+                throw unreadable("malformed JSON: the array is not closed");
+            }
+            element(parser, token, index++, ingestion);
         }
     }
 

@@ -86,6 +86,36 @@ class IntakeTest {
     }
 
     @Test
+    void jsonRecordsCarryTheirOptionsAndAnExcludedUrlIsSkippedNotRequested() {
+        String options = "\"options\": {\"method\": \"head\", \"headers\": {\"X-Token\": \"t0k\"}, \"exclude\": [\"/private/\"]}";
+        send("o1", "{\"url\": \"https://opts-intake.example/public\", \"jobId\": \"intake-options\", " + options + "}");
+        send("o2", "{\"url\": \"https://opts-intake.example/private/x\", \"jobId\": \"intake-options\", " + options + "}");
+        send("bad-options", "{\"url\": \"http://x.example/\", \"jobId\": \"intake-options\", \"options\": {\"accept\": \"2xx\"}}");
+
+        await().atMost(PATIENCE).untilAsserted(() -> {
+            List<JobTotals> totals = TopicContents.totals("intake-options");
+            assertThat(totals).isNotEmpty();
+            JobTotals last = totals.get(totals.size() - 1);
+            assertThat(last.submitted()).isEqualTo(2);
+            assertThat(last.accepted()).isEqualTo(1);
+            assertThat(last.rejected()).as("the skipped URL has a result the sink expects").isEqualTo(1);
+        });
+        assertThat(TopicContents.requests("intake-options")).singleElement().satisfies(r -> {
+            assertThat(r.url()).isEqualTo("https://opts-intake.example/public");
+            assertThat(r.options().method()).isEqualTo("HEAD");
+            assertThat(r.options().headers()).containsEntry("X-Token", "t0k");
+        });
+        assertThat(TopicContents.results("intake-options")).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.SKIPPED);
+            assertThat(r.url()).isEqualTo("https://opts-intake.example/private/x");
+            assertThat(r.error()).isEqualTo("excluded by --exclude '/private/'");
+        });
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(TopicContents.all(Topics.DEAD_LETTER))
+                .filteredOn(r -> "bad-options".equals(r.key())).singleElement()
+                .satisfies(r -> assertThat(reason(r)).contains("accept spec '2xx'")));
+    }
+
+    @Test
     void undecodableRecordsAreDeadLetteredWithTheirReason() {
         KafkaBrokerResource.broker().send(Topics.INTAKE, "dlq-empty", new byte[0]);
         KafkaBrokerResource.broker().send(Topics.INTAKE, "dlq-utf8", new byte[]{'h', 't', (byte) 0xC3, (byte) 0x28});
