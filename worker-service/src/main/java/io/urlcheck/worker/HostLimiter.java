@@ -245,11 +245,12 @@ public final class HostLimiter {
         dispatch();
     }
 
-    private void wake(HostState state) {
+    /** A timer set for {@code due} fired (perhaps a little early: timers have millisecond grain). */
+    private void wake(HostState state, long due) {
         synchronized (this) {
             long now = nanoClock.getAsLong();
-            if (now - state.wakeDue >= 0) {
-                state.wakeScheduled = false;
+            if (due == state.wakeDue) {
+                state.wakeScheduled = false; // the latest timer: a dispatch that finds the wait not over sets another
             }
             if (state.inFlight == 0 && state.waiters.isEmpty() && state.quietIn(now) <= 0) {
                 hosts.remove(state.host, state);
@@ -318,7 +319,7 @@ public final class HostLimiter {
             if (!wakeScheduled || due - wakeDue < 0) {
                 wakeScheduled = true;
                 wakeDue = due;
-                scheduler.schedule(delayNanos, () -> wake(this));
+                scheduler.schedule(delayNanos, () -> wake(this, due));
             }
         }
     }
