@@ -16,8 +16,8 @@ import java.util.function.LongSupplier;
  * Grants permission to start a request: at most {@code maxInFlight} at once overall, at most
  * {@code maxPerHost} at once per host name, at most {@code maxPerAddress} at once per resolved address
  * (whatever names point there), and starts to one host at least {@code minInterval} apart. A request may
- * also carry its job's own interval: it starts no sooner than that long after the previous spaced
- * request to its host started or ended, whichever is later, while requests without one pass it by. One permit
+ * also carry its job's own interval: such spaced requests to one host go one at a time, each starting
+ * no sooner than the interval after the previous one ended, while requests without one pass them by. One permit
  * covers one hop of a redirect chain. Nothing blocks: {@link #acquire} returns a future that completes
  * when a slot is free. Waiters queue per host, and hosts are served round-robin, so a host whose slots
  * (or whose address's slots) are full never holds a global slot while it waits: other hosts keep
@@ -70,9 +70,9 @@ public final class HostLimiter {
 
     /**
      * As {@link #acquire(String, InetAddress, boolean)}, for a request of a job that wants at least
-     * {@code intervalNanos} between its requests to one host (0 for none): it starts no sooner than that
-     * after the later of the start and the end of the previous spaced request to {@code host}, so the
-     * host sees the gap whatever the latency. Requests without an interval pass a waiting spaced one.
+     * {@code intervalNanos} between its requests to one host (0 for none): spaced requests to {@code host}
+     * go one at a time, each no sooner than that after the previous one ended, so the host sees the gap
+     * between two arrivals whatever the latency. Requests without an interval pass a waiting spaced one.
      */
     public CompletableFuture<Permit> acquire(String host, InetAddress address, boolean continuing, long intervalNanos) {
         if (intervalNanos < 0) {
@@ -165,6 +165,7 @@ public final class HostLimiter {
                     s.spaced = minIntervalNanos > 0;
                     if (head.intervalNanos > 0) {
                         s.markSpaced(now, head.intervalNanos);
+                        s.spacedInFlight++;
                     }
                     AddressState address = a;
                     grants.add(() -> grant(head, s, address, head.intervalNanos > 0));
@@ -196,6 +197,9 @@ public final class HostLimiter {
             if (a != null && a.inFlight >= maxPerAddress) {
                 continue;
             }
+            if (w.intervalNanos > 0 && s.spacedInFlight > 0) {
+                continue; // spaced requests to one host go one at a time: its release dispatches again
+            }
             long wait = w.intervalNanos > 0 && s.spacedOnce ? s.spacedMark + w.intervalNanos - now : 0;
             if (wait > 0) {
                 soonest = Math.min(soonest, wait);
@@ -226,6 +230,7 @@ public final class HostLimiter {
         synchronized (this) {
             if (spaced) {
                 state.markSpaced(nanoClock.getAsLong(), 0); // the next spaced request counts from this end
+                state.spacedInFlight--;
             }
             state.inFlight--;
             inFlight--;
@@ -252,8 +257,13 @@ public final class HostLimiter {
             if (due == state.wakeDue) {
                 state.wakeScheduled = false; // the latest timer: a dispatch that finds the wait not over sets another
             }
-            if (state.inFlight == 0 && state.waiters.isEmpty() && state.quietIn(now) <= 0) {
-                hosts.remove(state.host, state);
+            if (state.inFlight == 0 && state.waiters.isEmpty()) {
+                long rest = state.quietIn(now);
+                if (rest <= 0) {
+                    hosts.remove(state.host, state);
+                } else {
+                    state.wakeAt(now, rest); // an earlier timer: look again when the intervals are over
+                }
             }
         }
         dispatch();
@@ -293,6 +303,8 @@ public final class HostLimiter {
         /** The later of the last start and the last end of a request with its job's own interval. */
         long spacedMark;
         boolean spacedOnce;
+        /** Requests with their job's own interval in flight: at most one. */
+        int spacedInFlight;
         /** The longest job interval seen: the host is remembered that long after {@link #spacedMark}. */
         long longestInterval;
 

@@ -48,10 +48,26 @@ class HostIntervalTest {
         assertThat(plain).isDone();
         assertThat(plainToo).isDone();
         assertThat(spacedWaiting).isNotDone();
+        first.join().release(); // at 0: the next spaced one may start at 1000
+        advance(500);
         plain.join().release();
         assertThat(spacedWaiting).as("a plain request's end does not move the spaced clock").isNotDone();
-        advance(1000);
+        advance(500);
         assertThat(spacedWaiting).isDone();
+    }
+
+    @Test
+    void aSpacedRequestWaitsForThePreviousToEndHoweverLongItTakes() {
+        CompletableFuture<HostLimiter.Permit> slow = spaced("a.example", 100);
+        CompletableFuture<HostLimiter.Permit> next = spaced("a.example", 100);
+
+        advance(1000);
+        assertThat(next).as("the first is still in flight").isNotDone();
+        slow.join().release();
+        advance(99);
+        assertThat(next).isNotDone();
+        advance(1);
+        assertThat(next).isDone();
     }
 
     @Test
