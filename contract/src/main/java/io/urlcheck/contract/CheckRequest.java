@@ -20,6 +20,9 @@ import java.util.Objects;
  * @param submittedAt   when the producer accepted the line
  * @param options       the job's options, the same on every request of the job; never null ({@link JobOptions#DEFAULTS}
  *                      when a record has none)
+ * @param source        where the link was found when it came from a document (Markdown, HTML), else null;
+ *                      optional like {@code options}: a record without it decodes to null, and an older reader
+ *                      ignores it (unknown fields are ignored, see {@link JsonCodec})
  */
 public record CheckRequest(
         int schemaVersion,
@@ -29,7 +32,8 @@ public record CheckRequest(
         String url,
         String host,
         Instant submittedAt,
-        JobOptions options) {
+        JobOptions options,
+        LinkSource source) {
 
     /** The schema version this code writes: 2 since {@code options}. Readers accept 1 and 2. */
     public static final int SCHEMA_VERSION = 2;
@@ -54,6 +58,12 @@ public record CheckRequest(
     /** A request with the default options, as every request was before schema version 2. */
     public CheckRequest(int schemaVersion, String requestId, String jobId, String input, String url, String host,
                         Instant submittedAt) {
-        this(schemaVersion, requestId, jobId, input, url, host, submittedAt, JobOptions.DEFAULTS);
+        this(schemaVersion, requestId, jobId, input, url, host, submittedAt, JobOptions.DEFAULTS, null);
+    }
+
+    /** A request for a URL read from a list, found in no document: every component but {@code source}. */
+    public CheckRequest(int schemaVersion, String requestId, String jobId, String input, String url, String host,
+                        Instant submittedAt, JobOptions options) {
+        this(schemaVersion, requestId, jobId, input, url, host, submittedAt, options, null);
     }
 }

@@ -29,6 +29,14 @@ import java.util.UUID;
  * @param checkedAt         when the check finished, ISO-8601 on the wire
  * @param workerId          which worker (or "producer" for rejected input) wrote the result
  * @param tls               certificate and protocol for https targets; null otherwise
+ * @param timings           where the final attempt's time went (DNS, connect, TLS, first byte, transfer); null
+ *                          when nothing was requested, and in results written before it existed
+ * @param displayHost       the host of {@link #url()} as people write it ({@code faß.de} for
+ *                          {@code xn--fa-hia.de}, see {@link HostNames#toUnicode}); the URL keeps the ASCII
+ *                          form and {@link #input()} the user's text. Null for rejected input and in
+ *                          records written before it existed
+ * @param source            where the link was found, echoed from {@link CheckRequest#source()}; null for a URL
+ *                          read from a list (optional on the wire: absent decodes to null)
  * @param method            the HTTP method of the final response, {@code GET} or {@code HEAD} ({@code GET} after a
  *                          HEAD the server refused with 405 or 501); null when there was no response or before it existed
  */
@@ -53,6 +61,9 @@ public record CheckResult(
         Instant checkedAt,
         String workerId,
         TlsInfo tls,
+        Timings timings,
+        String displayHost,
+        LinkSource source,
         String method) {
 
     /** The schema version this code writes. */
@@ -74,18 +85,50 @@ public record CheckResult(
         contentType = WireValues.text(contentType);
         error = WireValues.text(error);
         workerId = WireValues.text(workerId);
+        displayHost = WireValues.text(displayHost);
         method = WireValues.text(method);
         WireValues.instant(checkedAt, "checkedAt");
         redirects = redirects == null ? List.of() : List.copyOf(redirects);
     }
 
-    /** A result without {@code method}: the components written before it existed. */
+    /** A result without {@link #timings()}, as written before they existed. */
     public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
                        Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
                        String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
                        int attempts, Instant checkedAt, String workerId, TlsInfo tls) {
         this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
                 title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, null);
+    }
+
+    /** A result without {@link #displayHost()} and {@link #source()}, as written before they existed. */
+    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
+                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+                       int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
+                null, null);
+    }
+
+    /** A result found in no document: every component but {@link #source()}. */
+    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
+                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+                       int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings, String displayHost) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
+                displayHost, null);
+    }
+
+    /** A result without {@link #method()}, as written before it existed. */
+    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
+                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+                       int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings, String displayHost,
+                       LinkSource source) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
+                displayHost, source, null);
     }
 
     /** The host part of {@link #url()}, lower case, or null when the URL has none (rejected input). */
@@ -101,25 +144,21 @@ public record CheckResult(
 
     /** A result for input the producer refused, so every input is accounted for. */
     public static CheckResult invalid(String jobId, String input, String trimmed, String reason, Instant at) {
-        return builder()
-                .jobId(jobId)
-                .input(input)
-                .url(trimmed)
-                .outcome(Outcome.INVALID_URL)
-                .error(reason)
-                .attempts(0)
-                .checkedAt(at)
-                .workerId("producer")
-                .build();
+        return producers(Outcome.INVALID_URL, jobId, input, trimmed, reason, at);
     }
 
     /** A result for a URL the producer deliberately did not check ({@link Outcome#SKIPPED}), {@code reason} saying why. */
     public static CheckResult skipped(String jobId, String input, String url, String reason, Instant at) {
+        return producers(Outcome.SKIPPED, jobId, input, url, reason, at);
+    }
+
+    /** A result the producer gives itself, without a check: no attempt, {@code reason} as the error. */
+    private static CheckResult producers(Outcome outcome, String jobId, String input, String url, String reason, Instant at) {
         return builder()
                 .jobId(jobId)
                 .input(input)
                 .url(url)
-                .outcome(Outcome.SKIPPED)
+                .outcome(outcome)
                 .error(reason)
                 .attempts(0)
                 .checkedAt(at)
@@ -154,6 +193,9 @@ public record CheckResult(
         b.checkedAt = checkedAt;
         b.workerId = workerId;
         b.tls = tls;
+        b.timings = timings;
+        b.displayHost = displayHost;
+        b.source = source;
         b.method = method;
         return b;
     }
@@ -179,6 +221,9 @@ public record CheckResult(
         private Instant checkedAt;
         private String workerId;
         private TlsInfo tls;
+        private Timings timings;
+        private String displayHost;
+        private LinkSource source;
         private String method;
 
         private Builder() {
@@ -203,17 +248,24 @@ public record CheckResult(
         public Builder checkedAt(Instant v) { checkedAt = v; return this; }
         public Builder workerId(String v) { workerId = v; return this; }
         public Builder tls(TlsInfo v) { tls = v; return this; }
+        public Builder timings(Timings v) { timings = v; return this; }
+        public Builder displayHost(String v) { displayHost = v; return this; }
+        public Builder source(LinkSource v) { source = v; return this; }
         public Builder method(String v) { method = v; return this; }
 
-        /** Fills the fields of {@code request} that a result repeats: ids, input and URL. */
+        /**
+         * Fills the fields of {@code request} that a result repeats: ids, input, URL, the host's readable form and
+         * where the link was found.
+         */
         public Builder answering(CheckRequest request) {
-            return requestId(request.requestId()).jobId(request.jobId()).input(request.input()).url(request.url());
+            return requestId(request.requestId()).jobId(request.jobId()).input(request.input()).url(request.url())
+                    .displayHost(HostNames.toUnicode(request.host())).source(request.source());
         }
 
         public CheckResult build() {
             return new CheckResult(SCHEMA_VERSION, checkId, requestId, jobId, input, url, outcome, statusCode,
                     responseTimeMs, timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength,
-                    error, attempts, checkedAt, workerId, tls, method);
+                    error, attempts, checkedAt, workerId, tls, timings, displayHost, source, method);
         }
     }
 }

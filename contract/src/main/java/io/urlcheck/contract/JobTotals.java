@@ -21,7 +21,8 @@ import java.time.Instant;
  *
  * @param submitted   lines (or records) read
  * @param accepted    unique valid URLs published as check requests
- * @param rejected    invalid inputs, each published as an {@link Outcome#INVALID_URL} result
+ * @param rejected    inputs the producer answered itself, each with a result: invalid ones ({@link Outcome#INVALID_URL})
+ *                    and URLs the job's include/exclude options skip ({@link Outcome#SKIPPED})
  * @param duplicates  lines whose URL the job (for a contributor: its part of the job) already had
  * @param skipped     blank lines and {@code #} comments
  * @param complete    true once the producer has read the whole submission, or (a contributor) will add no

@@ -47,6 +47,30 @@ class JsonCodecTest {
     }
 
     @Test
+    void resultAnsweringAnInternationalHostKeepsBothForms() {
+        CheckRequest request = new CheckRequest(1, "r", "j", "https://FAß.de/x", "https://xn--fa-hia.de/x", "xn--fa-hia.de", AT);
+        CheckResult result = CheckResult.builder().answering(request).outcome(Outcome.OK).checkedAt(AT).build();
+
+        JsonNode json = JsonCodec.decode(JsonCodec.encode(result), JsonNode.class);
+
+        assertThat(json.get("input").asText()).isEqualTo("https://FAß.de/x");
+        assertThat(json.get("url").asText()).isEqualTo("https://xn--fa-hia.de/x");
+        assertThat(json.get("displayHost").asText()).isEqualTo("faß.de");
+        assertThat(JsonCodec.decode(JsonCodec.encode(result), CheckResult.class)).isEqualTo(result);
+    }
+
+    @Test
+    void resultWrittenBeforeDisplayHostDecodesWithoutIt() {
+        String old = "{\"schemaVersion\":1,\"checkId\":\"c\",\"jobId\":\"j\",\"url\":\"http://x/\","
+                + "\"outcome\":\"OK\",\"attempts\":1,\"checkedAt\":\"2026-11-23T08:00:00.123Z\"}";
+
+        CheckResult decoded = JsonCodec.decode(old.getBytes(StandardCharsets.UTF_8), CheckResult.class);
+
+        assertThat(decoded.displayHost()).isNull();
+        assertThat(decoded.url()).isEqualTo("http://x/");
+    }
+
+    @Test
     void requestAndJobTotalsRoundTrip() {
         CheckRequest request = new CheckRequest(1, "r", "j", "in", "http://x/", "x", AT);
         JobTotals totals = new JobTotals(1, "j", 10, 6, 2, 1, 1, true, AT, AT);

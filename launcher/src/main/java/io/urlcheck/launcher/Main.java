@@ -1,5 +1,6 @@
 package io.urlcheck.launcher;
 
+import io.urlcheck.launcher.cli.ConfigFile;
 import io.urlcheck.launcher.cli.ExitCodes;
 import io.urlcheck.launcher.cli.UrlcheckCommand;
 import io.urlcheck.launcher.client.ApiException;
@@ -23,7 +24,15 @@ public final class Main {
         // The launcher's own Kafka admin client must not chatter on the user's terminal.
         System.setProperty("org.slf4j.simpleLogger.defaultLogLevel",
                 System.getProperty("org.slf4j.simpleLogger.defaultLogLevel", "error"));
-        return commandLine().execute(args);
+        CommandLine commandLine = commandLine();
+        String[] expanded;
+        try {
+            expanded = ConfigFile.expand(args, commandLine);
+        } catch (IllegalArgumentException e) {
+            commandLine.getErr().println("urlcheck: " + e.getMessage());
+            return ExitCodes.USAGE;
+        }
+        return commandLine.execute(expanded);
     }
 
     /** The configured picocli command line, shared with tests of argument parsing. */

@@ -3,10 +3,15 @@ package io.urlcheck.producer;
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobOptions;
+import io.urlcheck.contract.LinkSource;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.contract.UrlNormalizer;
+import io.urlcheck.contract.UrlVerdict;
 import io.urlcheck.contract.WireValues;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.regex.Pattern;
 
 /**
  * Turns the inputs of one job into requests and rejections, and counts them. Each input is skipped
@@ -21,6 +26,12 @@ public final class Ingestion {
 
     /** Characters of a rejected input repeated in its result; longer inputs are cut with a marker. */
     public static final int MAX_ECHOED_INPUT = 2048;
+
+    /** Why a relative link from a document was not checked: the launcher resolves them only with {@code --base}. */
+    public static final String RELATIVE_WITHOUT_BASE = "relative link without --base";
+
+    /** A reference that names its scheme (RFC 3986 section 3.1); anything else found in a document is relative. */
+    private static final Pattern SCHEME = Pattern.compile("^[A-Za-z][A-Za-z0-9+.-]*:");
 
     private final JobAccounting accounting;
     private final UrlNormalizer normalizer;
@@ -89,7 +100,7 @@ public final class Ingestion {
             reject(line.text(), trimmed, "line is not valid UTF-8");
             return;
         }
-        accept(line.text(), Long.toString(line.number()));
+        accept(line.text(), Long.toString(line.number()), null);
     }
 
     /**
@@ -99,8 +110,18 @@ public final class Ingestion {
      * @param sequence unique within this ingestion; it completes the request id
      */
     public void input(String input, String sequence) {
+        link(input, sequence, null);
+    }
+
+    /**
+     * Accounts for one link found in a document at {@code source} (null: an input from a list). Its request and
+     * result carry the source. A relative link (no scheme: the launcher had no {@code --base} to resolve it
+     * against) is answered here with an {@link Outcome#SKIPPED} result, counted with the rejected inputs because
+     * the producer, not a worker, writes its result.
+     */
+    public void link(String input, String sequence, LinkSource source) {
         tick();
-        accept(input, sequence);
+        accept(input, sequence, source);
     }
 
     /** Accounts for one input that brings its own options (an intake record): they apply to it and to later inputs. */
@@ -115,15 +136,19 @@ public final class Ingestion {
         }
     }
 
-    private void accept(String input, String sequence) {
+    private void accept(String input, String sequence, LinkSource source) {
         String trimmed = input.strip();
         if (trimmed.isEmpty() || trimmed.charAt(0) == '#') {
             accounting.skipped();
             return;
         }
+        if (source != null && !SCHEME.matcher(trimmed).find()) {
+            answer(input, trimmed, Outcome.SKIPPED, RELATIVE_WITHOUT_BASE, source);
+            return;
+        }
         UrlVerdict verdict = normalizer.normalize(trimmed);
         if (verdict instanceof UrlVerdict.Invalid invalid) {
-            reject(input, trimmed, invalid.reason());
+            answer(input, trimmed, Outcome.INVALID_URL, invalid.reason(), source);
             return;
         }
         UrlVerdict.Valid valid = (UrlVerdict.Valid) verdict;
@@ -134,12 +159,13 @@ public final class Ingestion {
         String skipped = filter.skipReason(valid.url());
         if (skipped != null) {
             accounting.rejected();
-            outbox.rejected(CheckResult.skipped(accounting.jobId(), echo(input), valid.url(), skipped, clock.instant()));
+            CheckResult result = CheckResult.skipped(accounting.jobId(), echo(input), valid.url(), skipped, clock.instant());
+            outbox.rejected(foundAt(result, source));
             return;
         }
         accounting.accepted();
         outbox.request(new CheckRequest(CheckRequest.SCHEMA_VERSION, requestIdPrefix + sequence,
-                accounting.jobId(), input, valid.url(), valid.host(), clock.instant(), options));
+                accounting.jobId(), input, valid.url(), valid.host(), clock.instant(), options, source));
     }
 
     /** Accounts for an input that could not even be read as text (an intake record of the wrong shape). */
@@ -149,6 +175,11 @@ public final class Ingestion {
     }
 
     private void reject(String input, String trimmed, String reason) {
+        answer(input, trimmed, Outcome.INVALID_URL, reason, null);
+    }
+
+    /** Publishes the producer's own result for an input no worker checks: rejected, or skipped from a document. */
+    private void answer(String input, String trimmed, Outcome outcome, String reason, LinkSource source) {
         // Deduplicated as the result will carry it (a NUL becomes U+FFFD): two inputs that differ only
         // there are one URL to the sink, so they must be one rejection, or the job never completes.
         String url = trimmed.isEmpty() ? "(empty)" : WireValues.text(echo(trimmed));
@@ -158,7 +189,15 @@ public final class Ingestion {
         }
         accounting.rejected();
         Instant now = clock.instant();
-        outbox.rejected(CheckResult.invalid(accounting.jobId(), echo(input), url, reason, now));
+        CheckResult result = outcome == Outcome.SKIPPED
+                ? CheckResult.skipped(accounting.jobId(), echo(input), url, reason, now)
+                : CheckResult.invalid(accounting.jobId(), echo(input), url, reason, now);
+        outbox.rejected(foundAt(result, source));
+    }
+
+    /** {@code result}, saying where its link was found when it came from a document. */
+    private static CheckResult foundAt(CheckResult result, LinkSource source) {
+        return source == null ? result : result.toBuilder().source(source).build();
     }
 
     private static String echo(String s) {

@@ -4,6 +4,7 @@ import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.IntakeRecord;
 import io.urlcheck.contract.JobTotals;
+import io.urlcheck.contract.UrlNormalizer;
 
 import java.time.Clock;
 import java.time.LocalDate;

@@ -74,21 +74,20 @@ public final class JobAccounting {
     /** A consistent-enough snapshot of the counts as the wire message, stamped {@code now}. */
     public JobTotals snapshot(Instant now) {
         updatedAt = now;
-        long a = accepted.get();
-        long r = rejected.get();
-        long d = duplicates.get();
-        long s = skipped.get();
-        return new JobTotals(JobTotals.SCHEMA_VERSION, jobId, a + r + d + s, a, r, d, s, complete, startedAt, now,
-                contributor, openEnded);
+        return totalsAt(now);
     }
 
     /** The counts as of now, without stamping a new update time; for reads such as {@code GET}. */
     public JobTotals current() {
+        return totalsAt(updatedAt);
+    }
+
+    private JobTotals totalsAt(Instant updated) {
         long a = accepted.get();
         long r = rejected.get();
         long d = duplicates.get();
         long s = skipped.get();
-        return new JobTotals(JobTotals.SCHEMA_VERSION, jobId, a + r + d + s, a, r, d, s, complete, startedAt, updatedAt,
+        return new JobTotals(JobTotals.SCHEMA_VERSION, jobId, a + r + d + s, a, r, d, s, complete, startedAt, updated,
                 contributor, openEnded);
     }
 

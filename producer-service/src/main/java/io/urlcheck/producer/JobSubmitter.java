@@ -3,6 +3,7 @@ package io.urlcheck.producer;
 import io.urlcheck.contract.JobId;
 import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.JobTotals;
+import io.urlcheck.contract.UrlNormalizer;
 import org.jboss.logging.Logger;
 
 import java.io.IOException;

@@ -5,6 +5,7 @@ import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.Outcome;
+import io.urlcheck.contract.UrlNormalizer;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;

@@ -67,6 +67,39 @@ class CheckEngineScriptedTest {
     }
 
     @Test
+    void aRedirectToAnInternationalNameGoesToItsUts46FormAndEndsThereAsTheFinalUrl() {
+        http.answer(ROOT + "a", 302, "location", "http://FAß.de:8000/./x/../y?q=a b#top")
+                .page("http://xn--fa-hia.de:8000/y?q=a%20b", "Fass");
+
+        CheckResult result = check(engine(0, 5), ROOT + "a").join();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.OK);
+        assertThat(result.finalUrl()).isEqualTo("http://xn--fa-hia.de:8000/y?q=a%20b");
+        assertThat(http.requested()).containsExactly(ROOT + "a", "http://xn--fa-hia.de:8000/y?q=a%20b");
+    }
+
+    @Test
+    void aResultForAnInternationalNameCarriesItsReadableForm() {
+        http.page("http://xn--fa-hia.de:8000/", "Fass");
+
+        CheckResult result = check(engine(0, 5), "http://xn--fa-hia.de:8000/").join();
+
+        assertThat(result.url()).isEqualTo("http://xn--fa-hia.de:8000/");
+        assertThat(result.displayHost()).isEqualTo("faß.de");
+    }
+
+    @Test
+    void aLocationWithAnInvalidInternationalNameIsNotFollowedAndSaysWhy() {
+        http.answer(ROOT + "a", 302, "location", "http://xn--a.de/");
+
+        CheckResult result = check(engine(0, 5), ROOT + "a").join();
+
+        assertThat(result.statusCode()).isEqualTo(302);
+        assertThat(result.error()).contains("unusable Location").contains("invalid international host name");
+        assertThat(http.requested()).containsExactly(ROOT + "a");
+    }
+
+    @Test
     void aRedirectBackToAVisitedUrlIsALoop() {
         http.answer(ROOT + "a", 302, "location", "/b").answer(ROOT + "b", 302, "location", "/a");
 

@@ -14,7 +14,7 @@ class TargetUrlTest {
         assertThat(base.resolve("c").url()).isEqualTo("http://example.com/a/c");
         assertThat(base.resolve("/root").url()).isEqualTo("http://example.com/root");
         assertThat(base.resolve("../../../up").url()).isEqualTo("http://example.com/up");
-        assertThat(base.resolve("?other").url()).isEqualTo("http://example.com/a/?other");
+        assertThat(base.resolve("?other").url()).isEqualTo("http://example.com/a/b?other");
         assertThat(base.resolve("//cdn.example.com/x").url()).isEqualTo("http://cdn.example.com/x");
         assertThat(base.resolve("https://other.example/").https()).isTrue();
         assertThat(TargetUrl.parse("http://example.com").resolve("x").url()).isEqualTo("http://example.com/x");
@@ -42,5 +42,25 @@ class TargetUrlTest {
     void onlyHttpAndHttpsAreChecked() {
         assertThatThrownBy(() -> TargetUrl.parse("ftp://example.com/")).hasMessageContaining("scheme");
         assertThatThrownBy(() -> TargetUrl.parse("file:///etc/passwd")).hasMessageContaining("scheme");
+    }
+
+    @Test
+    void redirectTargetsFollowTheSameRulesAsRequestUrls() {
+        TargetUrl base = TargetUrl.parse("https://example.com/a/b");
+
+        assertThat(base.resolve("//FAß.de/x#top").url()).isEqualTo("https://xn--fa-hia.de/x");
+        assertThat(base.resolve("//FAß.de/x").host()).isEqualTo("xn--fa-hia.de");
+        assertThat(base.resolve("http://faß\u3002de:80/./y/../z?q=a b").url()).isEqualTo("http://xn--fa-hia.de/z?q=a%20b");
+        assertThat(base.resolve(" /spaced path ").url()).isEqualTo("https://example.com/spaced%20path");
+        assertThat(TargetUrl.parse("http://EXAMPLE.com:80").url()).isEqualTo("http://example.com/");
+    }
+
+    @Test
+    void anInvalidLocationIsRefusedWithAReason() {
+        TargetUrl base = TargetUrl.parse("https://example.com/");
+
+        assertThatThrownBy(() -> base.resolve("//xn--a.de/")).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("unusable Location").hasMessageContaining("invalid international host name");
+        assertThatThrownBy(() -> base.resolve("ftp://example.com/")).hasMessageContaining("unsupported scheme 'ftp'");
     }
 }

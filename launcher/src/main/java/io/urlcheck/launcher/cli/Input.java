@@ -15,13 +15,6 @@ final class Input {
     private Input() {
     }
 
-    /** Fails with a usage-style message when {@code file} is neither {@code -} nor a readable file. */
-    static void requireReadable(String file) {
-        if (!file.equals("-") && !Files.isReadable(Path.of(file))) {
-            throw new IllegalArgumentException("cannot read " + file + " (give a file of URLs, one per line, or - for stdin)");
-        }
-    }
-
     /** Opens {@code file} ({@code -} = stdin) each time it is asked; reads fail once {@code stop} is true. */
     static Supplier<InputStream> opener(String file, BooleanSupplier stop) {
         return () -> {

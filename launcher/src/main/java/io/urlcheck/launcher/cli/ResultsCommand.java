@@ -30,12 +30,12 @@ import java.util.concurrent.Callable;
                 "  ./urlcheck results --format json --limit 10 | jq '.[].url'",
                 "",
                 "Outcomes: OK HTTP_ERROR TIMEOUT DNS_FAILURE CONNECTION_REFUSED CONNECTION_ERROR TLS_ERROR",
-                "          TOO_MANY_REDIRECTS BLOCKED INVALID_URL",
+                "          TOO_MANY_REDIRECTS BLOCKED INVALID_URL SKIPPED",
                 "Exit codes: 0 printed; 2 bad arguments; 3 the sink could not be reached."})
 public final class ResultsCommand implements Callable<Integer> {
 
     /** What {@code --format} can print. */
-    enum Format { table, json, csv }
+    enum Format { table, json, csv, markdown }
 
     @Option(names = "--outcome", paramLabel = "OUTCOME", description = "Only results with this outcome.")
     Outcome outcome;
@@ -43,7 +43,7 @@ public final class ResultsCommand implements Callable<Integer> {
     @Option(names = "--job", paramLabel = "ID", description = "Only this job's results.")
     String jobId;
 
-    @Option(names = "--format", paramLabel = "table|json|csv", defaultValue = "table",
+    @Option(names = "--format", paramLabel = "table|json|csv|markdown", defaultValue = "table",
             description = "Output format (default: ${DEFAULT-VALUE}).")
     Format format;
 
@@ -70,6 +70,7 @@ public final class ResultsCommand implements Callable<Integer> {
         switch (format) {
             case json -> ResultsExport.write(sink, filter, ResultsExport.Format.json, out);
             case csv -> ResultsExport.write(sink, filter, ResultsExport.Format.csv, out);
+            case markdown -> ResultsExport.write(sink, filter, ResultsExport.Format.markdown, out);
             case table -> printTable(sink, filter, out, Style.detect("stdout"));
             default -> throw new IllegalStateException("unknown format " + format);
         }

@@ -1,5 +1,6 @@
 package io.urlcheck.launcher.cli;
 
+import io.urlcheck.contract.JobOptions;
 import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.launcher.client.ProducerClient;
 import io.urlcheck.launcher.client.SinkClient;
@@ -14,7 +15,6 @@ import io.urlcheck.launcher.stack.StackConfig;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -30,26 +30,29 @@ import java.util.concurrent.CompletableFuture;
  * follows the job to the end, writes the results, prints a summary and stops everything.
  */
 @Command(name = "run", sortOptions = false,
-        description = {"Check every URL in FILE (one per line; - reads stdin) on a local stack started for the run: a Kafka broker and the producer, worker and sink services. Writes the results to --out, prints a summary and stops everything.", ""},
+        description = {"Check every URL in FILE (one per line; - reads stdin), or every link in a .md, .html or .htm FILE or a folder of them, on a local stack started for the run: a Kafka broker and the producer, worker and sink services. Writes the results to --out, prints a summary and stops everything.", ""},
         footerHeading = "%nExamples:%n",
         footer = {"  ./urlcheck run urls.txt",
                 "  ./urlcheck run urls.txt --out dead.csv --format csv --fail-on-error",
                 "  cat urls.txt | ./urlcheck run - --concurrency 64 --timeout 5 --quiet",
                 "  ./urlcheck run local.txt --allow-cidr 127.0.0.0/8     # check servers on this machine",
+                "  ./urlcheck run README.md docs/ --base https://example.com/ --format markdown --out links.md",
+                "  ./urlcheck run urls.txt --exclude 'linkedin\\.com' --header 'Authorization: Bearer T' --method head",
+                "  ./urlcheck run urls.txt --config ci.toml            # options from a file (./urlcheck.toml is read by default)",
                 "",
                 "Exit codes: 0 all checked; 1 with --fail-on-error when an outcome is not OK;",
                 "2 bad arguments; 3 the stack could not start; 130 stopped by Ctrl+C, 143 by SIGTERM (partial results).",
                 "First Ctrl+C: stop intake, let the workers drain, write the partial results. Second: force."})
 public final class RunCommand implements Callable<Integer> {
 
-    @Parameters(paramLabel = "FILE|-", description = "URLs, one per line (blank lines and # comments are skipped).")
-    String file;
+    @Mixin
+    InputOptions input;
 
     @Option(names = "--out", paramLabel = "PATH", description = "Where to write the results (default: results.<format>).")
     Path out;
 
-    @Option(names = "--format", paramLabel = "json|jsonl|csv", defaultValue = "json",
-            description = "json: one array; jsonl: one result per line; csv (default: ${DEFAULT-VALUE}).")
+    @Option(names = "--format", paramLabel = "json|jsonl|csv|markdown", defaultValue = "json",
+            description = "json: one array; jsonl: one result per line; csv; markdown: a report for a pull request (default: ${DEFAULT-VALUE}).")
     ResultsExport.Format format;
 
     @Mixin
@@ -57,6 +60,12 @@ public final class RunCommand implements Callable<Integer> {
 
     @Mixin
     StackOptions stack;
+
+    @Mixin
+    JobOptionsFlags jobOptions;
+
+    @Mixin
+    ConfigOption config;
 
     @Option(names = "--fail-on-error", description = "Exit 1 when any URL's outcome is not OK.")
     boolean failOnError;
@@ -70,16 +79,19 @@ public final class RunCommand implements Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         StackConfig config;
+        Upload upload;
+        JobOptions options;
         try {
-            Input.requireReadable(file);
+            upload = input.prepare();
             StackConfig.Builder builder = StackConfig.builder(Workspace.home(), Workspace.newRunDir("run"));
             worker.applyTo(builder);
             stack.applyTo(builder, false);
             config = builder.build();
+            options = jobOptions.toJobOptions(worker.timeoutSeconds == null ? null : worker.timeoutSeconds + "s", worker.retries);
         } catch (IllegalArgumentException e) {
             throw Cli.usage(this, e.getMessage());
         }
-        Path outFile = out != null ? out : Path.of("results." + format.name());
+        Path outFile = out != null ? out : Path.of("results." + format.extension());
         Style errStyle = Style.detect("stderr");
         Style outStyle = Style.detect("stdout");
         Interrupts interrupts = Interrupts.install(System.err);
@@ -106,7 +118,7 @@ public final class RunCommand implements Callable<Integer> {
             if (!quiet) {
                 System.err.printf("urlcheck: stack ready in %.1f s%n", local.startupTime().toMillis() / 1000.0);
             }
-            return check(local, interrupts, outFile, started, errStyle, outStyle);
+            return check(local, upload, options, interrupts, outFile, started, errStyle, outStyle);
         } finally {
             // The results are written and on disk (or the run failed): the run's broker and sink data are thrown
             // away, so a graceful stop would protect nothing and only keep the user waiting. A Ctrl+C has already
@@ -115,13 +127,14 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int check(LocalStack local, Interrupts interrupts, Path outFile, Instant started, Style errStyle,
+    private int check(LocalStack local, Upload inputs, JobOptions options, Interrupts interrupts, Path outFile, Instant started,
+                      Style errStyle,
                       Style outStyle) throws InterruptedException {
         ProducerClient producer = new ProducerClient(local.producerUrl(), null);
         SinkClient sink = new SinkClient(local.sinkUrl(), null);
         String jobId = "run-" + UUID.randomUUID().toString().substring(0, 8);
         CompletableFuture<Submission> upload = CompletableFuture.supplyAsync(
-                () -> producer.submit(Input.opener(file, interrupts::requested), jobId), Cli.daemonExecutor("upload"));
+                () -> inputs.send(producer, jobId, options, interrupts::requested), Cli.daemonExecutor("upload"));
 
         upload.thenRun(() -> local.timeline().mark("run: input uploaded"));
         Optional<JobStatus> last;
@@ -132,7 +145,7 @@ public final class RunCommand implements Callable<Integer> {
         if (partial) {
             last = drain(local, sink, jobId);
         }
-        long rows = ResultsExport.writeFile(sink, Map.of("jobId", jobId), format, outFile);
+        long rows = ResultsExport.writeFile(sink, Map.of("jobId", jobId), format, inputs.index(), outFile);
         local.timeline().mark("run: results written (" + rows + " rows)");
         Map<String, Long> outcomes = last.map(JobStatus::outcomes).orElse(Map.of());
         long expected = last.filter(JobStatus::complete).map(JobStatus::expected).orElse(partial ? -1L : rows);

@@ -33,6 +33,9 @@ public final class UpCommand implements Callable<Integer> {
     StackOptions stack;
 
     @Mixin
+    ConfigOption config;
+
+    @Mixin
     WorkerOptions worker;
 
     @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")

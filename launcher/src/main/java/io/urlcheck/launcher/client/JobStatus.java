@@ -1,5 +1,7 @@
 package io.urlcheck.launcher.client;
 
+import io.urlcheck.contract.Outcome;
+
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -28,8 +30,11 @@ public record JobStatus(String jobId, long submitted, long accepted, long reject
                 etaSeconds, complete, done, startedAt, updatedAt, outcomes, false);
     }
 
-    /** Results whose outcome is anything but {@code OK}. */
+    /** Results whose outcome is a failure: anything but {@code OK} and {@code SKIPPED}. */
     public long notOk() {
-        return outcomes.entrySet().stream().filter(e -> !e.getKey().equals("OK")).mapToLong(Map.Entry::getValue).sum();
+        // SKIPPED was deliberately not checked (--exclude, a relative link without --base): not a failure.
+        return outcomes.entrySet().stream()
+                .filter(e -> !e.getKey().equals(Outcome.OK.name()) && !e.getKey().equals(Outcome.SKIPPED.name()))
+                .mapToLong(Map.Entry::getValue).sum();
     }
 }

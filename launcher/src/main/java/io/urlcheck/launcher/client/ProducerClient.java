@@ -1,5 +1,7 @@
 package io.urlcheck.launcher.client;
 
+import io.urlcheck.contract.ApiHeaders;
+import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.JsonCodec;
 
 import java.io.InputStream;
@@ -26,14 +28,30 @@ public final class ProducerClient {
      * producer picks one). Returns once the producer has every line acknowledged by Kafka.
      */
     public Submission submit(Supplier<InputStream> body, String jobId) {
+        return submit(body, jobId, JobOptions.DEFAULTS);
+    }
+
+    /** As {@link #submit(Supplier, String)}, with the job's options in the {@value ApiHeaders#OPTIONS} header. */
+    public Submission submit(Supplier<InputStream> body, String jobId, JobOptions options) {
+        return post(body, jobId, options, "text/plain; charset=utf-8");
+    }
+
+    /** As {@link #submit(Supplier, String, JobOptions)}, with a JSON array body: URL strings and {@code {"url", "source"}} links from documents. */
+    public Submission submitJson(Supplier<InputStream> body, String jobId, JobOptions options) {
+        return post(body, jobId, options, "application/json");
+    }
+
+    private Submission post(Supplier<InputStream> body, String jobId, JobOptions options, String contentType) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("jobId", jobId);
-        HttpRequest request = http.request("/api/jobs" + Http.query(q))
-                .header("Content-Type", "text/plain; charset=utf-8")
+        HttpRequest.Builder builder = http.request("/api/jobs" + Http.query(q))
+                .header("Content-Type", contentType)
                 .header("Accept", "application/json")
-                .timeout(Duration.ofHours(12))
-                .POST(HttpRequest.BodyPublishers.ofInputStream(body))
-                .build();
+                .timeout(Duration.ofHours(12));
+        if (!options.equals(JobOptions.DEFAULTS)) {
+            builder.header(ApiHeaders.OPTIONS, JsonCodec.encodeToString(options));
+        }
+        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofInputStream(body)).build();
         HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
         http.requireSuccess(response.statusCode(), "POST /api/jobs", new String(response.body(), StandardCharsets.UTF_8));
         return JsonCodec.decode(response.body(), Submission.class);

@@ -29,7 +29,8 @@ public final class ProgressText {
         return sorted;
     }
 
-    private static int rank(String outcome) {
+    /** An outcome's place in the contract's order; names it does not know come last. */
+    static int rank(String outcome) {
         try {
             return Outcome.valueOf(outcome).ordinal();
         } catch (IllegalArgumentException e) {

@@ -36,12 +36,12 @@ public record Style(boolean terminal, boolean colour) {
         return paint("1", text);
     }
 
-    /** {@code text} coloured for an outcome: green for OK, yellow for INVALID_URL and BLOCKED, red otherwise. */
+    /** {@code text} coloured for an outcome: green for OK, yellow for INVALID_URL, BLOCKED and SKIPPED, red otherwise. */
     public String outcome(String outcome, String text) {
         if (outcome.equals("OK")) {
             return paint("32", text);
         }
-        if (outcome.equals("INVALID_URL") || outcome.equals("BLOCKED")) {
+        if (outcome.equals("INVALID_URL") || outcome.equals("BLOCKED") || outcome.equals("SKIPPED")) {
             return paint("33", text);
         }
         return paint("31", text);

@@ -7,6 +7,7 @@ import picocli.CommandLine;
 
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -46,6 +47,31 @@ class ArgumentParsingTest {
         assertThat(config.producerPort()).as("run picks free ports unless told").isZero();
         assertThat(run.format).isEqualTo(ResultsExport.Format.json);
         assertThat(run.out).isNull();
+    }
+
+    @Test
+    void runAndSubmitTakeSeveralFilesABaseAndTheMarkdownFormat() {
+        RunCommand run = parse(RunCommand.class, "run", "README.md", "docs/", "urls.txt", "--base", "https://example.com/",
+                "--format", "markdown");
+        SubmitCommand submit = parse(SubmitCommand.class, "submit", "README.md", "-", "--base", "https://example.com/");
+
+        assertThat(run.input.files).containsExactly("README.md", "docs/", "urls.txt");
+        assertThat(run.input.base).isEqualTo("https://example.com/");
+        assertThat(run.format).isEqualTo(ResultsExport.Format.markdown);
+        assertThat(run.format.extension()).isEqualTo("md");
+        assertThat(submit.input.files).containsExactly("README.md", "-");
+    }
+
+    @Test
+    void aFolderWithoutDocumentsAndABaseWithoutDocumentsAreUsageErrors() throws Exception {
+        Path empty = Files.createTempDirectory("no-docs");
+        Path list = Files.writeString(empty.getParent().resolve(empty.getFileName() + ".txt"), "https://example.com/\n");
+
+        assertThat(execute("run", empty.toString())).isEqualTo(2);
+        assertThat(err.toString()).contains("holds no .md, .html or .htm file");
+        assertThat(execute("submit", list.toString(), "--base", "https://example.com/")).isEqualTo(2);
+        assertThat(err.toString()).contains("--base resolves links of .md, .html and .htm files");
+        assertThat(execute("run", "README.md", "--base", "example.com")).isEqualTo(2);
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.contract.LinkSource;
 import io.urlcheck.producer.Ingestion;
 import io.urlcheck.producer.InputFeeder;
 import io.urlcheck.producer.SubmissionException;
@@ -17,7 +18,8 @@ import java.io.InputStream;
 /**
  * Streams a JSON array of URL strings or {@code {"url": ...}} objects into an ingestion, one element at
  * a time, never binding the array; or the object {@code {"options": {...}, "urls": [...]}}, whose options
- * must come before its URLs so that they can stream too. An element of another shape is rejected on its
+ * must come before its URLs so that they can stream too. An object element may say where its link was found
+ * in a document, {@code "source": {"file": ..., "line": ...}}. An element of another shape is rejected on its
  * own; a body that is not a JSON array or such an object, is malformed or nests deeper than
  * {@link JsonCodec#MAX_NESTING_DEPTH} is unreadable.
  */
@@ -106,7 +108,17 @@ final class JsonArrayFeeder implements InputFeeder {
             JsonNode node = parser.readValueAsTree();
             JsonNode url = node.get("url");
             if (url != null && url.isTextual()) {
-                ingestion.input(url.asText(), sequence);
+                JsonNode source = node.get("source");
+                if (source == null || source.isNull()) {
+                    ingestion.input(url.asText(), sequence);
+                    return;
+                }
+                try {
+                    ingestion.link(url.asText(), sequence, JsonCodec.mapper().treeToValue(source, LinkSource.class));
+                } catch (JsonProcessingException | IllegalArgumentException e) {
+                    ingestion.unreadable(node.toString(), "JSON element " + index
+                            + " has a bad \"source\": expected {\"file\": \"...\", \"line\": 1 or more}");
+                }
             } else {
                 ingestion.unreadable(node.toString(), "JSON element " + index + " has no string \"url\" field");
             }

@@ -1,11 +1,11 @@
 package io.urlcheck.producer.config;
 
+import io.urlcheck.contract.UrlNormalizer;
 import io.urlcheck.producer.IntakeJobs;
 import io.urlcheck.producer.JobIds;
 import io.urlcheck.producer.JobRegistry;
 import io.urlcheck.producer.JobSubmitter;
 import io.urlcheck.producer.OutboxFactory;
-import io.urlcheck.producer.UrlNormalizer;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 

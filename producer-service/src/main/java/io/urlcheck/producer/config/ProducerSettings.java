@@ -2,6 +2,7 @@ package io.urlcheck.producer.config;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import io.urlcheck.contract.UrlNormalizer;
 
 import java.time.Duration;
 import java.util.Map;
@@ -11,7 +12,7 @@ import java.util.Map;
 public interface ProducerSettings {
 
     /** Longest accepted URL, in characters, before and after normalization. */
-    @WithDefault("8192")
+    @WithDefault("" + UrlNormalizer.DEFAULT_MAX_URL_LENGTH)
     int maxUrlLength();
 
     /** Longest line read from a submission, in bytes; a longer line is rejected unread ("line too long"). */

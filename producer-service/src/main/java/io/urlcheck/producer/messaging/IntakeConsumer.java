@@ -21,6 +21,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.Consumer;
 
 /**
  * Consumes {@code urlcheck.intake} in batches of raw records written by any Kafka client. A decodable
@@ -70,15 +71,7 @@ public class IntakeConsumer {
      */
     void stop(@Observes ShutdownEvent event) {
         timer.shutdown();
-        try {
-            KafkaOutbox outbox = publisher.open();
-            jobs.close(outbox);
-            outbox.seal().get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.warnf(e, "could not publish the final totals of this producer's intake jobs; they stay open-ended");
-        }
+        publishTotals(jobs::close, "could not publish the final totals of this producer's intake jobs; they stay open-ended");
     }
 
     @PreDestroy
@@ -118,14 +111,19 @@ public class IntakeConsumer {
     }
 
     private void publishTotals() {
+        publishTotals(jobs::publish, "could not publish intake job totals; the next tick retries");
+    }
+
+    /** Fills one outbox with job totals and waits for Kafka's acknowledgement; a failure is logged as {@code failure}. */
+    private void publishTotals(Consumer<KafkaOutbox> fill, String failure) {
         try {
             KafkaOutbox outbox = publisher.open();
-            jobs.publish(outbox);
+            fill.accept(outbox);
             outbox.seal().get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (ExecutionException | TimeoutException | RuntimeException e) {
-            LOG.warnf(e, "could not publish intake job totals; the next tick retries");
+            LOG.warn(failure, e);
         }
     }
 }

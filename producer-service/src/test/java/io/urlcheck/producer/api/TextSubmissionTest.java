@@ -15,6 +15,7 @@ import java.util.List;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
@@ -63,6 +64,25 @@ class TextSubmissionTest {
         assertThat(last.complete()).isTrue();
         assertThat(last.submitted()).isEqualTo(last.accepted() + last.rejected() + last.duplicates() + last.skipped());
         assertThat(last.expectedResults()).isEqualTo(4);
+    }
+
+    @Test
+    void internationalNamesGoOutInTheirUts46FormAndInvalidOnesAreRejectedWithAReason() {
+        String body = String.join("\n", "https://FAß.de/straße", "http://faß\u3002de/", "http://xn--a.de/");
+
+        given().header(ApiHeaders.CLIENT, "test").contentType("text/plain; charset=utf-8").body(body)
+                .when().post("/api/jobs?jobId=text-idn")
+                .then().statusCode(202).body("accepted", equalTo(2)).body("rejected", equalTo(1));
+
+        assertThat(TopicContents.requests("text-idn")).extracting(CheckRequest::url, CheckRequest::host, CheckRequest::input)
+                .containsExactlyInAnyOrder(
+                        tuple("https://xn--fa-hia.de/stra%C3%9Fe", "xn--fa-hia.de", "https://FAß.de/straße"),
+                        tuple("http://xn--fa-hia.de/", "xn--fa-hia.de", "http://faß\u3002de/"));
+        assertThat(TopicContents.requestRecords("text-idn")).allSatisfy(r -> assertThat(r.key()).isEqualTo("xn--fa-hia.de"));
+        assertThat(TopicContents.results("text-idn")).singleElement().satisfies(r -> {
+            assertThat(r.outcome()).isEqualTo(Outcome.INVALID_URL);
+            assertThat(r.error()).contains("invalid international host name 'xn--a.de'");
+        });
     }
 
     @Test

@@ -12,14 +12,15 @@ import java.io.Writer;
 final class CsvWriter {
 
     static final String HEADER = "url,outcome,statusCode,responseTimeMs,checkedAt,jobId,title,finalUrl,contentType,"
-            + "contentLength,error,attempts,workerId,checkId";
+            + "contentLength,error,attempts,workerId,checkId,sourceFile,sourceLine";
 
     private CsvWriter() {
     }
 
     static void writeRow(Writer out, CheckResult r) throws IOException {
         Object[] cells = {r.url(), r.outcome(), r.statusCode(), r.responseTimeMs(), r.checkedAt(), r.jobId(), r.title(),
-                r.finalUrl(), r.contentType(), r.contentLength(), r.error(), r.attempts(), r.workerId(), r.checkId()};
+                r.finalUrl(), r.contentType(), r.contentLength(), r.error(), r.attempts(), r.workerId(), r.checkId(),
+                r.source() == null ? null : r.source().file(), r.source() == null ? null : r.source().line()};
         for (int i = 0; i < cells.length; i++) {
             if (i > 0) {
                 out.write(',');

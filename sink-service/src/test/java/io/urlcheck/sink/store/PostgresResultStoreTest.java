@@ -1,6 +1,7 @@
 package io.urlcheck.sink.store;
 
 import io.urlcheck.contract.JobTotals;
+import io.urlcheck.contract.LinkSource;
 import io.urlcheck.sink.Summary;
 import io.urlcheck.sink.TestResults;
 import io.urlcheck.sink.store.postgres.PostgresResultStore;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.postgresql.ds.PGSimpleDataSource;
 
 import java.sql.Connection;
+import java.sql.ResultSet;
 import java.sql.Statement;
 import java.time.Instant;
 import java.util.List;
@@ -32,6 +34,24 @@ class PostgresResultStoreTest extends ResultStoreContract {
         dataSource.setUser(PostgresServer.USER);
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         return new PostgresResultStore(dataSource);
+    }
+
+    @Test
+    void theSourceColumnsSayWhereEachLinkWasFound() throws Exception {
+        String job = TestResults.unique("source-columns");
+        store.storeResults(List.of(
+                TestResults.ok(job, "http://a.test/" + job, 5, Instant.now()).toBuilder().source(new LinkSource("README.md", 7)).build(),
+                TestResults.ok(job, "http://b.test/" + job, 5, Instant.now())));
+
+        try (Connection c = dataSource.getConnection(); Statement st = c.createStatement();
+             ResultSet rs = st.executeQuery("SELECT url, source_file, source_line FROM checks WHERE job_id = '" + job + "' ORDER BY url")) {
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).isEqualTo("README.md");
+            assertThat(rs.getObject(3)).isEqualTo(7);
+            assertThat(rs.next()).isTrue();
+            assertThat(rs.getString(2)).isNull();
+            assertThat(rs.getObject(3)).isNull();
+        }
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.urlcheck.sink.store;
 
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
+import io.urlcheck.contract.LinkSource;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.sink.JobProgress;
 import io.urlcheck.sink.JobStats;
@@ -26,6 +27,7 @@ import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.entry;
+import static org.assertj.core.api.Assertions.tuple;
 
 /** The behaviour every {@link ResultStore} owes the API and the consumer; each store runs it against the real thing. */
 public abstract class ResultStoreContract {
@@ -77,6 +79,21 @@ public abstract class ResultStoreContract {
         assertThat(store.lookup(r.url()).orElseThrow().history()).extracting(CheckResult::checkId).containsExactly(r.checkId());
         assertThat(store.find(byJob(job)).items()).hasSize(1);
         assertThat(store.job(job).orElseThrow().checked()).isEqualTo(1);
+    }
+
+    @Test
+    void whereALinkWasFoundIsStoredAndReturned() throws Exception {
+        String job = TestResults.unique("source");
+        CheckResult found = TestResults.failed(job, "http://a.test/" + job, Outcome.HTTP_ERROR, 404, 5L, T0).toBuilder()
+                .source(new LinkSource("docs/guide.md", 42)).build();
+        CheckResult listed = TestResults.ok(job, "http://b.test/" + job, 5, T0);
+
+        store.storeResults(List.of(found, listed));
+        store = reopen(store);
+
+        assertThat(store.find(byJob(job)).items()).extracting(CheckResult::url, CheckResult::source).containsExactlyInAnyOrder(
+                tuple(found.url(), new LinkSource("docs/guide.md", 42)), tuple(listed.url(), null));
+        assertThat(store.lookup(found.url()).orElseThrow().latest().source()).isEqualTo(new LinkSource("docs/guide.md", 42));
     }
 
     @Test

@@ -41,6 +41,7 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
     private final Settings settings;
     private final TrustOptions trust;
     private final List<Context> loops;
+    private final SeenConnections seen = new SeenConnections();
     private Insecure insecure; // guarded by this; created at the first insecure hop
 
     /** The trust-all client and the judge of the certificates it lets through. */
@@ -78,9 +79,9 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
         Exchange exchange;
         if (hop.insecure() && url.https()) {
             Insecure lax = insecure();
-            exchange = new Exchange(vertx, lax.client(), settings, url, hop, lax.certificates(), address, deadlineNanos);
+            exchange = new Exchange(vertx, lax.client(), settings, url, hop, lax.certificates(), address, deadlineNanos, seen);
         } else {
-            exchange = new Exchange(vertx, client, settings, url, hop, null, address, deadlineNanos);
+            exchange = new Exchange(vertx, client, settings, url, hop, null, address, deadlineNanos, seen);
         }
         return exchange.startOn(loopFor(url.host()));
     }

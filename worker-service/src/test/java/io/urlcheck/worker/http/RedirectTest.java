@@ -6,6 +6,7 @@ import io.urlcheck.contract.Redirect;
 import io.urlcheck.worker.support.Checkers;
 import io.urlcheck.worker.support.HostileServer;
 import io.urlcheck.worker.support.Routes;
+import io.urlcheck.worker.support.TestDnsServer;
 import io.vertx.core.Vertx;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -19,6 +20,7 @@ class RedirectTest {
 
     private static Vertx vertx;
     private static HostileServer server;
+    private static TestDnsServer dns;
 
     @BeforeAll
     static void start() {
@@ -34,10 +36,13 @@ class RedirectTest {
             server.route("/hop" + i, Routes.redirect(302, "/hop" + (i + 1)));
         }
         server.route("/hop5", Routes.status(200));
+        server.route("/to-idn", Routes.redirect(302, "http://FAß.test:" + server.port() + "/dir/./end?x=a b"));
+        dns = TestDnsServer.start(vertx).answer("xn--fa-hia.test", "127.0.0.1");
     }
 
     @AfterAll
     static void stop() {
+        dns.close();
         server.close();
         vertx.close();
     }
@@ -53,6 +58,16 @@ class RedirectTest {
         assertThat(result.redirects()).containsExactly(
                 new Redirect(server.url("/start"), 301),
                 new Redirect(server.url("/middle"), 302));
+    }
+
+    @Test
+    void aLocationWithAnInternationalNameIsFollowedToItsUts46FormOverTheWire() {
+        CheckResult result = Checkers.defaults(vertx).resolver(dns.resolver(vertx)).build().check(server.url("/to-idn"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.OK);
+        assertThat(result.title()).isEqualTo("Arrived");
+        assertThat(result.finalUrl()).isEqualTo(server.url("xn--fa-hia.test", "/dir/end?x=a%20b"));
+        assertThat(result.redirects()).containsExactly(new Redirect(server.url("/to-idn"), 302));
     }
 
     @Test

@@ -24,7 +24,9 @@ final class CopyText {
         field(sb, r.title()).append('\t');
         DateTimeFormatter.ISO_OFFSET_DATE_TIME.formatTo(r.checkedAt(), sb);
         sb.append('\t');
-        field(sb, r.document()).append('\n');
+        field(sb, r.document()).append('\t');
+        field(sb, r.sourceFile()).append('\t');
+        field(sb, r.sourceLine() == null ? null : r.sourceLine().toString()).append('\n');
     }
 
     private static StringBuilder field(StringBuilder sb, String value) {

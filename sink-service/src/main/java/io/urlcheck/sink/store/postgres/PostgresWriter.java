@@ -35,7 +35,8 @@ final class PostgresWriter {
     private static final String CREATE_STAGING = """
             CREATE TEMP TABLE IF NOT EXISTS incoming_checks (
                 check_id text COLLATE "C", url text COLLATE "C", job_id text, host text, outcome text,
-                status_code integer, response_time_ms bigint, title text, checked_at timestamptz, result text
+                status_code integer, response_time_ms bigint, title text, checked_at timestamptz, result text,
+                source_file text, source_line integer
             ) ON COMMIT DELETE ROWS""";
 
     private static final String COPY_STAGING = "COPY incoming_checks FROM STDIN";
@@ -52,8 +53,10 @@ final class PostgresWriter {
      */
     private static final String STORE_STAGED = """
             WITH fresh AS (
-                INSERT INTO checks (check_id, url, job_id, host, outcome, status_code, response_time_ms, title, checked_at, result)
-                SELECT check_id, url, job_id, host, outcome, status_code, response_time_ms, title, checked_at, result::json
+                INSERT INTO checks (check_id, url, job_id, host, outcome, status_code, response_time_ms, title, checked_at, result,
+                    source_file, source_line)
+                SELECT check_id, url, job_id, host, outcome, status_code, response_time_ms, title, checked_at, result::json,
+                    source_file, source_line
                 FROM incoming_checks
                 ON CONFLICT (check_id) DO NOTHING
                 RETURNING check_id, url, job_id, host, outcome, status_code, response_time_ms, title, checked_at

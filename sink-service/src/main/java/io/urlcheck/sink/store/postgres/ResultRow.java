@@ -7,5 +7,6 @@ import java.time.OffsetDateTime;
  * message as JSON in {@code document}. Only {@link ResultRowMapper} turns results into rows and back.
  */
 record ResultRow(String checkId, String url, String jobId, String host, String outcome, Integer statusCode,
-                 Long responseTimeMs, String title, OffsetDateTime checkedAt, String document) {
+                 Long responseTimeMs, String title, OffsetDateTime checkedAt, String document, String sourceFile,
+                 Integer sourceLine) {
 }

@@ -14,7 +14,8 @@ final class ResultRowMapper {
 
     static ResultRow toRow(CheckResult r) {
         return new ResultRow(r.checkId(), r.url(), r.jobId(), r.host(), r.outcome().name(), r.statusCode(),
-                r.responseTimeMs(), r.title(), r.checkedAt().atOffset(ZoneOffset.UTC), JsonCodec.encodeToString(r));
+                r.responseTimeMs(), r.title(), r.checkedAt().atOffset(ZoneOffset.UTC), JsonCodec.encodeToString(r),
+                r.source() == null ? null : r.source().file(), r.source() == null ? null : r.source().line());
     }
 
     /** The result back from its stored document (the columns are copies of its fields). */

@@ -1,4 +1,4 @@
-package io.urlcheck.producer;
+package io.urlcheck.contract;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -118,5 +118,80 @@ class UrlNormalizerTest {
         assertThat(reason("http://example.com/" + path)).contains("over the 8192-character limit");
         assertThat(new UrlNormalizer(30).normalize("http://example.com/" + "b".repeat(11)))
                 .isInstanceOf(UrlVerdict.Valid.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://faß.de/, xn--fa-hia.de",
+            "http://FAß.DE/, xn--fa-hia.de",
+            "http://faß。de/, xn--fa-hia.de",
+            "http://faß．de/, xn--fa-hia.de",
+            "http://faß｡de/, xn--fa-hia.de",
+            "http://example。com/, example.com",
+            "http://BÜCHER.Example/, xn--bcher-kva.example",
+            "http://XN--FA-HIA.de/, xn--fa-hia.de"})
+    void mapsInternationalHostsPerUts46NonTransitional(String input, String host) {
+        UrlVerdict.Valid v = valid(input);
+        assertThat(v.host()).isEqualTo(host);
+        assertThat(v.url()).isEqualTo("http://" + host + "/");
+    }
+
+    @Test
+    void keepsTheSharpSWhereJavaNetIdnWouldMakeItAnotherHost() {
+        assertThat(java.net.IDN.toASCII("faß.de")).isEqualTo("fass.de");
+        assertThat(valid("https://faß.de/x").url()).isEqualTo("https://xn--fa-hia.de/x");
+        assertThat(HostNames.toUnicode("xn--fa-hia.de")).isEqualTo("faß.de");
+        assertThat(HostNames.toUnicode("example.com")).isEqualTo("example.com");
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://xn--a.de/, invalid international host name",
+            "http://ex‍ample.com/, invalid international host name",
+            "http://a�b.com/, invalid international host name",
+            "http://faß..de/, invalid host"})
+    void rejectsInvalidInternationalLabelsWithAReason(String input, String why) {
+        assertThat(reason(input)).contains(why);
+    }
+
+    @Test
+    void percentEncodesWhatAQueryCannotCarryRaw() {
+        assertThat(valid("http://example.com/p?q=a b&s=\"x\"&u=ü").url())
+                .isEqualTo("http://example.com/p?q=a%20b&s=%22x%22&u=%C3%BC");
+    }
+
+    @Test
+    void normalizingIsIdempotent() {
+        for (String input : new String[]{"HTTP://faß.de:80/a/./b/../c d?q=a b#f", "http://[::1]:8080/x", "https://my_host.example/%7e"}) {
+            String once = valid(input).url();
+            assertThat(valid(once).url()).as(input).isEqualTo(once);
+        }
+    }
+
+    @ParameterizedTest
+    @CsvSource({
+            "http://example.com/a/b?q=1, c, http://example.com/a/c",
+            "http://example.com/a/b?q=1, /root, http://example.com/root",
+            "http://example.com/a/b?q=1, ../../../up, http://example.com/up",
+            "http://example.com/a/b?q=1, ?other, http://example.com/a/b?other",
+            "http://example.com/a/b?q=1, '', http://example.com/a/b?q=1",
+            "http://example.com/a/b?q=1, #frag, http://example.com/a/b?q=1",
+            "http://example.com/a/b?q=1, //CDN.example.com/x, http://cdn.example.com/x",
+            "https://example.com/a/b, //faß.de/x, https://xn--fa-hia.de/x",
+            "http://example.com/a/b, HTTPS://Other.example:443, https://other.example/",
+            "http://example.com/, '  /spaced path  ', http://example.com/spaced%20path",
+            "http://example.com:8080/a/, b/./c/../d?x=1#y, http://example.com:8080/a/b/d?x=1"})
+    void resolvesLocationsPerRfc3986(String base, String location, String expected) {
+        UrlVerdict verdict = normalizer.resolve(base, location);
+        assertThat(verdict).as("%s against %s", location, base).isInstanceOf(UrlVerdict.Valid.class);
+        assertThat(((UrlVerdict.Valid) verdict).url()).isEqualTo(expected);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"ftp://example.com/, unsupported scheme", "javascript:alert(1), unsupported scheme",
+            "http://exa mple.com/, invalid character"})
+    void refusesLocationsThatAreNotCheckableUrls(String location, String why) {
+        assertThat(normalizer.resolve("http://example.com/", location))
+                .isInstanceOfSatisfying(UrlVerdict.Invalid.class, i -> assertThat(i.reason()).contains(why));
     }
 }

@@ -1,13 +1,17 @@
-package io.urlcheck.producer;
+package io.urlcheck.contract;
 
-import java.net.IDN;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
- * Validates and normalizes one URL: http and https only; scheme and host lower-cased; IDN hosts to
- * punycode; default ports, fragments and dot segments removed; characters a request line cannot carry
- * percent-encoded in the path; the query kept exactly as given. Pure and thread-safe.
+ * What a URL is on the wire, the one rule for a request's {@code url} (the producer) and a result's
+ * {@code finalUrl} and redirect targets (the worker). Validates and normalizes one URL: http and https
+ * only; scheme and host lower-cased; international hosts to punycode per UTS #46 ({@link HostNames});
+ * default ports, fragments and dot segments removed; characters a request line cannot carry
+ * percent-encoded (in the path, and in the query the space, {@code " < >} and non-ASCII, as browsers do);
+ * the query otherwise kept exactly as given. Pure and thread-safe.
  */
 public final class UrlNormalizer {
 
@@ -15,6 +19,9 @@ public final class UrlNormalizer {
     public static final int DEFAULT_MAX_URL_LENGTH = 8192;
 
     private static final char[] HEX = "0123456789ABCDEF".toCharArray();
+
+    /** RFC 3986 appendix B: scheme, authority, path, query and fragment of any URI reference. */
+    private static final Pattern REFERENCE = Pattern.compile("^(?:([^:/?#]+):)?(?://([^/?#]*))?([^?#]*)(?:\\?([^#]*))?(?:#.*)?$", Pattern.DOTALL);
 
     private final int maxUrlLength;
 
@@ -59,11 +66,45 @@ public final class UrlNormalizer {
         if (parsed.error != null) {
             return new UrlVerdict.Invalid(parsed.error);
         }
-        String url = scheme + "://" + parsed.render() + encodePath(removeDotSegments(path.isEmpty() ? "/" : path)) + queryPart;
+        String url = scheme + "://" + parsed.render() + encodePath(removeDotSegments(path.isEmpty() ? "/" : path))
+                + encodeQuery(queryPart);
         if (url.length() > maxUrlLength) {
             return tooLong(url.length());
         }
         return new UrlVerdict.Valid(url, parsed.host);
+    }
+
+    /**
+     * Resolves {@code reference} (a Location header: absolute, network-path, absolute-path or relative,
+     * surrounding whitespace ignored) against {@code base}, an already-normalized URL, per RFC 3986
+     * section 5.2.2, then normalizes the target like any input.
+     */
+    public UrlVerdict resolve(String base, String reference) {
+        String ref = reference.strip();
+        Matcher r = REFERENCE.matcher(ref);
+        Matcher b = REFERENCE.matcher(base);
+        if (!r.matches() || !b.matches() || b.group(1) == null || b.group(2) == null) {
+            return new UrlVerdict.Invalid("unusable Location '" + clip(ref) + "'");
+        }
+        if (r.group(1) != null) {
+            return normalize(ref);
+        }
+        String target;
+        if (r.group(2) != null) {
+            target = b.group(1) + ":" + ref;
+        } else {
+            String path = r.group(3);
+            String query = r.group(4);
+            if (path.isEmpty()) {
+                path = b.group(3);
+                query = query != null ? query : b.group(4);
+            } else if (!path.startsWith("/")) {
+                String basePath = b.group(3).isEmpty() ? "/" : b.group(3);
+                path = basePath.substring(0, basePath.lastIndexOf('/') + 1) + path;
+            }
+            target = b.group(1) + "://" + b.group(2) + path + (query == null ? "" : "?" + query);
+        }
+        return normalize(target);
     }
 
     private UrlVerdict tooLong(int length) {
@@ -141,23 +182,42 @@ public final class UrlNormalizer {
 
     /** Percent-encodes what may not appear raw in a path (spaces, quotes, non-ASCII...); keeps existing escapes. */
     static String encodePath(String path) {
+        return percentEncode(path, UrlNormalizer::allowedInPath);
+    }
+
+    /** Percent-encodes the query characters browsers encode (space, {@code " < >}, controls, non-ASCII); keeps the rest as given. */
+    static String encodeQuery(String query) {
+        return percentEncode(query, c -> !encodedInQuery(c));
+    }
+
+    /** {@code text} with every character {@code raw} refuses percent-encoded as UTF-8 bytes; non-ASCII is never raw. */
+    private static String percentEncode(String text, CharPredicate raw) {
         int i = 0;
-        while (i < path.length() && allowedInPath(path.charAt(i))) {
+        while (i < text.length() && text.charAt(i) < 0x80 && raw.test(text.charAt(i))) {
             i++;
         }
-        if (i == path.length()) {
-            return path;
+        if (i == text.length()) {
+            return text;
         }
-        StringBuilder out = new StringBuilder(path.length() + 16).append(path, 0, i);
-        for (byte b : path.substring(i).getBytes(StandardCharsets.UTF_8)) {
+        StringBuilder out = new StringBuilder(text.length() + 16).append(text, 0, i);
+        for (byte b : text.substring(i).getBytes(StandardCharsets.UTF_8)) {
             char c = (char) (b & 0xFF);
-            if (c < 0x80 && allowedInPath(c)) {
+            if (c < 0x80 && raw.test(c)) {
                 out.append(c);
             } else {
                 out.append('%').append(HEX[(b >> 4) & 0xF]).append(HEX[b & 0xF]);
             }
         }
         return out.toString();
+    }
+
+    /** A test of one character, without boxing. */
+    private interface CharPredicate {
+        boolean test(char c);
+    }
+
+    private static boolean encodedInQuery(char c) {
+        return c <= 0x20 || c >= 0x7F || c == '"' || c == '<' || c == '>';
     }
 
     private static boolean allowedInPath(char c) {
@@ -228,15 +288,12 @@ public final class UrlNormalizer {
         }
 
         private String setRegName(String raw) {
-            String ascii = raw;
-            if (!raw.chars().allMatch(c -> c < 0x80)) {
-                try {
-                    ascii = IDN.toASCII(raw, IDN.ALLOW_UNASSIGNED);
-                } catch (IllegalArgumentException e) {
-                    return "invalid international host name '" + clip(raw) + "': " + e.getMessage();
-                }
+            String ascii;
+            try {
+                ascii = HostNames.toAscii(raw);
+            } catch (IllegalArgumentException e) {
+                return "invalid international host name '" + clip(raw) + "': " + e.getMessage();
             }
-            ascii = ascii.toLowerCase(Locale.ROOT);
             for (int i = 0; i < ascii.length(); i++) {
                 char c = ascii.charAt(i);
                 boolean ok = (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '.' || c == '_' || c == '~' || c == '%';

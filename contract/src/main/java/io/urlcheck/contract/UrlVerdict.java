@@ -1,4 +1,4 @@
-package io.urlcheck.producer;
+package io.urlcheck.contract;
 
 /** What {@link UrlNormalizer} made of one input: a normalized URL with its host, or a reason to refuse it. */
 public sealed interface UrlVerdict {
