@@ -5,7 +5,10 @@ public final class ExitCodes {
 
     /** Every URL was checked (whatever the outcomes, unless {@code --fail-on-error}). */
     public static final int OK = 0;
-    /** {@code --fail-on-error} was given and at least one URL's outcome is not {@code OK}. */
+    /**
+     * {@code --fail-on-error} was given and at least one URL's outcome is not {@code OK}, or {@code --fail-on-new}
+     * was given and at least one URL broke since {@code --baseline}.
+     */
     public static final int URL_FAILURES = 1;
     /** The command line was wrong (picocli's usage error code). */
     public static final int USAGE = 2;

@@ -4,6 +4,7 @@ import io.urlcheck.launcher.client.ApiException;
 import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.launcher.client.SinkClient;
 import io.urlcheck.launcher.output.Progress;
+import io.urlcheck.launcher.output.Style;
 import io.urlcheck.launcher.stack.Timeline;
 
 import java.util.Optional;
@@ -16,21 +17,39 @@ final class JobFollower {
 
     private static final long POLL_MILLIS = 100;
 
-    private final SinkClient sink;
+    /** Where a job's status comes from: the sink's {@code GET /api/jobs/{id}} ({@link SinkClient#job}). */
+    @FunctionalInterface
+    interface JobSource {
+        /** The job's status; empty while the sink has not heard of it. */
+        Optional<JobStatus> job(String jobId);
+    }
+
+    private final JobSource jobs;
     private final Progress progress;
     private final BooleanSupplier stop;
     private final Timeline timeline;
 
-    JobFollower(SinkClient sink, Progress progress, BooleanSupplier stop) {
-        this(sink, progress, stop, null);
-    }
-
     /** A follower that also marks the first and the last result on {@code timeline} (may be null). */
-    JobFollower(SinkClient sink, Progress progress, BooleanSupplier stop, Timeline timeline) {
-        this.sink = sink;
+    JobFollower(JobSource jobs, Progress progress, BooleanSupplier stop, Timeline timeline) {
+        this.jobs = jobs;
         this.progress = progress;
         this.stop = stop;
         this.timeline = timeline;
+    }
+
+    /**
+     * Follows {@code jobId} on a running stack with a progress display on stderr (none when {@code quiet}) until
+     * it is done, then prints its line and summary on stdout: the end of {@code submit --wait} and of {@code watch}.
+     * Returns the last status seen.
+     */
+    static Optional<JobStatus> followToSummary(SinkClient sink, String jobId, boolean quiet)
+            throws InterruptedException {
+        Optional<JobStatus> last;
+        try (Progress progress = Progress.create(Style.detect("stderr"), quiet, System.err)) {
+            last = new JobFollower(sink::job, progress, () -> false, null).follow(jobId, null);
+        }
+        SummaryCommand.print(sink, jobId, last, System.out, Style.detect("stdout"));
+        return last;
     }
 
     /**
@@ -51,7 +70,7 @@ final class JobFollower {
                     throw new ApiException("submission failed: " + e.getCause(), e.getCause());
                 }
             }
-            Optional<JobStatus> status = sink.job(jobId);
+            Optional<JobStatus> status = jobs.job(jobId);
             if (status.isPresent()) {
                 last = status;
                 progress.update(status.get());

@@ -6,6 +6,7 @@ import io.urlcheck.launcher.client.ProducerClient;
 import io.urlcheck.launcher.client.SinkClient;
 import io.urlcheck.launcher.client.Submission;
 import io.urlcheck.launcher.client.Summary;
+import io.urlcheck.launcher.output.BaselineDiff;
 import io.urlcheck.launcher.output.Progress;
 import io.urlcheck.launcher.output.Style;
 import io.urlcheck.launcher.output.SummaryLine;
@@ -39,8 +40,10 @@ import java.util.concurrent.CompletableFuture;
                 "  ./urlcheck run README.md docs/ --base https://example.com/ --format markdown --out links.md",
                 "  ./urlcheck run urls.txt --exclude 'linkedin\\.com' --header 'Authorization: Bearer T' --method head",
                 "  ./urlcheck run urls.txt --config ci.toml            # options from a file (./urlcheck.toml is read by default)",
+                "  ./urlcheck run urls.txt --baseline previous.json --fail-on-new   # fail only on links that broke",
                 "",
                 "Exit codes: 0 all checked; 1 with --fail-on-error when an outcome is not OK;",
+                "1 with --fail-on-new when a URL broke since --baseline (OK then, not OK now);",
                 "2 bad arguments; 3 the stack could not start; 130 stopped by Ctrl+C, 143 by SIGTERM (partial results).",
                 "First Ctrl+C: stop intake, let the workers drain, write the partial results. Second: force."})
 public final class RunCommand implements Callable<Integer> {
@@ -70,6 +73,9 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = "--fail-on-error", description = "Exit 1 when any URL's outcome is not OK.")
     boolean failOnError;
 
+    @Mixin
+    BaselineOptions baseline;
+
     @Option(names = {"-q", "--quiet"}, description = "No progress, start-up lines or table; only the summary line.")
     boolean quiet;
 
@@ -78,42 +84,28 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StackConfig config;
         Upload upload;
         JobOptions options;
         try {
             upload = input.prepare();
-            StackConfig.Builder builder = StackConfig.builder(Workspace.home(), Workspace.newRunDir("run"));
-            worker.applyTo(builder);
-            stack.applyTo(builder, false);
-            config = builder.build();
+            baseline.load();
             options = jobOptions.toJobOptions(worker.timeoutSeconds == null ? null : worker.timeoutSeconds + "s", worker.retries);
         } catch (IllegalArgumentException e) {
             throw Cli.usage(this, e.getMessage());
         }
+        StackConfig config = StackStart.configure(this, () -> StackStart.builder("run"), worker, stack, false);
         Path outFile = out != null ? out : Path.of("results." + format.extension());
         Style errStyle = Style.detect("stderr");
         Style outStyle = Style.detect("stdout");
         Interrupts interrupts = Interrupts.install(System.err);
         Instant started = Instant.now();
 
-        if (!quiet) {
-            System.err.println("urlcheck: starting Kafka and the services (logs in " + config.runDir().resolve("logs") + ")");
+        Optional<LocalStack> ready = StackStart.start(config, interrupts, !quiet);
+        if (ready.isEmpty()) {
+            System.err.println("urlcheck: stopped before the stack was ready");
+            return interrupts.stoppedBy().exitCode();
         }
-        LocalStack local;
-        interrupts.interruptOnFirst(Thread.currentThread());
-        try {
-            local = LocalStack.start(config);
-        } catch (RuntimeException e) {
-            if (interrupts.requested()) {
-                Thread.interrupted();
-                System.err.println("urlcheck: stopped before the stack was ready");
-                return interrupts.stoppedBy().exitCode();
-            }
-            throw e;
-        } finally {
-            interrupts.interruptOnFirst(null);
-        }
+        LocalStack local = ready.get();
         try {
             if (!quiet) {
                 System.err.printf("urlcheck: stack ready in %.1f s%n", local.startupTime().toMillis() / 1000.0);
@@ -139,7 +131,7 @@ public final class RunCommand implements Callable<Integer> {
         upload.thenRun(() -> local.timeline().mark("run: input uploaded"));
         Optional<JobStatus> last;
         try (Progress progress = Progress.create(errStyle, quiet, System.err)) {
-            last = new JobFollower(sink, progress, interrupts::requested, local.timeline()).follow(jobId, upload);
+            last = new JobFollower(sink::job, progress, interrupts::requested, local.timeline()).follow(jobId, upload);
         }
         boolean partial = interrupts.requested();
         if (partial) {
@@ -151,6 +143,7 @@ public final class RunCommand implements Callable<Integer> {
         long expected = last.filter(JobStatus::complete).map(JobStatus::expected).orElse(partial ? -1L : rows);
         long checked = partial ? rows : last.map(JobStatus::checked).orElse(rows);
         Summary summary = !quiet && rows > 0 ? sink.summary(jobId) : null;
+        BaselineDiff diff = partial ? null : baseline.compare(() -> sink.export(Map.of("jobId", jobId), "jsonl"));
         local.kill();
         if (summary != null) {
             System.out.println();
@@ -159,11 +152,12 @@ public final class RunCommand implements Callable<Integer> {
         }
         System.out.println(SummaryLine.render(checked, expected, outcomes, Duration.between(started, Instant.now()),
                 outFile.toString(), partial ? interrupts.stoppedBy().label() : null, outStyle));
+        baseline.print(diff, outStyle, System.out);
         if (partial) {
             return interrupts.stoppedBy().exitCode();
         }
         boolean failures = last.map(JobStatus::notOk).orElse(0L) > 0;
-        return failOnError && failures ? ExitCodes.URL_FAILURES : ExitCodes.OK;
+        return failOnError && failures || baseline.fails(diff) ? ExitCodes.URL_FAILURES : ExitCodes.OK;
     }
 
     /**

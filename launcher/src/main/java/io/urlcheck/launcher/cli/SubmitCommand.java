@@ -3,10 +3,7 @@ package io.urlcheck.launcher.cli;
 import io.urlcheck.contract.JobId;
 import io.urlcheck.contract.JobOptions;
 import io.urlcheck.launcher.client.JobStatus;
-import io.urlcheck.launcher.client.SinkClient;
 import io.urlcheck.launcher.client.Submission;
-import io.urlcheck.launcher.output.Progress;
-import io.urlcheck.launcher.output.Style;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -82,12 +79,7 @@ public final class SubmitCommand implements Callable<Integer> {
                     submission.duplicates(), submission.skipped());
             return ExitCodes.OK;
         }
-        SinkClient sink = api.sink();
-        Optional<JobStatus> last;
-        try (Progress progress = Progress.create(Style.detect("stderr"), quiet, System.err)) {
-            last = new JobFollower(sink, progress, () -> false).follow(submission.jobId(), null);
-        }
-        SummaryCommand.print(sink, submission.jobId(), last, System.out, Style.detect("stdout"));
+        Optional<JobStatus> last = JobFollower.followToSummary(api.sink(), submission.jobId(), quiet);
         boolean failures = last.map(JobStatus::notOk).orElse(0L) > 0;
         return failOnError && failures ? ExitCodes.URL_FAILURES : ExitCodes.OK;
     }

@@ -9,6 +9,7 @@ import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 import java.io.PrintStream;
+import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code urlcheck up}: starts the local stack and keeps it running until Ctrl+C. */
@@ -43,34 +44,19 @@ public final class UpCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        StackConfig config;
-        try {
+        StackConfig config = StackStart.configure(this, () -> {
             if (workers < 1 || workers > LocalStack.REQUEST_PARTITIONS) {
                 throw new IllegalArgumentException("--workers must be between 1 and " + LocalStack.REQUEST_PARTITIONS
                         + " (the request topic's partitions), got " + workers);
             }
-            StackConfig.Builder builder = StackConfig.builder(Workspace.home(), Workspace.newRunDir("up")).workers(workers);
-            worker.applyTo(builder);
-            stack.applyTo(builder, true);
-            config = builder.build();
-        } catch (IllegalArgumentException e) {
-            throw Cli.usage(this, e.getMessage());
-        }
+            return StackStart.builder("up").workers(workers);
+        }, worker, stack, true);
         Interrupts interrupts = Interrupts.install(System.err);
-        System.err.println("urlcheck: starting Kafka and the services (logs in " + config.runDir().resolve("logs") + ")");
-        LocalStack local;
-        interrupts.interruptOnFirst(Thread.currentThread());
-        try {
-            local = LocalStack.start(config);
-        } catch (RuntimeException e) {
-            if (interrupts.requested()) {
-                Thread.interrupted();
-                return ExitCodes.OK;
-            }
-            throw e;
-        } finally {
-            interrupts.interruptOnFirst(null);
+        Optional<LocalStack> ready = StackStart.start(config, interrupts, true);
+        if (ready.isEmpty()) {
+            return ExitCodes.OK;
         }
+        LocalStack local = ready.get();
         try {
             printEndpoints(local, System.out, Style.detect("stdout"));
             interrupts.await();

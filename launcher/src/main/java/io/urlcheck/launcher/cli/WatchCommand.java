@@ -2,8 +2,6 @@ package io.urlcheck.launcher.cli;
 
 import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.launcher.client.SinkClient;
-import io.urlcheck.launcher.output.Progress;
-import io.urlcheck.launcher.output.Style;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -47,11 +45,7 @@ public final class WatchCommand implements Callable<Integer> {
             id = latest.get().jobId();
         }
         System.err.println("urlcheck: watching job " + id);
-        Optional<JobStatus> last;
-        try (Progress progress = Progress.create(Style.detect("stderr"), quiet, System.err)) {
-            last = new JobFollower(sink, progress, () -> false).follow(id, null);
-        }
-        SummaryCommand.print(sink, id, last, System.out, Style.detect("stdout"));
+        JobFollower.followToSummary(sink, id, quiet);
         return ExitCodes.OK;
     }
 }

@@ -47,10 +47,8 @@ public final class KafkaProcess {
     private final int controllerPort;
     private final ChildProcess process;
     private boolean formatted;
-    private int saslPort;
-    private String saslUser;
-    private String saslPassword;
-    private StackConfig.Tls saslTls;
+    private int listenerPort;
+    private BrokerListener listener;
 
     /** A broker living in {@code dir} (config and data), logging to {@code logDir/kafka.log}, on loopback {@code port}. */
     public KafkaProcess(Path dir, Path logDir, int port, int controllerPort) {
@@ -62,29 +60,16 @@ public final class KafkaProcess {
     }
 
     /**
-     * Adds a SASL listener on loopback {@code port} that knows one SASL/PLAIN user, beside the PLAINTEXT
-     * one: SASL_SSL with {@code tls}'s key store, or SASL_PLAINTEXT when {@code tls} is null. Call before
-     * the first {@link #launch}; the passwords go to the broker's config file in its directory, never to a log.
+     * Adds {@code listener} on loopback {@code port}, beside the PLAINTEXT one. Call before the first
+     * {@link #launch}; its properties go to the broker's private config file in its directory, never to a log.
      */
-    public KafkaProcess saslPlainListener(int port, String username, String password, StackConfig.Tls tls) {
+    public KafkaProcess listener(int port, BrokerListener listener) {
         if (formatted) {
-            throw new IllegalStateException("the broker is already configured; add the SASL listener before launching it");
+            throw new IllegalStateException("the broker is already configured; add the listener before launching it");
         }
-        if (!username.matches("[A-Za-z0-9._-]+") || !password.matches("[A-Za-z0-9._-]+")) {
-            throw new IllegalArgumentException("SASL user name and password may hold only letters, digits, '.', '_' and '-'"
-                    + " (they are written unquoted into a properties file and a JAAS line)");
-        }
-        this.saslPort = port;
-        this.saslUser = username;
-        this.saslPassword = password;
-        this.saslTls = tls;
+        this.listenerPort = port;
+        this.listener = listener;
         return this;
-    }
-
-    /** The JAAS line a client logs in with as {@code username}, for {@code sasl.jaas.config}. */
-    public static String plainJaas(String username, String password) {
-        return "org.apache.kafka.common.security.plain.PlainLoginModule required username=\"" + username
-                + "\" password=\"" + password + "\";";
     }
 
     /** Formats the log directory on first use, starts the broker and waits until it answers. */
@@ -127,7 +112,7 @@ public final class KafkaProcess {
 
     /**
      * Writes {@code text} to a file only its owner may read or write (0600 where the file system has POSIX
-     * permissions), created so before the first byte: the broker's config holds the SASL and key store passwords.
+     * permissions), created so before the first byte: the broker's config may hold a listener's passwords.
      */
     static void writePrivately(Path file, String text) throws IOException {
         Set<PosixFilePermission> ownerOnly = PosixFilePermissions.fromString("rw-------");
@@ -261,17 +246,12 @@ public final class KafkaProcess {
         return "127.0.0.1:" + port;
     }
 
-    /** The {@code security.protocol} a client of the SASL listener sets: SASL_SSL when it has TLS. */
-    public String saslSecurityProtocol() {
-        return saslTls != null ? "SASL_SSL" : "SASL_PLAINTEXT";
-    }
-
-    /** The {@code host:port} of the SASL listener; see {@link #saslPlainListener}. */
-    public String saslBootstrapServers() {
-        if (saslPort == 0) {
-            throw new IllegalStateException("this broker has no SASL listener");
+    /** The {@code host:port} of the second listener; see {@link #listener(int, BrokerListener)}. */
+    public String listenerBootstrapServers() {
+        if (listener == null) {
+            throw new IllegalStateException("this broker has no second listener");
         }
-        return "127.0.0.1:" + saslPort;
+        return "127.0.0.1:" + listenerPort;
     }
 
     /** The client port. */
@@ -295,30 +275,22 @@ public final class KafkaProcess {
 
     private String serverProperties() {
         String nl = System.lineSeparator();
-        boolean sasl = saslPort != 0;
-        String saslListener = sasl ? ",SASL://127.0.0.1:" + saslPort : "";
-        String saslLines = sasl ? String.join(nl,
-                "sasl.enabled.mechanisms=PLAIN",
-                "listener.name.sasl.sasl.enabled.mechanisms=PLAIN",
-                "listener.name.sasl.plain.sasl.jaas.config=org.apache.kafka.common.security.plain.PlainLoginModule required user_"
-                        + saslUser + "=\"" + saslPassword + "\";",
-                "") : "";
-        String tlsLines = saslTls != null ? String.join(nl,
-                "listener.name.sasl.ssl.keystore.type=PKCS12",
-                "listener.name.sasl.ssl.keystore.location=" + saslTls.keyStore().toAbsolutePath(),
-                "listener.name.sasl.ssl.keystore.password=" + saslTls.keyStorePassword(),
-                "listener.name.sasl.ssl.key.password=" + saslTls.keyStorePassword(),
-                "") : "";
+        String extraListener = listener != null ? "," + listener.name() + "://127.0.0.1:" + listenerPort : "";
+        StringBuilder extraLines = new StringBuilder();
+        if (listener != null) {
+            listener.brokerProperties().forEach((key, value) -> extraLines.append(key).append('=').append(value).append(nl));
+        }
         return String.join(nl,
                 "# Generated by the urlcheck launcher: one combined broker and controller on loopback.",
                 "process.roles=broker,controller",
                 "node.id=" + NODE_ID,
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort + saslListener,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + saslListener,
+                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort + extraListener,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + extraListener,
                 "controller.listener.names=" + CONTROLLER_LISTENER,
                 "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT" + (sasl ? ",SASL:" + saslSecurityProtocol() : ""),
+                "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
+                        + (listener != null ? "," + listener.name() + ":" + listener.securityProtocol() : ""),
                 "log.dirs=" + dir.resolve("data"),
                 "# The launcher creates every topic with its partition count; a typo must not create one.",
                 "auto.create.topics.enable=false",
@@ -331,8 +303,7 @@ public final class KafkaProcess {
                 "share.coordinator.state.topic.replication.factor=1",
                 "share.coordinator.state.topic.min.isr=1",
                 "group.initial.rebalance.delay.ms=0",
-                saslLines,
-                tlsLines);
+                extraLines.toString());
     }
 
     private static List<Path> classPathFiles() {

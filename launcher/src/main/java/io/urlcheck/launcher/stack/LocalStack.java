@@ -84,9 +84,8 @@ public final class LocalStack implements AutoCloseable {
         timeline.mark("stack: starting");
         Path kafkaDir = config.runDir().resolve("kafka");
         kafka = new KafkaProcess(kafkaDir, logDir(), ports.kafka(), ports.controller());
-        if (config.saslPlain() != null) {
-            kafka.saslPlainListener(ports.sasl(), config.saslPlain().username(), config.saslPlain().password(),
-                    config.saslPlain().tls());
+        if (config.listener() != null) {
+            kafka.listener(ports.listener(), config.listener());
         }
         producer = service("producer-service", "producer", ports.producer(), config.producerProps(), SERVICE_HEAP);
         sink = service("sink-service", "sink", ports.sink(), sinkProperties(), SINK_HEAP);
@@ -136,16 +135,9 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess service(String module, String name, int port, Map<String, String> extra, String heap) {
         Map<String, String> props = new HashMap<>(LOCAL_KAFKA_CLIENT);
         props.putAll(extra);
-        if (config.saslPlain() != null) {
-            StackConfig.Tls tls = config.saslPlain().tls();
-            props.put("kafka.bootstrap.servers", kafka.saslBootstrapServers());
-            props.put("kafka.security.protocol", kafka.saslSecurityProtocol());
-            props.put("kafka.sasl.mechanism", "PLAIN");
-            props.put("kafka.sasl.jaas.config", KafkaProcess.plainJaas(config.saslPlain().username(), config.saslPlain().password()));
-            if (tls != null) {
-                props.put("kafka.ssl.truststore.type", "PEM");
-                props.put("kafka.ssl.truststore.certificates", tls.trustedCertificatePem());
-            }
+        if (config.listener() != null) {
+            props.put("kafka.bootstrap.servers", kafka.listenerBootstrapServers());
+            config.listener().clientProperties().forEach((key, value) -> props.put("kafka." + key, value));
         } else {
             props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         }

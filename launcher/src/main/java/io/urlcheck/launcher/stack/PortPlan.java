@@ -12,7 +12,7 @@ import java.util.Map;
  * the worker port; each further worker gets the next port above the previous worker's that nothing else in
  * the plan holds. With the defaults: producer 8081, worker-1 8082, sink 8083, worker-2 8084, worker-3 8085,
  * ... worker-8 8090, Kafka 9092. With a worker port of 0 every worker gets a free port. The broker's
- * controller and SASL listeners always get free ports. A port given twice is refused before anything starts.
+ * controller and second listener always get free ports. A port given twice is refused before anything starts.
  */
 public final class PortPlan {
 
@@ -61,8 +61,8 @@ public final class PortPlan {
             }
         }
         plan.planFree("Kafka controller");
-        if (config.saslPlain() != null) {
-            plan.planFree("Kafka SASL");
+        if (config.listener() != null) {
+            plan.planFree("Kafka listener");
         }
         return plan;
     }
@@ -152,8 +152,8 @@ public final class PortPlan {
     public int kafka() { return portOf("Kafka"); }
     /** The broker's controller (KRaft quorum) port. */
     public int controller() { return portOf("Kafka controller"); }
-    /** The broker's SASL listener port; only when the stack has SASL. */
-    public int sasl() { return portOf("Kafka SASL"); }
+    /** The port of the broker's second listener; only when the stack has one ({@link StackConfig#listener()}). */
+    public int listener() { return portOf("Kafka listener"); }
     /** The producer's HTTP port. */
     public int producer() { return portOf("producer API"); }
     /** The sink's HTTP port. */

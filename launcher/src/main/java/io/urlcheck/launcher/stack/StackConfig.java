@@ -18,36 +18,12 @@ import java.util.Map;
  * @param producerProps  extra system properties of the producer
  * @param workerProps    extra system properties of every worker
  * @param sinkProps      extra system properties of the sink
- * @param saslPlain      when not null, the services reach the broker only through a SASL listener that knows
- *                       this one user, SASL_SSL when it has {@link Tls} and SASL_PLAINTEXT otherwise (the
- *                       launcher's own admin client keeps the PLAINTEXT listener)
+ * @param listener       when not null, the broker's second listener through which the services connect
+ *                       (the launcher's own admin client keeps the PLAINTEXT listener)
  */
 public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPort, int workerPort, int sinkPort,
                           int workers, Map<String, String> producerProps, Map<String, String> workerProps,
-                          Map<String, String> sinkProps, SaslPlain saslPlain) {
-
-    /**
-     * A SASL/PLAIN user of the broker, and the credentials the services log in with; with {@code tls}
-     * (may be null) the listener is SASL_SSL, the protocol of the production overlay.
-     */
-    public record SaslPlain(String username, String password, Tls tls) {
-        @Override
-        public String toString() {
-            return "SaslPlain[username=" + username + ", password=(hidden), tls=" + (tls != null) + "]";
-        }
-    }
-
-    /**
-     * The SASL listener's TLS: the broker's PKCS#12 key store, and the certificate the services trust, in
-     * PEM, given to them as the production overlay does ({@code ssl.truststore.type=PEM} and
-     * {@code ssl.truststore.certificates}).
-     */
-    public record Tls(Path keyStore, String keyStorePassword, String trustedCertificatePem) {
-        @Override
-        public String toString() {
-            return "Tls[keyStore=" + keyStore + ", keyStorePassword=(hidden)]";
-        }
-    }
+                          Map<String, String> sinkProps, BrokerListener listener) {
 
     /** Default ports of {@code ./urlcheck up}: the same as each service's {@code quarkus.http.port} and Kafka's usual 9092. */
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -81,7 +57,7 @@ public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPor
         private final Map<String, String> producerProps = new LinkedHashMap<>();
         private final Map<String, String> workerProps = new LinkedHashMap<>();
         private final Map<String, String> sinkProps = new LinkedHashMap<>();
-        private SaslPlain saslPlain;
+        private BrokerListener listener;
 
         private Builder(Path home, Path runDir) {
             this.home = home;
@@ -99,13 +75,13 @@ public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPor
         public Builder worker(String key, String value) { workerProps.put(key, value); return this; }
         /** Sets a sink system property, e.g. {@code urlcheck.sink.store}. */
         public Builder sink(String key, String value) { sinkProps.put(key, value); return this; }
-        /** Services authenticate to the broker with SASL/PLAIN as this user: over TLS (SASL_SSL) when {@code tls} is not null. */
-        public Builder saslPlain(String username, String password, Tls tls) { saslPlain = new SaslPlain(username, password, tls); return this; }
+        /** The services connect to the broker through {@code listener}, a second listener of the broker. */
+        public Builder listener(BrokerListener v) { listener = v; return this; }
 
         /** The configuration; {@link IllegalArgumentException} when two parts of the stack would share a port. */
         public StackConfig build() {
             StackConfig config = new StackConfig(home.toAbsolutePath(), runDir.toAbsolutePath(), kafkaPort, producerPort,
-                    workerPort, sinkPort, workers, producerProps, workerProps, sinkProps, saslPlain);
+                    workerPort, sinkPort, workers, producerProps, workerProps, sinkProps, listener);
             PortPlan.fixed(config);
             return config;
         }

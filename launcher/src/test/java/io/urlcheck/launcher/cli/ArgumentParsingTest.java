@@ -3,6 +3,7 @@ package io.urlcheck.launcher.cli;
 import io.urlcheck.launcher.Main;
 import io.urlcheck.launcher.stack.StackConfig;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
 import java.io.PrintWriter;
@@ -193,5 +194,22 @@ class ArgumentParsingTest {
         assertThat(execute("summary", "--token-file", file.toString())).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("--token-file " + file + " may be read or changed by other users;"
                 + " make it private with 'chmod 600 " + file + "'");
+    }
+
+    @Test
+    void failOnNewWithoutABaselineIsAUsageErrorSayingWhy(@TempDir Path dir) throws Exception {
+        Path urls = Files.writeString(dir.resolve("urls.txt"), "http://a/\n");
+
+        assertThat(execute("run", urls.toString(), "--fail-on-new")).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("--fail-on-new needs --baseline FILE").doesNotContain("Exception");
+    }
+
+    @Test
+    void aMalformedBaselineIsAUsageErrorBeforeAnythingStarts(@TempDir Path dir) throws Exception {
+        Path urls = Files.writeString(dir.resolve("urls.txt"), "http://a/\n");
+        Path baseline = Files.writeString(dir.resolve("previous.json"), "[{\"url\": ");
+
+        assertThat(execute("run", urls.toString(), "--baseline", baseline.toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("baseline " + baseline + " is not valid JSON").doesNotContain("Exception");
     }
 }

@@ -9,6 +9,7 @@ import io.urlcheck.launcher.client.SinkClient;
 import io.urlcheck.launcher.client.Submission;
 import io.urlcheck.launcher.stack.LocalStack;
 import io.urlcheck.launcher.stack.StackConfig;
+import io.urlcheck.systemtests.support.SaslPlainListener;
 import io.urlcheck.testkit.postgres.PostgresServer;
 import io.urlcheck.testkit.tls.SelfSignedKeyStore;
 
@@ -244,6 +245,11 @@ public final class Pipeline implements AutoCloseable {
         return stack;
     }
 
+    /** The broker's SASL listener the services use ({@link Builder#kafkaSaslSsl}), or null. */
+    public SaslPlainListener sasl() {
+        return (SaslPlainListener) stack.config().listener();
+    }
+
     /** The loopback targets. */
     public TargetFleet fleet() {
         return fleet;
@@ -342,7 +348,7 @@ public final class Pipeline implements AutoCloseable {
                     sinkProps.put("urlcheck.api.token", token);
                 }
                 if (saslUser != null) {
-                    config.saslPlain(saslUser, saslPassword, brokerTls(runDir.resolve("tls")));
+                    config.listener(new SaslPlainListener(saslUser, saslPassword, brokerTls(runDir.resolve("tls"))));
                 }
                 producerProps.forEach(config::producer);
                 workerProps.forEach(config::worker);
@@ -362,10 +368,10 @@ public final class Pipeline implements AutoCloseable {
         }
 
         /** A fresh self-signed key store for the broker's 127.0.0.1, and its certificate for the services to trust. */
-        private static StackConfig.Tls brokerTls(Path dir) {
+        private static SaslPlainListener.Tls brokerTls(Path dir) {
             try {
                 SelfSignedKeyStore keyStore = SelfSignedKeyStore.create(Files.createDirectories(dir));
-                return new StackConfig.Tls(keyStore.path(), keyStore.password(), keyStore.certificatePem());
+                return new SaslPlainListener.Tls(keyStore.path(), keyStore.password(), keyStore.certificatePem());
             } catch (IOException e) {
                 throw new UncheckedIOException("could not create " + dir, e);
             }

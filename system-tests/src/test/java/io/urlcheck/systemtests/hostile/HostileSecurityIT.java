@@ -2,10 +2,10 @@ package io.urlcheck.systemtests.hostile;
 
 import io.urlcheck.contract.Topics;
 import io.urlcheck.launcher.client.Submission;
-import io.urlcheck.launcher.stack.KafkaProcess;
 import io.urlcheck.launcher.stack.LocalStack;
 import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.systemtests.chaos.Pipeline;
+import io.urlcheck.systemtests.support.SaslPlainListener;
 import org.apache.kafka.clients.CommonClientConfigs;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -98,7 +98,7 @@ class HostileSecurityIT {
     @Test
     void everyServiceTalksToKafkaOnlyOverSaslSslAndAWrongPasswordOrAnUntrustedBrokerIsRefused() throws Exception {
         LocalStack stack = run.stack();
-        String saslBootstrap = stack.kafka().saslBootstrapServers();
+        String saslBootstrap = stack.kafka().listenerBootstrapServers();
         // Every Kafka client of every service says, when created, which brokers it connects to: the SASL listener,
         // which speaks only TLS, so a client that ignored the ssl.* properties could not have done its work.
         Map<String, List<String>> expectedClients = Map.of(
@@ -149,9 +149,9 @@ class HostileSecurityIT {
                 AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap,
                 CommonClientConfigs.SECURITY_PROTOCOL_CONFIG, "SASL_SSL",
                 SaslConfigs.SASL_MECHANISM, "PLAIN",
-                SaslConfigs.SASL_JAAS_CONFIG, KafkaProcess.plainJaas(SASL_USER, password),
+                SaslConfigs.SASL_JAAS_CONFIG, SaslPlainListener.jaas(SASL_USER, password),
                 SslConfigs.SSL_TRUSTSTORE_TYPE_CONFIG, "PEM",
-                SslConfigs.SSL_TRUSTSTORE_CERTIFICATES_CONFIG, run.stack().config().saslPlain().tls().trustedCertificatePem(),
+                SslConfigs.SSL_TRUSTSTORE_CERTIFICATES_CONFIG, run.sasl().tls().trustedCertificatePem(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 10_000,
                 AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 20_000);
     }

@@ -4,11 +4,11 @@ import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.launcher.stack.LocalStack;
 import io.urlcheck.launcher.stack.Ports;
 import io.urlcheck.launcher.stack.ServiceProcess;
-import io.urlcheck.launcher.stack.StackConfig;
 import io.urlcheck.systemtests.chaos.Pipeline;
 import io.urlcheck.systemtests.support.Home;
 import io.urlcheck.systemtests.support.LauncherProcess;
 import io.urlcheck.systemtests.support.ProcFiles;
+import io.urlcheck.systemtests.support.SaslPlainListener;
 import io.urlcheck.testkit.postgres.PostgresServer;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -77,7 +77,7 @@ class SecretsStayOffCommandLinesIT {
         try (Pipeline run = Pipeline.builder("secretsOffCommandLines").workers(1).apiToken(token)
                 .kafkaSaslSsl("urlcheck", saslPassword).start()) {
             LocalStack stack = run.stack();
-            StackConfig.Tls tls = stack.config().saslPlain().tls();
+            SaslPlainListener.Tls tls = run.sasl().tls();
             List<String> secrets = List.of(token, saslPassword, tls.keyStorePassword());
 
             List<String> urls = run.fleet().delayedUrls("secrets", 10, 0);
