@@ -37,6 +37,8 @@ import java.util.UUID;
  *                          records written before it existed
  * @param source            where the link was found, echoed from {@link CheckRequest#source()}; null for a URL
  *                          read from a list (optional on the wire: absent decodes to null)
+ * @param method            the HTTP method of the final response, {@code GET} or {@code HEAD} ({@code GET} after a
+ *                          HEAD the server refused with 405 or 501); null when there was no response or before it existed
  */
 public record CheckResult(
         int schemaVersion,
@@ -61,7 +63,8 @@ public record CheckResult(
         TlsInfo tls,
         Timings timings,
         String displayHost,
-        LinkSource source) {
+        LinkSource source,
+        String method) {
 
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -83,6 +86,7 @@ public record CheckResult(
         error = WireValues.text(error);
         workerId = WireValues.text(workerId);
         displayHost = WireValues.text(displayHost);
+        method = WireValues.text(method);
         WireValues.instant(checkedAt, "checkedAt");
         redirects = redirects == null ? List.of() : List.copyOf(redirects);
     }
@@ -114,6 +118,17 @@ public record CheckResult(
         this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
                 title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
                 displayHost, null);
+    }
+
+    /** A result without {@link #method()}, as written before it existed. */
+    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
+                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+                       int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings, String displayHost,
+                       LinkSource source) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
+                displayHost, source, null);
     }
 
     /** The host part of {@link #url()}, lower case, or null when the URL has none (rejected input). */
@@ -181,6 +196,7 @@ public record CheckResult(
         b.timings = timings;
         b.displayHost = displayHost;
         b.source = source;
+        b.method = method;
         return b;
     }
 
@@ -208,6 +224,7 @@ public record CheckResult(
         private Timings timings;
         private String displayHost;
         private LinkSource source;
+        private String method;
 
         private Builder() {
         }
@@ -234,6 +251,7 @@ public record CheckResult(
         public Builder timings(Timings v) { timings = v; return this; }
         public Builder displayHost(String v) { displayHost = v; return this; }
         public Builder source(LinkSource v) { source = v; return this; }
+        public Builder method(String v) { method = v; return this; }
 
         /**
          * Fills the fields of {@code request} that a result repeats: ids, input, URL, the host's readable form and
@@ -247,7 +265,7 @@ public record CheckResult(
         public CheckResult build() {
             return new CheckResult(SCHEMA_VERSION, checkId, requestId, jobId, input, url, outcome, statusCode,
                     responseTimeMs, timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength,
-                    error, attempts, checkedAt, workerId, tls, timings, displayHost, source);
+                    error, attempts, checkedAt, workerId, tls, timings, displayHost, source, method);
         }
     }
 }

@@ -7,9 +7,13 @@ import io.vertx.core.http.HttpServerOptions;
 import io.vertx.core.http.HttpServerRequest;
 
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -32,6 +36,14 @@ public final class TargetServer implements AutoCloseable {
     private final HttpServer server;
     private final Map<String, TargetResponse> stubs = new ConcurrentHashMap<>();
     private final Map<String, AtomicInteger> hits = new ConcurrentHashMap<>();
+    private final Map<String, List<SeenRequest>> recorded = new ConcurrentHashMap<>();
+
+    /**
+     * One request a recorded path received: its method, query, headers (names in lower case, first value)
+     * and when it arrived ({@link System#nanoTime()}).
+     */
+    public record SeenRequest(String method, String query, Map<String, String> headers, long arrivedNanos) {
+    }
 
     private TargetServer(Vertx vertx, String host) {
         this.vertx = vertx;
@@ -57,6 +69,18 @@ public final class TargetServer implements AutoCloseable {
         return this;
     }
 
+    /** Records every request to {@code path} (without query) from now on, for {@link #requests(String)}. */
+    public TargetServer record(String path) {
+        recorded.putIfAbsent(path, new CopyOnWriteArrayList<>());
+        return this;
+    }
+
+    /** The requests {@code path} received since {@link #record(String)}, in arrival order. */
+    public List<SeenRequest> requests(String path) {
+        List<SeenRequest> seen = recorded.get(path);
+        return seen == null ? List.of() : List.copyOf(seen);
+    }
+
     /** The absolute URL of {@code path} on this server, on the address it was started on. */
     public String url(String path) {
         return "http://" + host + ":" + port() + path;
@@ -76,6 +100,12 @@ public final class TargetServer implements AutoCloseable {
     private void handle(HttpServerRequest request) {
         String path = request.path();
         hits.computeIfAbsent(path, p -> new AtomicInteger()).incrementAndGet();
+        List<SeenRequest> seen = recorded.get(path);
+        if (seen != null) {
+            Map<String, String> headers = new HashMap<>();
+            request.headers().forEach(e -> headers.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
+            seen.add(new SeenRequest(request.method().name(), request.query(), Map.copyOf(headers), System.nanoTime()));
+        }
         TargetResponse response = stubs.getOrDefault(path, conventional(path));
         if (response.delay().isZero()) {
             send(request, response);

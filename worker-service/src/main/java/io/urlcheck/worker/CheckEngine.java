@@ -27,12 +27,13 @@ import java.util.function.LongSupplier;
  * the {@link AddressPolicy}, then the hop waits for a {@link HostLimiter} slot of its host and its
  * address, connects to exactly the vetted address, and gives the slot back before the next hop asks
  * for its own. Transient failures are retried after a backoff that holds no slot. Time spent waiting
- * for a slot does not count against the attempt's deadline. The returned future always completes with
- * a result, never exceptionally.
+ * for a slot does not count against the attempt's deadline. Each check applies its job's options
+ * ({@link CheckOptions}: accepted statuses, headers, method, certificates, limits), falling back to the
+ * worker's settings. The returned future always completes with a result, never exceptionally.
  */
 public final class CheckEngine {
 
-    /** The engine's limits, from {@code WorkerConfig}. */
+    /** The engine's limits, from {@code WorkerConfig}: the defaults of a job that sets none. */
     public record Settings(int maxRedirects, Duration requestTimeout, String workerId) {
     }
 
@@ -100,13 +101,15 @@ public final class CheckEngine {
             return CompletableFuture.completedFuture(base(request).outcome(Outcome.INVALID_URL)
                     .error(e.getMessage()).attempts(0).checkedAt(clock.instant()).build());
         }
-        return attempt(request, url, 1).exceptionally(e -> base(request).outcome(Outcome.CONNECTION_ERROR)
+        CheckOptions options = CheckOptions.resolve(request.options(), settings.maxRedirects(), settings.requestTimeout(),
+                retry.maxRetries());
+        return attempt(request, options, url, 1).exceptionally(e -> base(request).outcome(Outcome.CONNECTION_ERROR)
                 .error("internal error: " + e).attempts(1).checkedAt(clock.instant()).build());
     }
 
-    private CompletableFuture<CheckResult> attempt(CheckRequest request, TargetUrl url, int attempt) {
+    private CompletableFuture<CheckResult> attempt(CheckRequest request, CheckOptions options, TargetUrl url, int attempt) {
         long start = nanoClock.getAsLong();
-        Chain chain = new Chain(start, start + settings.requestTimeout().toNanos());
+        Chain chain = new Chain(url, options, start, start + options.timeout().toNanos());
         chain.visited.add(url.url());
         return hop(chain, request.host(), url, false).thenCompose(done -> afterAttempt(request, url, attempt, chain));
     }
@@ -114,7 +117,7 @@ public final class CheckEngine {
     private CompletableFuture<CheckResult> afterAttempt(CheckRequest request, TargetUrl url, int attempt, Chain chain) {
         Outcome outcome = chain.outcome();
         Integer status = chain.last instanceof HopResult.Response r ? r.status() : null;
-        if (retry.isTransient(outcome, status) && retry.mayRetryAfter(attempt)) {
+        if (retry.isTransient(outcome, status) && retry.mayRetryAfter(attempt, chain.options.retries())) {
             Optional<Duration> retryAfter = chain.last instanceof HopResult.Response r
                     ? RetryAfter.parse(r.header("retry-after"), clock.instant()) : Optional.empty();
             Duration delay = retry.delay(attempt, retryAfter);
@@ -122,7 +125,7 @@ public final class CheckEngine {
             CompletableFuture<CheckResult> next = new CompletableFuture<>();
             scheduler.schedule(delay.toNanos(), () -> {
                 listener.backoffOver(request);
-                attempt(request, url, attempt + 1).whenComplete((result, error) -> {
+                attempt(request, chain.options, url, attempt + 1).whenComplete((result, error) -> {
                     if (error != null) {
                         next.completeExceptionally(error);
                     } else {
@@ -141,15 +144,16 @@ public final class CheckEngine {
      */
     private CompletableFuture<Void> hop(Chain chain, String host, TargetUrl url, boolean continuing) {
         chain.current = url;
+        chain.method = chain.options.method();
         if (nanoClock.getAsLong() - chain.deadline >= 0) {
-            return chain.fail(Outcome.TIMEOUT, "deadline of " + settings.requestTimeout().toMillis() + " ms passed");
+            return chain.fail(Outcome.TIMEOUT, "deadline of " + chain.options.timeout().toMillis() + " ms passed");
         }
         Optional<InetAddress> literal = IpLiteral.parse(url.host());
         if (literal.isPresent()) {
             return vetted(chain, host, url, continuing, literal.get(), null);
         }
         long lookupStart = nanoClock.getAsLong();
-        return lookup(url.host(), chain.deadline).thenCompose(resolution -> {
+        return lookup(url.host(), chain).thenCompose(resolution -> {
             chain.looked(nanoClock.getAsLong() - lookupStart);
             if (resolution.failure() != null) {
                 chain.last = resolution.failure();
@@ -168,12 +172,13 @@ public final class CheckEngine {
      * lookup never outlives its check. (The timer is not cancelled when the lookup answers first; it
      * then finds the future done and does nothing.)
      */
-    private CompletableFuture<NameResolver.Resolution> lookup(String host, long deadline) {
+    private CompletableFuture<NameResolver.Resolution> lookup(String host, Chain chain) {
+        long deadline = chain.deadline;
         CompletableFuture<NameResolver.Resolution> lookup = resolver.resolve(host, deadline);
         if (!lookup.isDone()) {
             scheduler.schedule(deadline - nanoClock.getAsLong(), () -> lookup.complete(NameResolver.Resolution.failed(
                     new HopResult.Failure(Outcome.TIMEOUT, "DNS lookup of " + host + " timed out: no answer within the deadline of "
-                            + settings.requestTimeout().toMillis() + " ms"))));
+                            + chain.options.timeout().toMillis() + " ms"))));
         }
         return lookup;
     }
@@ -185,13 +190,17 @@ public final class CheckEngine {
         if (refusal.isPresent()) {
             return chain.fail(Outcome.BLOCKED, url.host() + ": " + refusal.get());
         }
-        InetAddress address = IpLiteral.canonical(first);
+        return send(chain, host, url, IpLiteral.canonical(first), continuing);
+    }
+
+    /** Waits for a slot of {@code host} and {@code address} (and the job's host interval), then sends the hop. */
+    private CompletableFuture<Void> send(Chain chain, String host, TargetUrl url, InetAddress address, boolean continuing) {
         long asked = nanoClock.getAsLong();
-        return limiter.acquire(host, address, continuing).thenCompose(permit -> {
+        return limiter.acquire(host, address, continuing, chain.options.hostIntervalNanos()).thenCompose(permit -> {
             chain.pause(nanoClock.getAsLong() - asked);
-            return http.get(url, address, chain.deadline)
+            return http.send(url, address, chain.options.hop(chain.method, chain.first, url), chain.deadline)
                     .whenComplete((ignored, error) -> permit.release())
-                    .thenCompose(result -> follow(chain, url, result));
+                    .thenCompose(result -> follow(chain, host, url, address, result));
         });
     }
 
@@ -205,8 +214,13 @@ public final class CheckEngine {
         return Optional.empty();
     }
 
-    private CompletableFuture<Void> follow(Chain chain, TargetUrl url, HopResult result) {
+    private CompletableFuture<Void> follow(Chain chain, String host, TargetUrl url, InetAddress address, HopResult result) {
+        if (result instanceof HopResult.Response refused && CheckOptions.fallsBackToGet(chain.method, refused.status())) {
+            chain.method = CheckOptions.GET; // the server does not do HEAD: ask again, as a continuation of the chain
+            return send(chain, host, url, address, true);
+        }
         chain.last = result;
+        chain.answeredBy = chain.method;
         if (result instanceof HopResult.Response response && response.phases() != null) {
             chain.measured(response.phases());
         }
@@ -225,8 +239,8 @@ public final class CheckEngine {
         if (!chain.visited.add(next.url())) {
             return chain.fail(Outcome.TOO_MANY_REDIRECTS, "redirect loop back to " + next.url());
         }
-        if (chain.redirects.size() > settings.maxRedirects()) {
-            return chain.fail(Outcome.TOO_MANY_REDIRECTS, "more than " + settings.maxRedirects() + " redirects");
+        if (chain.redirects.size() > chain.options.maxRedirects()) {
+            return chain.fail(Outcome.TOO_MANY_REDIRECTS, "more than " + chain.options.maxRedirects() + " redirects");
         }
         return hop(chain, next.host(), next, true);
     }
@@ -246,7 +260,8 @@ public final class CheckEngine {
                     .timeToFirstByteMs(r.timeToFirstByteNanos() / 1_000_000)
                     .contentType(contentType)
                     .contentLength(contentLength(r))
-                    .tls(r.tls());
+                    .tls(r.tls())
+                    .method(chain.answeredBy);
             if (TitleExtractor.isHtml(contentType) && r.body().length > 0) {
                 TitleExtractor.extract(r.body(), r.body().length, contentType).ifPresent(b::title);
             }
@@ -272,6 +287,8 @@ public final class CheckEngine {
 
     /** The state of one attempt's walk along its redirect chain. */
     private static final class Chain {
+        final TargetUrl first;
+        final CheckOptions options;
         long start;
         long deadline;
         final List<Redirect> redirects = new ArrayList<>();
@@ -279,6 +296,10 @@ public final class CheckEngine {
         TargetUrl current;
         HopResult last;
         String bodyNote;
+        /** The method of the current hop's next request: the job's, or GET after a refused HEAD. */
+        String method;
+        /** The method that got {@link #last}. */
+        String answeredBy;
         private long dns = -1;
         private long connect;
         private long tls = -1;
@@ -286,7 +307,9 @@ public final class CheckEngine {
         private long transfer;
         private boolean exchanged;
 
-        Chain(long start, long deadline) {
+        Chain(TargetUrl first, CheckOptions options, long start, long deadline) {
+            this.first = first;
+            this.options = options;
             this.start = start;
             this.deadline = deadline;
         }
@@ -336,7 +359,7 @@ public final class CheckEngine {
                 return f.outcome();
             }
             HopResult.Response r = (HopResult.Response) last;
-            return r.status() < 400 ? Outcome.OK : Outcome.HTTP_ERROR;
+            return options.accept().accepts(r.status()) ? Outcome.OK : Outcome.HTTP_ERROR;
         }
 
         String error(Outcome outcome) {

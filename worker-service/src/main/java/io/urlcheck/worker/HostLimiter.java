@@ -15,7 +15,9 @@ import java.util.function.LongSupplier;
 /**
  * Grants permission to start a request: at most {@code maxInFlight} at once overall, at most
  * {@code maxPerHost} at once per host name, at most {@code maxPerAddress} at once per resolved address
- * (whatever names point there), and starts to one host at least {@code minInterval} apart. One permit
+ * (whatever names point there), and starts to one host at least {@code minInterval} apart. A request may
+ * also carry its job's own interval: such spaced requests to one host go one at a time, each starting
+ * no sooner than the interval after the previous one ended, while requests without one pass them by. One permit
  * covers one hop of a redirect chain. Nothing blocks: {@link #acquire} returns a future that completes
  * when a slot is free. Waiters queue per host, and hosts are served round-robin, so a host whose slots
  * (or whose address's slots) are full never holds a global slot while it waits: other hosts keep
@@ -63,7 +65,20 @@ public final class HostLimiter {
      * even after {@link #stopAdmitting()}, so a started check can finish during the drain.
      */
     public CompletableFuture<Permit> acquire(String host, InetAddress address, boolean continuing) {
-        Waiter waiter = new Waiter(address, continuing);
+        return acquire(host, address, continuing, 0);
+    }
+
+    /**
+     * As {@link #acquire(String, InetAddress, boolean)}, for a request of a job that wants at least
+     * {@code intervalNanos} between its requests to one host (0 for none): spaced requests to {@code host}
+     * go one at a time, each no sooner than that after the previous one ended, so the host sees the gap
+     * between two arrivals whatever the latency. Requests without an interval pass a waiting spaced one.
+     */
+    public CompletableFuture<Permit> acquire(String host, InetAddress address, boolean continuing, long intervalNanos) {
+        if (intervalNanos < 0) {
+            throw new IllegalArgumentException("interval must not be negative");
+        }
+        Waiter waiter = new Waiter(address, continuing, intervalNanos);
         synchronized (this) {
             HostState state = hosts.computeIfAbsent(host, HostState::new);
             if (continuing) {
@@ -122,24 +137,23 @@ public final class HostLimiter {
                 List<HostState> rotate = new ArrayList<>();
                 while (it.hasNext() && inFlight < maxInFlight) {
                     HostState s = it.next();
-                    Waiter head = s.waiters.peekFirst();
-                    if (s.inFlight >= maxPerHost || (!admitting && !head.continuing)) {
+                    if (s.inFlight >= maxPerHost) {
                         continue;
-                    }
-                    AddressState a = addresses.get(head.address);
-                    if (a != null && a.inFlight >= maxPerAddress) {
-                        continue; // a release of that address dispatches again
                     }
                     long wait = s.spaced ? s.nextStart - now : 0;
                     if (wait > 0) {
-                        s.wakeAt(wait);
+                        s.wakeAt(now, wait);
                         continue;
                     }
-                    s.waiters.pollFirst();
+                    Waiter head = next(s, now);
+                    if (head == null) {
+                        continue; // a release of a full address, or the timer next() set, dispatches again
+                    }
                     queued--;
                     if (head.continuing) {
                         queuedContinuations--;
                     }
+                    AddressState a = addresses.get(head.address);
                     if (a == null) {
                         a = new AddressState(head.address);
                         addresses.put(head.address, a);
@@ -149,8 +163,12 @@ public final class HostLimiter {
                     inFlight++;
                     s.nextStart = now + minIntervalNanos;
                     s.spaced = minIntervalNanos > 0;
+                    if (head.intervalNanos > 0) {
+                        s.markSpaced(now, head.intervalNanos);
+                        s.spacedInFlight++;
+                    }
                     AddressState address = a;
-                    grants.add(() -> grant(head, s, address));
+                    grants.add(() -> grant(head, s, address, head.intervalNanos > 0));
                     granted = true;
                     it.remove();
                     if (!s.waiters.isEmpty()) {
@@ -163,11 +181,44 @@ public final class HostLimiter {
         grants.forEach(Runnable::run);
     }
 
-    private void grant(CompletableFuture<Permit> waiter, HostState state, AddressState address) {
+    /**
+     * Takes the first waiter of {@code s} that may start now, in queue order, or null: one whose address
+     * is full waits for a release; a spaced one whose interval is not over waits (with a timer) while
+     * waiters without an interval behind it go; after {@link #stopAdmitting()} only continuations go.
+     */
+    private Waiter next(HostState s, long now) {
+        long soonest = Long.MAX_VALUE;
+        for (Iterator<Waiter> it = s.waiters.iterator(); it.hasNext(); ) {
+            Waiter w = it.next();
+            if (!admitting && !w.continuing) {
+                continue;
+            }
+            AddressState a = addresses.get(w.address);
+            if (a != null && a.inFlight >= maxPerAddress) {
+                continue;
+            }
+            if (w.intervalNanos > 0 && s.spacedInFlight > 0) {
+                continue; // spaced requests to one host go one at a time: its release dispatches again
+            }
+            long wait = w.intervalNanos > 0 && s.spacedOnce ? s.spacedMark + w.intervalNanos - now : 0;
+            if (wait > 0) {
+                soonest = Math.min(soonest, wait);
+                continue;
+            }
+            it.remove();
+            return w;
+        }
+        if (soonest != Long.MAX_VALUE) {
+            s.wakeAt(now, soonest);
+        }
+        return null;
+    }
+
+    private void grant(CompletableFuture<Permit> waiter, HostState state, AddressState address, boolean spaced) {
         AtomicBoolean released = new AtomicBoolean();
         Permit permit = () -> {
             if (released.compareAndSet(false, true)) {
-                release(state, address);
+                release(state, address, spaced);
             }
         };
         if (!waiter.complete(permit)) {
@@ -175,31 +226,44 @@ public final class HostLimiter {
         }
     }
 
-    private void release(HostState state, AddressState address) {
+    private void release(HostState state, AddressState address, boolean spaced) {
         synchronized (this) {
+            if (spaced) {
+                state.markSpaced(nanoClock.getAsLong(), 0); // the next spaced request counts from this end
+                state.spacedInFlight--;
+            }
             state.inFlight--;
             inFlight--;
             if (--address.inFlight == 0) {
                 addresses.remove(address.address);
             }
             if (state.inFlight == 0 && state.waiters.isEmpty() && !state.wakeScheduled) {
-                long rest = state.spaced ? state.nextStart - nanoClock.getAsLong() : 0;
+                long now = nanoClock.getAsLong();
+                long rest = state.quietIn(now);
                 if (rest <= 0) {
-                    hosts.remove(state.host);
+                    hosts.remove(state.host, state);
                 } else {
-                    state.wakeAt(rest); // forget the host once its interval is over
+                    state.wakeAt(now, rest); // forget the host once its intervals are over
                 }
             }
         }
         dispatch();
     }
 
-    private void wake(HostState state) {
+    /** A timer set for {@code due} fired (perhaps a little early: timers have millisecond grain). */
+    private void wake(HostState state, long due) {
         synchronized (this) {
-            state.wakeScheduled = false;
-            if (state.inFlight == 0 && state.waiters.isEmpty()
-                    && (!state.spaced || nanoClock.getAsLong() - state.nextStart >= 0)) {
-                hosts.remove(state.host);
+            long now = nanoClock.getAsLong();
+            if (due == state.wakeDue) {
+                state.wakeScheduled = false; // the latest timer: a dispatch that finds the wait not over sets another
+            }
+            if (state.inFlight == 0 && state.waiters.isEmpty()) {
+                long rest = state.quietIn(now);
+                if (rest <= 0) {
+                    hosts.remove(state.host, state);
+                } else {
+                    state.wakeAt(now, rest); // an earlier timer: look again when the intervals are over
+                }
             }
         }
         dispatch();
@@ -209,10 +273,12 @@ public final class HostLimiter {
     private static final class Waiter extends CompletableFuture<Permit> {
         final InetAddress address;
         final boolean continuing;
+        final long intervalNanos;
 
-        Waiter(InetAddress address, boolean continuing) {
+        Waiter(InetAddress address, boolean continuing, long intervalNanos) {
             this.address = address;
             this.continuing = continuing;
+            this.intervalNanos = intervalNanos;
         }
     }
 
@@ -233,16 +299,39 @@ public final class HostLimiter {
         long nextStart;
         boolean spaced;
         boolean wakeScheduled;
+        long wakeDue;
+        /** The later of the last start and the last end of a request with its job's own interval. */
+        long spacedMark;
+        boolean spacedOnce;
+        /** Requests with their job's own interval in flight: at most one. */
+        int spacedInFlight;
+        /** The longest job interval seen: the host is remembered that long after {@link #spacedMark}. */
+        long longestInterval;
 
         HostState(String host) {
             this.host = host;
         }
 
-        /** Schedules one wake-up (holding the limiter's lock). */
-        void wakeAt(long delayNanos) {
-            if (!wakeScheduled) {
+        void markSpaced(long now, long intervalNanos) {
+            spacedMark = spacedOnce && spacedMark - now > 0 ? spacedMark : now;
+            spacedOnce = true;
+            longestInterval = Math.max(longestInterval, intervalNanos);
+        }
+
+        /** How long until no interval of this host matters any more (not positive: already). */
+        long quietIn(long now) {
+            long global = spaced ? nextStart - now : 0;
+            long job = spacedOnce ? spacedMark + longestInterval - now : 0;
+            return Math.max(global, job);
+        }
+
+        /** Schedules a wake-up {@code delayNanos} after {@code now}, unless one is due sooner (holding the limiter's lock). */
+        void wakeAt(long now, long delayNanos) {
+            long due = now + delayNanos;
+            if (!wakeScheduled || due - wakeDue < 0) {
                 wakeScheduled = true;
-                scheduler.schedule(delayNanos, () -> wake(this));
+                wakeDue = due;
+                scheduler.schedule(delayNanos, () -> wake(this, due));
             }
         }
     }

@@ -11,8 +11,9 @@ import java.util.concurrent.CompletableFuture;
 public interface HttpPort {
 
     /**
-     * One GET of {@code url}, connecting to exactly {@code address} (Host header and TLS SNI stay the
-     * URL's host), done before {@code deadlineNanos} (a {@link System#nanoTime()} value) or a TIMEOUT.
+     * One request of {@code url} as {@code hop} says (method, headers, certificate checking), connecting to
+     * exactly {@code address} (Host header and TLS SNI stay the URL's host), done before
+     * {@code deadlineNanos} (a {@link System#nanoTime()} value) or a TIMEOUT.
      */
-    CompletableFuture<HopResult> get(TargetUrl url, InetAddress address, long deadlineNanos);
+    CompletableFuture<HopResult> send(TargetUrl url, InetAddress address, HopRequest hop, long deadlineNanos);
 }

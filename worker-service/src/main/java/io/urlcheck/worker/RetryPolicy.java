@@ -25,7 +25,12 @@ public record RetryPolicy(int maxRetries, Duration base, Duration max, Duration 
 
     /** True when attempt number {@code attempt} (1-based) may be followed by another. */
     public boolean mayRetryAfter(int attempt) {
-        return attempt <= maxRetries;
+        return mayRetryAfter(attempt, maxRetries);
+    }
+
+    /** True when attempt number {@code attempt} (1-based) may be followed by another, for a job allowing {@code retries}. */
+    public boolean mayRetryAfter(int attempt, int retries) {
+        return attempt <= retries;
     }
 
     /** The wait before retry number {@code retry} (1-based), honouring {@code retryAfter} up to the cap. */

@@ -37,7 +37,7 @@ class LookupDeadlineTest {
             ? new CompletableFuture<>()
             : CompletableFuture.completedFuture(NameResolver.Resolution.of(List.of(address("93.184.216.34"))));
 
-    private final HttpPort http = (url, address, deadline) -> {
+    private final HttpPort http = (url, address, hop, deadline) -> {
         fetched.add(url.host());
         return CompletableFuture.completedFuture(new HopResult.Response(200, Map.of(), new byte[0], 0, false, null, 0, null));
     };

@@ -4,6 +4,7 @@ import io.netty.buffer.ByteBuf;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.TlsInfo;
 import io.urlcheck.worker.BodyCollector;
+import io.urlcheck.worker.HopRequest;
 import io.urlcheck.worker.HopResult;
 import io.urlcheck.worker.TargetUrl;
 import io.urlcheck.worker.html.TitleExtractor;
@@ -33,19 +34,19 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One GET on the wire, to exactly the vetted address. Three clocks end it: the client's connect
+ * One request on the wire (GET or HEAD, with the job's headers), to exactly the vetted address. Three clocks end it: the client's connect
  * timeout, a header timer from the moment the request is sent, and the attempt's deadline, which
  * also covers the body. Whichever fires first resets the request, which closes the connection.
  * The body is read into a {@link BodyCollector}; at its cap the connection is closed, not drained.
  */
 final class Exchange {
 
-    static final String USER_AGENT = "urlcheck-worker/0.1 (+https://github.com/urlcheck)";
-
     private final Vertx vertx;
     private final HttpClient client;
     private final VertxHttpPort.Settings settings;
     private final TargetUrl url;
+    private final HopRequest hop;
+    private final CertificateProblem certificates;
     private final InetAddress address;
     private final long deadlineNanos;
     private final long startNanos = System.nanoTime();
@@ -60,13 +61,16 @@ final class Exchange {
 
     private final SeenConnections seen;
 
-    Exchange(Vertx vertx, HttpClient client, VertxHttpPort.Settings settings, TargetUrl url, InetAddress address,
-             long deadlineNanos, SeenConnections seen) {
+    /** {@code certificates} judges the chain an insecure {@code hop} accepted unchecked; null for a checked one. */
+    Exchange(Vertx vertx, HttpClient client, VertxHttpPort.Settings settings, TargetUrl url, HopRequest hop,
+             CertificateProblem certificates, InetAddress address, long deadlineNanos, SeenConnections seen) {
         this.seen = seen;
         this.vertx = vertx;
         this.client = client;
         this.settings = settings;
         this.url = url;
+        this.hop = hop;
+        this.certificates = certificates;
         this.address = address;
         this.deadlineNanos = deadlineNanos;
     }
@@ -98,16 +102,16 @@ final class Exchange {
         }
         deadlineTimer = vertx.setTimer(remaining, id -> timeout("no complete response within the deadline"));
         RequestOptions options = new RequestOptions()
-                .setMethod(HttpMethod.GET)
+                .setMethod(HttpMethod.valueOf(hop.method()))
                 .setServer(SocketAddress.inetSocketAddress(url.port(), address.getHostAddress()))
                 .setHost(url.host())
                 .setPort(url.port())
                 .setSsl(url.https())
                 .setURI(url.requestTarget())
-                .putHeader(HttpHeaders.HOST, url.hostHeader())
-                .putHeader(HttpHeaders.USER_AGENT, USER_AGENT)
-                .putHeader(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8")
-                .putHeader(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate");
+                .putHeader(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8");
+        hop.headers().forEach(options::putHeader); // User-Agent, and the job's own (an Accept of its own wins)
+        options.putHeader(HttpHeaders.HOST, url.hostHeader())
+                .putHeader(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate"); // decoding is ours, bounded by max-body-bytes
         client.request(options).onComplete(ar -> {
             if (ar.failed()) {
                 finish(FailureMapper.map(ar.cause()));
@@ -140,7 +144,7 @@ final class Exchange {
         long ttfb = headersNanos - startNanos;
         Map<String, String> headers = new HashMap<>();
         response.headers().forEach(e -> headers.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
-        TlsInfo tls = url.https() ? tls(req.connection()) : null;
+        TlsInfo tls = url.https() ? tls(req.connection(), certificates, url.host()) : null;
         boolean html = TitleExtractor.isHtml(headers.get("content-type"));
         BodyCollector body = new BodyCollector(settings.maxBodyBytes(), html, headers.get("content-encoding"),
                 HopResult.Response.declaredLength(headers.get("content-length")));
@@ -196,7 +200,8 @@ final class Exchange {
         return r;
     }
 
-    private static TlsInfo tls(HttpConnection connection) {
+    /** The session's certificate and protocol, and, when {@code certificates} is given, what is wrong with the chain. */
+    private static TlsInfo tls(HttpConnection connection, CertificateProblem certificates, String host) {
         SSLSession session = connection.sslSession();
         if (session == null) {
             return null;
@@ -204,13 +209,22 @@ final class Exchange {
         try {
             Certificate[] chain = session.getPeerCertificates();
             if (chain.length > 0 && chain[0] instanceof X509Certificate cert) {
+                String problem = certificates == null ? null : certificates.of(x509(chain), host);
                 return new TlsInfo(session.getProtocol(), cert.getNotAfter().toInstant(),
-                        cert.getIssuerX500Principal().getName(), cert.getSubjectX500Principal().getName());
+                        cert.getIssuerX500Principal().getName(), cert.getSubjectX500Principal().getName(), problem);
             }
         } catch (SSLPeerUnverifiedException e) {
             // The handshake succeeded without a peer certificate: report the protocol alone.
         }
         return new TlsInfo(session.getProtocol(), null, null, null);
+    }
+
+    private static X509Certificate[] x509(Certificate[] chain) {
+        X509Certificate[] certs = new X509Certificate[chain.length];
+        for (int i = 0; i < chain.length; i++) {
+            certs[i] = (X509Certificate) chain[i];
+        }
+        return certs;
     }
 
     private void timeout(String reason) {

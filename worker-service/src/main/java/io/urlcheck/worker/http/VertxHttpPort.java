@@ -2,6 +2,7 @@ package io.urlcheck.worker.http;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
+import io.urlcheck.worker.HopRequest;
 import io.urlcheck.worker.HopResult;
 import io.urlcheck.worker.HttpPort;
 import io.urlcheck.worker.TargetUrl;
@@ -11,6 +12,8 @@ import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.TrustOptions;
+
+import javax.net.ssl.TrustManagerFactory;
 
 import java.net.InetAddress;
 import java.time.Duration;
@@ -24,7 +27,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * {@link Exchange}, run on the event loop its host is pinned to: hosts are spread over every event
  * loop by hash, so connections, response parsing and title extraction use all cores, while one
  * host's connections stay on one loop and its pooled connections are reused without a thread hop.
- * Names are resolved before, by {@link DnsResolver}.
+ * Names are resolved before, by {@link DnsResolver}. A job that accepts invalid certificates uses a
+ * second client, created at its first use, that trusts every certificate; the default one never does.
  */
 public final class VertxHttpPort implements HttpPort, AutoCloseable {
 
@@ -35,22 +39,22 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
     private final Vertx vertx;
     private final HttpClient client;
     private final Settings settings;
+    private final TrustOptions trust;
     private final List<Context> loops;
     private final SeenConnections seen = new SeenConnections();
+    private Insecure insecure; // guarded by this; created at the first insecure hop
+
+    /** The trust-all client and the judge of the certificates it lets through. */
+    private record Insecure(HttpClient client, CertificateProblem certificates) {
+    }
 
     /** A port trusting the JDK's default CAs, or {@code trust} instead when given (tests). */
     public VertxHttpPort(Vertx vertx, Settings settings, TrustOptions trust) {
         this.vertx = vertx;
         this.settings = settings;
-        HttpClientOptions options = new HttpClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
-                .setMaxPoolSize(Math.max(1, settings.maxPerHost()))
-                .setKeepAlive(true)
-                .setKeepAliveTimeout(10)
-                .setTryUseCompression(false) // decompression is ours, bounded by max-body-bytes
-                .setDecompressionSupported(false)
+        this.trust = trust;
+        HttpClientOptions options = clientOptions(settings)
                 .setVerifyHost(true)
-                .setForceSni(true)
                 .setTrustAll(false);
         if (trust != null) {
             options.setTrustOptions(trust);
@@ -59,9 +63,41 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
         this.loops = eventLoopContexts(vertx);
     }
 
+    private static HttpClientOptions clientOptions(Settings settings) {
+        return new HttpClientOptions()
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+                .setMaxPoolSize(Math.max(1, settings.maxPerHost()))
+                .setKeepAlive(true)
+                .setKeepAliveTimeout(10)
+                .setTryUseCompression(false) // decompression is ours, bounded by max-body-bytes
+                .setDecompressionSupported(false)
+                .setForceSni(true);
+    }
+
     @Override
-    public CompletableFuture<HopResult> get(TargetUrl url, InetAddress address, long deadlineNanos) {
-        return new Exchange(vertx, client, settings, url, address, deadlineNanos, seen).startOn(loopFor(url.host()));
+    public CompletableFuture<HopResult> send(TargetUrl url, InetAddress address, HopRequest hop, long deadlineNanos) {
+        Exchange exchange;
+        if (hop.insecure() && url.https()) {
+            Insecure lax = insecure();
+            exchange = new Exchange(vertx, lax.client(), settings, url, hop, lax.certificates(), address, deadlineNanos, seen);
+        } else {
+            exchange = new Exchange(vertx, client, settings, url, hop, null, address, deadlineNanos, seen);
+        }
+        return exchange.startOn(loopFor(url.host()));
+    }
+
+    private synchronized Insecure insecure() {
+        if (insecure == null) {
+            TrustManagerFactory judged;
+            try {
+                judged = trust != null ? trust.getTrustManagerFactory(vertx) : CertificateProblem.defaultTrust();
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot load the trust that judges insecure jobs' certificates", e);
+            }
+            HttpClient lax = vertx.createHttpClient(clientOptions(settings).setTrustAll(true).setVerifyHost(false));
+            insecure = new Insecure(lax, new CertificateProblem(judged));
+        }
+        return insecure;
     }
 
     /** The context of the event loop that runs every exchange with {@code host}. */
@@ -84,6 +120,11 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
     @Override
     public void close() {
         client.close();
+        synchronized (this) {
+            if (insecure != null) {
+                insecure.client().close();
+            }
+        }
     }
 
     /** A guard that lets exactly one of several racing completions through. */

@@ -16,7 +16,7 @@ public final class VertxScheduler implements Scheduler {
 
     @Override
     public void schedule(long delayNanos, Runnable task) {
-        long ms = TimeUnit.NANOSECONDS.toMillis(delayNanos);
+        long ms = TimeUnit.NANOSECONDS.toMillis(delayNanos + 999_999); // rounded up: never before the delay is over
         if (ms <= 0) {
             vertx.runOnContext(v -> task.run());
         } else {

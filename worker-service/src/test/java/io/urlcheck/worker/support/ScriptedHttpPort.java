@@ -1,6 +1,7 @@
 package io.urlcheck.worker.support;
 
 import io.urlcheck.contract.Outcome;
+import io.urlcheck.worker.HopRequest;
 import io.urlcheck.worker.HopResult;
 import io.urlcheck.worker.HttpPort;
 import io.urlcheck.worker.TargetUrl;
@@ -29,8 +30,8 @@ public final class ScriptedHttpPort implements HttpPort {
     private final Map<String, Deque<Supplier<CompletableFuture<HopResult>>>> script = new HashMap<>();
     private final List<Call> calls = new ArrayList<>();
 
-    /** One request the engine made. */
-    public record Call(String url, InetAddress address, long deadlineNanos, long atNanos) {
+    /** One request the engine made, and what it sent ({@code hop}: method, headers, certificate checking). */
+    public record Call(String url, InetAddress address, long deadlineNanos, long atNanos, HopRequest hop) {
     }
 
     public ScriptedHttpPort(FakeTime time) {
@@ -67,8 +68,8 @@ public final class ScriptedHttpPort implements HttpPort {
     }
 
     @Override
-    public synchronized CompletableFuture<HopResult> get(TargetUrl url, InetAddress address, long deadlineNanos) {
-        calls.add(new Call(url.url(), address, deadlineNanos, time.nanoTime()));
+    public synchronized CompletableFuture<HopResult> send(TargetUrl url, InetAddress address, HopRequest hop, long deadlineNanos) {
+        calls.add(new Call(url.url(), address, deadlineNanos, time.nanoTime(), hop));
         Deque<Supplier<CompletableFuture<HopResult>>> answers = script.get(url.url());
         if (answers == null || answers.isEmpty()) {
             throw new AssertionError("the script has no answer for " + url.url());

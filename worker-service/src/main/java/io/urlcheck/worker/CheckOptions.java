@@ -1,0 +1,84 @@
+package io.urlcheck.worker;
+
+import io.urlcheck.contract.AcceptSpec;
+import io.urlcheck.contract.JobOptions;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One job's {@link JobOptions} resolved against this worker's settings: what the engine applies to each
+ * check of the job. An option the job left null takes the worker's value. The rules of what a hop sends
+ * live here: the headers (custom ones only to the origin the job named) and the HEAD-to-GET fallback.
+ *
+ * @param accept            which final statuses count as OK
+ * @param headers           the job's extra headers, without User-Agent (which {@code userAgent} carries)
+ *                          and without Accept-Encoding (decompression is the worker's, bounded by max-body-bytes)
+ * @param userAgent         the User-Agent sent on every hop
+ * @param method            {@code GET} or {@code HEAD}, the first method tried on each hop
+ * @param insecure          accept invalid certificates (the result still names the problem)
+ * @param maxRedirects      redirects followed at most
+ * @param timeout           one attempt's deadline
+ * @param retries           retries after a transient failure
+ * @param hostIntervalNanos least time between two requests to one host, 0 for none
+ */
+public record CheckOptions(AcceptSpec accept, Map<String, String> headers, String userAgent, String method, boolean insecure,
+                           int maxRedirects, Duration timeout, int retries, long hostIntervalNanos) {
+
+    /** The method that gets no body. */
+    public static final String HEAD = "HEAD";
+    /** The method that gets the page. */
+    public static final String GET = "GET";
+
+    private static final String USER_AGENT = "user-agent";
+    private static final String ACCEPT_ENCODING = "accept-encoding";
+
+    /** {@code job}'s options, each null one replaced by the worker's {@code maxRedirects}, {@code timeout} or {@code retries}. */
+    public static CheckOptions resolve(JobOptions job, int maxRedirects, Duration timeout, int retries) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        String userAgentHeader = null;
+        for (Map.Entry<String, String> h : job.headers().entrySet()) {
+            String name = h.getKey().toLowerCase(Locale.ROOT);
+            if (name.equals(USER_AGENT)) {
+                userAgentHeader = h.getValue();
+            } else if (!name.equals(ACCEPT_ENCODING)) {
+                headers.put(h.getKey(), h.getValue());
+            }
+        }
+        String userAgent = job.userAgent() != null ? job.userAgent()
+                : userAgentHeader != null ? userAgentHeader : UserAgent.DEFAULT;
+        return new CheckOptions(job.acceptSpec(), Map.copyOf(headers), userAgent,
+                job.method() == null ? GET : job.method(),
+                Boolean.TRUE.equals(job.insecure()),
+                job.maxRedirects() != null ? job.maxRedirects() : maxRedirects,
+                job.timeoutMs() != null ? Duration.ofMillis(job.timeoutMs()) : timeout,
+                job.retries() != null ? job.retries() : retries,
+                job.hostIntervalMs() != null ? Duration.ofMillis(job.hostIntervalMs()).toNanos() : 0);
+    }
+
+    /**
+     * What a hop to {@code hop} sends with {@code method}, on a chain that started at {@code first}: the
+     * User-Agent always, the job's own headers only while the hop has the first URL's origin (scheme,
+     * host and port). Like browsers and curl, a redirect to another origin never carries the job's
+     * Authorization, Cookie or any other header it set, since they were meant for the site it named.
+     */
+    public HopRequest hop(String method, TargetUrl first, TargetUrl hop) {
+        Map<String, String> sent = new LinkedHashMap<>();
+        if (sameOrigin(first, hop)) {
+            sent.putAll(headers);
+        }
+        sent.put("User-Agent", userAgent);
+        return new HopRequest(method, sent, insecure);
+    }
+
+    /** True when a response with {@code status} to {@code sent} should be asked again with GET: a HEAD refused with 405 or 501. */
+    public static boolean fallsBackToGet(String sent, int status) {
+        return HEAD.equals(sent) && (status == 405 || status == 501);
+    }
+
+    private static boolean sameOrigin(TargetUrl a, TargetUrl b) {
+        return a.https() == b.https() && a.host().equals(b.host()) && a.port() == b.port();
+    }
+}
