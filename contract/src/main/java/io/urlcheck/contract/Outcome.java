@@ -35,4 +35,13 @@ public enum Outcome {
     public boolean isSuccess() {
         return this == OK;
     }
+
+    /**
+     * True when the outcome says something is wrong with the URL or its target: everything but {@link #OK} and
+     * {@link #SKIPPED}. Summaries count failing hosts by it; the PostgreSQL store's aggregate follows the same
+     * rule ({@code V7__skipped_is_not_a_failure.sql}).
+     */
+    public boolean isFailure() {
+        return this != OK && this != SKIPPED;
+    }
 }

@@ -62,7 +62,7 @@ public final class SummaryCalculator {
                 bySlowness.remove(slow);
             }
         }
-        if (r.outcome() != Outcome.OK && r.host() != null) {
+        if (r.outcome().isFailure() && r.host() != null) {
             failuresByHost.merge(r.host(), (long) n, (a, b) -> a + b == 0 ? null : a + b);
         }
     }

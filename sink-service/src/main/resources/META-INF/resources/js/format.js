@@ -4,7 +4,7 @@
 /** Outcome names from the contract's Outcome enum, in the order the page lists them. */
 export const OUTCOMES = [
   'OK', 'HTTP_ERROR', 'TIMEOUT', 'DNS_FAILURE', 'CONNECTION_REFUSED', 'CONNECTION_ERROR',
-  'TLS_ERROR', 'TOO_MANY_REDIRECTS', 'BLOCKED', 'INVALID_URL',
+  'TLS_ERROR', 'TOO_MANY_REDIRECTS', 'BLOCKED', 'INVALID_URL', 'SKIPPED',
 ];
 
 /** One colour per outcome; the CSS uses the same values through [data-outcome]. */
@@ -19,12 +19,13 @@ export const OUTCOME_COLOURS = {
   TOO_MANY_REDIRECTS: '#f9a825',
   BLOCKED: '#546e7a',
   INVALID_URL: '#78909c',
+  SKIPPED: '#9e9e9e',
 };
 
 const LABELS = {
   OK: 'OK', HTTP_ERROR: 'HTTP error', TIMEOUT: 'Timeout', DNS_FAILURE: 'DNS failure',
   CONNECTION_REFUSED: 'Connection refused', CONNECTION_ERROR: 'Connection error', TLS_ERROR: 'TLS error',
-  TOO_MANY_REDIRECTS: 'Too many redirects', BLOCKED: 'Blocked', INVALID_URL: 'Invalid URL',
+  TOO_MANY_REDIRECTS: 'Too many redirects', BLOCKED: 'Blocked', INVALID_URL: 'Invalid URL', SKIPPED: 'Skipped',
 };
 
 /** "HTTP_ERROR" → "HTTP error"; an outcome this page does not know yet is shown as sent. */

@@ -160,6 +160,19 @@ public abstract class SinkApiContract {
     }
 
     @Test
+    void aSkippedUrlIsCountedButMakesNoHostAFailingHost() {
+        String job = TestResults.unique("skipped");
+        TestResults.publishAll(broker, List.of(
+                TestResults.failed(job, "http://skipped.test/" + job + "/private", Outcome.SKIPPED, null, null, T0),
+                TestResults.failed(job, "http://broken.test/" + job + "/gone", Outcome.HTTP_ERROR, 404, 20L, T0.plusSeconds(1))));
+        TestResults.publish(broker, TestResults.totals(job, 1, 1, true, T0));
+
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().queryParam("jobId", job).get("/api/summary")
+                .then().statusCode(200).body("total", equalTo(2)).body("byOutcome.SKIPPED", equalTo(1))
+                .body("failingHosts", hasSize(1)).body("failingHosts[0].host", equalTo("broken.test")));
+    }
+
+    @Test
     void lookupAndSummaryAnswerForKnownAndRefuseUnknown() {
         String job = TestResults.unique("lookup");
         List<CheckResult> rs = publishJob(job);
