@@ -24,6 +24,7 @@ public final class Ingestion {
     private final Clock clock;
     private final String requestIdPrefix;
     private Runnable ticker = () -> { };
+    private IngestionMeter meter = IngestionMeter.NONE;
     private long inputs;
 
     public Ingestion(JobAccounting accounting, UrlNormalizer normalizer, UrlDedup dedup, Outbox outbox,
@@ -49,6 +50,11 @@ public final class Ingestion {
         this.ticker = ticker;
     }
 
+    /** Counts every input's fate on {@code meter} from now on, for the service's metrics. */
+    public void meter(IngestionMeter meter) {
+        this.meter = meter;
+    }
+
     /** How often the ticker runs, in inputs. */
     public static final int TICK_EVERY = 1024;
 
@@ -56,12 +62,13 @@ public final class Ingestion {
     public void line(Line line) {
         tick();
         if (line.problem() == Line.Problem.TOO_LONG) {
-            reject(line.text(), line.text().strip() + "...", "line too long: over the line limit, read no further");
+            reject(line.text(), line.text().strip() + "...", Rejection.LINE_TOO_LONG,
+                    "line too long: over the line limit, read no further");
             return;
         }
         if (line.problem() == Line.Problem.INVALID_UTF8) {
             String trimmed = line.text().strip();
-            reject(line.text(), trimmed, "line is not valid UTF-8");
+            reject(line.text(), trimmed, Rejection.INVALID_UTF8, "line is not valid UTF-8");
             return;
         }
         accept(line.text(), Long.toString(line.number()));
@@ -79,6 +86,7 @@ public final class Ingestion {
     }
 
     private void tick() {
+        meter.input();
         if (++inputs % TICK_EVERY == 0) {
             ticker.run();
         }
@@ -92,15 +100,17 @@ public final class Ingestion {
         }
         UrlVerdict verdict = normalizer.normalize(trimmed);
         if (verdict instanceof UrlVerdict.Invalid invalid) {
-            reject(input, trimmed, invalid.reason());
+            reject(input, trimmed, invalid.code(), invalid.reason());
             return;
         }
         UrlVerdict.Valid valid = (UrlVerdict.Valid) verdict;
         if (!dedup.firstTime(valid.url())) {
             accounting.duplicate();
+            meter.duplicate();
             return;
         }
         accounting.accepted();
+        meter.accepted();
         outbox.request(new CheckRequest(CheckRequest.SCHEMA_VERSION, requestIdPrefix + sequence,
                 accounting.jobId(), input, valid.url(), valid.host(), clock.instant()));
     }
@@ -108,18 +118,20 @@ public final class Ingestion {
     /** Accounts for an input that could not even be read as text (an intake record of the wrong shape). */
     public void unreadable(String input, String reason) {
         tick();
-        reject(input, input.strip(), reason);
+        reject(input, input.strip(), Rejection.UNREADABLE, reason);
     }
 
-    private void reject(String input, String trimmed, String reason) {
+    private void reject(String input, String trimmed, Rejection code, String reason) {
         // Deduplicated as the result will carry it (a NUL becomes U+FFFD): two inputs that differ only
         // there are one URL to the sink, so they must be one rejection, or the job never completes.
         String url = trimmed.isEmpty() ? "(empty)" : WireValues.text(echo(trimmed));
         if (!dedup.firstTime(url)) {
             accounting.duplicate();
+            meter.duplicate();
             return;
         }
         accounting.rejected();
+        meter.rejected(code);
         Instant now = clock.instant();
         outbox.rejected(CheckResult.invalid(accounting.jobId(), echo(input), url, reason, now));
     }

@@ -2,7 +2,9 @@ package io.urlcheck.producer;
 
 import io.urlcheck.contract.JobId;
 import io.urlcheck.contract.JobTotals;
+import io.urlcheck.contract.LogIds;
 import org.jboss.logging.Logger;
+import org.jboss.logging.MDC;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -54,6 +56,16 @@ public final class JobSubmitter {
      * @throws SubmissionException when the job id is bad or busy, the body unreadable or too large, or Kafka failed
      */
     public JobTotals submit(String requestedJobId, InputFeeder feeder) {
+        return submit(requestedJobId, IngestionMeter.NONE, feeder);
+    }
+
+    /**
+     * Submits a job, counting its inputs on {@code meter}. While it runs, the job id is in the MDC
+     * ({@link LogIds#JOB_ID}), so every line logged about it carries the id.
+     *
+     * @see #submit(String, InputFeeder)
+     */
+    public JobTotals submit(String requestedJobId, IngestionMeter meter, InputFeeder feeder) {
         String jobId = requestedJobId == null || requestedJobId.isEmpty() ? JobIds.generate() : requestedJobId;
         if (!JobId.isValid(jobId)) {
             throw new SubmissionException(SubmissionException.Kind.BAD_JOB_ID, JobId.refusal("jobId", jobId));
@@ -62,20 +74,31 @@ public final class JobSubmitter {
         if (!registry.start(accounting)) {
             throw new SubmissionException(SubmissionException.Kind.JOB_BUSY, "job " + jobId + " is being submitted right now");
         }
+        Object outer = MDC.put(LogIds.JOB_ID, jobId);
         try {
-            return run(accounting, feeder);
+            return run(accounting, meter, feeder);
         } finally {
             registry.finish(jobId);
+            restore(outer);
         }
     }
 
-    private JobTotals run(JobAccounting accounting, InputFeeder feeder) {
+    private static void restore(Object outer) {
+        if (outer == null) {
+            MDC.remove(LogIds.JOB_ID);
+        } else {
+            MDC.put(LogIds.JOB_ID, outer);
+        }
+    }
+
+    private JobTotals run(JobAccounting accounting, IngestionMeter meter, InputFeeder feeder) {
         TrackedOutbox outbox = outboxes.open();
         String prefix = accounting.jobId() + ":" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + ":";
         Ingestion ingestion = new Ingestion(accounting, normalizer, new UrlDedup(limits.dedupMaxUrls()), outbox, clock, prefix);
         outbox.totals(accounting.snapshot(clock.instant()));
         Progress progress = new Progress(accounting, outbox);
         ingestion.onTick(progress);
+        ingestion.meter(meter);
         try {
             feeder.feed(ingestion);
         } catch (IOException e) {

@@ -6,6 +6,7 @@ import io.urlcheck.producer.JobRegistry;
 import io.urlcheck.producer.JobSubmitter;
 import io.urlcheck.producer.SubmissionException;
 import io.urlcheck.producer.config.ProducerSettings;
+import io.urlcheck.producer.metrics.ProducerMetrics;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -40,8 +41,10 @@ public class JobsResource {
     private final JobSubmitter submitter;
     private final JobRegistry registry;
     private final ProducerSettings settings;
+    private final ProducerMetrics metrics;
 
-    public JobsResource(JobSubmitter submitter, JobRegistry registry, ProducerSettings settings) {
+    public JobsResource(JobSubmitter submitter, JobRegistry registry, ProducerSettings settings, ProducerMetrics metrics) {
+        this.metrics = metrics;
         this.submitter = submitter;
         this.registry = registry;
         this.settings = settings;
@@ -52,14 +55,15 @@ public class JobsResource {
     public Response submitText(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                                InputStream body) {
         InputStream bounded = bounded(body, length);
-        return accepted(submitter.submit(jobId, InputFeeder.lines(bounded, submitter.limits().maxLineBytes())));
+        return accepted(submitter.submit(jobId, metrics.ingestion(ProducerMetrics.Source.file),
+                InputFeeder.lines(bounded, submitter.limits().maxLineBytes())));
     }
 
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submitJson(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                                InputStream body) {
-        return accepted(submitter.submit(jobId, new JsonArrayFeeder(bounded(body, length))));
+        return accepted(submitter.submit(jobId, metrics.ingestion(ProducerMetrics.Source.rest), new JsonArrayFeeder(bounded(body, length))));
     }
 
     /**
@@ -72,7 +76,7 @@ public class JobsResource {
     public Response submitUpload(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType, InputStream body) {
         MultipartStream parts = MultipartStream.of(bounded(body, length), contentType);
-        return accepted(submitter.submit(jobId, ingestion -> {
+        return accepted(submitter.submit(jobId, metrics.ingestion(ProducerMetrics.Source.file), ingestion -> {
             int files = 0;
             for (MultipartStream.Part part = parts.next(); part != null; part = parts.next()) {
                 if (part.fileName() == null) {
