@@ -87,13 +87,15 @@ public class ResultConsumer {
             deadLetters.send(rec, e.getMessage(), SinkMetrics.Cause.undecodable);
             return;
         }
-        try {
+        try (ResultIds ids = ResultIds.ofJob(totals.jobId())) {
             writer.untilDurable("totals of job " + totals.jobId(), () -> {
                 store.storeJob(totals);
                 return null;
             });
         } catch (StoreRejectedException e) {
-            deadLetters.send(rec, e.getMessage(), SinkMetrics.Cause.rejected);
+            try (ResultIds ids = ResultIds.ofJob(totals.jobId())) {
+                deadLetters.send(rec, e.getMessage(), SinkMetrics.Cause.rejected);
+            }
         }
     }
 }
