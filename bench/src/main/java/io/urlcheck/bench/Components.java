@@ -23,8 +23,7 @@ final class Components {
     /** Package prefixes, checked from the leaf of a stack down: the first frame that matches names the component. */
     private static final String[][] PACKAGES = {
             {"org.jsoup.", "title parsing (jsoup)"},
-            {"io.urlcheck.worker.TitleExtractor", "title parsing (worker)"},
-            {"io.urlcheck.worker.CharsetSniffer", "title parsing (worker)"},
+            {"io.urlcheck.worker.html.", "title parsing (worker)"},
             {"com.fasterxml.jackson.", "JSON (Jackson)"},
             {"io.urlcheck.contract.", "JSON (Jackson)"},
             {"io.micrometer.", "metrics (Micrometer)"},

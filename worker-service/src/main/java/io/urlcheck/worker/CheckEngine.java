@@ -4,6 +4,9 @@ import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.Redirect;
+import io.urlcheck.worker.address.AddressPolicy;
+import io.urlcheck.worker.address.IpLiteral;
+import io.urlcheck.worker.html.TitleExtractor;
 
 import java.net.InetAddress;
 import java.time.Clock;
@@ -39,6 +42,23 @@ public final class CheckEngine {
 
         /** The backoff announced by {@link #retrying} is over; the retry now queues for a slot. */
         default void backoffOver(CheckRequest request) {
+        }
+
+        /** One listener that tells {@code first}, then {@code second}. */
+        static Listener both(Listener first, Listener second) {
+            return new Listener() {
+                @Override
+                public void retrying(CheckRequest request, int attempt, Outcome outcome, Duration delay) {
+                    first.retrying(request, attempt, outcome, delay);
+                    second.retrying(request, attempt, outcome, delay);
+                }
+
+                @Override
+                public void backoffOver(CheckRequest request) {
+                    first.backoffOver(request);
+                    second.backoffOver(request);
+                }
+            };
         }
     }
 

@@ -1,5 +1,6 @@
 package io.urlcheck.worker;
 
+import io.urlcheck.worker.address.IpLiteral;
 import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;

@@ -2,6 +2,8 @@ package io.urlcheck.worker;
 
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.Outcome;
+import io.urlcheck.worker.address.AddressPolicy;
+import io.urlcheck.worker.address.IpLiteral;
 import io.urlcheck.worker.support.Checkers;
 import org.junit.jupiter.api.Test;
 

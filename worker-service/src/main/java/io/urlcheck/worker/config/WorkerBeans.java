@@ -1,9 +1,10 @@
 package io.urlcheck.worker.config;
 
-import io.urlcheck.worker.AddressPolicy;
 import io.urlcheck.worker.CheckEngine;
 import io.urlcheck.worker.HostLimiter;
+import io.urlcheck.worker.PendingWork;
 import io.urlcheck.worker.RetryPolicy;
+import io.urlcheck.worker.address.AddressPolicy;
 import io.urlcheck.worker.http.DnsResolver;
 import io.urlcheck.worker.http.VertxHttpPort;
 import io.urlcheck.worker.http.VertxScheduler;
@@ -29,6 +30,12 @@ public class WorkerBeans {
     HostLimiter limiter(WorkerConfig config, Vertx vertx) {
         return new HostLimiter(config.maxInFlight(), config.maxPerHost(), config.perAddressLimit(),
                 config.minHostInterval().toNanos(), System::nanoTime, new VertxScheduler(vertx));
+    }
+
+    @Produces
+    @Singleton
+    PendingWork pendingWork() {
+        return new PendingWork();
     }
 
     @Produces
@@ -61,13 +68,13 @@ public class WorkerBeans {
     @Produces
     @Singleton
     CheckEngine engine(WorkerConfig config, Vertx vertx, VertxHttpPort http, DnsResolver resolver, HostLimiter limiter,
-                       AddressPolicy policy, WorkerMetrics metrics) {
+                       AddressPolicy policy, WorkerMetrics metrics, PendingWork pendingWork) {
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffBase(), config.retryBackoffMax(),
                 config.retryAfterCap(), () -> ThreadLocalRandom.current().nextDouble());
         CheckEngine.Settings settings = new CheckEngine.Settings(config.maxRedirects(), config.requestTimeout(),
                 workerId(config));
         return new CheckEngine(http, resolver, limiter, policy, retry, new VertxScheduler(vertx), System::nanoTime,
-                Clock.systemUTC(), settings, metrics);
+                Clock.systemUTC(), settings, CheckEngine.Listener.both(metrics, pendingWork));
     }
 
     /** {@code urlcheck.worker.id}, else the host name. */

@@ -6,7 +6,7 @@ import io.urlcheck.contract.TlsInfo;
 import io.urlcheck.worker.BodyCollector;
 import io.urlcheck.worker.HopResult;
 import io.urlcheck.worker.TargetUrl;
-import io.urlcheck.worker.TitleExtractor;
+import io.urlcheck.worker.html.TitleExtractor;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -2,8 +2,8 @@ package io.urlcheck.worker.messaging;
 
 import io.quarkus.runtime.ShutdownEvent;
 import io.urlcheck.worker.HostLimiter;
+import io.urlcheck.worker.PendingWork;
 import io.urlcheck.worker.config.WorkerConfig;
-import io.urlcheck.worker.metrics.WorkerMetrics;
 import jakarta.annotation.Priority;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -24,12 +24,12 @@ public class Drain {
     private static final Logger LOG = Logger.getLogger(Drain.class);
 
     private final HostLimiter limiter;
-    private final WorkerMetrics metrics;
+    private final PendingWork pendingWork;
     private final WorkerConfig config;
 
-    public Drain(HostLimiter limiter, WorkerMetrics metrics, WorkerConfig config) {
+    public Drain(HostLimiter limiter, PendingWork pendingWork, WorkerConfig config) {
         this.limiter = limiter;
-        this.metrics = metrics;
+        this.pendingWork = pendingWork;
         this.config = config;
     }
 
@@ -56,6 +56,6 @@ public class Drain {
      * with the result on its way to Kafka.
      */
     private boolean settling() {
-        return metrics.pending().get() - limiter.queuedToStart() - metrics.inBackoff() > 0;
+        return pendingWork.pending() - limiter.queuedToStart() - pendingWork.inBackoff() > 0;
     }
 }

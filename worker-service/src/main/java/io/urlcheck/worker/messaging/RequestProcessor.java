@@ -6,6 +6,7 @@ import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.worker.CheckEngine;
+import io.urlcheck.worker.PendingWork;
 import io.urlcheck.worker.config.WorkerConfig;
 import io.urlcheck.worker.metrics.WorkerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -36,12 +37,15 @@ public class RequestProcessor {
     private final CheckEngine engine;
     private final DeadLetters deadLetters;
     private final WorkerMetrics metrics;
+    private final PendingWork pendingWork;
     private final int maxPending;
 
-    public RequestProcessor(CheckEngine engine, DeadLetters deadLetters, WorkerMetrics metrics, WorkerConfig config) {
+    public RequestProcessor(CheckEngine engine, DeadLetters deadLetters, WorkerMetrics metrics, PendingWork pendingWork,
+                            WorkerConfig config) {
         this.engine = engine;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.pendingWork = pendingWork;
         this.maxPending = config.pendingWindow();
     }
 
@@ -56,7 +60,7 @@ public class RequestProcessor {
      * measurable share of the worker's CPU per check (bench/README.md, finding 8).
      */
     private CompletionStage<Message<CheckResult>> handle(Message<byte[]> message) {
-        metrics.pending().incrementAndGet();
+        pendingWork.taken();
         CheckRequest request;
         try {
             if (message.getPayload() == null) {
@@ -65,7 +69,7 @@ public class RequestProcessor {
             request = JsonCodec.decode(message.getPayload(), CheckRequest.class);
         } catch (RuntimeException e) {
             return deadLetters.send(message, e.getMessage() == null ? e.toString() : e.getMessage())
-                    .eventually(() -> metrics.pending().decrementAndGet())
+                    .eventually(pendingWork::settled)
                     .replaceWith((Message<CheckResult>) null)
                     .subscribeAsCompletionStage();
         }
@@ -79,11 +83,11 @@ public class RequestProcessor {
         }
         return request.withPayload(result)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(result.url()).build())
-                .withAck(() -> request.ack().whenComplete((v, e) -> metrics.pending().decrementAndGet()))
+                .withAck(() -> request.ack().whenComplete((v, e) -> pendingWork.settled()))
                 .withNack(error -> {
                     LOG.errorf(error, "result for %s not published (%s); the request stays uncommitted",
                             result.url(), Positions.of(request));
-                    return request.nack(error).whenComplete((v, e) -> metrics.pending().decrementAndGet());
+                    return request.nack(error).whenComplete((v, e) -> pendingWork.settled());
                 });
     }
 }

@@ -9,32 +9,30 @@ import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.worker.CheckEngine;
 import io.urlcheck.worker.HostLimiter;
+import io.urlcheck.worker.PendingWork;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The worker's meters at {@code /q/metrics}: checks by outcome, check duration histogram, retries,
  * dead letters, and gauges of the limiter (in flight, queued, deepest host queue, active hosts) and
- * of requests admitted from Kafka and not yet settled. Per-host gauges would have one time series
+ * of requests admitted from Kafka and not yet settled (read from {@link PendingWork}, which shutdown waits on). Per-host gauges would have one time series
  * per host ever seen, so the per-host view is the deepest queue and the count of active hosts.
  * Every meter is registered once, here: a registry lookup per check cost measurable CPU.
  */
 @ApplicationScoped
 public class WorkerMetrics implements CheckEngine.Listener {
 
-    private final AtomicInteger pending = new AtomicInteger();
-    private final AtomicInteger inBackoff = new AtomicInteger();
     private final Map<Outcome, Counter> checks = new EnumMap<>(Outcome.class);
     private final Map<Outcome, Counter> retries = new EnumMap<>(Outcome.class);
     private final Timer duration;
     private final Counter deadLetters;
 
-    public WorkerMetrics(MeterRegistry registry, HostLimiter limiter) {
+    public WorkerMetrics(MeterRegistry registry, HostLimiter limiter, PendingWork pendingWork) {
         for (Outcome outcome : Outcome.values()) {
             checks.put(outcome, Counter.builder("urlcheck.worker.checks").tag("outcome", outcome.name())
                     .description("Checks finished, by outcome").register(registry));
@@ -53,7 +51,7 @@ public class WorkerMetrics implements CheckEngine.Listener {
                 .description("Checks waiting for the busiest host").register(registry);
         Gauge.builder("urlcheck.worker.hosts.active", limiter, HostLimiter::activeHosts)
                 .description("Hosts with a check waiting or running").register(registry);
-        Gauge.builder("urlcheck.worker.pending", pending, AtomicInteger::get)
+        Gauge.builder("urlcheck.worker.pending", pendingWork, PendingWork::pending)
                 .description("Requests taken from Kafka whose result is not yet acknowledged").register(registry);
     }
 
@@ -67,18 +65,7 @@ public class WorkerMetrics implements CheckEngine.Listener {
 
     @Override
     public void retrying(CheckRequest request, int attempt, Outcome outcome, Duration delay) {
-        inBackoff.incrementAndGet();
         retries.get(outcome).increment();
-    }
-
-    @Override
-    public void backoffOver(CheckRequest request) {
-        inBackoff.decrementAndGet();
-    }
-
-    /** Checks waiting out a retry backoff (holding no slot). */
-    public int inBackoff() {
-        return inBackoff.get();
     }
 
     /** Counts a record sent to the dead-letter topic. */
@@ -86,8 +73,4 @@ public class WorkerMetrics implements CheckEngine.Listener {
         deadLetters.increment();
     }
 
-    /** Requests taken from Kafka and not yet acked or nacked; the processor maintains it. */
-    public AtomicInteger pending() {
-        return pending;
-    }
 }

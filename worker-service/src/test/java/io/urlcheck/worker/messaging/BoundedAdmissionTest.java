@@ -7,10 +7,11 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.subscription.Cancellable;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JsonCodec;
-import io.urlcheck.worker.AddressPolicy;
 import io.urlcheck.worker.CheckEngine;
 import io.urlcheck.worker.HostLimiter;
+import io.urlcheck.worker.PendingWork;
 import io.urlcheck.worker.RetryPolicy;
+import io.urlcheck.worker.address.AddressPolicy;
 import io.urlcheck.worker.config.WorkerConfig;
 import io.urlcheck.worker.http.DnsResolver;
 import io.urlcheck.worker.http.VertxHttpPort;
@@ -66,14 +67,15 @@ class BoundedAdmissionTest {
                 "urlcheck.worker.max-pending", "10", "urlcheck.worker.request-timeout", "60s",
                 "urlcheck.worker.header-timeout", "60s"));
         HostLimiter limiter = new HostLimiter(4, 2, config.perAddressLimit(), 0, System::nanoTime, new VertxScheduler(vertx));
-        WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry(), limiter);
+        PendingWork pendingWork = new PendingWork();
+        WorkerMetrics metrics = new WorkerMetrics(new SimpleMeterRegistry(), limiter, pendingWork);
         CheckEngine engine = new CheckEngine(
                 new VertxHttpPort(vertx, new VertxHttpPort.Settings(Duration.ofSeconds(5), Duration.ofSeconds(60), 1 << 20, 2), null),
                 new DnsResolver(vertx), limiter, AddressPolicy.allowing(List.of("127.0.0.0/8")),
                 new RetryPolicy(0, Duration.ofMillis(10), Duration.ofMillis(10), Duration.ofMillis(10), Math::random),
                 new VertxScheduler(vertx), System::nanoTime, Clock.systemUTC(),
-                new CheckEngine.Settings(10, Duration.ofSeconds(60), "test"), metrics);
-        RequestProcessor processor = new RequestProcessor(engine, null, metrics, config);
+                new CheckEngine.Settings(10, Duration.ofSeconds(60), "test"), CheckEngine.Listener.both(metrics, pendingWork));
+        RequestProcessor processor = new RequestProcessor(engine, null, metrics, pendingWork, config);
 
         AtomicLong requested = new AtomicLong();
         // Three stalled URLs of one host, then one of another host, then an endless backlog of the stalled host.

@@ -2,7 +2,7 @@ package io.urlcheck.worker.support;
 
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.resolver.dns.SingletonDnsServerAddressStreamProvider;
-import io.urlcheck.worker.IpLiteral;
+import io.urlcheck.worker.address.IpLiteral;
 import io.urlcheck.worker.http.DnsResolver;
 import io.vertx.core.Vertx;
 import io.vertx.core.buffer.Buffer;

@@ -1,4 +1,4 @@
-package io.urlcheck.worker;
+package io.urlcheck.worker.html;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
@@ -38,9 +38,6 @@ public final class TitleExtractor {
 
     /** HTML's ASCII whitespace; a no-break space is content, not layout, and stays. */
     private static final Pattern WHITESPACE = Pattern.compile("[ \\t\\n\\f\\r]+");
-
-    /** Per thread, how many texts jsoup has parsed for a title: lets a test see that a plain head is only scanned. */
-    private static final ThreadLocal<int[]> PARSES = ThreadLocal.withInitial(() -> new int[1]);
 
     private TitleExtractor() {
     }
@@ -124,7 +121,6 @@ public final class TitleExtractor {
 
     /** The text of the first title outside svg and math, possibly blank, or empty when there is no such element. */
     private static Optional<String> documentTitle(String html) {
-        PARSES.get()[0]++;
         Document doc = Jsoup.parse(html);
         for (Element title : doc.getElementsByTag("title")) {
             if (title.parents().stream().noneMatch(p -> p.nameIs("svg") || p.nameIs("math"))) {
@@ -146,11 +142,6 @@ public final class TitleExtractor {
         int close = TitleScanner.titleEndTag(html, from);
         int gt = close < 0 ? -1 : html.indexOf('>', close);
         return gt < 0 ? -1 : gt + 1;
-    }
-
-    /** How many texts jsoup has parsed for a title on the calling thread so far. */
-    static int parsesOnThisThread() {
-        return PARSES.get()[0];
     }
 
     /** ASCII whitespace collapsed to one space, trimmed, and cut to {@link #MAX_TITLE_CHARS}. */

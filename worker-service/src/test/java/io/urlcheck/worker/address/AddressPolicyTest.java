@@ -1,4 +1,4 @@
-package io.urlcheck.worker;
+package io.urlcheck.worker.address;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;

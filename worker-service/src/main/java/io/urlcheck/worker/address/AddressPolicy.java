@@ -1,4 +1,4 @@
-package io.urlcheck.worker;
+package io.urlcheck.worker.address;
 
 import java.net.InetAddress;
 import java.util.Collections;

@@ -1,4 +1,4 @@
-package io.urlcheck.worker;
+package io.urlcheck.worker.html;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -41,7 +41,7 @@ public final class CharsetSniffer {
         for (String param : contentType.split(";")) {
             String p = param.trim();
             if (p.toLowerCase(Locale.ROOT).startsWith("charset=")) {
-                return forLabel(p.substring("charset=".length()));
+                return CharsetLabels.forLabel(p.substring("charset=".length()));
             }
         }
         return Optional.empty();
@@ -70,24 +70,5 @@ public final class CharsetSniffer {
             return Optional.of(new Bom(StandardCharsets.UTF_16LE, 2));
         }
         return Optional.empty();
-    }
-
-    static Optional<Charset> forLabel(String label) {
-        String l = label.trim().replace("\"", "").replace("'", "").toLowerCase(Locale.ROOT);
-        switch (l) {
-            case "gb2312", "gbk", "x-gbk", "chinese", "csgb2312", "iso-ir-58":
-                l = "GBK";
-                break;
-            case "iso-8859-1", "latin1", "us-ascii", "ascii", "l1":
-                l = "windows-1252";
-                break;
-            default:
-                break;
-        }
-        try {
-            return Optional.of(Charset.forName(l));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
     }
 }

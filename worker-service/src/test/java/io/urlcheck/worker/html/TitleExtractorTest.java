@@ -1,4 +1,4 @@
-package io.urlcheck.worker;
+package io.urlcheck.worker.html;
 
 import org.junit.jupiter.api.Test;
 

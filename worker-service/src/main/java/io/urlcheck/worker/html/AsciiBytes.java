@@ -1,4 +1,4 @@
-package io.urlcheck.worker;
+package io.urlcheck.worker.html;
 
 /**
  * Searches and compares ASCII text in raw bytes, for markup read before its charset is known. Ranges are

@@ -1,4 +1,4 @@
-package io.urlcheck.worker;
+package io.urlcheck.worker.address;
 
 import java.net.Inet4Address;
 import java.net.Inet6Address;

@@ -1,17 +1,17 @@
-package io.urlcheck.worker;
+package io.urlcheck.worker.html;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.Optional;
 
-import static io.urlcheck.worker.AsciiBytes.equalsIgnoreCase;
-import static io.urlcheck.worker.AsciiBytes.indexOf;
-import static io.urlcheck.worker.AsciiBytes.indexOfIgnoreCase;
-import static io.urlcheck.worker.AsciiBytes.isLetter;
-import static io.urlcheck.worker.AsciiBytes.isSpace;
-import static io.urlcheck.worker.AsciiBytes.skipSpaces;
-import static io.urlcheck.worker.AsciiBytes.startsWith;
-import static io.urlcheck.worker.AsciiBytes.startsWithIgnoreCase;
+import static io.urlcheck.worker.html.AsciiBytes.equalsIgnoreCase;
+import static io.urlcheck.worker.html.AsciiBytes.indexOf;
+import static io.urlcheck.worker.html.AsciiBytes.indexOfIgnoreCase;
+import static io.urlcheck.worker.html.AsciiBytes.isLetter;
+import static io.urlcheck.worker.html.AsciiBytes.isSpace;
+import static io.urlcheck.worker.html.AsciiBytes.skipSpaces;
+import static io.urlcheck.worker.html.AsciiBytes.startsWith;
+import static io.urlcheck.worker.html.AsciiBytes.startsWithIgnoreCase;
 
 /**
  * The charset a page declares in its first bytes, read as a browser reads it: the HTML standard's "prescan a
@@ -20,7 +20,7 @@ import static io.urlcheck.worker.AsciiBytes.startsWithIgnoreCase;
  * {@code <!}, {@code </}, {@code <?} constructs, until a {@code <meta charset>} or a {@code <meta http-equiv=
  * "Content-Type" content="...charset=...">} names a charset; it builds no DOM and, like a browser, knows
  * nothing of script or other raw text, so a meta written inside a script counts. Labels are mapped by
- * {@link CharsetSniffer#forLabel}; a label that maps to nothing is the standard's "failure".
+ * {@link CharsetLabels#forLabel}; a label that maps to nothing is the standard's "failure".
  */
 final class MetaCharsetPrescan {
 
@@ -281,11 +281,11 @@ final class MetaCharsetPrescan {
     /** A label in a meta: x-user-defined is read as windows-1252, as the standard says (Java has no x-user-defined). */
     private Optional<Charset> metaLabel(int from, int to) {
         String label = new String(bytes, from, to - from, StandardCharsets.ISO_8859_1);
-        return label.trim().equalsIgnoreCase("x-user-defined") ? Optional.of(WINDOWS_1252) : CharsetSniffer.forLabel(label);
+        return label.trim().equalsIgnoreCase("x-user-defined") ? Optional.of(WINDOWS_1252) : CharsetLabels.forLabel(label);
     }
 
     private Optional<Charset> label(int from, int to) {
-        return CharsetSniffer.forLabel(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
+        return CharsetLabels.forLabel(new String(bytes, from, to - from, StandardCharsets.ISO_8859_1));
     }
 
     private static boolean isUtf16(Charset charset) {

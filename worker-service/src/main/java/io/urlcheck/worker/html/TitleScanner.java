@@ -1,4 +1,4 @@
-package io.urlcheck.worker;
+package io.urlcheck.worker.html;
 
 import java.util.Locale;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.urlcheck.worker;
+package io.urlcheck.worker.html;
 
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Element;
@@ -229,7 +229,7 @@ class MetaCharsetPrescanTest {
         String head = new String(body, 0, Math.min(length, WINDOW), StandardCharsets.ISO_8859_1);
         for (Element meta : Jsoup.parse(head).getElementsByTag("meta")) {
             if (meta.hasAttr("charset")) {
-                Optional<Charset> found = CharsetSniffer.forLabel(meta.attr("charset"));
+                Optional<Charset> found = CharsetLabels.forLabel(meta.attr("charset"));
                 if (found.isPresent()) {
                     return found;
                 }
