@@ -4,7 +4,6 @@ import io.urlcheck.contract.JobId;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.LogIds;
 import org.jboss.logging.Logger;
-import org.jboss.logging.MDC;
 
 import java.io.IOException;
 import java.time.Clock;
@@ -61,7 +60,8 @@ public final class JobSubmitter {
 
     /**
      * Submits a job, counting its inputs on {@code meter}. While it runs, the job id is in the MDC
-     * ({@link LogIds#JOB_ID}), so every line logged about it carries the id.
+     * ({@link LogIds#JOB_ID}), so every line logged about it carries the id: the request thread reads the
+     * whole body and waits for Kafka's acknowledgements itself, so no line about the job leaves it.
      *
      * @see #submit(String, InputFeeder)
      */
@@ -74,20 +74,10 @@ public final class JobSubmitter {
         if (!registry.start(accounting)) {
             throw new SubmissionException(SubmissionException.Kind.JOB_BUSY, "job " + jobId + " is being submitted right now");
         }
-        Object outer = MDC.put(LogIds.JOB_ID, jobId);
-        try {
+        try (LogIds.Scope ids = LogIds.ofJob(jobId)) {
             return run(accounting, meter, feeder);
         } finally {
             registry.finish(jobId);
-            restore(outer);
-        }
-    }
-
-    private static void restore(Object outer) {
-        if (outer == null) {
-            MDC.remove(LogIds.JOB_ID);
-        } else {
-            MDC.put(LogIds.JOB_ID, outer);
         }
     }
 

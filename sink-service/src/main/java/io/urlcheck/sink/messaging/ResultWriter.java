@@ -1,6 +1,7 @@
 package io.urlcheck.sink.messaging;
 
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.LogIds;
 import io.urlcheck.sink.store.ResultStore;
 import io.urlcheck.sink.store.StoreRejectedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -55,7 +56,7 @@ public class ResultWriter {
             }
         } catch (StoreRejectedException e) {
             if (batch.size() == 1) {
-                try (ResultIds ids = ResultIds.of(batch.get(0).result())) {
+                try (LogIds.Scope ids = LogIds.of(batch.get(0).result())) {
                     deadLetters.send(batch.get(0).record(), e.getMessage(), SinkMetrics.Cause.rejected);
                 }
                 return;
@@ -69,7 +70,7 @@ public class ResultWriter {
     }
 
     private static void logStored(CheckResult result) {
-        try (ResultIds ids = ResultIds.of(result)) {
+        try (LogIds.Scope ids = LogIds.of(result)) {
             LOG.debugf("stored result %s of %s (HTTP %s, attempt %d)", result.outcome(), result.url(),
                     result.statusCode() == null ? "-" : result.statusCode(), result.attempts());
         }

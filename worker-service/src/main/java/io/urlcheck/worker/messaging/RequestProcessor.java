@@ -5,6 +5,7 @@ import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.contract.LogIds;
 import io.urlcheck.worker.CheckEngine;
 import io.urlcheck.worker.PendingWork;
 import io.urlcheck.worker.config.WorkerConfig;
@@ -79,14 +80,19 @@ public class RequestProcessor {
     private Message<CheckResult> resultMessage(Message<byte[]> request, CheckResult result) {
         metrics.checked(result);
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("checked %s: %s %s (%s)", result.url(), result.outcome(), result.statusCode(), Positions.of(request));
+            // On the event loop that completed the check, which runs many checks in turn: the ids come from the result.
+            try (LogIds.Scope ids = LogIds.of(result)) {
+                LOG.debugf("checked %s: %s %s (%s)", result.url(), result.outcome(), result.statusCode(), Positions.of(request));
+            }
         }
         return request.withPayload(result)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(result.url()).build())
                 .withAck(() -> request.ack().whenComplete((v, e) -> pendingWork.settled()))
                 .withNack(error -> {
-                    LOG.errorf(error, "result for %s not published (%s); the request stays uncommitted",
-                            result.url(), Positions.of(request));
+                    try (LogIds.Scope ids = LogIds.of(result)) {
+                        LOG.errorf(error, "result for %s not published (%s); the request stays uncommitted",
+                                result.url(), Positions.of(request));
+                    }
                     return request.nack(error).whenComplete((v, e) -> pendingWork.settled());
                 });
     }
