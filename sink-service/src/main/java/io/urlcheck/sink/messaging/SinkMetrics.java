@@ -4,8 +4,10 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.DistributionSummary;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
+import io.urlcheck.contract.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.function.Supplier;
 
@@ -54,6 +56,11 @@ public class SinkMetrics {
                 .description("Results per store write").publishPercentileHistogram().register(registry);
         this.transientErrors = storeErrors(registry, ErrorKind.TRANSIENT);
         this.dataErrors = storeErrors(registry, ErrorKind.DATA);
+        for (String topic : List.of(Topics.RESULTS, Topics.JOBS)) {
+            for (Cause cause : Cause.values()) {
+                registry.counter("urlcheck.sink.dead.letters", "topic", topic, "cause", cause.name());
+            }
+        }
         this.summary = Timer.builder("urlcheck.sink.summary.duration")
                 .description("Computing a summary the cache did not have")
                 .publishPercentileHistogram().register(registry);
