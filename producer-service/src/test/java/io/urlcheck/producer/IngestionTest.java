@@ -72,6 +72,37 @@ class IngestionTest {
     }
 
     @Test
+    void theMeterCountsEveryInputAndItsFateAsTheTotalsDo() throws IOException {
+        List<String> fates = new ArrayList<>();
+        ingestion.meter(new IngestionMeter() {
+            @Override
+            public void input() {
+                fates.add("input");
+            }
+
+            @Override
+            public void accepted() {
+                fates.add("accepted");
+            }
+
+            @Override
+            public void rejected(Rejection why) {
+                fates.add(why.label());
+            }
+
+            @Override
+            public void duplicate() {
+                fates.add("duplicate");
+            }
+        });
+        JobTotals totals = feed("http://a.example/\nhttp://a.example/\n# c\nftp://x/\nno-scheme\nhttp://\u0001x/\n");
+
+        assertThat(fates.stream().filter("input"::equals).count()).isEqualTo(totals.submitted()).isEqualTo(6);
+        assertThat(fates).filteredOn(f -> !f.equals("input"))
+                .containsExactly("accepted", "duplicate", "unsupported_scheme", "no_scheme", "control_character");
+    }
+
+    @Test
     void resultUrlsOfAJobAreDistinctSoTheSinkCanCountThem() throws IOException {
         feed("http://a.example/\nhttp://a.example\nbad\nbad\n  bad  \n");
         List<String> urls = new ArrayList<>();
