@@ -111,7 +111,7 @@ class ObservabilityIT {
         assertThat(after.names()).contains("urlcheck_producer_publish_duration_seconds_bucket",
                 "urlcheck_producer_publish_duration_seconds_sum", "urlcheck_producer_publish_duration_seconds_max",
                 "urlcheck_producer_dead_letters_total");
-        assertThat(after.of("urlcheck_producer_lines_total")).extracting(s -> s.labels().get("source"))
+        assertThat(after.series("urlcheck_producer_lines_total")).extracting(s -> s.labels().get("source"))
                 .containsExactlyInAnyOrder("file", "rest", "intake");
         assertLagPerPartition(run.stack().producerUrl(), "urlcheck.intake");
     }
@@ -166,10 +166,14 @@ class ObservabilityIT {
         assertLagPerPartition(run.stack().sinkUrl(), "urlcheck.jobs");
     }
 
-    /** Consumer lag as the Kafka client reports it: one series per partition, under the topic's real name. */
+    /**
+     * Consumer lag as the Kafka client reports it: one series per partition, under the topic's real name.
+     * Micrometer's Kafka binder looks for new client metrics once a minute, so a partition's series may
+     * appear up to a minute after it was assigned.
+     */
     private static void assertLagPerPartition(String baseUrl, String topic) {
-        await("lag of " + topic).atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-            List<Scrape.Sample> lag = Scrape.of(baseUrl).of("kafka_consumer_fetch_manager_records_lag").stream()
+        await("lag of " + topic).atMost(Duration.ofSeconds(150)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            List<Scrape.Sample> lag = Scrape.of(baseUrl).series("kafka_consumer_fetch_manager_records_lag").stream()
                     .filter(s -> topic.equals(s.labels().get("topic"))).toList();
             assertThat(lag).as("kafka_consumer_fetch_manager_records_lag{topic=" + topic + "}").isNotEmpty()
                     .allSatisfy(s -> assertThat(s.labels()).containsKeys("partition", "client_id"));

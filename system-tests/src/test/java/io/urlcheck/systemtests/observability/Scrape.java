@@ -82,7 +82,7 @@ record Scrape(List<Sample> samples) {
     }
 
     /** The samples of {@code name}. */
-    List<Sample> of(String name) {
+    List<Sample> series(String name) {
         return samples.stream().filter(s -> s.name().equals(name)).toList();
     }
 }
