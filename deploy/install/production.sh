@@ -4,8 +4,9 @@
 #   2. the Strimzi operator watching it, with the `restricted` pod-security provider (the namespace enforces
 #      Pod Security `restricted`; Strimzi's default provider sets no container securityContext);
 #   3. KEDA;
-#   4. the Secrets the overlay reads and never ships;
-#   5. the overlay itself, then waits for Kafka and the services.
+#   4. the Prometheus Operator's CRDs (the overlay's PodMonitors and PrometheusRule), unless the cluster has them;
+#   5. the Secrets the overlay reads and never ships;
+#   6. the overlay itself, then waits for Kafka and the services.
 # deploy/README.md describes these steps and does not repeat the commands: this script is the only copy, and
 # .ci/deploy-check runs it with --dry-run to check it against the rendered overlay (order, namespace, Secret
 # names and keys, the operator's settings, the database TLS settings).
@@ -16,7 +17,8 @@
 #   DB_USERNAME, DB_PASSWORD
 #   DB_CA_FILE     PEM file with the CA that signed the database server's certificate
 # Optional: API_TOKEN (default: 32 random bytes, hex), KEDA_KAFKA_PASSWORD (default: random),
-#   STRIMZI_VERSION (0.45.0), KEDA_VERSION (2.16.1), OVERLAY (deploy/overlays/production).
+#   STRIMZI_VERSION (0.45.0), KEDA_VERSION (2.16.1), PROMETHEUS_OPERATOR_CRDS_VERSION (31.0.1, the
+#   prometheus-operator-crds chart: operator v0.93.1), OVERLAY (deploy/overlays/production).
 # Needs kubectl and helm 3 with access to the cluster; openssl for the generated secrets.
 set -euo pipefail
 
@@ -28,6 +30,7 @@ NAMESPACE=urlcheck # overlays/production/kustomization.yaml `namespace:`
 OVERLAY="${OVERLAY:-deploy/overlays/production}"
 STRIMZI_VERSION="${STRIMZI_VERSION:-0.45.0}"
 KEDA_VERSION="${KEDA_VERSION:-2.16.1}"
+PROMETHEUS_OPERATOR_CRDS_VERSION="${PROMETHEUS_OPERATOR_CRDS_VERSION:-31.0.1}"
 
 if $dry_run; then
   DB_JDBC_URL="${DB_JDBC_URL:-jdbc:postgresql://db.example.com:5432/urlcheck}"
@@ -79,14 +82,22 @@ run helm upgrade --install strimzi oci://quay.io/strimzi-helm/strimzi-kafka-oper
 run helm repo add kedacore https://kedacore.github.io/charts --force-update
 run helm upgrade --install keda kedacore/keda --version "$KEDA_VERSION" --namespace keda --create-namespace --wait
 
-# 4. Secrets. The database CA is mounted into the sink for sslmode=verify-full (patches/sink-postgres.yaml).
+# 4. The Prometheus Operator's CRDs, unless a Prometheus Operator (kube-prometheus-stack, say) already brought
+#    them: a second owner of the same CRDs would fight the first. The dry run always lists the step.
+if $dry_run || ! kubectl get crd podmonitors.monitoring.coreos.com prometheusrules.monitoring.coreos.com >/dev/null 2>&1; then
+  run helm repo add prometheus-community https://prometheus-community.github.io/helm-charts --force-update
+  run helm upgrade --install prometheus-operator-crds prometheus-community/prometheus-operator-crds \
+    --version "$PROMETHEUS_OPERATOR_CRDS_VERSION" --namespace monitoring --create-namespace --wait
+fi
+
+# 5. Secrets. The database CA is mounted into the sink for sslmode=verify-full (patches/sink-postgres.yaml).
 secret urlcheck-postgres --from-literal=jdbc-url="$DB_JDBC_URL" \
   --from-literal=username="$DB_USERNAME" --from-literal=password="$DB_PASSWORD"
 secret urlcheck-postgres-ca --from-file=ca.crt="$DB_CA_FILE"
 secret urlcheck-api-token --from-literal=token="$API_TOKEN"
 secret urlcheck-keda-kafka --from-literal=username=urlcheck-keda --from-literal=password="$KEDA_KAFKA_PASSWORD"
 
-# 5. The overlay. Service pods wait in CreateContainerConfigError until Strimzi has written the KafkaUser and
+# 6. The overlay. Service pods wait in CreateContainerConfigError until Strimzi has written the KafkaUser and
 #    cluster-CA Secrets; they start by themselves once those exist.
 run kubectl apply -k "$OVERLAY"
 run kubectl -n "$NAMESPACE" wait kafka/urlcheck-kafka --for=condition=Ready --timeout=15m

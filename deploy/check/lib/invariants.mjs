@@ -7,6 +7,7 @@ import {
   checkAutoscaledReplicas, checkNetwork as checkNetworkPolicies, checkSpreadAndDisruption, checkUploadSpool,
   checkCompression, checkMigration, checkCapacity,
 } from "./platform.mjs";
+import { checkMonitoring } from "./monitoring.mjs";
 
 /** The urlcheck services: module, HTTP port (quarkus.http.port) and consumer group. */
 export const SERVICES = {
@@ -418,5 +419,6 @@ export function checkInvariants(docs, repo, { install, overlayDir } = {}) {
   add("compression", checkCompression(docs, repo));
   add("migration", checkMigration(docs, repo));
   add("capacity", checkCapacity(docs, repo));
+  if (cluster) add("monitoring", checkMonitoring(docs, repo));
   return { failures, warnings: [...keys.warnings, ...uploads.warnings] };
 }

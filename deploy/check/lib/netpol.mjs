@@ -59,10 +59,14 @@ export class Network {
     return nsOk && (peer.podSelector ? labelsMatch(peer.podSelector, endpoint.pod.labels) : true);
   }
 
+  /** `port` is a number, or {number, name} for a container port a policy may name (`port: http`). */
   static portMatches(rule, port, protocol) {
     if (!rule.ports?.length) return true;
+    const number = typeof port === "object" ? port.number : port;
+    const name = typeof port === "object" ? port.name : undefined;
     return rule.ports.some((p) => (p.protocol ?? "TCP") === protocol
-      && (p.port === undefined || (p.port === port) || (p.endPort !== undefined && port >= p.port && port <= p.endPort)));
+      && (p.port === undefined || (p.port === number) || (name !== undefined && p.port === name)
+        || (p.endPort !== undefined && number >= p.port && number <= p.endPort)));
   }
 
   /** May `from` (a pod) send to `to` (an endpoint) on port/protocol? Egress side only. */

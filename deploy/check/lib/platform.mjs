@@ -140,6 +140,7 @@ export function installPlan(repo, script = path.join(repo, "deploy/install/produ
     namespaceStep: find((c) => c[0] === "kubectl" && c[1] === "apply" && c[2] === "-f" && /namespace\.yaml$/.test(c[3] ?? "")),
     strimziStep: strimzi,
     kedaStep: find((c) => c[0] === "helm" && c.includes("kedacore/keda")),
+    monitoringCrdsStep: find((c) => c[0] === "helm" && c.includes("prometheus-community/prometheus-operator-crds")),
     applyStep: find((c) => c[0] === "kubectl" && c[1] === "apply" && c[2] === "-k"),
   };
 }
@@ -206,13 +207,15 @@ export function checkInstall(docs, repo, install, overlayDir) {
   if (!docs.some((d) => d.kind === "Kafka")) return failures; // only overlays on Strimzi are installed by the script
   if (!install) return ["no install plan (deploy/install/production.sh --dry-run)"];
   const ns = docs.find((d) => d.kind === "Namespace")?.metadata?.name;
-  const { namespaceStep, strimziStep, kedaStep, applyStep } = install;
+  const { namespaceStep, strimziStep, kedaStep, monitoringCrdsStep, applyStep } = install;
   if (namespaceStep < 0) failures.push("the install script never creates the namespace");
   if (strimziStep < 0) failures.push("the install script never installs Strimzi");
   else if (namespaceStep > strimziStep) failures.push(`the install script installs Strimzi (step ${strimziStep + 1}) before the namespace ${ns} exists (step ${namespaceStep + 1}): the chart's RoleBindings in it fail`);
   if (kedaStep < 0 && docs.some((d) => d.kind === "ScaledObject")) failures.push("the install script never installs KEDA");
+  const monitoring = docs.some((d) => d.apiVersion?.startsWith("monitoring.coreos.com/"));
+  if (monitoringCrdsStep < 0 && monitoring) failures.push("the install script never installs the Prometheus Operator's CRDs (PodMonitor, PrometheusRule)");
   if (applyStep < 0) failures.push("the install script never applies the overlay");
-  for (const [what, step] of [["Strimzi", strimziStep], ["KEDA", kedaStep]]) {
+  for (const [what, step] of [["Strimzi", strimziStep], ["KEDA", kedaStep], ["the Prometheus Operator's CRDs", monitoringCrdsStep]]) {
     if (step >= 0 && applyStep >= 0 && step > applyStep) failures.push(`the install script applies the overlay before ${what} (its CRDs) is installed`);
   }
   if (ns && !install.watchNamespaces.includes(ns)) failures.push(`Strimzi is installed watching ${install.watchNamespaces.join(",") || "(its own namespace only)"}, not ${ns}`);

@@ -1,6 +1,8 @@
 // Strict schema validation of rendered documents:
 // - core kinds: kubernetes-models' validate() (required fields, types, enums) plus strict.mjs (unknown fields);
 // - KEDA: @kubernetes-models/keda, the same two ways;
+// - Prometheus Operator (monitoring.coreos.com: PodMonitor, ServiceMonitor, PrometheusRule):
+//   @kubernetes-models/prometheus-operator, generated from the operator's CRDs, the same two ways;
 // - Strimzi: the CRDs Strimzi's own CrdGenerator wrote (see .ci/deploy-check), compiled with Ajv after closing
 //   every object schema (additionalProperties: false) unless the CRD itself keeps it open
 //   (x-kubernetes-preserve-unknown-fields or an explicit additionalProperties).
@@ -59,7 +61,8 @@ export function closeObjects(node) {
 async function modelClass(apiVersion, kind) {
   const slash = apiVersion.indexOf("/");
   const group = slash < 0 ? "" : apiVersion.slice(0, slash);
-  const pkg = group === "keda.sh" ? "@kubernetes-models/keda" : "kubernetes-models";
+  const pkg = { "keda.sh": "@kubernetes-models/keda", "monitoring.coreos.com": "@kubernetes-models/prometheus-operator" }[group]
+    ?? "kubernetes-models";
   try {
     const mod = await import(`${pkg}/${apiVersion}/${kind}`);
     return mod[kind];

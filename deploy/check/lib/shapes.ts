@@ -1,5 +1,5 @@
-// The typed shape of every kind the manifests may contain, as kubernetes-models and @kubernetes-models/keda
-// declare them. strict.mjs walks these types to reject fields the API does not know (validate() does not).
+// The typed shape of every kind the manifests may contain, as kubernetes-models, @kubernetes-models/keda and
+// @kubernetes-models/prometheus-operator declare them. strict.mjs walks these types to reject fields the API does not know (validate() does not).
 import type { INamespace } from "kubernetes-models/v1/Namespace";
 import type { IServiceAccount } from "kubernetes-models/v1/ServiceAccount";
 import type { IConfigMap } from "kubernetes-models/v1/ConfigMap";
@@ -15,6 +15,9 @@ import type { IHorizontalPodAutoscaler } from "kubernetes-models/autoscaling/v2/
 import type { IObjectMeta } from "@kubernetes-models/apimachinery/apis/meta/v1/ObjectMeta";
 import type { IScaledObject } from "@kubernetes-models/keda/keda.sh/v1alpha1/ScaledObject";
 import type { ITriggerAuthentication } from "@kubernetes-models/keda/keda.sh/v1alpha1/TriggerAuthentication";
+import type { IPodMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PodMonitor";
+import type { IServiceMonitor } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/ServiceMonitor";
+import type { IPrometheusRule } from "@kubernetes-models/prometheus-operator/monitoring.coreos.com/v1/PrometheusRule";
 
 export interface Shapes {
   "v1/Namespace": INamespace;
@@ -31,6 +34,9 @@ export interface Shapes {
   "autoscaling/v2/HorizontalPodAutoscaler": IHorizontalPodAutoscaler;
   "keda.sh/v1alpha1/ScaledObject": IScaledObject;
   "keda.sh/v1alpha1/TriggerAuthentication": ITriggerAuthentication;
+  "monitoring.coreos.com/v1/PodMonitor": IPodMonitor;
+  "monitoring.coreos.com/v1/ServiceMonitor": IServiceMonitor;
+  "monitoring.coreos.com/v1/PrometheusRule": IPrometheusRule;
   // Custom resources' schemas leave metadata open; it is checked against ObjectMeta.
   "ObjectMeta": IObjectMeta;
 }

@@ -1,4 +1,4 @@
-// Unknown-field detection for core and KEDA kinds. kubernetes-models' validate() checks required fields,
+// Unknown-field detection for core, KEDA and Prometheus Operator kinds. kubernetes-models' validate() checks required fields,
 // types and enums but accepts any extra key, so a typo such as `replcas` would pass. This walks the
 // TypeScript declarations the same package ships (lib/shapes.ts) and reports every key they do not declare.
 import ts from "typescript";

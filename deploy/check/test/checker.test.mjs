@@ -430,4 +430,70 @@ describe("deploy checker", { concurrency: 4 }, () => {
     assert.ok(slower.partitions > p.partitions, "a longer timeout needs more partitions");
     assert.equal(plan({ ...ASSUMPTIONS, historyRetentionDays: 2 }).checks.historyOutlivesKafka, false);
   });
+
+  test("a PodMonitor with a typo'd or missing field is refused by the prometheus-operator schema", async () => {
+    const monitor = { apiVersion: "monitoring.coreos.com/v1", kind: "PodMonitor", metadata: { name: "m" },
+      spec: { selector: { matchLabels: { "app.kubernetes.io/name": "worker" } }, podMetricsEndpoints: [{ port: "http", path: "/q/metrics" }] } };
+    assert.deepEqual(await validateDocument(monitor, crdValidators), []);
+    const typo = structuredClone(monitor);
+    typo.spec.podMetricsEndpoints[0].interal = "30s";
+    assert.match((await validateDocument(typo, crdValidators)).join("\n"), /PodMonitor\/m: spec\.podMetricsEndpoints\[0\]\.interal: unknown field/);
+    const wrongType = structuredClone(monitor);
+    wrongType.spec.podMetricsEndpoints = { port: "http" };
+    assert.match((await validateDocument(wrongType, crdValidators)).join("\n"), /PodMonitor\/m: .*podMetricsEndpoints.*must be array/);
+    const noSelector = structuredClone(monitor);
+    delete noSelector.spec.selector;
+    assert.match((await validateDocument(noSelector, crdValidators)).join("\n"), /PodMonitor\/m: .*selector/);
+  });
+
+  test("a PrometheusRule without an expr, or with a field in the wrong place, is refused", async () => {
+    const rule = { apiVersion: "monitoring.coreos.com/v1", kind: "PrometheusRule", metadata: { name: "r" },
+      spec: { groups: [{ name: "g", rules: [{ alert: "A", expr: "up == 0", for: "5m", annotations: { runbook_url: "x" } }] }] } };
+    assert.deepEqual(await validateDocument(rule, crdValidators), []);
+    const noExpr = structuredClone(rule);
+    delete noExpr.spec.groups[0].rules[0].expr;
+    assert.match((await validateDocument(noExpr, crdValidators)).join("\n"), /PrometheusRule\/r: .*expr/);
+    const misplaced = structuredClone(rule);
+    misplaced.spec.groups[0].rules[0].runbook_url = "x";
+    assert.match((await validateDocument(misplaced, crdValidators)).join("\n"), /PrometheusRule\/r: spec\.groups\[0\]\.rules\[0\]\.runbook_url: unknown field/);
+    const badFor = structuredClone(rule);
+    badFor.spec.groups[0].rules[0].for = "five minutes";
+    assert.match((await validateDocument(badFor, crdValidators)).join("\n"), /PrometheusRule\/r: .*for.*pattern/);
+  });
+
+  test("the overlay's PodMonitor or PrometheusRule, broken in place, fails the check", async () => {
+    const monitor = await broken("podmonitor-typo", "production", jsonPatch("PodMonitor", "urlcheck-worker",
+      "- op: add\n  path: /spec/podMetricsEndpoints/0/scrapeIntervall\n  value: 30s"));
+    assertFailsWith(monitor, /PodMonitor\/urlcheck-worker: spec\.podMetricsEndpoints\[0\]\.scrapeIntervall: unknown field/);
+    const rule = await broken("rule-no-expr", "dev", jsonPatch("PrometheusRule", "urlcheck-alerts",
+      "- op: remove\n  path: /spec/groups/0/rules/0/expr"));
+    assertFailsWith(rule, /PrometheusRule\/urlcheck-alerts: .*expr/);
+  });
+
+  test("a PodMonitor on a port the pods lack, or Prometheus shut out by the policies, fails", async () => {
+    const port = await broken("podmonitor-port", "production", jsonPatch("PodMonitor", "urlcheck-sink",
+      "- op: replace\n  path: /spec/podMetricsEndpoints/0/port\n  value: metrics"));
+    assertFailsWith(port, /\[monitoring\] PodMonitor\/urlcheck-sink: Deployment\/urlcheck-sink has no container port named metrics/);
+    assertFailsWith(port, /\[monitoring\] no PodMonitor or ServiceMonitor scrapes the sink at \/q\/metrics/);
+    const shut = await broken("prometheus-shut-out", "dev", jsonPatch("NetworkPolicy", "urlcheck-prometheus-scrape",
+      "- op: replace\n  path: /spec/ingress/0/from/0/namespaceSelector/matchLabels\n  value: {kubernetes.io/metadata.name: observability}"));
+    assertFailsWith(shut, /\[monitoring\] Deployment\/urlcheck-worker: a Prometheus pod .* cannot reach port http \(8082\)/);
+  });
+
+  test("an alert whose runbook_url names no heading of deploy/README.md, or an unlabelled dashboard, fails", async () => {
+    const r = await broken("runbook", "production", jsonPatch("PrometheusRule", "urlcheck-alerts",
+      "- op: replace\n  path: /spec/groups/0/rules/0/annotations/runbook_url\n  value: deploy/README.md#runbook-nothing-here"));
+    assertFailsWith(r, /\[monitoring\] PrometheusRule\/urlcheck-alerts: alert UrlcheckConsumerLagGrowing's runbook_url names #runbook-nothing-here/);
+    const d = await broken("dashboard-label", "dev", jsonPatch("ConfigMap", "urlcheck-grafana-dashboard",
+      "- op: remove\n  path: /metadata/labels/grafana_dashboard"));
+    assertFailsWith(d, /\[monitoring\] ConfigMap\/urlcheck-grafana-dashboard: no label grafana_dashboard/);
+  });
+
+  test("an install script that applies the overlay without the Prometheus Operator's CRDs fails", async () => {
+    const docs = await render(path.join(repo, "deploy/overlays/production"));
+    const plan = brokenInstall("no-monitoring-crds", (s) => s.replace(/  run helm upgrade --install prometheus-operator-crds[^\n]*\n[^\n]*\n/, ""));
+    const r = await checkKustomization(path.join(repo, "deploy/overlays/production"), { repo, crdValidators, install: plan });
+    assert.ok(docs.some((d) => d.kind === "PodMonitor"));
+    assertFailsWith(r, /\[install\] the install script never installs the Prometheus Operator's CRDs/);
+  });
 });

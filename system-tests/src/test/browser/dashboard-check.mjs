@@ -105,13 +105,16 @@ try {
   step('the filtered table follows the late results without a reload');
   await expectRows(page, [...expect.initialTimeouts, ...expect.finalTimeouts], 'TIMEOUT');
 
-  step('the row detail shows the redirect chain');
+  step('the row detail shows the redirect chain and the timing phases');
   await page.click('#filters button[type="reset"]');
   await page.waitForFunction((n) => document.querySelectorAll('#results-body tr').length === n, expect.expected, WAIT);
   await page.click(`#results-body tr[data-url="${expect.redirect.url}"] .url-button`);
   await page.waitForSelector('#detail[open] .redirect-chain', WAIT);
   const hops = await page.$$eval('#detail .redirect-chain li', (items) => items.map((li) => li.textContent.replace(/\s+/g, ' ').trim()));
   assert.deepEqual(hops, expect.redirect.hops);
+  const phases = await page.$$eval('#detail dl.timings > div',
+    (items) => items.map((d) => `${d.querySelector('dt').textContent} ${d.querySelector('dd').textContent}`));
+  assert.deepEqual(phases, expect.redirect.timings);
   await page.waitForSelector('#detail table.history tbody tr', WAIT); // the history came from /api/results/lookup
   if (process.env.DETAIL_SCREENSHOT) await page.screenshot({ path: process.env.DETAIL_SCREENSHOT });
   await page.keyboard.press('Escape');

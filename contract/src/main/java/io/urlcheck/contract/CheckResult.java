@@ -29,6 +29,8 @@ import java.util.UUID;
  * @param checkedAt         when the check finished, ISO-8601 on the wire
  * @param workerId          which worker (or "producer" for rejected input) wrote the result
  * @param tls               certificate and protocol for https targets; null otherwise
+ * @param timings           where the final attempt's time went (DNS, connect, TLS, first byte, transfer); null
+ *                          when nothing was requested, and in results written before it existed
  */
 public record CheckResult(
         int schemaVersion,
@@ -50,7 +52,8 @@ public record CheckResult(
         int attempts,
         Instant checkedAt,
         String workerId,
-        TlsInfo tls) {
+        TlsInfo tls,
+        Timings timings) {
 
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
@@ -73,6 +76,15 @@ public record CheckResult(
         workerId = WireValues.text(workerId);
         WireValues.instant(checkedAt, "checkedAt");
         redirects = redirects == null ? List.of() : List.copyOf(redirects);
+    }
+
+    /** A result without {@link #timings()}, as written before they existed. */
+    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
+                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
+                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
+                       int attempts, Instant checkedAt, String workerId, TlsInfo tls) {
+        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
+                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, null);
     }
 
     /** The host part of {@link #url()}, lower case, or null when the URL has none (rejected input). */
@@ -127,6 +139,7 @@ public record CheckResult(
         b.checkedAt = checkedAt;
         b.workerId = workerId;
         b.tls = tls;
+        b.timings = timings;
         return b;
     }
 
@@ -151,6 +164,7 @@ public record CheckResult(
         private Instant checkedAt;
         private String workerId;
         private TlsInfo tls;
+        private Timings timings;
 
         private Builder() {
         }
@@ -174,6 +188,7 @@ public record CheckResult(
         public Builder checkedAt(Instant v) { checkedAt = v; return this; }
         public Builder workerId(String v) { workerId = v; return this; }
         public Builder tls(TlsInfo v) { tls = v; return this; }
+        public Builder timings(Timings v) { timings = v; return this; }
 
         /** Fills the fields of {@code request} that a result repeats: ids, input and URL. */
         public Builder answering(CheckRequest request) {
@@ -183,7 +198,7 @@ public record CheckResult(
         public CheckResult build() {
             return new CheckResult(SCHEMA_VERSION, checkId, requestId, jobId, input, url, outcome, statusCode,
                     responseTimeMs, timeToFirstByteMs, title, finalUrl, redirects, contentType, contentLength,
-                    error, attempts, checkedAt, workerId, tls);
+                    error, attempts, checkedAt, workerId, tls, timings);
         }
     }
 }

@@ -1,4 +1,4 @@
-// The detail panel for one URL: redirect chain, TLS, attempts, error, and its history of checks
+// The detail panel for one URL: redirect chain, timing phases, TLS, attempts, error, and its history of checks
 // (GET /api/results/lookup?url=).
 import * as api from './api.js';
 import { el, formatCount, formatMs, formatTime, outcomeBadge } from './format.js';
@@ -33,6 +33,23 @@ function tls(result) {
   return el('dl', { class: 'facts' },
     fact('Expires', expiry), fact('Protocol', protocol || '–'), fact('Issuer', issuer || '–'),
     fact('Subject', subject || '–'));
+}
+
+const PHASES = [['dnsMs', 'DNS'], ['connectMs', 'Connect'], ['tlsMs', 'TLS'], ['firstByteMs', 'First byte'],
+  ['transferMs', 'Transfer']];
+
+/** Where the check's time went, phase by phase, summed over its redirect hops; a bar shows the shares. */
+function timings(result) {
+  const t = result.timings;
+  if (!t) return el('p', { class: 'muted' }, 'Not measured.');
+  const phases = PHASES.filter(([key]) => t[key] !== null && t[key] !== undefined);
+  const total = phases.reduce((sum, [key]) => sum + t[key], 0);
+  const bar = el('div', { class: 'phase-bar', 'aria-hidden': 'true' }, phases
+    .filter(([key]) => t[key] > 0)
+    .map(([key, label]) => el('span', { class: `phase phase-${key}`, title: `${label} ${formatMs(t[key])}`,
+      style: `flex-grow: ${t[key] / Math.max(1, total)}` })));
+  return el('div', {}, bar, el('dl', { class: 'facts timings' },
+    ...phases.map(([key, label]) => fact(label, formatMs(t[key])))));
 }
 
 function history(entries) {
@@ -71,6 +88,7 @@ function render(result, historySection) {
       el('h3', { id: 'detail-error' }, 'Error'), el('p', { class: 'error-text' }, result.error)) : null,
     el('section', { 'aria-labelledby': 'detail-redirects' },
       el('h3', { id: 'detail-redirects' }, 'Redirect chain'), redirectChain(result)),
+    el('section', { 'aria-labelledby': 'detail-timings' }, el('h3', { id: 'detail-timings' }, 'Timing'), timings(result)),
     el('section', { 'aria-labelledby': 'detail-tls' }, el('h3', { id: 'detail-tls' }, 'TLS'), tls(result)),
     el('section', { 'aria-labelledby': 'detail-history' },
       el('h3', { id: 'detail-history' }, 'History'), historySection),

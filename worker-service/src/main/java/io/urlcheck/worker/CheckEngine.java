@@ -4,6 +4,7 @@ import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.Redirect;
+import io.urlcheck.contract.Timings;
 import io.urlcheck.worker.address.AddressPolicy;
 import io.urlcheck.worker.address.IpLiteral;
 import io.urlcheck.worker.html.TitleExtractor;
@@ -17,6 +18,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.LongSupplier;
 
 /**
@@ -146,7 +148,9 @@ public final class CheckEngine {
         if (literal.isPresent()) {
             return vetted(chain, host, url, continuing, literal.get(), null);
         }
+        long lookupStart = nanoClock.getAsLong();
         return lookup(url.host(), chain.deadline).thenCompose(resolution -> {
+            chain.looked(nanoClock.getAsLong() - lookupStart);
             if (resolution.failure() != null) {
                 chain.last = resolution.failure();
                 return CompletableFuture.completedFuture(null);
@@ -203,6 +207,9 @@ public final class CheckEngine {
 
     private CompletableFuture<Void> follow(Chain chain, TargetUrl url, HopResult result) {
         chain.last = result;
+        if (result instanceof HopResult.Response response && response.phases() != null) {
+            chain.measured(response.phases());
+        }
         if (!(result instanceof HopResult.Response response) || !REDIRECTS.contains(response.status())
                 || response.header("location") == null) {
             return CompletableFuture.completedFuture(null);
@@ -231,6 +238,7 @@ public final class CheckEngine {
                 .finalUrl(chain.current.url())
                 .redirects(chain.redirects)
                 .responseTimeMs((end - chain.start) / 1_000_000)
+                .timings(chain.timings())
                 .checkedAt(clock.instant());
         if (chain.last instanceof HopResult.Response r) {
             String contentType = r.header("content-type");
@@ -271,6 +279,12 @@ public final class CheckEngine {
         TargetUrl current;
         HopResult last;
         String bodyNote;
+        private long dns = -1;
+        private long connect;
+        private long tls = -1;
+        private long firstByte;
+        private long transfer;
+        private boolean exchanged;
 
         Chain(long start, long deadline) {
             this.start = start;
@@ -281,6 +295,35 @@ public final class CheckEngine {
         void pause(long nanos) {
             start += nanos;
             deadline += nanos;
+        }
+
+        /** Adds a DNS lookup's time. */
+        void looked(long nanos) {
+            dns = Math.max(0, dns) + nanos;
+        }
+
+        /** Adds one exchange's phases. */
+        void measured(HopResult.Phases phases) {
+            exchanged = true;
+            connect += phases.connectNanos();
+            firstByte += phases.firstByteNanos();
+            transfer += phases.transferNanos();
+            if (phases.tlsNanos() >= 0) {
+                tls = Math.max(0, tls) + phases.tlsNanos();
+            }
+        }
+
+        /** The phases summed over the chain's hops, or null when nothing was looked up or exchanged. */
+        Timings timings() {
+            if (dns < 0 && !exchanged) {
+                return null;
+            }
+            return new Timings(dns < 0 ? null : millis(dns), exchanged ? millis(connect) : null,
+                    tls < 0 ? null : millis(tls), exchanged ? millis(firstByte) : null, exchanged ? millis(transfer) : null);
+        }
+
+        private static long millis(long nanos) {
+            return TimeUnit.NANOSECONDS.toMillis(nanos);
         }
 
         CompletableFuture<Void> fail(Outcome outcome, String reason) {

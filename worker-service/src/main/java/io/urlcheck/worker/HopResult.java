@@ -14,7 +14,13 @@ public sealed interface HopResult {
      * and {@code truncated} says reading stopped at the cap.
      */
     record Response(int status, Map<String, String> headers, byte[] body, int bodyBytes, boolean truncated,
-                    String bodyError, long timeToFirstByteNanos, TlsInfo tls) implements HopResult {
+                    String bodyError, long timeToFirstByteNanos, TlsInfo tls, Phases phases) implements HopResult {
+
+        /** A response whose phases were not measured. */
+        public Response(int status, Map<String, String> headers, byte[] body, int bodyBytes, boolean truncated,
+                        String bodyError, long timeToFirstByteNanos, TlsInfo tls) {
+            this(status, headers, body, bodyBytes, truncated, bodyError, timeToFirstByteNanos, tls, null);
+        }
 
         /** A header's value by lower-case name, or null. */
         public String header(String name) {
@@ -32,6 +38,14 @@ public sealed interface HopResult {
                 return -1;
             }
         }
+    }
+
+    /**
+     * Where one exchange's time went, in nanoseconds: opening the connection (0 when a pooled one was reused), its
+     * TLS handshake (-1 for plain http; 0 on a reused connection), waiting for the headers after the request was
+     * sent, and reading the body.
+     */
+    record Phases(long connectNanos, long tlsNanos, long firstByteNanos, long transferNanos) {
     }
 
     /** No usable response: {@code outcome} names the failure and {@code reason} explains it. */

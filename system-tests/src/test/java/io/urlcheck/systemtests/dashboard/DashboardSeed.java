@@ -4,6 +4,7 @@ import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.Redirect;
+import io.urlcheck.contract.Timings;
 import io.urlcheck.contract.TlsInfo;
 
 import java.time.Duration;
@@ -31,7 +32,7 @@ record DashboardSeed(String jobId, JobTotals totals, List<CheckResult> initial, 
         String first = "http://docs.example.test/" + jobId + "/start";
         String second = "https://docs.example.test/" + jobId + "/start";
         String landing = "https://docs.example.test/" + jobId + "/en/start/";
-        initial.add(ok(checks.of(first), landing, 212).tls(tls)
+        initial.add(ok(checks.of(first), landing, 212).tls(tls).timings(new Timings(4L, 9L, 31L, 150L, 18L))
                 .redirects(List.of(new Redirect(first, 301), new Redirect(second, 302))).build());
         initial.add(httpError(checks.of("https://shop.example.test/" + jobId + "/gone"), 404, 35));
         initial.add(httpError(checks.of("https://shop.example.test/" + jobId + "/broken"), 500, 120));
@@ -89,7 +90,8 @@ record DashboardSeed(String jobId, JobTotals totals, List<CheckResult> initial, 
                 "partialPercent", initial.size() * 100 / expected,
                 "initialTimeouts", timeouts(initial),
                 "finalTimeouts", timeouts(last),
-                "redirect", Map.of("url", redirectUrl, "hops", redirectHops));
+                "redirect", Map.of("url", redirectUrl, "hops", redirectHops,
+                        "timings", List.of("DNS 4 ms", "Connect 9 ms", "TLS 31 ms", "First byte 150 ms", "Transfer 18 ms")));
     }
 
     /** Hands out builders for one job's checks, each checked a second after the one before. */

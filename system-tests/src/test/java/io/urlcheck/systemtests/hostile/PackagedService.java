@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * which address the jar picks by itself. Kafka is wherever {@code kafka.bootstrap.servers} says; by default
  * nowhere, since the HTTP side comes up without a broker.
  */
-final class PackagedService implements AutoCloseable {
+public final class PackagedService implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://(\\S+):(\\d+)");
 
@@ -50,7 +50,7 @@ final class PackagedService implements AutoCloseable {
     }
 
     /** Starts {@code module} on a free port with {@code env} added to this JVM's environment; waits until it listens. */
-    static PackagedService start(String module, Map<String, String> env) {
+    public static PackagedService start(String module, Map<String, String> env) {
         Path home = Home.path();
         Path jar = home.resolve(module).resolve("target/quarkus-app/quarkus-run.jar");
         if (!Files.isRegularFile(jar)) {
@@ -111,16 +111,16 @@ final class PackagedService implements AutoCloseable {
         return dir.resolve("tmp");
     }
 
-    int port() {
+    public int port() {
         return port;
     }
 
     /** {@code http://127.0.0.1:<port>}. */
-    String loopbackUrl() {
+    public String loopbackUrl() {
         return "http://127.0.0.1:" + port;
     }
 
-    String logText() {
+    public String logText() {
         try {
             return Files.readString(log, StandardCharsets.ISO_8859_1);
         } catch (IOException e) {

@@ -49,14 +49,20 @@ final class Exchange {
     private final InetAddress address;
     private final long deadlineNanos;
     private final long startNanos = System.nanoTime();
+    private final long startMillis = System.currentTimeMillis();
+    private volatile long connectedNanos;
+    private volatile boolean freshConnection;
     private final CompletableFuture<HopResult> result = new CompletableFuture<>();
     private final VertxHttpPort.Once once = new VertxHttpPort.Once();
     private volatile HttpClientRequest request;
     private volatile long deadlineTimer = -1;
     private volatile long headerTimer = -1;
 
+    private final SeenConnections seen;
+
     Exchange(Vertx vertx, HttpClient client, VertxHttpPort.Settings settings, TargetUrl url, InetAddress address,
-             long deadlineNanos) {
+             long deadlineNanos, SeenConnections seen) {
+        this.seen = seen;
         this.vertx = vertx;
         this.client = client;
         this.settings = settings;
@@ -109,6 +115,8 @@ final class Exchange {
             }
             HttpClientRequest req = ar.result();
             request = req;
+            connectedNanos = System.nanoTime();
+            freshConnection = seen.firstSight(req.connection());
             if (once.isDone()) {
                 req.reset();
                 return;
@@ -128,7 +136,8 @@ final class Exchange {
     }
 
     private void read(HttpClientRequest req, HttpClientResponse response) {
-        long ttfb = System.nanoTime() - startNanos;
+        long headersNanos = System.nanoTime();
+        long ttfb = headersNanos - startNanos;
         Map<String, String> headers = new HashMap<>();
         response.headers().forEach(e -> headers.putIfAbsent(e.getKey().toLowerCase(Locale.ROOT), e.getValue()));
         TlsInfo tls = url.https() ? tls(req.connection()) : null;
@@ -141,11 +150,31 @@ final class Exchange {
         });
         response.handler(chunk -> {
             add(body, chunk);
-            if (body.isFull() && finish(response(response, headers, body, true, ttfb, tls))) {
+            if (body.isFull() && finish(response(response, headers, body, true, ttfb, tls,
+                    phases(req.connection(), headersNanos)))) {
                 req.connection().close(); // stop here: never drain an endless or huge body
             }
         });
-        response.endHandler(v -> finish(response(response, headers, body, false, ttfb, tls)));
+        response.endHandler(v -> finish(response(response, headers, body, false, ttfb, tls,
+                phases(req.connection(), headersNanos))));
+    }
+
+    /**
+     * This exchange's phases. The pool hands over a connection with its TCP connect and TLS handshake done, so
+     * the two are told apart by the TLS session's creation time, which the JDK sets when the handshake starts
+     * (a millisecond clock): before it, connecting; after it, the handshake.
+     */
+    private HopResult.Phases phases(HttpConnection connection, long headersNanos) {
+        long opening = freshConnection ? connectedNanos - startNanos : 0;
+        long tls = -1;
+        SSLSession session = url.https() ? connection.sslSession() : null;
+        if (session != null) {
+            long connectMillis = Math.max(0, session.getCreationTime() - startMillis);
+            long connect = Math.min(opening, TimeUnit.MILLISECONDS.toNanos(connectMillis));
+            tls = freshConnection ? opening - connect : 0;
+            opening = freshConnection ? connect : 0;
+        }
+        return new HopResult.Phases(opening, tls, headersNanos - connectedNanos, System.nanoTime() - headersNanos);
     }
 
     /** The chunk's bytes, read in place when it has a heap array (the usual case), so they are copied once. */
@@ -159,9 +188,10 @@ final class Exchange {
     }
 
     private static HopResult.Response response(HttpClientResponse response, Map<String, String> headers,
-                                               BodyCollector body, boolean truncated, long ttfb, TlsInfo tls) {
+                                               BodyCollector body, boolean truncated, long ttfb, TlsInfo tls,
+                                               HopResult.Phases phases) {
         HopResult.Response r = new HopResult.Response(response.statusCode(), headers, body.bytes(), body.size(),
-                truncated, body.error(), ttfb, tls);
+                truncated, body.error(), ttfb, tls, phases);
         body.close();
         return r;
     }

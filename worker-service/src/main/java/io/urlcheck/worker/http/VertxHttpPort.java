@@ -36,6 +36,7 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
     private final HttpClient client;
     private final Settings settings;
     private final List<Context> loops;
+    private final SeenConnections seen = new SeenConnections();
 
     /** A port trusting the JDK's default CAs, or {@code trust} instead when given (tests). */
     public VertxHttpPort(Vertx vertx, Settings settings, TrustOptions trust) {
@@ -60,7 +61,7 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
 
     @Override
     public CompletableFuture<HopResult> get(TargetUrl url, InetAddress address, long deadlineNanos) {
-        return new Exchange(vertx, client, settings, url, address, deadlineNanos).startOn(loopFor(url.host()));
+        return new Exchange(vertx, client, settings, url, address, deadlineNanos, seen).startOn(loopFor(url.host()));
     }
 
     /** The context of the event loop that runs every exchange with {@code host}. */

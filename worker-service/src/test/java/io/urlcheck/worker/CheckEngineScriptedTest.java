@@ -1,0 +1,196 @@
+package io.urlcheck.worker;
+
+import io.urlcheck.contract.CheckRequest;
+import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.Outcome;
+import io.urlcheck.contract.Redirect;
+import io.urlcheck.worker.address.AddressPolicy;
+import io.urlcheck.worker.support.Checkers;
+import io.urlcheck.worker.support.FakeTime;
+import io.urlcheck.worker.support.ScriptedHttpPort;
+import org.junit.jupiter.api.Test;
+
+import java.net.InetAddress;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The check engine's redirect, retry and deadline rules over a scripted {@link HttpPort} and a fake clock: no
+ * socket and no waiting. The same rules are proven over real sockets by the tests under {@code http/}.
+ */
+class CheckEngineScriptedTest {
+
+    private static final String ROOT = "http://127.0.0.1:8000/";
+    private static final Duration TIMEOUT = Duration.ofSeconds(10);
+
+    private final FakeTime time = new FakeTime();
+    private final ScriptedHttpPort http = new ScriptedHttpPort(time);
+    private final List<Duration> backoffs = new ArrayList<>();
+    private NameResolver resolver = (host, deadline) -> CompletableFuture.completedFuture(
+            NameResolver.Resolution.of(List.of(InetAddress.getLoopbackAddress())));
+
+    private CheckEngine engine(int maxRetries, int maxRedirects) {
+        HostLimiter limiter = new HostLimiter(16, 4, 4, 0, time::nanoTime, time);
+        RetryPolicy retry = new RetryPolicy(maxRetries, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(30),
+                () -> 1.0);
+        CheckEngine.Listener listener = new CheckEngine.Listener() {
+            @Override
+            public void retrying(CheckRequest request, int attempt, Outcome outcome, Duration delay) {
+                backoffs.add(delay);
+            }
+        };
+        return new CheckEngine(http, resolver, limiter, AddressPolicy.allowing(List.of("127.0.0.0/8")), retry, time,
+                time::nanoTime, time.clock(), new CheckEngine.Settings(maxRedirects, TIMEOUT, "scripted"), listener);
+    }
+
+    private CompletableFuture<CheckResult> check(CheckEngine engine, String url) {
+        return engine.check(Checkers.request(url));
+    }
+
+    @Test
+    void redirectChainIsFollowedHopByHopAndRecorded() {
+        http.answer(ROOT + "a", 301, "location", "/b")
+                .answer(ROOT + "b", 302, "location", "http://127.0.0.2:8000/c")
+                .page("http://127.0.0.2:8000/c", "Arrived");
+
+        CheckResult result = check(engine(0, 5), ROOT + "a").join();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.OK);
+        assertThat(result.finalUrl()).isEqualTo("http://127.0.0.2:8000/c");
+        assertThat(result.title()).isEqualTo("Arrived");
+        assertThat(result.redirects()).containsExactly(new Redirect(ROOT + "a", 301), new Redirect(ROOT + "b", 302));
+        assertThat(http.requested()).containsExactly(ROOT + "a", ROOT + "b", "http://127.0.0.2:8000/c");
+    }
+
+    @Test
+    void aRedirectBackToAVisitedUrlIsALoop() {
+        http.answer(ROOT + "a", 302, "location", "/b").answer(ROOT + "b", 302, "location", "/a");
+
+        CheckResult result = check(engine(0, 10), ROOT + "a").join();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.TOO_MANY_REDIRECTS);
+        assertThat(result.error()).contains("loop");
+        assertThat(result.statusCode()).isEqualTo(302);
+        assertThat(http.requested()).hasSize(2);
+    }
+
+    @Test
+    void moreRedirectsThanAllowedStopWithoutTheNextRequest() {
+        for (int i = 0; i < 5; i++) {
+            http.answer(ROOT + i, 301, "location", "/" + (i + 1));
+        }
+
+        CheckResult result = check(engine(0, 3), ROOT + "0").join();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.TOO_MANY_REDIRECTS);
+        assertThat(result.error()).isEqualTo("more than 3 redirects");
+        assertThat(http.requested()).containsExactly(ROOT + "0", ROOT + "1", ROOT + "2", ROOT + "3");
+    }
+
+    @Test
+    void aTransientFailureIsRetriedOnlyAfterItsBackoff() {
+        http.answer(ROOT, 503).page(ROOT, "Back");
+
+        CompletableFuture<CheckResult> result = check(engine(2, 5), ROOT);
+
+        assertThat(backoffs).containsExactly(Duration.ofSeconds(1));
+        time.advance(Duration.ofMillis(999));
+        assertThat(result).isNotDone();
+        assertThat(http.requested()).hasSize(1);
+
+        time.advance(Duration.ofMillis(1));
+        assertThat(result).isCompleted();
+        assertThat(result.join().outcome()).isEqualTo(Outcome.OK);
+        assertThat(result.join().attempts()).isEqualTo(2);
+        assertThat(http.requested()).hasSize(2);
+    }
+
+    @Test
+    void backoffGrowsExponentiallyUntilRetriesRunOut() {
+        http.fail(ROOT, Outcome.CONNECTION_REFUSED, "refused");
+
+        CompletableFuture<CheckResult> result = check(engine(3, 5), ROOT);
+        time.advance(Duration.ofMinutes(1));
+
+        assertThat(backoffs).containsExactly(Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofSeconds(4));
+        assertThat(result.join().outcome()).isEqualTo(Outcome.CONNECTION_REFUSED);
+        assertThat(result.join().attempts()).isEqualTo(4);
+    }
+
+    @Test
+    void retryAfterIsHonouredInsteadOfTheBackoff() {
+        http.answer(ROOT, 429, "retry-after", "7").page(ROOT, "Later");
+
+        CompletableFuture<CheckResult> result = check(engine(1, 5), ROOT);
+
+        assertThat(backoffs).containsExactly(Duration.ofSeconds(7));
+        time.advance(Duration.ofSeconds(6));
+        assertThat(result).isNotDone();
+        time.advance(Duration.ofSeconds(1));
+        assertThat(result.join().outcome()).isEqualTo(Outcome.OK);
+    }
+
+    @Test
+    void aPermanentFailureIsNotRetried() {
+        http.answer(ROOT, 404);
+
+        CheckResult result = check(engine(3, 5), ROOT).join();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.HTTP_ERROR);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(backoffs).isEmpty();
+    }
+
+    @Test
+    void everyHopGetsTheAttemptsOneDeadline() {
+        http.slowAnswer(ROOT + "a", Duration.ofSeconds(4).toNanos(), 302, "location", "/b").page(ROOT + "b", "B");
+
+        CheckResult result = check(engine(0, 5), ROOT + "a").join();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.OK);
+        List<ScriptedHttpPort.Call> calls = http.calls();
+        assertThat(calls.get(1).deadlineNanos()).isEqualTo(calls.get(0).deadlineNanos());
+        assertThat(calls.get(0).deadlineNanos() - calls.get(0).atNanos()).isEqualTo(TIMEOUT.toNanos());
+        assertThat(result.responseTimeMs()).isEqualTo(4000);
+    }
+
+    @Test
+    void aRedirectAfterTheDeadlineIsNotFollowed() {
+        http.slowAnswer(ROOT + "a", TIMEOUT.toNanos() + 1, 302, "location", "/b");
+
+        CheckResult result = check(engine(0, 5), ROOT + "a").join();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(result.error()).contains("deadline of 10000 ms passed");
+        assertThat(http.requested()).containsExactly(ROOT + "a");
+    }
+
+    @Test
+    void aLookupThatNeverAnswersEndsAsATimeoutAtTheDeadline() {
+        resolver = (host, deadline) -> new CompletableFuture<>();
+
+        CompletableFuture<CheckResult> result = check(engine(0, 5), "http://never.example/");
+        time.advance(TIMEOUT.minusNanos(1));
+        assertThat(result).isNotDone();
+        time.advance(Duration.ofNanos(1));
+
+        assertThat(result.join().outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(result.join().error()).contains("DNS lookup of never.example timed out");
+        assertThat(http.requested()).isEmpty();
+    }
+
+    @Test
+    void aNameThatResolvesToABlockedAddressIsNeverRequested() throws Exception {
+        InetAddress metadata = InetAddress.getByName("169.254.169.254");
+        resolver = (host, deadline) -> CompletableFuture.completedFuture(NameResolver.Resolution.of(List.of(metadata)));
+
+        CheckResult result = check(engine(0, 5), "http://metadata.example/").join();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.BLOCKED);
+        assertThat(http.requested()).isEmpty();
+    }
+}
