@@ -40,18 +40,18 @@ public final class UrlNormalizer {
         }
         int colon = schemeEnd(trimmed);
         if (colon < 0) {
-            return new UrlVerdict.Invalid("no scheme: expected a URL starting with http:// or https://");
+            return new UrlVerdict.Invalid(Rejection.NO_SCHEME, "no scheme: expected a URL starting with http:// or https://");
         }
         String scheme = trimmed.substring(0, colon).toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
-            return new UrlVerdict.Invalid("unsupported scheme '" + clip(scheme) + "': only http and https are checked");
+            return new UrlVerdict.Invalid(Rejection.UNSUPPORTED_SCHEME, "unsupported scheme '" + clip(scheme) + "': only http and https are checked");
         }
         int control = firstControl(trimmed);
         if (control >= 0) {
-            return new UrlVerdict.Invalid(String.format("contains control character U+%04X at index %d", (int) trimmed.charAt(control), control));
+            return new UrlVerdict.Invalid(Rejection.CONTROL_CHARACTER, String.format("contains control character U+%04X at index %d", (int) trimmed.charAt(control), control));
         }
         if (!trimmed.startsWith("//", colon + 1)) {
-            return new UrlVerdict.Invalid("missing host: expected '" + scheme + "://' followed by a host");
+            return new UrlVerdict.Invalid(Rejection.MISSING_HOST, "missing host: expected '" + scheme + "://' followed by a host");
         }
         int authorityStart = colon + 3;
         int authorityEnd = indexOfAny(trimmed, "/?#", authorityStart);
@@ -64,7 +64,7 @@ public final class UrlNormalizer {
 
         Authority parsed = Authority.parse(authority, scheme);
         if (parsed.error != null) {
-            return new UrlVerdict.Invalid(parsed.error);
+            return new UrlVerdict.Invalid(Rejection.MALFORMED_AUTHORITY, parsed.error);
         }
         String url = scheme + "://" + parsed.render() + encodePath(removeDotSegments(path.isEmpty() ? "/" : path))
                 + encodeQuery(queryPart);
@@ -84,7 +84,7 @@ public final class UrlNormalizer {
         Matcher r = REFERENCE.matcher(ref);
         Matcher b = REFERENCE.matcher(base);
         if (!r.matches() || !b.matches() || b.group(1) == null || b.group(2) == null) {
-            return new UrlVerdict.Invalid("unusable Location '" + clip(ref) + "'");
+            return new UrlVerdict.Invalid(Rejection.UNUSABLE_LOCATION, "unusable Location '" + clip(ref) + "'");
         }
         if (r.group(1) != null) {
             return normalize(ref);
@@ -108,7 +108,7 @@ public final class UrlNormalizer {
     }
 
     private UrlVerdict tooLong(int length) {
-        return new UrlVerdict.Invalid("URL is " + length + " characters, over the " + maxUrlLength + "-character limit");
+        return new UrlVerdict.Invalid(Rejection.URL_TOO_LONG, "URL is " + length + " characters, over the " + maxUrlLength + "-character limit");
     }
 
     /** Index of the ':' ending a syntactically valid scheme, or -1 when there is none. */

@@ -7,7 +7,7 @@ public sealed interface UrlVerdict {
     record Valid(String url, String host) implements UrlVerdict {
     }
 
-    /** An input that is not a checkable URL, with a human-readable reason. */
-    record Invalid(String reason) implements UrlVerdict {
+    /** An input that is not a checkable URL: a fixed code for metrics and a human-readable reason. */
+    record Invalid(Rejection code, String reason) implements UrlVerdict {
     }
 }

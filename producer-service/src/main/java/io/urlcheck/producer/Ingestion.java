@@ -5,6 +5,7 @@ import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.LinkSource;
 import io.urlcheck.contract.Outcome;
+import io.urlcheck.contract.Rejection;
 import io.urlcheck.contract.UrlNormalizer;
 import io.urlcheck.contract.UrlVerdict;
 import io.urlcheck.contract.WireValues;
@@ -40,6 +41,7 @@ public final class Ingestion {
     private final Clock clock;
     private final String requestIdPrefix;
     private Runnable ticker = () -> { };
+    private IngestionMeter meter = IngestionMeter.NONE;
     private long inputs;
     private JobOptions options = JobOptions.DEFAULTS;
     private UrlFilter filter = UrlFilter.ALL;
@@ -85,6 +87,11 @@ public final class Ingestion {
         this.ticker = ticker;
     }
 
+    /** Counts every input's fate on {@code meter} from now on, for the service's metrics. */
+    public void meter(IngestionMeter meter) {
+        this.meter = meter;
+    }
+
     /** How often the ticker runs, in inputs. */
     public static final int TICK_EVERY = 1024;
 
@@ -92,12 +99,13 @@ public final class Ingestion {
     public void line(Line line) {
         tick();
         if (line.problem() == Line.Problem.TOO_LONG) {
-            reject(line.text(), line.text().strip() + "...", "line too long: over the line limit, read no further");
+            reject(line.text(), line.text().strip() + "...", Rejection.LINE_TOO_LONG,
+                    "line too long: over the line limit, read no further");
             return;
         }
         if (line.problem() == Line.Problem.INVALID_UTF8) {
             String trimmed = line.text().strip();
-            reject(line.text(), trimmed, "line is not valid UTF-8");
+            reject(line.text(), trimmed, Rejection.INVALID_UTF8, "line is not valid UTF-8");
             return;
         }
         accept(line.text(), Long.toString(line.number()), null);
@@ -131,6 +139,7 @@ public final class Ingestion {
     }
 
     private void tick() {
+        meter.input();
         if (++inputs % TICK_EVERY == 0) {
             ticker.run();
         }
@@ -143,27 +152,30 @@ public final class Ingestion {
             return;
         }
         if (source != null && !SCHEME.matcher(trimmed).find()) {
-            answer(input, trimmed, Outcome.SKIPPED, RELATIVE_WITHOUT_BASE, source);
+            answer(input, trimmed, Outcome.SKIPPED, Rejection.SKIPPED, RELATIVE_WITHOUT_BASE, source);
             return;
         }
         UrlVerdict verdict = normalizer.normalize(trimmed);
         if (verdict instanceof UrlVerdict.Invalid invalid) {
-            answer(input, trimmed, Outcome.INVALID_URL, invalid.reason(), source);
+            answer(input, trimmed, Outcome.INVALID_URL, invalid.code(), invalid.reason(), source);
             return;
         }
         UrlVerdict.Valid valid = (UrlVerdict.Valid) verdict;
         if (!dedup.firstTime(valid.url())) {
             accounting.duplicate();
+            meter.duplicate();
             return;
         }
         String skipped = filter.skipReason(valid.url());
         if (skipped != null) {
             accounting.rejected();
+            meter.rejected(Rejection.SKIPPED);
             CheckResult result = CheckResult.skipped(accounting.jobId(), echo(input), valid.url(), skipped, clock.instant());
             outbox.rejected(foundAt(result, source));
             return;
         }
         accounting.accepted();
+        meter.accepted();
         outbox.request(new CheckRequest(CheckRequest.SCHEMA_VERSION, requestIdPrefix + sequence,
                 accounting.jobId(), input, valid.url(), valid.host(), clock.instant(), options, source));
     }
@@ -171,23 +183,25 @@ public final class Ingestion {
     /** Accounts for an input that could not even be read as text (an intake record of the wrong shape). */
     public void unreadable(String input, String reason) {
         tick();
-        reject(input, input.strip(), reason);
+        reject(input, input.strip(), Rejection.UNREADABLE, reason);
     }
 
-    private void reject(String input, String trimmed, String reason) {
-        answer(input, trimmed, Outcome.INVALID_URL, reason, null);
+    private void reject(String input, String trimmed, Rejection code, String reason) {
+        answer(input, trimmed, Outcome.INVALID_URL, code, reason, null);
     }
 
     /** Publishes the producer's own result for an input no worker checks: rejected, or skipped from a document. */
-    private void answer(String input, String trimmed, Outcome outcome, String reason, LinkSource source) {
+    private void answer(String input, String trimmed, Outcome outcome, Rejection code, String reason, LinkSource source) {
         // Deduplicated as the result will carry it (a NUL becomes U+FFFD): two inputs that differ only
         // there are one URL to the sink, so they must be one rejection, or the job never completes.
         String url = trimmed.isEmpty() ? "(empty)" : WireValues.text(echo(trimmed));
         if (!dedup.firstTime(url)) {
             accounting.duplicate();
+            meter.duplicate();
             return;
         }
         accounting.rejected();
+        meter.rejected(code);
         Instant now = clock.instant();
         CheckResult result = outcome == Outcome.SKIPPED
                 ? CheckResult.skipped(accounting.jobId(), echo(input), url, reason, now)

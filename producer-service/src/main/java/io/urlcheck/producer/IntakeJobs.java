@@ -37,11 +37,19 @@ public final class IntakeJobs {
     private final Clock clock;
     private final JobRegistry registry;
     private final String process;
+    private final IngestionMeter meter;
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private long opened;
 
     /** @param process this producer process's id ({@link JobIds#process}), the stem of its contributor ids */
     public IntakeJobs(UrlNormalizer normalizer, int dedupMaxUrls, Clock clock, JobRegistry registry, String process) {
+        this(normalizer, dedupMaxUrls, clock, registry, process, IngestionMeter.NONE);
+    }
+
+    /** @param meter counts every intake job's inputs, for the service's metrics */
+    public IntakeJobs(UrlNormalizer normalizer, int dedupMaxUrls, Clock clock, JobRegistry registry, String process,
+                      IngestionMeter meter) {
+        this.meter = meter;
         this.normalizer = normalizer;
         this.dedupMaxUrls = dedupMaxUrls;
         this.clock = clock;
@@ -113,6 +121,7 @@ public final class IntakeJobs {
         registry.remember(accounting);
         RoutedOutbox outbox = new RoutedOutbox();
         Ingestion ingestion = new Ingestion(accounting, normalizer, new UrlDedup(dedupMaxUrls), outbox, clock, jobId + ":");
+        ingestion.meter(meter);
         return new Job(ingestion, outbox, today());
     }
 

@@ -3,6 +3,7 @@ package io.urlcheck.producer;
 import io.urlcheck.contract.JobId;
 import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.JobTotals;
+import io.urlcheck.contract.LogIds;
 import io.urlcheck.contract.UrlNormalizer;
 import org.jboss.logging.Logger;
 
@@ -57,6 +58,17 @@ public final class JobSubmitter {
      * @throws SubmissionException when the job id is bad or busy, the body unreadable or too large, or Kafka failed
      */
     public JobTotals submit(String requestedJobId, JobOptions options, InputFeeder feeder) {
+        return submit(requestedJobId, options, IngestionMeter.NONE, feeder);
+    }
+
+    /**
+     * Submits a job, counting its inputs on {@code meter}. While it runs, the job id is in the MDC
+     * ({@link LogIds#JOB_ID}), so every line logged about it carries the id: the request thread reads the
+     * whole body and waits for Kafka's acknowledgements itself, so no line about the job leaves it.
+     *
+     * @see #submit(String, JobOptions, InputFeeder)
+     */
+    public JobTotals submit(String requestedJobId, JobOptions options, IngestionMeter meter, InputFeeder feeder) {
         String jobId = requestedJobId == null || requestedJobId.isEmpty() ? JobIds.generate() : requestedJobId;
         if (!JobId.isValid(jobId)) {
             throw new SubmissionException(SubmissionException.Kind.BAD_JOB_ID, JobId.refusal("jobId", jobId));
@@ -65,14 +77,14 @@ public final class JobSubmitter {
         if (!registry.start(accounting)) {
             throw new SubmissionException(SubmissionException.Kind.JOB_BUSY, "job " + jobId + " is being submitted right now");
         }
-        try {
-            return run(accounting, options, feeder);
+        try (LogIds.Scope ids = LogIds.ofJob(jobId)) {
+            return run(accounting, options, meter, feeder);
         } finally {
             registry.finish(jobId);
         }
     }
 
-    private JobTotals run(JobAccounting accounting, JobOptions options, InputFeeder feeder) {
+    private JobTotals run(JobAccounting accounting, JobOptions options, IngestionMeter meter, InputFeeder feeder) {
         TrackedOutbox outbox = outboxes.open();
         String prefix = accounting.jobId() + ":" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + ":";
         Ingestion ingestion = new Ingestion(accounting, normalizer, new UrlDedup(limits.dedupMaxUrls()), outbox, clock, prefix);
@@ -80,6 +92,7 @@ public final class JobSubmitter {
         outbox.totals(accounting.snapshot(clock.instant()));
         Progress progress = new Progress(accounting, outbox);
         ingestion.onTick(progress);
+        ingestion.meter(meter);
         try {
             feeder.feed(ingestion);
         } catch (IOException e) {

@@ -5,6 +5,7 @@ import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.Outcome;
+import io.urlcheck.contract.Rejection;
 import io.urlcheck.contract.UrlNormalizer;
 import org.junit.jupiter.api.Test;
 
@@ -110,6 +111,37 @@ class IngestionTest {
         assertThat(totals.accepted()).isEqualTo(1);
         assertThat(totals.duplicates()).isEqualTo(1);
         assertThat(totals.expectedResults()).as("one result per request or skipped URL").isEqualTo(4);
+    }
+
+    @Test
+    void theMeterCountsEveryInputAndItsFateAsTheTotalsDo() throws IOException {
+        List<String> fates = new ArrayList<>();
+        ingestion.meter(new IngestionMeter() {
+            @Override
+            public void input() {
+                fates.add("input");
+            }
+
+            @Override
+            public void accepted() {
+                fates.add("accepted");
+            }
+
+            @Override
+            public void rejected(Rejection why) {
+                fates.add(why.label());
+            }
+
+            @Override
+            public void duplicate() {
+                fates.add("duplicate");
+            }
+        });
+        JobTotals totals = feed("http://a.example/\nhttp://a.example/\n# c\nftp://x/\nno-scheme\nhttp://\u0001x/\n");
+
+        assertThat(fates.stream().filter("input"::equals).count()).isEqualTo(totals.submitted()).isEqualTo(6);
+        assertThat(fates).filteredOn(f -> !f.equals("input"))
+                .containsExactly("accepted", "duplicate", "unsupported_scheme", "no_scheme", "control_character");
     }
 
     @Test

@@ -101,6 +101,11 @@ public final class HostLimiter {
         }
     }
 
+    /** The bound on {@link #inFlight()}: {@code urlcheck.worker.max-in-flight}. */
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
     /** Requests running now, all hosts. */
     public synchronized int inFlight() {
         return inFlight;

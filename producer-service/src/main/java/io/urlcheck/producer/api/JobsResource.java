@@ -7,6 +7,7 @@ import io.urlcheck.producer.JobRegistry;
 import io.urlcheck.producer.JobSubmitter;
 import io.urlcheck.producer.SubmissionException;
 import io.urlcheck.producer.config.ProducerSettings;
+import io.urlcheck.producer.metrics.ProducerMetrics;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -43,8 +44,10 @@ public class JobsResource {
     private final JobSubmitter submitter;
     private final JobRegistry registry;
     private final ProducerSettings settings;
+    private final ProducerMetrics metrics;
 
-    public JobsResource(JobSubmitter submitter, JobRegistry registry, ProducerSettings settings) {
+    public JobsResource(JobSubmitter submitter, JobRegistry registry, ProducerSettings settings, ProducerMetrics metrics) {
+        this.metrics = metrics;
         this.submitter = submitter;
         this.registry = registry;
         this.settings = settings;
@@ -55,7 +58,7 @@ public class JobsResource {
     public Response submitText(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                                @HeaderParam(ApiHeaders.OPTIONS) String options, InputStream body) {
         InputStream bounded = bounded(body, length);
-        return accepted(submitter.submit(jobId, OptionsHeader.parse(options),
+        return accepted(submitter.submit(jobId, OptionsHeader.parse(options), metrics.ingestion(ProducerMetrics.Source.file),
                 InputFeeder.lines(bounded, submitter.limits().maxLineBytes())));
     }
 
@@ -63,8 +66,8 @@ public class JobsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submitJson(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                                @HeaderParam(ApiHeaders.OPTIONS) String options, InputStream body) {
-        return accepted(submitter.submit(jobId, OptionsHeader.parse(options), new JsonArrayFeeder(bounded(body, length),
-                options != null)));
+        return accepted(submitter.submit(jobId, OptionsHeader.parse(options), metrics.ingestion(ProducerMetrics.Source.rest),
+                new JsonArrayFeeder(bounded(body, length), options != null)));
     }
 
     /**
@@ -78,7 +81,7 @@ public class JobsResource {
                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                  @HeaderParam(ApiHeaders.OPTIONS) String options, InputStream body) {
         MultipartStream parts = MultipartStream.of(bounded(body, length), contentType);
-        return accepted(submitter.submit(jobId, OptionsHeader.parse(options), ingestion -> {
+        return accepted(submitter.submit(jobId, OptionsHeader.parse(options), metrics.ingestion(ProducerMetrics.Source.file), ingestion -> {
             int files = 0;
             for (MultipartStream.Part part = parts.next(); part != null; part = parts.next()) {
                 if (part.fileName() == null) {

@@ -6,6 +6,7 @@ import io.urlcheck.producer.JobIds;
 import io.urlcheck.producer.JobRegistry;
 import io.urlcheck.producer.JobSubmitter;
 import io.urlcheck.producer.OutboxFactory;
+import io.urlcheck.producer.metrics.ProducerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Produces;
 
@@ -36,10 +37,11 @@ public class ProducerBeans {
 
     @Produces
     @ApplicationScoped
-    IntakeJobs intakeJobs(UrlNormalizer normalizer, Clock clock, JobRegistry registry, ProducerSettings settings) {
+    IntakeJobs intakeJobs(UrlNormalizer normalizer, Clock clock, JobRegistry registry, ProducerSettings settings,
+                          ProducerMetrics metrics) {
         // HOSTNAME is the pod's name on Kubernetes; with a random suffix, each process is its own contributor.
         return new IntakeJobs(normalizer, settings.dedupMaxUrls(), clock, registry,
-                JobIds.process(System.getenv("HOSTNAME"), UUID.randomUUID()));
+                JobIds.process(System.getenv("HOSTNAME"), UUID.randomUUID()), metrics.ingestion(ProducerMetrics.Source.intake));
     }
 
     @Produces

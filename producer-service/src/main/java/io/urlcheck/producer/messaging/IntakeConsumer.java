@@ -7,6 +7,7 @@ import io.urlcheck.contract.IntakeDecoder;
 import io.urlcheck.contract.IntakeRecord;
 import io.urlcheck.producer.IntakeJobs;
 import io.urlcheck.producer.config.ProducerSettings;
+import io.urlcheck.producer.metrics.ProducerMetrics;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -47,13 +48,15 @@ public class IntakeConsumer {
     private final IntakeJobs jobs;
     private final RecordPublisher publisher;
     private final ProducerSettings settings;
+    private final ProducerMetrics metrics;
     private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
         Thread thread = new Thread(r, "intake-totals");
         thread.setDaemon(true);
         return thread;
     });
 
-    public IntakeConsumer(IntakeJobs jobs, RecordPublisher publisher, ProducerSettings settings) {
+    public IntakeConsumer(IntakeJobs jobs, RecordPublisher publisher, ProducerSettings settings, ProducerMetrics metrics) {
+        this.metrics = metrics;
         this.jobs = jobs;
         this.publisher = publisher;
         this.settings = settings;
@@ -105,6 +108,7 @@ public class IntakeConsumer {
         } catch (CodecException e) {
             LOG.warnf("intake record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
             outbox.deadLetter(record.key(), record.value(), e.getMessage(), record.topic(), record.partition(), record.offset());
+            metrics.undecodableIntake();
             return;
         }
         jobs.accept(decoded, record.partition() + "-" + record.offset(), outbox);

@@ -1,5 +1,6 @@
 package io.urlcheck.producer.messaging;
 
+import io.micrometer.core.instrument.Timer;
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
@@ -11,6 +12,7 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 /**
@@ -22,11 +24,13 @@ public final class KafkaOutbox implements TrackedOutbox {
     private final Producer<byte[], byte[]> producer;
     private final AckBatch acks;
     private final Function<Object, byte[]> encoder;
+    private final Timer publish;
 
-    KafkaOutbox(Producer<byte[], byte[]> producer, AckBatch acks, Function<Object, byte[]> encoder) {
+    KafkaOutbox(Producer<byte[], byte[]> producer, AckBatch acks, Function<Object, byte[]> encoder, Timer publish) {
         this.producer = producer;
         this.acks = acks;
         this.encoder = encoder;
+        this.publish = publish;
     }
 
     @Override
@@ -70,8 +74,14 @@ public final class KafkaOutbox implements TrackedOutbox {
 
     private void send(ProducerRecord<byte[], byte[]> record) {
         acks.sending();
+        long start = System.nanoTime();
         try {
-            producer.send(record, acks);
+            producer.send(record, (metadata, exception) -> {
+                if (exception == null) {
+                    publish.record(System.nanoTime() - start, TimeUnit.NANOSECONDS);
+                }
+                acks.onCompletion(metadata, exception);
+            });
         } catch (RuntimeException e) {
             acks.onCompletion(null, e);
         }

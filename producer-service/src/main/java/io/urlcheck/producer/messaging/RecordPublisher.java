@@ -4,6 +4,7 @@ import io.smallrye.common.annotation.Identifier;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.producer.OutboxFactory;
 import io.urlcheck.producer.config.ProducerSettings;
+import io.urlcheck.producer.metrics.ProducerMetrics;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -38,9 +39,12 @@ public class RecordPublisher implements OutboxFactory {
             ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, "5");
 
     private final Producer<byte[], byte[]> producer;
+    private final ProducerMetrics metrics;
 
-    public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, ProducerSettings settings) {
+    public RecordPublisher(@Identifier("default-kafka-broker") Map<String, Object> kafka, ProducerSettings settings,
+                           ProducerMetrics metrics) {
         this.producer = new KafkaProducer<>(clientConfig(kafka, settings.kafka()));
+        this.metrics = metrics;
     }
 
     /**
@@ -64,7 +68,7 @@ public class RecordPublisher implements OutboxFactory {
     /** A new outbox whose sends are tracked together. */
     @Override
     public KafkaOutbox open() {
-        return new KafkaOutbox(producer, new AckBatch(), JsonCodec::encode);
+        return new KafkaOutbox(producer, new AckBatch(), JsonCodec::encode, metrics.publish());
     }
 
     /** Pushes out lingering batches now, so that waiting for acknowledgements does not wait for linger. */

@@ -4,6 +4,7 @@ import io.urlcheck.sink.JobIds;
 import io.urlcheck.sink.Summary;
 import io.urlcheck.sink.SummaryCache;
 import io.urlcheck.sink.config.SinkConfig;
+import io.urlcheck.sink.messaging.SinkMetrics;
 import io.urlcheck.sink.store.ResultStore;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -19,9 +20,11 @@ public class SummaryResource {
 
     private final ResultStore store;
     private final SummaryCache cache;
+    private final SinkMetrics metrics;
 
-    public SummaryResource(ResultStore store, SinkConfig config) {
+    public SummaryResource(ResultStore store, SinkConfig config, SinkMetrics metrics) {
         this.store = store;
+        this.metrics = metrics;
         this.cache = new SummaryCache(config.summaryMaxAge());
     }
 
@@ -29,13 +32,13 @@ public class SummaryResource {
     @Operation(summary = "A summary over the latest result per URL, of one job when jobId is given")
     public Summary summary(@QueryParam("jobId") String jobId) {
         if (jobId == null || jobId.isBlank()) {
-            return cache.get(null, store.version(), () -> store.summary(null));
+            return cache.get(null, store.version(), () -> metrics.summary(() -> store.summary(null)));
         }
         JobIds.require(jobId.trim());
         if (store.job(jobId.trim()).isEmpty()) {
             throw NotFound.because("unknown job " + jobId.trim());
         }
         String id = jobId.trim();
-        return cache.get(id, store.version(), () -> store.summary(id));
+        return cache.get(id, store.version(), () -> metrics.summary(() -> store.summary(id)));
     }
 }

@@ -25,13 +25,15 @@ public class DurableWriter {
     private static final Logger LOG = Logger.getLogger(DurableWriter.class);
 
     private final StoreHealth health;
+    private final SinkMetrics metrics;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final Object wakeUp = new Object();
     private volatile boolean stopping;
 
-    public DurableWriter(StoreHealth health, SinkConfig config) {
+    public DurableWriter(StoreHealth health, SinkConfig config, SinkMetrics metrics) {
         this.health = health;
+        this.metrics = metrics;
         this.initialBackoff = config.retry().initialBackoff();
         this.maxBackoff = config.retry().maxBackoff();
     }
@@ -49,10 +51,12 @@ public class DurableWriter {
                 }
                 return result;
             } catch (StoreUnavailableException e) {
+                metrics.storeError(SinkMetrics.ErrorKind.TRANSIENT);
                 health.failed(e.getMessage());
                 LOG.warnf("store unavailable writing %s (attempt %d, next in %d ms): %s", what, attempt,
                         backoff.toMillis(), e.getMessage());
             } catch (StoreRejectedException e) {
+                metrics.storeError(SinkMetrics.ErrorKind.DATA);
                 if (health.failure() != null) {
                     health.recovered(); // it answered: up, refusing this data
                 }

@@ -5,6 +5,7 @@ import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.CodecException;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.contract.LogIds;
 import io.urlcheck.sink.store.ResultStore;
 import io.urlcheck.sink.store.StoreRejectedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -87,13 +88,15 @@ public class ResultConsumer {
             deadLetters.send(rec, e.getMessage(), SinkMetrics.Cause.undecodable);
             return;
         }
-        try {
+        try (LogIds.Scope ids = LogIds.ofJob(totals.jobId())) {
             writer.untilDurable("totals of job " + totals.jobId(), () -> {
                 store.storeJob(totals);
                 return null;
             });
         } catch (StoreRejectedException e) {
-            deadLetters.send(rec, e.getMessage(), SinkMetrics.Cause.rejected);
+            try (LogIds.Scope ids = LogIds.ofJob(totals.jobId())) {
+                deadLetters.send(rec, e.getMessage(), SinkMetrics.Cause.rejected);
+            }
         }
     }
 }

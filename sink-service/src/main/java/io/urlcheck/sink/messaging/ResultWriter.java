@@ -1,6 +1,7 @@
 package io.urlcheck.sink.messaging;
 
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.LogIds;
 import io.urlcheck.sink.store.ResultStore;
 import io.urlcheck.sink.store.StoreRejectedException;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -37,18 +38,27 @@ public class ResultWriter {
         this.metrics = metrics;
     }
 
-    /** Stores {@code batch}; returns once every result is durable or dead-lettered. */
+    /**
+     * Stores {@code batch}; returns once every result is durable or dead-lettered. At DEBUG, logs one line per
+     * stored result, with its ids in the MDC; a dead-lettered result's line (ERROR) carries them too.
+     */
     public void store(List<Decoded> batch) {
         if (batch.isEmpty()) {
             return;
         }
         List<CheckResult> results = batch.stream().map(Decoded::result).toList();
         try {
-            int stored = writer.untilDurable(results.size() + " results", () -> store.storeResults(results));
+            int stored = writer.untilDurable(results.size() + " results",
+                    () -> metrics.write(results.size(), () -> store.storeResults(results)));
             metrics.stored(stored, results.size() - stored);
+            if (LOG.isDebugEnabled()) {
+                results.forEach(ResultWriter::logStored);
+            }
         } catch (StoreRejectedException e) {
             if (batch.size() == 1) {
-                deadLetters.send(batch.get(0).record(), e.getMessage(), SinkMetrics.Cause.rejected);
+                try (LogIds.Scope ids = LogIds.of(batch.get(0).result())) {
+                    deadLetters.send(batch.get(0).record(), e.getMessage(), SinkMetrics.Cause.rejected);
+                }
                 return;
             }
             LOG.warnf("the store refused a batch of %d results for good; halving it to find the records at fault: %s",
@@ -56,6 +66,13 @@ public class ResultWriter {
             int half = batch.size() / 2;
             store(batch.subList(0, half));
             store(batch.subList(half, batch.size()));
+        }
+    }
+
+    private static void logStored(CheckResult result) {
+        try (LogIds.Scope ids = LogIds.of(result)) {
+            LOG.debugf("stored result %s of %s (HTTP %s, attempt %d)", result.outcome(), result.url(),
+                    result.statusCode() == null ? "-" : result.statusCode(), result.attempts());
         }
     }
 }

@@ -1,14 +1,19 @@
 package io.urlcheck.worker.messaging;
 
+import io.smallrye.common.vertx.VertxContext;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.reactive.messaging.kafka.api.OutgoingKafkaRecordMetadata;
 import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.contract.LogIds;
 import io.urlcheck.worker.CheckEngine;
 import io.urlcheck.worker.PendingWork;
 import io.urlcheck.worker.config.WorkerConfig;
 import io.urlcheck.worker.metrics.WorkerMetrics;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
+import io.vertx.core.impl.ContextInternal;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.eclipse.microprofile.reactive.messaging.Message;
@@ -76,17 +81,39 @@ public class RequestProcessor {
         return engine.check(request).thenApply(result -> resultMessage(message, result));
     }
 
+    /**
+     * Writes a line about {@code result} with its ids in the MDC ({@link LogIds}). Quarkus keeps the MDC in the
+     * current Vert.x duplicated context; the check completes on the HTTP client's event loop, whose context is a
+     * root one, where Quarkus would put each MDC value into a fresh duplicate and the line would see none. So
+     * there the line is written, synchronously, on a duplicate of its own; elsewhere (a duplicated context, or
+     * no Vert.x context and a thread-local MDC) in place.
+     */
+    private static void logAbout(CheckResult result, Runnable line) {
+        Runnable withIds = () -> {
+            try (LogIds.Scope ids = LogIds.of(result)) {
+                line.run();
+            }
+        };
+        Context current = Vertx.currentContext();
+        if (current == null || VertxContext.isDuplicatedContext(current)) {
+            withIds.run();
+        } else {
+            ((ContextInternal) current).duplicate().dispatch(withIds);
+        }
+    }
+
     private Message<CheckResult> resultMessage(Message<byte[]> request, CheckResult result) {
         metrics.checked(result);
         if (LOG.isDebugEnabled()) {
-            LOG.debugf("checked %s: %s %s (%s)", result.url(), result.outcome(), result.statusCode(), Positions.of(request));
+            logAbout(result, () -> LOG.debugf("checked %s: %s %s (%s)", result.url(), result.outcome(), result.statusCode(),
+                    Positions.of(request)));
         }
         return request.withPayload(result)
                 .addMetadata(OutgoingKafkaRecordMetadata.<String>builder().withKey(result.url()).build())
                 .withAck(() -> request.ack().whenComplete((v, e) -> pendingWork.settled()))
                 .withNack(error -> {
-                    LOG.errorf(error, "result for %s not published (%s); the request stays uncommitted",
-                            result.url(), Positions.of(request));
+                    logAbout(result, () -> LOG.errorf(error, "result for %s not published (%s); the request stays uncommitted",
+                            result.url(), Positions.of(request)));
                     return request.nack(error).whenComplete((v, e) -> pendingWork.settled());
                 });
     }

@@ -19,7 +19,7 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The worker's meters at {@code /q/metrics}: checks by outcome, check duration histogram, retries,
- * dead letters, and gauges of the limiter (in flight, queued, deepest host queue, active hosts) and
+ * dead letters, and gauges of the limiter (in flight and its bound, queued, deepest host queue, active hosts) and
  * of requests admitted from Kafka and not yet settled (read from {@link PendingWork}, which shutdown waits on). Per-host gauges would have one time series
  * per host ever seen, so the per-host view is the deepest queue and the count of active hosts.
  * Every meter is registered once, here: a registry lookup per check cost measurable CPU.
@@ -45,6 +45,8 @@ public class WorkerMetrics implements CheckEngine.Listener {
                 .register(registry);
         Gauge.builder("urlcheck.worker.in.flight", limiter, HostLimiter::inFlight)
                 .description("Checks with a request on the wire now").register(registry);
+        Gauge.builder("urlcheck.worker.in.flight.limit", limiter, HostLimiter::maxInFlight)
+                .description("The bound on checks in flight, urlcheck.worker.max-in-flight").register(registry);
         Gauge.builder("urlcheck.worker.queued", limiter, HostLimiter::queued)
                 .description("Checks waiting for a global or per-host slot").register(registry);
         Gauge.builder("urlcheck.worker.host.queue.depth.max", limiter, HostLimiter::maxHostQueueDepth)
