@@ -1,5 +1,6 @@
 package io.urlcheck.systemtests.options;
 
+import com.sun.net.httpserver.HttpsServer;
 import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JsonCodec;
@@ -46,8 +47,11 @@ class JobOptionsIT {
     private static final String SECRET = "Bearer it-s3cret-value";
     private static final long INTERVAL_MS = 700;
 
+    private static final String LIMITS_JOB = "job-options-limits-it";
+
     private static Targets targets;
     private static LocalStack stack;
+    private static HttpsServer selfSigned;
 
     @BeforeAll
     static void startStack() {
@@ -57,6 +61,13 @@ class JobOptionsIT {
                 .stub("/forbidden", TargetResponse.status(403))
                 .stub("/cross", TargetResponse.redirect(302, targets.url(2, "/landing"))).record("/cross");
         targets.server(2).stub("/landing", TargetResponse.page("Landing")).record("/landing");
+        targets.server(2).stub("/ua", TargetResponse.ok()).record("/ua")
+                .stub("/hop1", TargetResponse.redirect(302, "/hop2")).stub("/hop2", TargetResponse.redirect(302, "/hop3"))
+                .stub("/hop3", TargetResponse.ok()).record("/hop3")
+                .stub("/slow", TargetResponse.ok().withDelay(Duration.ofSeconds(6))).record("/slow")
+                .stub("/unavailable", TargetResponse.status(503)).record("/unavailable")
+                .stub("/not-included", TargetResponse.ok()).record("/not-included");
+        selfSigned = SelfSignedTarget.start();
         stack = LocalStack.start(StackConfig.builder(Home.path(), Home.runDir("job-options"))
                 .worker("urlcheck.worker.allow-cidrs", "127.0.0.0/8")
                 .worker("urlcheck.worker.request-timeout", "10s")
@@ -71,6 +82,9 @@ class JobOptionsIT {
         }
         if (targets != null) {
             targets.close();
+        }
+        if (selfSigned != null) {
+            selfSigned.stop(0);
         }
     }
 
@@ -117,8 +131,55 @@ class JobOptionsIT {
         }
     }
 
+    @Test
+    void userAgentRedirectLimitTimeoutRetriesIncludeAndInsecureArePerJob() throws Exception {
+        String secure = "https://127.0.0.1:" + selfSigned.getAddress().getPort() + "/secure";
+        List<String> urls = List.of(targets.url(2, "/ua"), targets.url(2, "/hop1"), targets.url(2, "/slow"),
+                targets.url(2, "/unavailable"), targets.url(2, "/not-included"), secure);
+        String options = "{\"userAgent\":\"docs-bot/1.0\",\"maxRedirects\":1,\"timeoutMs\":1500,\"retries\":2,"
+                + "\"insecure\":true,\"include\":[\"/(ua|hop1|slow|unavailable|secure)$\"]}";
+
+        HttpResponse<String> submitted = submit(LIMITS_JOB, String.join("\n", urls) + "\n", options);
+        assertThat(submitted.statusCode()).as(submitted.body()).isBetween(200, 299);
+
+        SinkClient sink = new SinkClient(stack.sinkUrl(), null);
+        await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
+                .until(() -> sink.job(LIMITS_JOB).orElse(null), s -> s != null && s.done());
+        Map<String, CheckResult> results = readAll(sink.export(Map.of("jobId", LIMITS_JOB), "jsonl")).stream()
+                .collect(Collectors.toMap(CheckResult::url, Function.identity()));
+
+        assertThat(only(targets.server(2).requests("/ua")).headers()).as("the job's User-Agent arrived")
+                .containsEntry("user-agent", "docs-bot/1.0");
+
+        CheckResult hops = results.get(targets.url(2, "/hop1"));
+        assertThat(hops.outcome()).as("one redirect allowed, two met").isEqualTo(Outcome.TOO_MANY_REDIRECTS);
+        assertThat(targets.server(2).requests("/hop3")).as("the redirect past the limit was never followed").isEmpty();
+
+        CheckResult slow = results.get(targets.url(2, "/slow"));
+        assertThat(slow.outcome()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(slow.responseTimeMs()).as("the job's 1.5 s timeout, not the worker's 10 s").isLessThan(5_000L);
+
+        CheckResult unavailable = results.get(targets.url(2, "/unavailable"));
+        assertThat(unavailable.attempts()).as("the job's two retries").isEqualTo(3);
+        assertThat(targets.server(2).requests("/unavailable")).hasSize(3);
+
+        CheckResult notIncluded = results.get(targets.url(2, "/not-included"));
+        assertThat(notIncluded.outcome()).isEqualTo(Outcome.SKIPPED);
+        assertThat(notIncluded.error()).startsWith("not included");
+        assertThat(targets.server(2).requests("/not-included")).as("a URL outside --include is never requested").isEmpty();
+
+        CheckResult insecure = results.get(secure);
+        assertThat(insecure.outcome()).as("--insecure accepts the self-signed certificate: %s", insecure.error())
+                .isEqualTo(Outcome.OK);
+        assertThat(insecure.tls().problem()).as("what was wrong with the certificate is still recorded").isNotBlank();
+    }
+
     private static HttpResponse<String> submit(String body, String options) throws Exception {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.producerUrl() + "/api/jobs?jobId=" + JOB))
+        return submit(JOB, body, options);
+    }
+
+    private static HttpResponse<String> submit(String jobId, String body, String options) throws Exception {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(stack.producerUrl() + "/api/jobs?jobId=" + jobId))
                 .header(ApiHeaders.CLIENT, "urlcheck-launcher")
                 .header(ApiHeaders.OPTIONS, options)
                 .header("Content-Type", "text/plain; charset=utf-8")
