@@ -91,46 +91,6 @@ public record CheckResult(
         redirects = redirects == null ? List.of() : List.copyOf(redirects);
     }
 
-    /** A result without {@link #timings()}, as written before they existed. */
-    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
-                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
-                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
-                       int attempts, Instant checkedAt, String workerId, TlsInfo tls) {
-        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
-                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, null);
-    }
-
-    /** A result without {@link #displayHost()} and {@link #source()}, as written before they existed. */
-    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
-                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
-                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
-                       int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings) {
-        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
-                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
-                null, null);
-    }
-
-    /** A result found in no document: every component but {@link #source()}. */
-    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
-                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
-                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
-                       int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings, String displayHost) {
-        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
-                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
-                displayHost, null);
-    }
-
-    /** A result without {@link #method()}, as written before it existed. */
-    public CheckResult(int schemaVersion, String checkId, String requestId, String jobId, String input, String url,
-                       Outcome outcome, Integer statusCode, Long responseTimeMs, Long timeToFirstByteMs, String title,
-                       String finalUrl, List<Redirect> redirects, String contentType, Long contentLength, String error,
-                       int attempts, Instant checkedAt, String workerId, TlsInfo tls, Timings timings, String displayHost,
-                       LinkSource source) {
-        this(schemaVersion, checkId, requestId, jobId, input, url, outcome, statusCode, responseTimeMs, timeToFirstByteMs,
-                title, finalUrl, redirects, contentType, contentLength, error, attempts, checkedAt, workerId, tls, timings,
-                displayHost, source, null);
-    }
-
     /** The host part of {@link #url()}, lower case, or null when the URL has none (rejected input). */
     public String host() {
         return UrlParts.hostOf(url);

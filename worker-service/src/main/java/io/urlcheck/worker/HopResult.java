@@ -16,12 +16,6 @@ public sealed interface HopResult {
     record Response(int status, Map<String, String> headers, byte[] body, int bodyBytes, boolean truncated,
                     String bodyError, long timeToFirstByteNanos, TlsInfo tls, Phases phases) implements HopResult {
 
-        /** A response whose phases were not measured. */
-        public Response(int status, Map<String, String> headers, byte[] body, int bodyBytes, boolean truncated,
-                        String bodyError, long timeToFirstByteNanos, TlsInfo tls) {
-            this(status, headers, body, bodyBytes, truncated, bodyError, timeToFirstByteNanos, tls, null);
-        }
-
         /** A header's value by lower-case name, or null. */
         public String header(String name) {
             return headers.get(name);

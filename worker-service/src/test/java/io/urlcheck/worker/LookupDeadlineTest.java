@@ -39,7 +39,7 @@ class LookupDeadlineTest {
 
     private final HttpPort http = (url, address, hop, deadline) -> {
         fetched.add(url.host());
-        return CompletableFuture.completedFuture(new HopResult.Response(200, Map.of(), new byte[0], 0, false, null, 0, null));
+        return CompletableFuture.completedFuture(new HopResult.Response(200, Map.of(), new byte[0], 0, false, null, 0, null, null));
     };
 
     private final CheckEngine engine = new CheckEngine(http, resolver,

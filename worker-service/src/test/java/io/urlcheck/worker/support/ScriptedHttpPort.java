@@ -94,6 +94,6 @@ public final class ScriptedHttpPort implements HttpPort {
             map.put(headers[i].toLowerCase(Locale.ROOT), headers[i + 1]);
         }
         byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        return new HopResult.Response(status, map, bytes, bytes.length, false, null, 1_000_000L, null);
+        return new HopResult.Response(status, map, bytes, bytes.length, false, null, 1_000_000L, null, null);
     }
 }
