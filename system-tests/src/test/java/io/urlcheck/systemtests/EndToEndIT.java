@@ -11,18 +11,15 @@ import io.urlcheck.launcher.stack.LocalStack;
 import io.urlcheck.launcher.stack.StackConfig;
 import io.urlcheck.systemtests.support.Home;
 import io.urlcheck.systemtests.support.Targets;
+import io.urlcheck.testkit.ExportedResults;
 import io.urlcheck.testkit.TargetResponse;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -89,7 +86,7 @@ class EndToEndIT {
                 .until(() -> sink.job("e2e-200").orElse(null), s -> s != null && s.done());
         assertThat(done.checked()).isEqualTo(200);
 
-        List<CheckResult> results = readAll(sink.export(Map.of("jobId", "e2e-200"), "jsonl"));
+        List<CheckResult> results = ExportedResults.all(sink.export(Map.of("jobId", "e2e-200"), "jsonl"));
         Map<String, List<CheckResult>> byUrl = results.stream().collect(Collectors.groupingBy(CheckResult::url));
         assertThat(results).as("one latest result per URL").hasSize(200);
         assertThat(byUrl.keySet()).containsExactlyInAnyOrderElementsOf(expected.keySet());
@@ -107,19 +104,6 @@ class EndToEndIT {
         assertThat(results).extracting(CheckResult::jobId).containsOnly("e2e-200");
         Map<Outcome, Long> counts = results.stream().collect(Collectors.groupingBy(CheckResult::outcome, Collectors.counting()));
         System.out.println("EndToEndIT: 200 in, " + results.size() + " out, by outcome " + counts);
-    }
-
-    static List<CheckResult> readAll(InputStream jsonl) throws Exception {
-        List<CheckResult> results = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(jsonl, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    results.add(JsonCodec.decode(line.getBytes(StandardCharsets.UTF_8), CheckResult.class));
-                }
-            }
-        }
-        return results;
     }
 
 }

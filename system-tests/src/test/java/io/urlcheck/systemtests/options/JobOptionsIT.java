@@ -11,22 +11,18 @@ import io.urlcheck.launcher.stack.LocalStack;
 import io.urlcheck.launcher.stack.StackConfig;
 import io.urlcheck.systemtests.support.Home;
 import io.urlcheck.systemtests.support.Targets;
+import io.urlcheck.testkit.ExportedResults;
 import io.urlcheck.testkit.TargetResponse;
 import io.urlcheck.testkit.TargetServer.SeenRequest;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-import java.io.BufferedReader;
-import java.io.InputStream;
-import java.io.InputStreamReader;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -102,7 +98,7 @@ class JobOptionsIT {
         JobStatus done = await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(500))
                 .until(() -> sink.job(JOB).orElse(null), s -> s != null && s.done());
         assertThat(done.checked()).isEqualTo(urls.size());
-        Map<String, CheckResult> results = readAll(sink.export(Map.of("jobId", JOB), "jsonl")).stream()
+        Map<String, CheckResult> results = ExportedResults.all(sink.export(Map.of("jobId", JOB), "jsonl")).stream()
                 .collect(Collectors.toMap(CheckResult::url, Function.identity()));
 
         SeenRequest page = only(targets.server(1).requests("/page"));
@@ -145,7 +141,7 @@ class JobOptionsIT {
         SinkClient sink = new SinkClient(stack.sinkUrl(), null);
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .until(() -> sink.job(LIMITS_JOB).orElse(null), s -> s != null && s.done());
-        Map<String, CheckResult> results = readAll(sink.export(Map.of("jobId", LIMITS_JOB), "jsonl")).stream()
+        Map<String, CheckResult> results = ExportedResults.all(sink.export(Map.of("jobId", LIMITS_JOB), "jsonl")).stream()
                 .collect(Collectors.toMap(CheckResult::url, Function.identity()));
 
         assertThat(only(targets.server(2).requests("/ua")).headers()).as("the job's User-Agent arrived")
@@ -193,18 +189,5 @@ class JobOptionsIT {
     private static SeenRequest only(List<SeenRequest> requests) {
         assertThat(requests).hasSize(1);
         return requests.get(0);
-    }
-
-    private static List<CheckResult> readAll(InputStream jsonl) throws Exception {
-        List<CheckResult> results = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new InputStreamReader(jsonl, StandardCharsets.UTF_8))) {
-            String line;
-            while ((line = reader.readLine()) != null) {
-                if (!line.isBlank()) {
-                    results.add(JsonCodec.decode(line.getBytes(StandardCharsets.UTF_8), CheckResult.class));
-                }
-            }
-        }
-        return results;
     }
 }
