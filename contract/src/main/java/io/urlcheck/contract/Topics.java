@@ -20,8 +20,27 @@ public final class Topics {
     /** {@link JobTotals} per job or per contributor of a job, keyed by {@link JobTotals#recordKey()}; compacted, so the latest per key wins. */
     public static final String JOBS = "urlcheck.jobs";
 
+    /** {@link Monitor}s keyed by name; compacted, a tombstone removes one. Holds up to {@link #MONITORS_MAX_MESSAGE_BYTES} a record. */
+    public static final String MONITORS = "urlcheck.monitors";
+
+    /** The last tick each monitor fired, keyed by monitor name; compacted, with as many partitions as {@link #MONITORS}. */
+    public static final String MONITOR_TICKS = "urlcheck.monitor-ticks";
+
+    /** {@link MonitorEvent}s, keyed by URL. */
+    public static final String EVENTS = "urlcheck.events";
+
+    /** {@link MonitorEvent}s a webhook refused for good or never took within the retry budget; the reason travels in the dead-letter headers. */
+    public static final String EVENTS_UNDELIVERED = "urlcheck.events.undelivered";
+
     /** Every topic, in the order a fresh cluster should create them. */
-    public static final List<String> ALL = List.of(INTAKE, REQUESTS, RESULTS, DEAD_LETTER, JOBS);
+    public static final List<String> ALL = List.of(INTAKE, REQUESTS, RESULTS, DEAD_LETTER, JOBS, MONITORS, MONITOR_TICKS,
+            EVENTS, EVENTS_UNDELIVERED);
+
+    /** The compacted topics: each key's latest record is what counts. */
+    public static final List<String> COMPACTED = List.of(JOBS, MONITORS, MONITOR_TICKS);
+
+    /** The largest record {@link #MONITORS} takes (its {@code max.message.bytes}): a monitor of {@link Monitor#MAX_URLS} long URLs, compressed. */
+    public static final int MONITORS_MAX_MESSAGE_BYTES = 16 * 1024 * 1024;
 
     /** Header on a dead-letter record: why it could not be decoded. */
     public static final String HEADER_DLQ_REASON = "urlcheck-dlq-reason";
