@@ -1,5 +1,6 @@
 package io.urlcheck.launcher.cli;
 
+import io.urlcheck.launcher.client.MonitorClient;
 import io.urlcheck.launcher.client.ProducerClient;
 import io.urlcheck.launcher.client.SinkClient;
 import picocli.CommandLine.Option;
@@ -32,6 +33,10 @@ public final class ApiOptions {
 
     SinkClient sink() {
         return new SinkClient(sink, token());
+    }
+
+    MonitorClient monitors() {
+        return new MonitorClient(producer, sink, token());
     }
 
     private String token() {

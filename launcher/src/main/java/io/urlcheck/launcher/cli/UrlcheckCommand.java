@@ -9,7 +9,7 @@ import picocli.CommandLine.Spec;
 @Command(name = "urlcheck", mixinStandardHelpOptions = true, version = "urlcheck 0.1.0-SNAPSHOT",
         description = {"Check URLs at scale: a Kafka-backed pipeline of producer, workers and sink. 'run' does everything on this machine in one command; 'up' keeps a local stack running for 'submit', 'results', 'summary' and 'watch'.", ""},
         subcommands = {RunCommand.class, UpCommand.class, SubmitCommand.class, ResultsCommand.class,
-                SummaryCommand.class, WatchCommand.class},
+                SummaryCommand.class, WatchCommand.class, MonitorCommand.class},
         footerHeading = "%nExamples:%n",
         footer = {"  ./urlcheck run urls.txt                       # check, write results.json, print a summary",
                 "  ./urlcheck up --workers 2                     # a running stack on ports 8081-8083, 9092",

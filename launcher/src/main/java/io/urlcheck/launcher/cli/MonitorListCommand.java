@@ -1,0 +1,67 @@
+package io.urlcheck.launcher.cli;
+
+import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.launcher.client.MonitorSummary;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Option;
+
+import java.io.PrintStream;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code urlcheck monitor list}: the producer's monitors, one line each. */
+@Command(name = "list", sortOptions = false,
+        description = {"List the monitors of a running stack's producer: schedule, URLs, webhooks, last and next run (UTC).", ""},
+        footerHeading = "%nExamples:%n",
+        footer = {"  ./urlcheck monitor list",
+                "  ./urlcheck monitor list --format json | jq '.[].name'",
+                "",
+                "Exit codes: 0 printed; 2 bad arguments; 3 the producer could not be reached."})
+public final class MonitorListCommand implements Callable<Integer> {
+
+    /** What {@code --format} can print. */
+    enum Format { table, json }
+
+    @Option(names = "--format", paramLabel = "table|json", defaultValue = "table",
+            description = "Output format (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    @Mixin
+    ApiOptions api;
+
+    @Override
+    public Integer call() {
+        List<MonitorSummary> monitors = api.monitors().list();
+        PrintStream out = System.out;
+        if (format == Format.json) {
+            out.println(JsonCodec.encodeToString(monitors));
+        } else {
+            out.print(table(monitors));
+        }
+        out.flush();
+        return ExitCodes.OK;
+    }
+
+    /** An aligned table with a header, or a line saying there is no monitor. */
+    static String table(List<MonitorSummary> monitors) {
+        if (monitors.isEmpty()) {
+            return "no monitors (add one with ./urlcheck monitor add NAME FILE --every 5m)\n";
+        }
+        int width = Math.max(4, monitors.stream().mapToInt(m -> m.name().length()).max().orElse(0));
+        int scheduleWidth = Math.max(8, monitors.stream().mapToInt(m -> m.schedule().toString().length()).max().orElse(0));
+        String row = "%-" + width + "s  %-" + scheduleWidth + "s  %7s  %8s  %-20s  %-20s%n";
+        StringBuilder out = new StringBuilder(String.format(row, "NAME", "SCHEDULE", "URLS", "WEBHOOKS", "LAST RUN", "NEXT RUN"));
+        for (MonitorSummary m : monitors) {
+            out.append(String.format(row, m.name(), m.schedule(), m.urls(), m.webhooks(), time(m.lastTick()), time(m.nextTick())));
+        }
+        return out.toString();
+    }
+
+    /** An instant to the second, or {@code -}. */
+    static String time(Instant instant) {
+        return instant == null ? "-" : instant.truncatedTo(ChronoUnit.SECONDS).toString();
+    }
+}
