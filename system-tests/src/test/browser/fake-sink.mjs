@@ -1,7 +1,8 @@
 // A throwaway stand-in for the sink's query API, for working on the dashboard without Kafka:
 //   [API_TOKEN=t] node fake-sink.mjs [port] [urls]      then open http://localhost:<port>/
 // It serves the dashboard's static files from sink-service and answers the shapes of the sink's API
-// with generated results; the job "fake-run" completes over about a minute. DashboardIT does not use
+// with generated results; the job "fake-run" completes over about a minute, and two monitors show
+// past runs and events. DashboardIT does not use
 // it: the IT runs against the real, packaged sink.
 import { createServer } from 'node:http';
 import { readFile } from 'node:fs/promises';
@@ -109,6 +110,82 @@ function summary() {
   };
 }
 
+// Monitors: two of them, each with RUNS past runs ending at the current tick. Every URL's outcome per run is
+// fixed by a small script (a few outages, one flap, one URL still down), and the events are derived from it
+// with the sink's rules (BROKEN after brokenAfter failures in a row, RECOVERED at the next OK).
+const RUNS = 48;
+const monitors = [
+  { name: 'docs-site', every: 300, urls: 40, outages: { 3: [18, 26], 7: [33, 34], 11: [41, 99], 20: [30, 30] } },
+  { name: 'shop-api', every: 60, urls: 12, outages: { 2: [10, 14], 5: [44, 45] } },
+].map((m) => {
+  const now = Math.floor(started / 1000 / m.every) * m.every;
+  const urls = Array.from({ length: m.urls }, (_, i) => `https://${hosts[i % hosts.length]}/${m.name}/${i}`);
+  const runs = [];
+  const history = new Map(urls.map((u) => [u, []]));
+  const events = [];
+  const failures = new Map(urls.map((u) => [u, 0]));
+  const broken = new Set();
+  for (let r = 0; r < RUNS; r++) {
+    const tick = new Date((now - (RUNS - 1 - r) * m.every) * 1000).toISOString();
+    const jobId = `monitor:${m.name}:${now - (RUNS - 1 - r) * m.every}`;
+    let up = 0;
+    urls.forEach((url, i) => {
+      const [from, to] = m.outages[i] || [-1, -1];
+      const down = r >= from && r <= to;
+      const outcome = down ? (i % 2 ? 'TIMEOUT' : 'HTTP_ERROR') : 'OK';
+      const statusCode = outcome === 'OK' ? 200 : outcome === 'HTTP_ERROR' ? 503 : null;
+      const at = new Date(Date.parse(tick) + 1500 + i * 40).toISOString();
+      history.get(url).unshift({
+        schemaVersion: 1, jobId, input: url, url, outcome, statusCode, responseTimeMs: down && !statusCode ? 10000 : 80 + (i * 7) % 90,
+        title: outcome === 'OK' ? `Page ${i}` : null, finalUrl: outcome === 'OK' ? url : null, redirects: [],
+        error: outcome === 'TIMEOUT' ? 'no response within 10 s' : null, attempts: 1, checkedAt: at, workerId: 'fake-worker',
+      });
+      if (!down) up++;
+      const state = { outcome, statusCode, finalUrl: null, title: null, certificateNotAfter: null };
+      const raise = (type, detail) => events.unshift({
+        schemaVersion: 1, id: `${m.name}-${r}-${i}-${type}`, type, monitor: m.name, url, jobId, at,
+        previous: null, current: state, detail, text: `[${m.name}] ${type} ${url}: ${detail}`,
+      });
+      if (down) {
+        failures.set(url, failures.get(url) + 1);
+        if (!broken.has(url) && failures.get(url) === 2) {
+          broken.add(url);
+          raise('BROKEN', `${outcome}${statusCode ? ` ${statusCode}` : ''}, 2 failures in a row (was OK 200)`);
+        }
+      } else {
+        if (broken.has(url)) raise('RECOVERED', `OK 200 after ${failures.get(url)} failures`);
+        broken.delete(url);
+        failures.set(url, 0);
+      }
+    });
+    if (m.name === 'docs-site' && r === 12) {
+      events.unshift({ schemaVersion: 1, id: 'cert-0', type: 'CERT_EXPIRING', monitor: m.name, url: urls[0], jobId,
+        at: tick, previous: null, current: null, detail: 'the certificate ends in 9 days', text: `[${m.name}] CERT_EXPIRING ${urls[0]}` });
+    }
+    if (m.name === 'docs-site' && r === 38) {
+      events.unshift({ schemaVersion: 1, id: 'changed-5', type: 'CHANGED', monitor: m.name, url: urls[5], jobId,
+        at: tick, previous: null, current: null, detail: 'title "Page 5" → "Page 5 (moved)"', text: `[${m.name}] CHANGED ${urls[5]}` });
+    }
+    runs.unshift({ jobId, tick, up, down: urls.length - up, total: urls.length });
+  }
+  const latestDown = urls.filter((u) => history.get(u)[0].outcome !== 'OK').length;
+  return {
+    summary: { name: m.name, schedule: { every: m.every >= 3600 ? `${m.every / 3600}h` : `${m.every / 60}m` }, urls: urls.length,
+      up: urls.length - latestDown, down: latestDown, lastRun: runs[0].tick, lastJobId: runs[0].jobId },
+    runs, history, events,
+  };
+});
+
+/** Newest first, paged with an offset cursor like the results. */
+function eventsPage(q) {
+  let rows = monitors.flatMap((m) => m.events).sort((a, b) => Date.parse(b.at) - Date.parse(a.at));
+  for (const key of ['monitor', 'url', 'type']) if (q.get(key)) rows = rows.filter((e) => e[key] === q.get(key));
+  if (q.get('since')) rows = rows.filter((e) => Date.parse(e.at) >= Date.parse(q.get('since')));
+  const limit = Number(q.get('limit') || 50);
+  const offset = Number(q.get('cursor') || 0);
+  return { items: rows.slice(offset, offset + limit), nextCursor: rows.length > offset + limit ? String(offset + limit) : null };
+}
+
 const TYPES = { '.html': 'text/html', '.js': 'text/javascript', '.css': 'text/css', '.md': 'text/markdown' };
 
 createServer(async (req, res) => {
@@ -127,6 +204,18 @@ createServer(async (req, res) => {
     return decodeURIComponent(path.slice(10)) === 'fake-run' ? json(200, jobView()) : json(404, { error: 'unknown job' });
   }
   if (path === '/api/summary') return json(200, summary());
+  if (path === '/api/monitors') return json(200, monitors.map((m) => m.summary));
+  const runsPath = /^\/api\/monitors\/([^/]+)\/runs$/.exec(path);
+  if (runsPath) {
+    const m = monitors.find((x) => x.summary.name === decodeURIComponent(runsPath[1]));
+    return m ? json(200, m.runs.slice(0, Number(url.searchParams.get('limit') || 50))) : json(404, { error: 'unknown monitor' });
+  }
+  if (path === '/api/events') return json(200, eventsPage(url.searchParams));
+  if (path === '/api/results/lookup' && url.searchParams.get('monitor')) {
+    const m = monitors.find((x) => x.summary.name === url.searchParams.get('monitor'));
+    const history = m && m.history.get(url.searchParams.get('url'));
+    return history ? json(200, { latest: history[0], history }) : json(404, { error: 'unknown url' });
+  }
   if (path === '/api/results/lookup') {
     const found = all.find((r) => r.url === url.searchParams.get('url'));
     return found ? json(200, { latest: found, history: [found] }) : json(404, { error: 'unknown url' });

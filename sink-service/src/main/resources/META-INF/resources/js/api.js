@@ -79,8 +79,17 @@ export const summary = (jobId) => getJson('api/summary', { jobId });
 /** One page of results: `{items, nextCursor}`. `filter` holds outcome, statusCode, host, q, jobId, sort. */
 export const results = (filter, cursor, limit) => getJson('api/results', { ...filter, cursor, limit });
 
-/** The latest result for a URL and its history. */
-export const lookup = (url) => getJson('api/results/lookup', { url });
+/** The latest result for a URL and its history; with `monitor`, only that monitor's runs of it. */
+export const lookup = (url, monitor) => getJson('api/results/lookup', { url, monitor });
+
+/** Every monitor with its URLs up and down after its last run. */
+export const monitors = () => getJson('api/monitors');
+
+/** A monitor's runs, newest first: `[{jobId, tick, up, down, total}]`. */
+export const monitorRuns = (name, limit) => getJson(`api/monitors/${encodeURIComponent(name)}/runs`, { limit });
+
+/** One page of monitor events, newest first: `{items, nextCursor}`. `filter` holds monitor, url, type, since. */
+export const events = (filter, cursor, limit) => getJson('api/events', { ...filter, cursor, limit });
 
 /** The URL that streams every result matching `filter` as `csv` or `jsonl`. */
 export const exportUrl = (filter, format) => withQuery('api/results', { ...filter, format });

@@ -52,9 +52,20 @@ function timings(result) {
     ...phases.map(([key, label]) => fact(label, formatMs(t[key])))));
 }
 
+/** The checks as a strip, oldest first, each up (OK) or down; a monitor's URL shows how it went run by run. */
+function historyStrip(entries) {
+  const oldestFirst = [...entries].reverse();
+  return el('ol', { class: 'run-strip history-strip', 'aria-label': 'Checks, oldest first' }, oldestFirst.map((r) => {
+    const label = `${formatTime(r.checkedAt)}: ${r.outcome}${r.statusCode ? ` ${r.statusCode}` : ''}`;
+    const state = r.outcome === 'SKIPPED' ? 'pending' : r.outcome === 'OK' ? 'up' : 'down';
+    return el('li', {}, el('span', { class: 'run', title: label, 'aria-label': label, dataset: { state } },
+      el('span', { class: 'run-down', style: `height: ${state === 'down' ? 100 : 0}%` })));
+  }));
+}
+
 function history(entries) {
   if (!entries || entries.length === 0) return el('p', { class: 'muted' }, 'No earlier checks.');
-  return el('div', { class: 'table-wrap' }, el('table', { class: 'history' },
+  return el('div', {}, entries.length > 1 ? historyStrip(entries) : null, el('div', { class: 'table-wrap' }, el('table', { class: 'history' },
     el('caption', { class: 'visually-hidden' }, 'Every stored check of this URL'),
     el('thead', {}, el('tr', {},
       el('th', { scope: 'col' }, 'Checked'), el('th', { scope: 'col' }, 'Outcome'),
@@ -63,7 +74,7 @@ function history(entries) {
     el('tbody', {}, entries.map((r) => el('tr', {},
       el('td', {}, formatTime(r.checkedAt)), el('td', {}, outcomeBadge(r.outcome)),
       el('td', { class: 'num' }, r.statusCode ?? '–'), el('td', { class: 'num' }, formatMs(r.responseTimeMs)),
-      el('td', {}, r.jobId || '–'))))));
+      el('td', {}, r.jobId || '–')))))));
 }
 
 function render(result, historySection) {
@@ -96,7 +107,7 @@ function render(result, historySection) {
   $('detail-body').replaceChildren(...sections.filter(Boolean));
 }
 
-/** Wires the panel's close button; returns `open(result)`. */
+/** Wires the panel's close button; returns `open(result, monitor)`: with a monitor, the history is that monitor's runs. */
 export function startDetail({ onError }) {
   const dialog = $('detail');
   let shown = null;
@@ -105,13 +116,13 @@ export function startDetail({ onError }) {
     if (event.target === dialog) dialog.close(); // a click on the backdrop
   });
 
-  return async function open(result) {
+  return async function open(result, monitor) {
     shown = result.url;
-    $('detail-title').textContent = 'Result';
+    $('detail-title').textContent = monitor ? `Result · monitor ${monitor}` : 'Result';
     render(result, el('p', { class: 'muted' }, 'Loading…'));
     if (!dialog.open) dialog.showModal();
     try {
-      const found = await api.lookup(result.url);
+      const found = await api.lookup(result.url, monitor);
       if (shown !== result.url) return;
       render(found.latest || result, history(found.history));
     } catch (e) {

@@ -4,6 +4,7 @@ import { drawBreakdown, drawHistogram } from './charts.js';
 import { startDetail } from './detail.js';
 import { startExportLinks, updateExportLinks } from './export.js';
 import { startJobs } from './jobs.js';
+import { startMonitors } from './monitors.js';
 import { startResults } from './results.js';
 import { renderSummary } from './summary.js';
 
@@ -77,6 +78,8 @@ const results = startResults({
   },
   onError: showError,
 });
+
+startMonitors({ onUrl: (url, monitor) => openDetail({ url }, monitor), onError: showError });
 
 startJobs({
   onSelect: (id) => {
