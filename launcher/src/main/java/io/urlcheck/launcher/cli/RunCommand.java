@@ -66,15 +66,11 @@ public final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Upload upload;
-        JobOptions options;
-        try {
-            upload = input.prepare();
+        Upload upload = Cli.checked(this, input::prepare);
+        JobOptions options = Cli.checked(this, () -> {
             baseline.load();
-            options = jobOptions.toJobOptions(worker.timeoutSeconds == null ? null : worker.timeoutSeconds + "s", worker.retries);
-        } catch (IllegalArgumentException e) {
-            throw Cli.usage(this, e.getMessage());
-        }
+            return jobOptions.toJobOptions(worker.timeoutSeconds == null ? null : worker.timeoutSeconds + "s", worker.retries);
+        });
         StackConfig config = StackStart.configure(this, () -> StackStart.builder("run"), worker, stack, false);
         Path outFile = out != null ? out : Path.of("results." + format.extension());
         Style errStyle = Style.detect("stderr");

@@ -45,17 +45,13 @@ public final class SubmitCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Upload upload;
-        JobOptions options;
-        try {
-            upload = input.prepare();
+        Upload upload = Cli.checked(this, input::prepare);
+        JobOptions options = Cli.checked(this, () -> {
             if (jobId != null && !JobId.isValid(jobId)) {
                 throw new IllegalArgumentException(JobId.refusal("--job", jobId));
             }
-            options = jobOptions.toJobOptions(limits.timeout, limits.retries);
-        } catch (IllegalArgumentException e) {
-            throw Cli.usage(this, e.getMessage());
-        }
+            return jobOptions.toJobOptions(limits.timeout, limits.retries);
+        });
         Submission submission = upload.send(api.producer(), jobId, options, () -> false);
         System.out.println(submission.jobId());
         System.out.flush();
