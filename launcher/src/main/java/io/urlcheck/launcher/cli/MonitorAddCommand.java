@@ -14,17 +14,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code urlcheck monitor add NAME FILE...}: stores a monitor on a running stack's producer (or replaces it). */
-@Command(name = "add", sortOptions = false,
-        description = {"Add the monitor NAME, or replace it: the URLs in FILE (- reads stdin), or the links of .md,"
-                + " .html and .htm files and folders of them, checked as one job on every tick of its schedule."
-                + " The first run starts at once; each run's job id is monitor:NAME:TICK.", ""},
-        footerHeading = "%nExamples:%n",
-        footer = {"  ./urlcheck monitor add docs-site urls.txt --every 5m",
-                "  ./urlcheck monitor add docs-site README.md docs/ --base https://example.com/ --every 1h",
-                "  ./urlcheck monitor add api urls.txt --cron '*/10 8-18 * * MON-FRI' --broken-after 3 \\",
-                "      --webhook https://hooks.slack.com/services/T0/B0/X --accept 200..299,401",
-                "",
-                "Exit codes: 0 stored; 2 bad arguments; 3 the producer could not be reached or refused the monitor."})
+@Command(name = "add", sortOptions = false)
 public final class MonitorAddCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The monitor's name: letters, digits, '.', '_' and '-', up to 64.")

@@ -20,14 +20,7 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /** {@code urlcheck monitor events [NAME]}: what the sink saw change, newest first. */
-@Command(name = "events", sortOptions = false,
-        description = {"Print the events a running sink raised for monitors, newest first: BROKEN, RECOVERED, CHANGED and CERT_EXPIRING.", ""},
-        footerHeading = "%nExamples:%n",
-        footer = {"  ./urlcheck monitor events",
-                "  ./urlcheck monitor events docs-site --type BROKEN --since 24h",
-                "  ./urlcheck monitor events --since 2026-12-01T00:00:00Z --format json | jq .text",
-                "",
-                "Exit codes: 0 printed; 2 bad arguments; 3 the sink could not be reached."})
+@Command(name = "events", sortOptions = false)
 public final class MonitorEventsCommand implements Callable<Integer> {
 
     /** What {@code --format} can print. */

@@ -13,13 +13,7 @@ import java.util.List;
 import java.util.concurrent.Callable;
 
 /** {@code urlcheck monitor list}: the producer's monitors, one line each. */
-@Command(name = "list", sortOptions = false,
-        description = {"List the monitors of a running stack's producer: schedule, URLs, webhooks, last and next run (UTC).", ""},
-        footerHeading = "%nExamples:%n",
-        footer = {"  ./urlcheck monitor list",
-                "  ./urlcheck monitor list --format json | jq '.[].name'",
-                "",
-                "Exit codes: 0 printed; 2 bad arguments; 3 the producer could not be reached."})
+@Command(name = "list", sortOptions = false)
 public final class MonitorListCommand implements Callable<Integer> {
 
     /** What {@code --format} can print. */

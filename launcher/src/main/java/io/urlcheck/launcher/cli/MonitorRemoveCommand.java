@@ -8,12 +8,7 @@ import picocli.CommandLine.Parameters;
 import java.util.concurrent.Callable;
 
 /** {@code urlcheck monitor remove NAME}: deletes a monitor; its runs and events stay in the sink. */
-@Command(name = "remove", sortOptions = false,
-        description = {"Remove the monitor NAME from a running stack: it runs no more. Its past results and events stay in the sink.", ""},
-        footerHeading = "%nExamples:%n",
-        footer = {"  ./urlcheck monitor remove docs-site",
-                "",
-                "Exit codes: 0 removed; 2 bad arguments; 3 no such monitor, or the producer could not be reached."})
+@Command(name = "remove", sortOptions = false)
 public final class MonitorRemoveCommand implements Callable<Integer> {
 
     @Parameters(index = "0", paramLabel = "NAME", description = "The monitor to remove.")

@@ -169,6 +169,24 @@ class MonitorArgumentsTest {
     }
 
     @Test
+    void everyMonitorCommandHasHelpWithItsExamplesFromTheUsageBundle() {
+        StringWriter out = new StringWriter();
+        CommandLine cli = Main.commandLine();
+        cli.setOut(new PrintWriter(out, true));
+
+        assertThat(cli.execute("monitor", "--help")).isZero();
+        assertThat(cli.execute("monitor", "add", "--help")).isZero();
+        assertThat(cli.execute("monitor", "events", "-h")).isZero();
+        assertThat(cli.execute("--help")).isZero();
+
+        assertThat(out.toString()).contains("Re-check a set of URLs on a schedule")
+                .contains("Add the monitor NAME, or replace it").contains("--every=INTERVAL").contains("--webhook=URL")
+                .contains("--accept=CODES").contains("./urlcheck monitor add docs-site urls.txt --every 5m")
+                .contains("Print the events a running sink raised").contains("--since=WHEN")
+                .contains("monitor  Re-check a set of URLs");
+    }
+
+    @Test
     void monitorAloneAsksForASubcommandAndRemoveForAName() {
         assertThat(execute("monitor")).isEqualTo(ExitCodes.USAGE);
         assertThat(err.toString()).contains("add, list, remove or events");
