@@ -46,10 +46,12 @@ public final class MonitorListCommand implements Callable<Integer> {
         }
         int width = Math.max(4, monitors.stream().mapToInt(m -> m.name().length()).max().orElse(0));
         int scheduleWidth = Math.max(8, monitors.stream().mapToInt(m -> m.schedule().toString().length()).max().orElse(0));
-        String row = "%-" + width + "s  %-" + scheduleWidth + "s  %7s  %8s  %-20s  %-20s%n";
-        StringBuilder out = new StringBuilder(String.format(row, "NAME", "SCHEDULE", "URLS", "WEBHOOKS", "LAST RUN", "NEXT RUN"));
+        String row = "%-" + width + "s  %-" + scheduleWidth + "s  %7s  %8s  %-20s  %s";
+        StringBuilder out = new StringBuilder(String.format(row, "NAME", "SCHEDULE", "URLS", "WEBHOOKS", "LAST RUN", "NEXT RUN"))
+                .append('\n');
         for (MonitorSummary m : monitors) {
-            out.append(String.format(row, m.name(), m.schedule(), m.urls(), m.webhooks(), time(m.lastTick()), time(m.nextTick())));
+            out.append(String.format(row, m.name(), m.schedule(), m.urls(), m.webhooks(), time(m.lastTick()), time(m.nextTick())))
+                    .append('\n');
         }
         return out.toString();
     }

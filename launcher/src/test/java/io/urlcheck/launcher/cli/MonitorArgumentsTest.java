@@ -14,6 +14,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -127,6 +128,26 @@ class MonitorArgumentsTest {
         assertThat(withBase.urls()).hasSize(2).contains("https://example.com/a")
                 .anyMatch(u -> u.startsWith("https://site.example/") && u.endsWith("guide.html"));
         assertThat(withBase.relativeLeftOut()).isZero();
+    }
+
+    @Test
+    void addNamesTheFileAndLineOfEachBadUrlUpToTen() throws Exception {
+        List<String> lines = new ArrayList<>(List.of("https://example.com/ok"));
+        for (int i = 0; i < 12; i++) {
+            lines.add("ftp://files.example/" + i);
+        }
+        String urls = list(lines.toArray(String[]::new));
+        Path docs = Files.createDirectories(dir.resolve("site"));
+        Files.writeString(docs.resolve("page.md"), "intro\n\n[bad](ftp://files.example/doc)\n");
+
+        assertThatThrownBy(() -> MonitorUrls.read(List.of(urls), null, () -> null))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageStartingWith("12 URLs are not one a monitor can check (the first 10 shown): " + urls
+                        + " line 2: ftp://files.example/0: ")
+                .hasMessageContaining(urls + " line 11: ftp://files.example/9")
+                .hasMessageNotContaining("files.example/10");
+        assertThatThrownBy(() -> MonitorUrls.read(List.of(docs.toString()), null, () -> null))
+                .hasMessageContaining(docs.resolve("page.md") + " line 3: ftp://files.example/doc: ");
     }
 
     @Test

@@ -140,16 +140,28 @@ class MonitorRequestsTest {
     @Test
     void addSaysReplacedWhenTheProducerAnswers200AndReportsARefusalWithItsReason() throws IOException {
         Path urls = dir.resolve("urls.txt");
-        Files.writeString(urls, "https://example.com/a\nnot a url\n");
+        Files.writeString(urls, "https://example.com/a\nhttps://example.com/b\n");
         answers.add(new Answer(200, "{}"));
-        answers.add(new Answer(400, "{\"error\":\"line 2: not a url: no scheme\"}"));
+        answers.add(new Answer(400, "{\"error\":\"1 URL is not one a monitor can check: urls[1]: too long\"}"));
 
         Run replaced = run("monitor", "add", "m", urls.toString(), "--every", "1h", "--producer", base);
         Run refused = run("monitor", "add", "m", urls.toString(), "--every", "1h", "--producer", base);
 
         assertThat(replaced.out()).startsWith("monitor m replaced: 2 URLs, every 1h, 0 webhooks");
         assertThat(refused.code()).isEqualTo(ExitCodes.ERROR);
-        assertThat(err.toString()).contains("POST /api/monitors answered 400").contains("line 2: not a url");
+        assertThat(err.toString()).contains("POST /api/monitors answered 400").contains("urls[1]: too long");
+    }
+
+    @Test
+    void addSendsNothingWhenAUrlIsOneTheProducerWouldRefuse() throws IOException {
+        Path urls = dir.resolve("urls.txt");
+        Files.writeString(urls, "https://example.com/a\n# a comment\nhtp:/typo.example/\n");
+
+        Run run = run("monitor", "add", "m", urls.toString(), "--every", "1h", "--producer", base);
+
+        assertThat(run.code()).isEqualTo(ExitCodes.USAGE);
+        assertThat(seen).isEmpty();
+        assertThat(err.toString()).contains("1 URL is not one a monitor can check: " + urls + " line 3: htp:/typo.example/: ");
     }
 
     @Test
@@ -171,6 +183,7 @@ class MonitorRequestsTest {
         assertThat(lines.get(0)).startsWith("NAME").contains("SCHEDULE", "URLS", "WEBHOOKS", "LAST RUN", "NEXT RUN");
         assertThat(lines.get(1)).contains("docs-site", "every 5m", "42", "2026-12-05T02:10:00Z", "2026-12-05T02:15:00Z");
         assertThat(lines.get(2)).contains("api", "cron 0 9 * * MON-FRI", " - ");
+        assertThat(lines).allSatisfy(line -> assertThat(line).doesNotEndWith(" "));
     }
 
     @Test
