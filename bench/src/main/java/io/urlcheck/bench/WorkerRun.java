@@ -55,16 +55,19 @@ final class WorkerRun {
     private WorkerRun() {
     }
 
-    /** Resets Kafka, fills {@code count} requests for {@code target}, and measures one worker checking them. */
-    static Figures measure(Bench bench, BenchKafka kafka, TargetFarm target, int count, int partitions,
-                           int maxInFlight, int maxPerHost, String name) {
-        kafka.reset(partitions);
+    /**
+     * Resets Kafka to the load's partitions, fills the load's URL count of requests for {@code target}, and measures
+     * one worker checking them with the load's concurrency and per-host cap.
+     */
+    static Figures measure(Bench bench, BenchKafka kafka, TargetFarm target, Load load, String name) {
+        int count = load.urls();
+        kafka.reset(load.partitions());
         long fillStart = System.nanoTime();
         kafka.fill(Bench.requests(target, count, name));
         Bench.log("%s: filled %,d requests in %.1f s", name, count, (System.nanoTime() - fillStart) / 1e9);
         long servedBefore = target.served();
         try (ResultWatcher watcher = new ResultWatcher(kafka.bootstrapServers(), true);
-             ServiceProcess worker = bench.startWorker(name, kafka.bootstrapServers(), maxInFlight, maxPerHost)) {
+             ServiceProcess worker = bench.startWorker(name, kafka.bootstrapServers(), load.concurrency(), load.maxPerHost())) {
             Duration timeout = Duration.ofSeconds(bench.options().integer("timeout-s", 600));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!watcher.await(1, Duration.ofMillis(200))) {
