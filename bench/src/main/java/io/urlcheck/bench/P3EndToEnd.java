@@ -137,9 +137,10 @@ final class P3EndToEnd {
             f.put("urlsPerSecond", Stats.round(count / total, 1));
             f.put("totalSeconds", Stats.round(total, 3));
             f.put("producerIngestSeconds", Stats.round((tIngested - t0) / 1000.0, 3));
-            f.put("postToFirstResultSeconds", Stats.round((watcher.firstTimestamp() - t0) / 1000.0, 3));
-            f.put("workerWindowSeconds", Stats.round((watcher.lastTimestamp() - watcher.firstTimestamp()) / 1000.0, 3));
-            f.put("sinkLagSeconds", Stats.round((tDone - watcher.lastTimestamp()) / 1000.0, 3));
+            ResultWatcher.Window window = watcher.window();
+            f.put("postToFirstResultSeconds", Stats.round((window.first() - t0) / 1000.0, 3));
+            f.put("workerWindowSeconds", Stats.round(window.seconds(), 3));
+            f.put("sinkLagSeconds", Stats.round((tDone - window.last()) / 1000.0, 3));
             f.put("workerResults", watcher.distinct());
             f.put("outcomes", watcher.outcomes());
             f.put("sinkJob", job);

@@ -99,13 +99,14 @@ final class P5ScaleOut {
             kafka.fill(Bench.requests(target, count, name));
             WorkerGauges gauges = new WorkerGauges(started.get(0).port());
             awaitAll(bench, watcher, count, started, name, gauges::sample);
-            double seconds = (watcher.lastTimestamp() - start) / 1000.0;
+            ResultWatcher.Window window = watcher.window();
+            double seconds = (window.last() - start) / 1000.0;
             double rate = count / seconds;
             Bench.log("%s: %d workers, %,d results in %.2f s = %.1f URLs/s, outcomes %s, redelivered %d, %s, worker 1 gauges %s",
-                    name, workers, count, seconds, rate, watcher.outcomes(), watcher.records() - watcher.distinct(),
+                    name, workers, count, seconds, rate, watcher.outcomes(), watcher.redelivered(),
                     watcher.latencies(), gauges.means());
             Bench.log("%s: first result %d ms after the first write; URLs/s per %d ms from the first result: %s", name,
-                    watcher.firstTimestamp() - start, ResultWatcher.TIMELINE_BUCKET_MS, watcher.ratesPerBucket());
+                    window.first() - start, ResultWatcher.TIMELINE_BUCKET_MS, watcher.ratesPerBucket());
             return rate;
         }
     }

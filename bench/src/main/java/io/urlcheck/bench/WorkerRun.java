@@ -88,15 +88,16 @@ final class WorkerRun {
             }
             double cpu = ProcStatus.cpuSeconds(worker) - cpuAtFirst;
             double rss = ProcStatus.peakRssMib(worker);
-            double seconds = (watcher.lastTimestamp() - watcher.firstTimestamp()) / 1000.0;
+            ResultWatcher.Window window = watcher.window();
+            double seconds = window.seconds();
             Map<String, Integer> outcomes = new LinkedHashMap<>();
             watcher.outcomes().forEach((k, v) -> outcomes.put(k.name(), v));
             if (outcomes.getOrDefault(Outcome.OK.name(), 0) < count) {
                 Bench.log("%s: WARNING not every check was OK: %s %s", name, outcomes, watcher.errors());
             }
             Figures f = new Figures(count, (count - 1) / Math.max(seconds, 0.001), watcher.rateAfter(WARM_UP_MS), seconds,
-                    (watcher.firstTimestamp() - ProcStatus.startedAtMillis(worker)) / 1000.0, cpu, rss,
-                    watcher.records() - watcher.distinct(), outcomes, watcher.latencies(), gauges.means());
+                    (window.first() - ProcStatus.startedAtMillis(worker)) / 1000.0, cpu, rss,
+                    watcher.redelivered(), outcomes, watcher.latencies(), gauges.means());
             Bench.log("%s: %,d results in %.2f s = %.0f URLs/s (boot+join %.1f s, cpu %.1f s, peak RSS %.0f MiB, "
                             + "target served %,d, redelivered %d) %s gauges %s", name, count, seconds, f.urlsPerSecond(),
                     f.launchToFirstSeconds(), cpu, rss, target.served() - servedBefore, f.duplicates(), f.latencies(),
