@@ -7,7 +7,8 @@ import java.util.function.ToIntFunction;
  * The load a worker scenario puts on the worker and the target, read from the options every worker scenario
  * takes: {@code --urls}, {@code --concurrency} (checks in flight), {@code --latency-ms} (the target's),
  * {@code --partitions} (of {@code urlcheck.requests}), {@code --max-per-host}, and {@code --hosts} (64 by
- * default, balanced over the partitions, see {@link Hosts#balanced}). Each scenario gives its own defaults.
+ * default, balanced over the partitions, see {@link Hosts#balanced}). Each scenario gives its own defaults; one that
+ * counts its URLs with options of its own (p4, p5) leaves {@code urls} at 0.
  */
 record Load(int urls, int concurrency, int latencyMs, int partitions, int maxPerHost, List<String> hosts) {
 

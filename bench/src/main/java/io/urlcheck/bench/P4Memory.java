@@ -23,7 +23,7 @@ final class P4Memory {
 
     static void run(Bench bench) {
         Options o = bench.options();
-        Load load = Load.read(o, 0, 0, 0, 8, l -> 0); // concurrency and max-per-host 0 = the worker's defaults
+        Load load = Load.read(o, 0, 0, 0, 8, l -> 0); // URLs by --small/--large; concurrency, max-per-host 0 = the worker's defaults
         int small = o.integer("small", 10_000);
         int large = o.integer("large", 1_000_000);
         int longResults = o.integer("long-results", 30_000);
