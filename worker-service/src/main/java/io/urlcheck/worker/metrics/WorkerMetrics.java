@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The worker's meters at {@code /q/metrics}: checks by outcome, check duration histogram, retries,
@@ -43,18 +44,21 @@ public class WorkerMetrics implements CheckEngine.Listener {
                 .description("Time of the final attempt of a check, redirects and body included").register(registry);
         deadLetters = Counter.builder("urlcheck.worker.dead.letters").description("Undecodable requests dead-lettered")
                 .register(registry);
-        Gauge.builder("urlcheck.worker.in.flight", limiter, HostLimiter::inFlight)
-                .description("Checks with a request on the wire now").register(registry);
-        Gauge.builder("urlcheck.worker.in.flight.limit", limiter, HostLimiter::maxInFlight)
-                .description("The bound on checks in flight, urlcheck.worker.max-in-flight").register(registry);
-        Gauge.builder("urlcheck.worker.queued", limiter, HostLimiter::queued)
-                .description("Checks waiting for a global or per-host slot").register(registry);
-        Gauge.builder("urlcheck.worker.host.queue.depth.max", limiter, HostLimiter::maxHostQueueDepth)
-                .description("Checks waiting for the busiest host").register(registry);
-        Gauge.builder("urlcheck.worker.hosts.active", limiter, HostLimiter::activeHosts)
-                .description("Hosts with a check waiting or running").register(registry);
-        Gauge.builder("urlcheck.worker.pending", pendingWork, PendingWork::pending)
-                .description("Requests taken from Kafka whose result is not yet acknowledged").register(registry);
+        gauge(registry, "urlcheck.worker.in.flight", "Checks with a request on the wire now", limiter, HostLimiter::inFlight);
+        gauge(registry, "urlcheck.worker.in.flight.limit", "The bound on checks in flight, urlcheck.worker.max-in-flight",
+                limiter, HostLimiter::maxInFlight);
+        gauge(registry, "urlcheck.worker.queued", "Checks waiting for a global or per-host slot", limiter, HostLimiter::queued);
+        gauge(registry, "urlcheck.worker.host.queue.depth.max", "Checks waiting for the busiest host",
+                limiter, HostLimiter::maxHostQueueDepth);
+        gauge(registry, "urlcheck.worker.hosts.active", "Hosts with a check waiting or running", limiter, HostLimiter::activeHosts);
+        gauge(registry, "urlcheck.worker.pending", "Requests taken from Kafka whose result is not yet acknowledged",
+                pendingWork, PendingWork::pending);
+    }
+
+    /** Registers a gauge that reads {@code value} of {@code source} at each scrape. */
+    private static <T> void gauge(MeterRegistry registry, String name, String description, T source,
+                                  ToDoubleFunction<T> value) {
+        Gauge.builder(name, source, value).description(description).register(registry);
     }
 
     /** Counts a finished check and records its duration. */
