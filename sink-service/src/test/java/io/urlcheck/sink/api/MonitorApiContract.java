@@ -17,6 +17,7 @@ import org.junit.jupiter.api.Test;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static io.urlcheck.sink.MonitorResults.result;
@@ -152,5 +153,18 @@ public abstract class MonitorApiContract {
             given().queryParam("monitor", unknown).get("/api/events").then().statusCode(200).body("items", hasSize(0));
         }
         given().get("/api/monitors").then().statusCode(200).body("name", not(hasItem(ghost)));
+    }
+
+    @Test
+    void aRunThatBreaksHundredsOfUrlsAtOncePublishesEveryEvent() {
+        String name = TestResults.unique("wide");
+        List<String> urls = IntStream.range(0, 350).mapToObj(i -> "http://wide.test/" + name + "/" + i).toList();
+        create(MonitorResults.monitor(name, 1, urls.toArray(String[]::new)));
+        TestResults.publishAll(broker, urls.stream().map(u -> result(name, 0, u, Outcome.CONNECTION_REFUSED)).toList());
+
+        await().atMost(PATIENCE).untilAsserted(() -> assertThat(eventsOnTheTopic(name)).extracting(MonitorEvent::url)
+                .containsAll(urls));
+        given().queryParam("monitor", name).queryParam("limit", "1000").get("/api/events").then().statusCode(200)
+                .body("items", hasSize(urls.size()));
     }
 }
