@@ -1,7 +1,7 @@
-// Takes the README's screenshot of a monitor's timeline (docs/monitor-timeline.png): opens the dashboard,
-// waits until the monitors view shows MONITOR's runs, and saves that section at 1280 px. It then opens
-// the page at 390 px, opens a URL's history from an event, and fails on a console error or a page wider
-// than the phone.
+// Takes the README's screenshot of a monitor's timeline (docs/monitor-timeline.png), and is MonitorDashboardIT's
+// browser half: opens the dashboard, waits until the monitors view shows MONITOR's runs, saves that section at
+// 1280 px and prints what the strip and the events show. It then opens the page at 390 px, opens the newest
+// event's URL history, prints it, and fails on a console error or a page wider than the phone.
 //   SINK_URL, SCREENSHOT (png path), MONITOR (optional: the monitor to show; default the first),
 //   MIN_RUNS (runs to wait for, default 1), PHONE_SCREENSHOT (optional png path)
 import { launch } from './chromium.mjs';
@@ -32,6 +32,13 @@ try {
   const section = await wide.page.$('#monitors');
   await section.screenshot({ path: process.env.SCREENSHOT });
   console.log(`saved ${process.env.SCREENSHOT}: ${await wide.page.textContent('#timeline-note')}`);
+  console.log(await wide.page.evaluate(() => {
+    const runs = [...document.querySelectorAll('#run-strip .run')];
+    const down = runs.filter((r) => r.dataset.state === 'down' || r.dataset.state === 'partial').length;
+    const marked = runs.filter((r) => r.dataset.event).length;
+    return `strip: ${runs.length} runs, ${down} with a URL down, ${marked} marked with an event`;
+  }));
+  console.log(`events: ${(await wide.page.$$eval('#event-list li', (items) => items.map((li) => li.dataset.type))).join(' ')}`);
 } finally {
   await wide.close();
 }
@@ -42,6 +49,10 @@ try {
   if (overflow > 0) errors.push(`390px: the page is ${overflow} px wider than the phone`);
   await phone.page.click('#event-list li .event-url');
   await phone.page.waitForSelector('#detail[open] .history-strip li', { timeout: 30000 });
+  console.log(await phone.page.evaluate(() => {
+    const checks = [...document.querySelectorAll('#detail .history-strip .run')];
+    return `history: ${checks.length} checks, ${checks.filter((c) => c.dataset.state === 'down').length} down`;
+  }));
   const dialogOverflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
   if (dialogOverflow > 0) errors.push(`390px: the URL history is ${dialogOverflow} px wider than the phone`);
   if (process.env.PHONE_SCREENSHOT) await phone.page.screenshot({ path: process.env.PHONE_SCREENSHOT });
