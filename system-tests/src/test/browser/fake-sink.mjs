@@ -201,7 +201,14 @@ createServer(async (req, res) => {
   }
   if (path === '/api/jobs') return json(200, [jobView()]);
   if (path.startsWith('/api/jobs/')) {
-    return decodeURIComponent(path.slice(10)) === 'fake-run' ? json(200, jobView()) : json(404, { error: 'unknown job' });
+    const id = decodeURIComponent(path.slice(10));
+    const run = monitors.flatMap((m) => m.runs).find((r) => r.jobId === id);
+    if (run) { // a monitor's run: done, its results counted
+      return json(200, { jobId: id, submitted: run.total, accepted: run.total, rejected: 0, duplicates: 0, skipped: 0,
+        expected: run.total, checked: run.total, remaining: 0, ratePerSecond: null, etaSeconds: 0, complete: true,
+        done: true, startedAt: run.tick, updatedAt: run.tick, outcomes: { OK: run.up, HTTP_ERROR: run.down } });
+    }
+    return id === 'fake-run' ? json(200, jobView()) : json(404, { error: 'unknown job' });
   }
   if (path === '/api/summary') return json(200, summary());
   if (path === '/api/monitors') return json(200, monitors.map((m) => m.summary));

@@ -46,10 +46,13 @@ function runItem(run, eventType) {
   const downShare = run.total && run.down ? Math.max(15, Math.round((run.down * 100) / run.total)) : 0;
   const label = `${formatTime(run.tick)}: ${run.total ? `${run.up} up, ${run.down} down` : 'no result yet'}`
     + `${eventType ? `, ${TYPE_LABELS[eventType] || eventType}` : ''}`;
-  return el('li', {}, el('a', {
+  const link = el('a', {
     class: 'run', href: `#job=${encodeURIComponent(run.jobId)}`, title: label, 'aria-label': label,
     dataset: eventType ? { state, event: eventType } : { state },
-  }, el('span', { class: 'run-down', style: `height: ${downShare}%` })));
+  }, el('span', { class: 'run-down', style: `height: ${downShare}%` }));
+  // the job header below takes the run from the address; bring it into view
+  link.addEventListener('click', () => document.querySelector('.job').scrollIntoView({ block: 'start' }));
+  return el('li', {}, link);
 }
 
 function eventItem(event, onUrl) {
