@@ -85,7 +85,7 @@ public final class VertxWebhookSender implements WebhookSender, AutoCloseable {
             } else if (resolution.failure() != null) {
                 result.complete(new WebhookAttempt.Failed(resolution.failure().reason()));
             } else {
-                Optional<String> refusal = refusal(resolution.addresses());
+                Optional<String> refusal = policy.firstRefusal(resolution.addresses());
                 if (refusal.isPresent()) {
                     result.complete(new WebhookAttempt.Refused(url.host() + ": " + refusal.get()));
                 } else {
@@ -100,16 +100,6 @@ public final class VertxWebhookSender implements WebhookSender, AutoCloseable {
         Optional<InetAddress> literal = IpLiteral.parse(url.host());
         return literal.isPresent() ? CompletableFuture.completedFuture(NameResolver.Resolution.of(List.of(literal.get())))
                 : resolver.resolve(url.host(), deadline);
-    }
-
-    private Optional<String> refusal(List<InetAddress> addresses) {
-        for (InetAddress address : addresses) {
-            Optional<String> refusal = policy.refusal(address);
-            if (refusal.isPresent()) {
-                return refusal;
-            }
-        }
-        return Optional.empty();
     }
 
     private void send(TargetUrl url, InetAddress address, String eventId, byte[] body, CompletableFuture<WebhookAttempt> result) {
