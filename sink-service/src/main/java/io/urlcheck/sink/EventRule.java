@@ -53,7 +53,7 @@ public final class EventRule {
         if (failed && !wasBroken && failures >= monitor.brokenAfter()) {
             broken = true;
             events.add(MonitorEvent.of(Type.BROKEN, name, result, previous, now.brief() + ", " + failures
-                    + (failures == 1 ? " failure" : " failures in a row") + (previous == null ? "" : " (was " + previous.brief() + ")")));
+                    + (failures == 1 ? " failure" : " failures in a row") + wasBefore(previous)));
         } else if (!failed && wasBroken) {
             broken = false;
             events.add(MonitorEvent.of(Type.RECOVERED, name, result, previous, now.brief() + " (was " + previous.brief() + ")"));
@@ -74,6 +74,11 @@ public final class EventRule {
         UrlWatch watch = new UrlWatch(name, result.url(), tick, result.checkedAt(),
                 result.checkId(), result.jobId(), now, failures, broken, certWarned);
         return new Verdict(watch, List.copyOf(events));
+    }
+
+    /** {@code " (was OK 200)"} when the run before was not a failure; nothing when it was the streak's own first failure. */
+    private static String wasBefore(State previous) {
+        return previous == null || previous.outcome().isFailure() ? "" : " (was " + previous.brief() + ")";
     }
 
     /** Whether {@code result} of the run at {@code tick} comes after what {@code before} last judged. */

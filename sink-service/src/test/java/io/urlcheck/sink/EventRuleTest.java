@@ -90,11 +90,16 @@ class EventRuleTest {
     }
 
     @Test
-    void brokenNamesTheCountAndThePreviousState() {
+    void brokenNamesTheCountAndTheOkStateOnlyWhenItWasTheRunBefore() {
+        Monitor once = monitor(1, 14);
+        feed(once, ok());
+        assertThat(judge(once, failing()).events().get(0).detail()).isEqualTo("HTTP_ERROR 503, 1 failure (was OK 200)");
+
+        store.clear();
         Monitor m = monitor(2, 14);
         feed(m, ok(), failing());
         MonitorEvent broken = judge(m, failing()).events().get(0);
-        assertThat(broken.detail()).isEqualTo("HTTP_ERROR 503, 2 failures in a row (was HTTP_ERROR 503)");
+        assertThat(broken.detail()).isEqualTo("HTTP_ERROR 503, 2 failures in a row");
         assertThat(broken.text()).startsWith("[docs] BROKEN " + URL);
         assertThat(broken.id()).isEqualTo(MonitorEvent.idOf("docs", URL, broken.jobId(), Type.BROKEN));
     }
