@@ -47,7 +47,7 @@ public class MonitorScheduling {
         }
         MonitorScheduler scheduler = new MonitorScheduler(store,
                 new SubmittedRuns(submitter, metrics.ingestion(ProducerMetrics.Source.monitor)));
-        group = new SchedulerGroup(kafka, store, scheduler, clock, new SchedulerGroup.Settings(monitors.sessionTimeout(),
+        group = new SchedulerGroup(kafka, store, scheduler, clock, new SchedulerGroup.Settings(SchedulerGroup.GROUP, monitors.sessionTimeout(),
                 monitors.checkInterval(), monitors.catchUpTimeout(), "urlcheck-monitor-scheduler-" + UUID.randomUUID())).start();
     }
 

@@ -1,16 +1,12 @@
 package io.urlcheck.producer.messaging;
 
-import io.smallrye.common.annotation.Identifier;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Monitor;
 import io.urlcheck.contract.MonitorJobId;
 import io.urlcheck.contract.Topics;
 import io.urlcheck.contract.kafka.CompactedTable;
 import io.urlcheck.contract.kafka.MonitorDeserializer;
-import io.urlcheck.producer.config.ProducerSettings;
 import io.urlcheck.producer.monitor.TickLog;
-import jakarta.annotation.PreDestroy;
-import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,8 +29,7 @@ import java.util.concurrent.TimeoutException;
  * that takes a monitor of {@link Monitor#MAX_URLS} URLs. Every write returns only once acknowledged, then
  * waits until this replica's tables have read it, so a client reads its own writes from this replica.
  */
-@ApplicationScoped
-public class MonitorStore implements TickLog {
+public final class MonitorStore implements TickLog, AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(MonitorStore.class);
 
@@ -45,14 +40,22 @@ public class MonitorStore implements TickLog {
     private final CompactedTable<Monitor> monitors;
     private final CompactedTable<LastTick> ticks;
     private final KafkaProducer<byte[], byte[]> producer;
-    private final ProducerSettings settings;
+    private final Duration ackTimeout;
+    private final Duration catchUpTimeout;
 
-    public MonitorStore(@Identifier("default-kafka-broker") Map<String, Object> kafka, ProducerSettings settings) {
-        this.settings = settings;
+    /**
+     * @param kafka          the client-wide {@code kafka.*} properties (bootstrap servers, security)
+     * @param overrides      {@code urlcheck.producer.kafka.*}
+     * @param ackTimeout     how long a write waits for Kafka's acknowledgement
+     * @param catchUpTimeout how long a write waits for this replica's table to read it back
+     */
+    public MonitorStore(Map<String, Object> kafka, Map<String, String> overrides, Duration ackTimeout, Duration catchUpTimeout) {
+        this.ackTimeout = ackTimeout;
+        this.catchUpTimeout = catchUpTimeout;
         this.monitors = new CompactedTable<>(Topics.MONITORS, kafka, new MonitorDeserializer()).start();
         this.ticks = new CompactedTable<>(Topics.MONITOR_TICKS, kafka,
                 (topic, bytes) -> bytes == null ? null : JsonCodec.decode(bytes, LastTick.class)).start();
-        Map<String, Object> config = RecordPublisher.clientConfig(kafka, settings.kafka());
+        Map<String, Object> config = RecordPublisher.clientConfig(kafka, overrides);
         config.put(ProducerConfig.CLIENT_ID_CONFIG, "urlcheck-producer-monitors");
         config.put(ProducerConfig.LINGER_MS_CONFIG, "0");
         config.put(ProducerConfig.COMPRESSION_TYPE_CONFIG, "zstd");
@@ -113,11 +116,11 @@ public class MonitorStore implements TickLog {
 
     private void write(ProducerRecord<byte[], byte[]> record) {
         try {
-            producer.send(record).get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
+            producer.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
             throw new MonitorWriteException("Kafka refused the write to " + record.topic() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
-            throw new MonitorWriteException("Kafka did not acknowledge the write to " + record.topic() + " within " + settings.ackTimeout(), e);
+            throw new MonitorWriteException("Kafka did not acknowledge the write to " + record.topic() + " within " + ackTimeout, e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new MonitorWriteException("interrupted waiting for Kafka", e);
@@ -126,8 +129,8 @@ public class MonitorStore implements TickLog {
 
     private void awaitRead(CompactedTable<?> table) {
         try {
-            if (!table.awaitCaughtUpToNow(settings.monitors().catchUpTimeout())) {
-                LOG.warnf("the write is acknowledged but this replica has not read it back within %s", settings.monitors().catchUpTimeout());
+            if (!table.awaitCaughtUpToNow(catchUpTimeout)) {
+                LOG.warnf("the write is acknowledged but this replica has not read it back within %s", catchUpTimeout);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -138,8 +141,8 @@ public class MonitorStore implements TickLog {
         return name.getBytes(StandardCharsets.UTF_8);
     }
 
-    @PreDestroy
-    void close() {
+    @Override
+    public void close() {
         producer.close(Duration.ofSeconds(10));
         monitors.close();
         ticks.close();

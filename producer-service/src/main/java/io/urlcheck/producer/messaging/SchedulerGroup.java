@@ -36,8 +36,8 @@ public final class SchedulerGroup implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(SchedulerGroup.class);
 
-    /** How the group is joined and how often it looks for due ticks. */
-    public record Settings(Duration sessionTimeout, Duration checkInterval, Duration catchUpTimeout, String clientId) {
+    /** How the group is joined ({@code group} is {@value #GROUP} but in tests) and how often it looks for due ticks. */
+    public record Settings(String group, Duration sessionTimeout, Duration checkInterval, Duration catchUpTimeout, String clientId) {
     }
 
     private final MonitorStore store;
@@ -61,7 +61,7 @@ public final class SchedulerGroup implements AutoCloseable {
     /** The group consumer's properties: the client-wide {@code kafka.*} ones (security included), then the group's own. */
     static Map<String, Object> consumerConfig(Map<String, Object> kafka, Settings settings) {
         Map<String, Object> config = new HashMap<>(kafka);
-        config.put(ConsumerConfig.GROUP_ID_CONFIG, GROUP);
+        config.put(ConsumerConfig.GROUP_ID_CONFIG, settings.group());
         config.put(ConsumerConfig.CLIENT_ID_CONFIG, settings.clientId());
         config.put(ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false);
         config.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, ByteArrayDeserializer.class.getName());
