@@ -15,10 +15,10 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The scheduler's membership of the consumer group {@value #GROUP} on {@link Topics#MONITORS}: the group
@@ -45,7 +45,7 @@ public final class SchedulerGroup implements AutoCloseable {
     private final Clock clock;
     private final Settings settings;
     private final KafkaConsumer<byte[], byte[]> consumer;
-    private final Set<Integer> owned = new HashSet<>();
+    private final Set<Integer> owned = ConcurrentHashMap.newKeySet();
     private volatile boolean closed;
     private boolean catchUpNeeded;
     private Thread thread;
@@ -116,6 +116,11 @@ public final class SchedulerGroup implements AutoCloseable {
                 .filter(monitor -> store.partitionOf(monitor.name()).stream().anyMatch(owned::contains))
                 .toList();
         scheduler.fireDue(mine, clock.instant());
+    }
+
+    /** The partitions of {@link Topics#MONITORS} this replica owns now. */
+    public Set<Integer> owned() {
+        return Set.copyOf(owned);
     }
 
     /** Stops firing and leaves the group, so the other replicas take the monitors over at once. */
