@@ -43,6 +43,7 @@ public final class CompactedTable<V> implements AutoCloseable {
     private static final Logger LOG = Logger.getLogger(CompactedTable.class);
     private static final Duration POLL = Duration.ofMillis(200);
     private static final Duration BARRIER_POLL = Duration.ofMillis(50);
+    private static final Duration MISSING_TOPIC_RETRY = Duration.ofSeconds(1);
 
     private final String topic;
     private final Map<String, Object> config;
@@ -53,6 +54,7 @@ public final class CompactedTable<V> implements AutoCloseable {
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean closed;
+    private boolean warnedMissing;
     private Thread thread;
 
     /**
@@ -164,7 +166,16 @@ public final class CompactedTable<V> implements AutoCloseable {
             if (infos != null && !infos.isEmpty()) {
                 return infos.stream().map(info -> new TopicPartition(topic, info.partition())).toList();
             }
-            LOG.warnf("topic %s does not exist yet; the table waits for it", topic);
+            if (!warnedMissing) {
+                warnedMissing = true;
+                LOG.warnf("topic %s does not exist yet; the table looks for it every %s", topic, MISSING_TOPIC_RETRY);
+            }
+            try {
+                Thread.sleep(MISSING_TOPIC_RETRY.toMillis()); // a backoff: the client answers at once for a missing topic
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of();
+            }
         }
         return List.of();
     }

@@ -50,6 +50,7 @@ public class MonitorEvents {
     public void observe(List<CheckResult> results) {
         List<MonitorJudge.Observation> observations = new ArrayList<>();
         boolean monitorRuns = false;
+        boolean refreshed = false;
         for (CheckResult r : results) {
             Optional<MonitorJobId.Run> run = MonitorJobId.parse(r.jobId());
             if (run.isEmpty()) {
@@ -60,6 +61,12 @@ public class MonitorEvents {
                 awaitMonitors();
             }
             Optional<Monitor> monitor = monitors.get(run.get().monitor());
+            if (monitor.isEmpty() && !refreshed) {
+                // A monitor added a moment ago may not be in the table yet: read up to now, once a batch.
+                refreshed = true;
+                monitors.catchUpToNow();
+                monitor = monitors.get(run.get().monitor());
+            }
             if (monitor.isPresent()) {
                 observations.add(new MonitorJudge.Observation(monitor.get(), run.get().tick(), r));
             } else {

@@ -11,6 +11,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 
+import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -22,6 +23,9 @@ import java.util.Optional;
  */
 @ApplicationScoped
 public class MonitorTable {
+
+    /** The longest a batch waits for the table to read a monitor it does not know yet. */
+    static final Duration CATCH_UP = Duration.ofSeconds(5);
 
     private final CompactedTable<Monitor> table;
 
@@ -47,6 +51,18 @@ public class MonitorTable {
     /** Every monitor, by name. */
     public Map<String, Monitor> all() {
         return table.snapshot();
+    }
+
+    /**
+     * Reads every monitor written before this call, waiting at most {@link #CATCH_UP}: a run's first results can
+     * arrive before the table has read the monitor that was added a moment ago.
+     */
+    public void catchUpToNow() {
+        try {
+            table.awaitCaughtUpToNow(CATCH_UP);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     /** Whether the table has read what the topic held when the sink started. */
