@@ -18,6 +18,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 
 /**
  * The pipeline a monitor runs through, started once for a test class: a real broker, TWO producer replicas, one
@@ -31,7 +32,7 @@ import java.util.Optional;
 final class MonitorStack implements AutoCloseable {
 
     /** The producer setting that bounds how long a dead scheduler replica keeps its monitors (deploy keeps the default). */
-    static final String SCHEDULER_SESSION_TIMEOUT = "urlcheck.producer.monitor.session-timeout";
+    static final String SCHEDULER_SESSION_TIMEOUT = "urlcheck.producer.monitors.session-timeout";
     /** Short, so that the partitions of a replica killed with SIGKILL move to the survivor within seconds. */
     static final String SESSION_TIMEOUT = "6s";
     static final Duration READY = Duration.ofSeconds(180);
@@ -133,13 +134,14 @@ final class MonitorStack implements AutoCloseable {
     }
 
     /**
-     * The replica whose log names {@code jobId}: the one that fired that run (a job's submission is logged with
-     * its id by the replica that made it), or empty when no log names it (yet).
+     * The replica whose log names {@code jobId}: the one that fired that run (the producer logs "job ID submitted"
+     * for every job it submits, a monitor's run included), or empty when no log names it (yet).
      */
     Optional<Integer> replicaThatLogged(String jobId) {
+        Pattern mentions = Pattern.compile(Pattern.quote(jobId) + "(?!\\d)");
         Integer found = null;
         for (int i = 0; i < producers.size(); i++) {
-            if (log(producers.get(i)).contains(jobId)) {
+            if (mentions.matcher(log(producers.get(i))).find()) {
                 if (found != null) {
                     throw new IllegalStateException("both replicas' logs name " + jobId + ": was it fired twice? see " + dir);
                 }
