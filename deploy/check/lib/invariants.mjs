@@ -26,16 +26,24 @@ export const EXPECTED_ACLS = {
     "topic:urlcheck.results:Write", "topic:urlcheck.results:Describe",
     "topic:urlcheck.jobs:Write", "topic:urlcheck.jobs:Describe",
     "topic:urlcheck.dead-letter:Write", "topic:urlcheck.dead-letter:Describe",
+    "topic:urlcheck.monitors:Read", "topic:urlcheck.monitors:Write", "topic:urlcheck.monitors:Describe",
+    "topic:urlcheck.monitor-ticks:Read", "topic:urlcheck.monitor-ticks:Write", "topic:urlcheck.monitor-ticks:Describe",
+    "group:urlcheck-monitor-scheduler:Read",
   ],
   worker: [
     "topic:urlcheck.requests:Read", "topic:urlcheck.requests:Describe", "group:urlcheck-worker:Read",
     "topic:urlcheck.results:Write", "topic:urlcheck.results:Describe",
     "topic:urlcheck.dead-letter:Write", "topic:urlcheck.dead-letter:Describe",
+    "topic:urlcheck.events:Read", "topic:urlcheck.events:Describe", "group:urlcheck-notifier:Read",
+    "topic:urlcheck.monitors:Read", "topic:urlcheck.monitors:Describe",
+    "topic:urlcheck.events.undelivered:Write", "topic:urlcheck.events.undelivered:Describe",
   ],
   sink: [
     "topic:urlcheck.results:Read", "topic:urlcheck.results:Describe",
     "topic:urlcheck.jobs:Read", "topic:urlcheck.jobs:Describe", "group:urlcheck-sink:Read", "group:urlcheck-sink-jobs:Read",
     "topic:urlcheck.dead-letter:Write", "topic:urlcheck.dead-letter:Describe",
+    "topic:urlcheck.monitors:Read", "topic:urlcheck.monitors:Describe",
+    "topic:urlcheck.events:Write", "topic:urlcheck.events:Describe",
   ],
 };
 

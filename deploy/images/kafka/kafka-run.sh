@@ -5,7 +5,7 @@
 # root filesystem stays read-only. CLUSTER_ID names the cluster; the log directory is formatted once.
 #
 #   kafka-run.sh                                 run the node
-#   kafka-run.sh topics BOOTSTRAP NAME:PARTITIONS[:compact] ...
+#   kafka-run.sh topics BOOTSTRAP NAME:PARTITIONS[:compact[:MAX_MESSAGE_BYTES]] ...
 #                                                create the topics that are missing, waiting for the broker
 set -euo pipefail
 
@@ -17,9 +17,10 @@ if [ "${1:-}" = topics ]; then
   shift
   bootstrap=$1; shift
   for spec in "$@"; do
-    IFS=: read -r name partitions policy <<<"$spec"
+    IFS=: read -r name partitions policy max_bytes <<<"$spec"
     extra=()
     [ "${policy:-}" = compact ] && extra=(--config cleanup.policy=compact)
+    [ -n "${max_bytes:-}" ] && extra+=(--config "max.message.bytes=$max_bytes")
     until "${java_cmd[@]}" org.apache.kafka.tools.TopicCommand --bootstrap-server "$bootstrap" \
         --create --if-not-exists --topic "$name" --partitions "$partitions" "${extra[@]}"; do
       echo "kafka-run: cannot create $name yet; retrying in 2 s" >&2

@@ -211,7 +211,8 @@ final class ContainerStack implements AutoCloseable {
         try (GenericContainer<?> topics = container(Images.KAFKA, 256, List.of())
                 .withEnv("KAFKA_HEAP_OPTS", "-Xmx128m -XX:-UsePerfData")
                 .withCommand("topics", "127.0.0.1:" + internalPort, "urlcheck.intake:3", "urlcheck.requests:6", "urlcheck.results:3",
-                        "urlcheck.dead-letter:1", "urlcheck.jobs:1:compact")
+                        "urlcheck.dead-letter:1", "urlcheck.jobs:1:compact", "urlcheck.monitors:1:compact:16777216",
+                        "urlcheck.monitor-ticks:1:compact", "urlcheck.events:3", "urlcheck.events.undelivered:1")
                 .withStartupCheckStrategy(new OneShotStartupCheckStrategy().withTimeout(Duration.ofMinutes(2)))) {
             topics.start();
         }

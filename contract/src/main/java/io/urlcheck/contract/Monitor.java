@@ -2,8 +2,10 @@ package io.urlcheck.contract;
 
 import java.net.URI;
 import java.net.URISyntaxException;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -57,6 +59,29 @@ public record Monitor(
         webhooks = webhooks(webhooks);
         brokenAfter = range("brokenAfter", brokenAfter, DEFAULT_BROKEN_AFTER, 1, 100);
         certExpiryDays = range("certExpiryDays", certExpiryDays, DEFAULT_CERT_EXPIRY_DAYS, 0, 365);
+    }
+
+    /** What a redacted secret shows instead of itself. */
+    public static final String HIDDEN = "***";
+
+    /**
+     * This monitor as an API shows it: every job-option header value is {@value #HIDDEN} (tokens, cookies) and
+     * every webhook is cut to {@code scheme://host[:port]/…} (its path and query often are the secret).
+     */
+    public Monitor redacted() {
+        Map<String, String> headers = new LinkedHashMap<>();
+        options.headers().keySet().forEach(header -> headers.put(header, HIDDEN));
+        JobOptions shown = new JobOptions(options.accept(), options.include(), options.exclude(), headers,
+                options.userAgent(), options.method(), options.insecure(), options.maxRedirects(),
+                options.hostIntervalMs(), options.timeoutMs(), options.retries());
+        return new Monitor(name, schedule, urls, shown, webhooks.stream().map(Monitor::redactedWebhook).toList(),
+                brokenAfter, certExpiryDays);
+    }
+
+    private static String redactedWebhook(String hook) {
+        URI uri = URI.create(hook);
+        return uri.getScheme().toLowerCase(Locale.ROOT) + "://" + uri.getHost()
+                + (uri.getPort() == -1 ? "" : ":" + uri.getPort()) + "/\u2026";
     }
 
     private static List<String> urls(List<String> urls) {

@@ -2,9 +2,11 @@ package io.urlcheck.contract;
 
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -61,5 +63,19 @@ class MonitorTest {
         assertThat(MonitorJobId.parse("monitor:bad name:12")).isEmpty();
         assertThat(MonitorJobId.isReserved("monitor:anything")).isTrue();
         assertThat(MonitorJobId.isReserved("monitors-report")).isFalse();
+    }
+
+    @Test
+    void aRedactedMonitorHidesHeaderValuesAndWebhookPaths() {
+        Monitor secret = new Monitor("docs", Schedule.every("5m"), List.of("https://example.com/"),
+                new JobOptions(null, null, null, Map.of("Authorization", "Bearer s3cret"), null, null, null, null, null, null, null),
+                List.of("https://user:pw@hooks.slack.com/services/T000/B000/XXXX?token=abc", "http://127.0.0.1:8080/hook"), null, null);
+
+        Monitor shown = secret.redacted();
+
+        assertThat(shown.options().headers()).containsExactly(Map.entry("Authorization", "***"));
+        assertThat(shown.webhooks()).containsExactly("https://hooks.slack.com/\u2026", "http://127.0.0.1:8080/\u2026");
+        assertThat(new String(JsonCodec.encode(shown), StandardCharsets.UTF_8)).doesNotContain("s3cret", "XXXX", "abc", "pw");
+        assertThat(shown.urls()).isEqualTo(secret.urls());
     }
 }

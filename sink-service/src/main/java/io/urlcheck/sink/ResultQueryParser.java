@@ -86,6 +86,11 @@ public final class ResultQueryParser {
         return n;
     }
 
+    /** A page size as {@code GET /api/results} takes it (1..{@value #MAX_LIMIT}); null when not given. */
+    public static Integer parseLimit(String value) {
+        return limit(value, false) == null ? null : limit(value, true);
+    }
+
     private static boolean blank(String s) {
         return s == null || s.isBlank();
     }

@@ -10,6 +10,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.errors.TopicExistsException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
@@ -22,6 +23,7 @@ import org.apache.kafka.common.utils.Exit;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -85,6 +87,10 @@ public final class KafkaBroker implements AutoCloseable {
             broker.createTopic(Topics.RESULTS, 2);
             broker.createTopic(Topics.DEAD_LETTER, 1);
             broker.createTopic(Topics.JOBS, 1);
+            broker.createTopic(Topics.MONITORS, 3, Topics.MONITORS_MAX_MESSAGE_BYTES);
+            broker.createTopic(Topics.MONITOR_TICKS, 3);
+            broker.createTopic(Topics.EVENTS, 2);
+            broker.createTopic(Topics.EVENTS_UNDELIVERED, 1);
             LOG.info(() -> "testkit: started an in-JVM Kafka broker at " + broker.bootstrapServers());
             return broker;
         } catch (Exception e) {
@@ -104,8 +110,23 @@ public final class KafkaBroker implements AutoCloseable {
 
     /** Creates a topic if it does not exist yet. */
     public void createTopic(String name, int partitions) {
+        createTopic(name, partitions, 0);
+    }
+
+    /**
+     * Creates a topic if it does not exist yet, compacted when {@link Topics#COMPACTED} names it, taking records
+     * up to {@code maxMessageBytes} (0 = the broker's default).
+     */
+    public void createTopic(String name, int partitions, int maxMessageBytes) {
+        Map<String, String> configs = new HashMap<>();
+        if (Topics.COMPACTED.contains(name)) {
+            configs.put(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT);
+        }
+        if (maxMessageBytes > 0) {
+            configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes));
+        }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1))).all().get();
+            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get();
         } catch (ExecutionException e) {
             if (!(e.getCause() instanceof TopicExistsException)) {
                 throw new IllegalStateException("could not create topic " + name, e.getCause());

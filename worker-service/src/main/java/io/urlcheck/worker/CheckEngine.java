@@ -186,7 +186,7 @@ public final class CheckEngine {
     /** Refuses the hop when any of the host's addresses is blocked, else sends it to the first. */
     private CompletableFuture<Void> vetted(Chain chain, String host, TargetUrl url, boolean continuing, InetAddress first,
                                            List<InetAddress> all) {
-        Optional<String> refusal = all == null ? policy.refusal(first) : firstRefusal(all);
+        Optional<String> refusal = all == null ? policy.refusal(first) : policy.firstRefusal(all);
         if (refusal.isPresent()) {
             return chain.fail(Outcome.BLOCKED, url.host() + ": " + refusal.get());
         }
@@ -202,16 +202,6 @@ public final class CheckEngine {
                     .whenComplete((ignored, error) -> permit.release())
                     .thenCompose(result -> follow(chain, host, url, address, result));
         });
-    }
-
-    private Optional<String> firstRefusal(List<InetAddress> addresses) {
-        for (InetAddress address : addresses) {
-            Optional<String> refusal = policy.refusal(address);
-            if (refusal.isPresent()) {
-                return refusal;
-            }
-        }
-        return Optional.empty();
     }
 
     private CompletableFuture<Void> follow(Chain chain, String host, TargetUrl url, InetAddress address, HopResult result) {

@@ -12,13 +12,20 @@ import org.apache.kafka.common.serialization.StringDeserializer;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * Every key's latest value on a compacted topic, kept in memory by one daemon thread that reads all of the
@@ -26,18 +33,23 @@ import java.util.concurrent.TimeUnit;
  * process holds the whole table). A tombstone removes its key. A value that cannot be decoded is logged with
  * its position and skipped, leaving the key's earlier value, so one bad record never stops the table.
  * Broker outages are the consumer's to ride out; the table serves what it last read meanwhile.
+ * {@link #awaitCaughtUpToNow} is a barrier: it returns once the table has read every record acknowledged
+ * before the call, so a writer (or a partition's new owner) reads its own and its predecessor's writes.
  *
  * @param <V> the value type
  */
 public final class CompactedTable<V> implements AutoCloseable {
 
     private static final Logger LOG = Logger.getLogger(CompactedTable.class);
-    private static final Duration POLL = Duration.ofMillis(500);
+    private static final Duration POLL = Duration.ofMillis(200);
+    private static final Duration BARRIER_POLL = Duration.ofMillis(50);
 
     private final String topic;
     private final Map<String, Object> config;
     private final Deserializer<V> values;
     private final Map<String, V> table = new ConcurrentHashMap<>();
+    private final Map<String, Integer> partitionOf = new ConcurrentHashMap<>();
+    private final Queue<Barrier> barriers = new ConcurrentLinkedQueue<>();
     private final CountDownLatch caughtUp = new CountDownLatch(1);
     private volatile KafkaConsumer<String, byte[]> consumer;
     private volatile boolean closed;
@@ -80,6 +92,31 @@ public final class CompactedTable<V> implements AutoCloseable {
         return Map.copyOf(table);
     }
 
+    /** The partition {@code key}'s latest value was read from, if it has one. */
+    public OptionalInt partitionOf(String key) {
+        Integer partition = partitionOf.get(key);
+        return partition == null ? OptionalInt.empty() : OptionalInt.of(partition);
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until the table has read every record that was on the topic (up to each
+     * partition's end offset) when this was called; returns whether it has. A record acknowledged with
+     * {@code acks=all} before the call is in the table when this returns true.
+     */
+    public boolean awaitCaughtUpToNow(Duration timeout) throws InterruptedException {
+        Barrier barrier = new Barrier();
+        barriers.add(barrier);
+        try {
+            barrier.done.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (TimeoutException e) {
+            barriers.remove(barrier);
+            return false;
+        } catch (ExecutionException e) {
+            return false;
+        }
+    }
+
     /** Whether the table has read every record that was on the topic when it started. */
     public boolean isCaughtUp() {
         return caughtUp.getCount() == 0;
@@ -102,11 +139,17 @@ public final class CompactedTable<V> implements AutoCloseable {
             Map<TopicPartition, Long> ends = new HashMap<>(kafka.endOffsets(partitions));
             ends.values().removeIf(end -> end == 0);
             markIfCaughtUp(kafka, ends);
+            List<Barrier> waiting = new ArrayList<>();
             while (!closed) {
-                for (ConsumerRecord<String, byte[]> record : kafka.poll(POLL)) {
+                for (Barrier barrier = barriers.poll(); barrier != null; barrier = barriers.poll()) {
+                    barrier.ends = new HashMap<>(kafka.endOffsets(partitions));
+                    waiting.add(barrier);
+                }
+                for (ConsumerRecord<String, byte[]> record : kafka.poll(waiting.isEmpty() ? POLL : BARRIER_POLL)) {
                     apply(record);
                 }
                 markIfCaughtUp(kafka, ends);
+                waiting.removeIf(barrier -> barrier.reachedBy(kafka));
             }
         } catch (WakeupException e) {
             // close() woke the poll: the table is done
@@ -142,16 +185,33 @@ public final class CompactedTable<V> implements AutoCloseable {
         }
         if (record.value() == null) {
             table.remove(record.key());
+            partitionOf.remove(record.key());
             return;
         }
         try {
             V value = values.deserialize(record.topic(), record.value());
             if (value != null) {
                 table.put(record.key(), value);
+                partitionOf.put(record.key(), record.partition());
             }
         } catch (RuntimeException e) {
             LOG.warnf("%s-%d@%d could not be read and is skipped: %s", record.topic(), record.partition(),
                     record.offset(), e.getMessage());
+        }
+    }
+
+    /** One {@link #awaitCaughtUpToNow} call: the end offsets when the reader took it, done once reached. */
+    private static final class Barrier {
+        final CompletableFuture<Void> done = new CompletableFuture<>();
+        Map<TopicPartition, Long> ends;
+
+        boolean reachedBy(KafkaConsumer<String, byte[]> kafka) {
+            ends.entrySet().removeIf(end -> kafka.position(end.getKey()) >= end.getValue());
+            if (ends.isEmpty()) {
+                done.complete(null);
+                return true;
+            }
+            return false;
         }
     }
 

@@ -149,8 +149,11 @@ public final class LocalStack implements AutoCloseable {
             List<NewTopic> topics = new ArrayList<>();
             for (String name : Topics.ALL) {
                 NewTopic topic = new NewTopic(name, partitions(name), (short) 1);
-                if (name.equals(Topics.JOBS)) {
-                    topic.configs(Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
+                if (Topics.COMPACTED.contains(name)) {
+                    topic.configs(name.equals(Topics.MONITORS)
+                            ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
+                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MONITORS_MAX_MESSAGE_BYTES))
+                            : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
                 }
                 topics.add(topic);
             }

@@ -2,6 +2,7 @@ package io.urlcheck.producer.api;
 
 import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.JobTotals;
+import io.urlcheck.contract.MonitorJobId;
 import io.urlcheck.producer.InputFeeder;
 import io.urlcheck.producer.JobRegistry;
 import io.urlcheck.producer.JobSubmitter;
@@ -58,7 +59,7 @@ public class JobsResource {
     public Response submitText(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                                @HeaderParam(ApiHeaders.OPTIONS) String options, InputStream body) {
         InputStream bounded = bounded(body, length);
-        return accepted(submitter.submit(jobId, OptionsHeader.parse(options), metrics.ingestion(ProducerMetrics.Source.file),
+        return accepted(submitter.submit(userJobId(jobId), OptionsHeader.parse(options), metrics.ingestion(ProducerMetrics.Source.file),
                 InputFeeder.lines(bounded, submitter.limits().maxLineBytes())));
     }
 
@@ -66,7 +67,7 @@ public class JobsResource {
     @Consumes(MediaType.APPLICATION_JSON)
     public Response submitJson(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                                @HeaderParam(ApiHeaders.OPTIONS) String options, InputStream body) {
-        return accepted(submitter.submit(jobId, OptionsHeader.parse(options), metrics.ingestion(ProducerMetrics.Source.rest),
+        return accepted(submitter.submit(userJobId(jobId), OptionsHeader.parse(options), metrics.ingestion(ProducerMetrics.Source.rest),
                 new JsonArrayFeeder(bounded(body, length), options != null)));
     }
 
@@ -81,7 +82,7 @@ public class JobsResource {
                                  @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
                                  @HeaderParam(ApiHeaders.OPTIONS) String options, InputStream body) {
         MultipartStream parts = MultipartStream.of(bounded(body, length), contentType);
-        return accepted(submitter.submit(jobId, OptionsHeader.parse(options), metrics.ingestion(ProducerMetrics.Source.file), ingestion -> {
+        return accepted(submitter.submit(userJobId(jobId), OptionsHeader.parse(options), metrics.ingestion(ProducerMetrics.Source.file), ingestion -> {
             int files = 0;
             for (MultipartStream.Part part = parts.next(); part != null; part = parts.next()) {
                 if (part.fileName() == null) {
@@ -120,6 +121,14 @@ public class JobsResource {
             LOG.debugf("submission refused (%d): %s", status.getStatusCode(), e.getMessage());
         }
         return Response.status(status).type(MediaType.APPLICATION_JSON).entity(new ApiError(e.getMessage())).build();
+    }
+
+    /** A job id a user gave: never one of the monitors' ({@link MonitorJobId#isReserved}). */
+    private static String userJobId(String jobId) {
+        if (MonitorJobId.isReserved(jobId)) {
+            throw new SubmissionException(SubmissionException.Kind.BAD_JOB_ID, MonitorJobId.refusal("jobId"));
+        }
+        return jobId;
     }
 
     private InputStream bounded(InputStream body, Long declaredLength) {

@@ -1,16 +1,20 @@
 package io.urlcheck.producer.config;
 
+import io.smallrye.common.annotation.Identifier;
 import io.urlcheck.contract.UrlNormalizer;
 import io.urlcheck.producer.IntakeJobs;
 import io.urlcheck.producer.JobIds;
 import io.urlcheck.producer.JobRegistry;
 import io.urlcheck.producer.JobSubmitter;
 import io.urlcheck.producer.OutboxFactory;
+import io.urlcheck.producer.messaging.MonitorStore;
 import io.urlcheck.producer.metrics.ProducerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Disposes;
 import jakarta.enterprise.inject.Produces;
 
 import java.time.Clock;
+import java.util.Map;
 import java.util.UUID;
 
 /** Builds the pure domain objects from the configuration, so the domain stays free of CDI. */
@@ -42,6 +46,16 @@ public class ProducerBeans {
         // HOSTNAME is the pod's name on Kubernetes; with a random suffix, each process is its own contributor.
         return new IntakeJobs(normalizer, settings.dedupMaxUrls(), clock, registry,
                 JobIds.process(System.getenv("HOSTNAME"), UUID.randomUUID()), metrics.ingestion(ProducerMetrics.Source.intake));
+    }
+
+    @Produces
+    @ApplicationScoped
+    MonitorStore monitorStore(@Identifier("default-kafka-broker") Map<String, Object> kafka, ProducerSettings settings) {
+        return new MonitorStore(kafka, settings.kafka(), settings.ackTimeout(), settings.monitors().catchUpTimeout());
+    }
+
+    void closeMonitorStore(@Disposes MonitorStore store) {
+        store.close();
     }
 
     @Produces

@@ -45,4 +45,31 @@ public interface ProducerSettings {
 
     /** Kafka producer properties that override the tuned defaults (batch.size, linger.ms, compression.type...). */
     Map<String, String> kafka();
+
+    /** Monitors: {@code /api/monitors} and the scheduler that fires their ticks. */
+    Monitors monitors();
+
+    /** Settings of monitors, under {@code urlcheck.producer.monitors}. */
+    interface Monitors {
+
+        /** Whether this replica runs the scheduler: joins the group that shares the monitors' partitions and fires their ticks. */
+        @WithDefault("true")
+        boolean scheduler();
+
+        /** The scheduler group's session timeout: how long a replica that died unannounced keeps its monitors from the others (at least the broker's group.min.session.timeout.ms, 6s by default). */
+        @WithDefault("45s")
+        Duration sessionTimeout();
+
+        /** How often the scheduler looks for due ticks. */
+        @WithDefault("1s")
+        Duration checkInterval();
+
+        /** How long a replica waits to read the ticks topic up to its end (a new owner before firing, a write before answering) per attempt. */
+        @WithDefault("30s")
+        Duration catchUpTimeout();
+
+        /** Largest accepted {@code POST /api/monitors} body in bytes; larger gets 413. */
+        @WithDefault("67108864")
+        long maxBodyBytes();
+    }
 }

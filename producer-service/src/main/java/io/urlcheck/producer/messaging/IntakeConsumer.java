@@ -5,6 +5,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.urlcheck.contract.CodecException;
 import io.urlcheck.contract.IntakeDecoder;
 import io.urlcheck.contract.IntakeRecord;
+import io.urlcheck.contract.MonitorJobId;
 import io.urlcheck.producer.IntakeJobs;
 import io.urlcheck.producer.config.ProducerSettings;
 import io.urlcheck.producer.metrics.ProducerMetrics;
@@ -27,7 +28,8 @@ import java.util.function.Consumer;
 /**
  * Consumes {@code urlcheck.intake} in batches of raw records written by any Kafka client. A decodable
  * record goes to its intake job (requests, or an {@code INVALID_URL} result); an undecodable one (empty,
- * over 64 KiB, not UTF-8, JSON of the wrong shape, a malformed job id) goes to {@code urlcheck.dead-letter}
+ * over 64 KiB, not UTF-8, JSON of the wrong shape, a malformed job id or one
+ * reserved for monitors) goes to {@code urlcheck.dead-letter}
  * with the reason in a header. The method returns, and the batch's offsets become committable, only
  * after Kafka acknowledged everything the batch produced: at-least-once. A batch that cannot be
  * published fails the channel (failure-strategy fail), so nothing is committed past it. The totals of
@@ -105,6 +107,9 @@ public class IntakeConsumer {
         IntakeRecord decoded;
         try {
             decoded = decoder.decode(record.value());
+            if (MonitorJobId.isReserved(decoded.jobId())) {
+                throw new CodecException(MonitorJobId.refusal("jobId"));
+            }
         } catch (CodecException e) {
             LOG.warnf("intake record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
             outbox.deadLetter(record.key(), record.value(), e.getMessage(), record.topic(), record.partition(), record.offset());

@@ -18,8 +18,8 @@ import java.util.Map;
 @ApplicationScoped
 public class ProducerMetrics {
 
-    /** A way in: a line-oriented upload (text, uri-list, multipart file), a JSON array, or the intake topic. */
-    public enum Source { file, rest, intake }
+    /** A way in: a line-oriented upload (text, uri-list, multipart file), a JSON array, the intake topic, or a monitor's run. */
+    public enum Source { file, rest, intake, monitor }
 
     private final Map<Source, IngestionMeter> meters = new EnumMap<>(Source.class);
     private final Timer publish;

@@ -2,6 +2,7 @@ package io.urlcheck.sink.api;
 
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.contract.Monitor;
 import io.urlcheck.sink.BadQueryException;
 import io.urlcheck.sink.ResultPage;
 import io.urlcheck.sink.ResultQuery;
@@ -27,6 +28,7 @@ import java.io.UncheckedIOException;
 import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Optional;
 
 /** {@code GET /api/results}: the latest result per URL, filtered, sorted, paged; and the lookup of one URL. */
 @Path("/api/results")
@@ -75,13 +77,18 @@ public class ResultsResource {
     @GET
     @Path("/lookup")
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "The latest result of one URL and its history, newest first")
-    public UrlHistory lookup(@QueryParam("url") String url) {
+    @Operation(summary = "The latest result of one URL and its history, newest first; only one monitor's runs with monitor=")
+    public UrlHistory lookup(@QueryParam("url") String url,
+                             @Parameter(description = "A monitor's name: only its runs") @QueryParam("monitor") String monitor) {
         if (url == null || url.isBlank()) {
             throw new BadQueryException("url is required");
         }
+        if (monitor != null && !Monitor.NAME.matcher(monitor).matches()) {
+            throw new BadQueryException("monitor must match " + Monitor.NAME.pattern());
+        }
         String stored = ResultQueryParser.text(url.trim());
-        return store.lookup(stored).orElseThrow(() -> NotFound.because("no result for url " + stored));
+        return store.lookup(stored).flatMap(h -> monitor == null ? Optional.of(h) : h.ofMonitor(monitor))
+                .orElseThrow(() -> NotFound.because("no result for url " + stored + (monitor == null ? "" : " in monitor " + monitor)));
     }
 
     static String format(String format, String accept) {

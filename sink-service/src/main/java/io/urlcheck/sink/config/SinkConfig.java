@@ -27,6 +27,9 @@ public interface SinkConfig {
     @WithDefault("50")
     int recentJobs();
 
+    /** The monitors' events and gauges. */
+    Monitors monitors();
+
     /** The store implementations. */
     enum StoreKind { json, postgres }
 
@@ -54,5 +57,12 @@ public interface SinkConfig {
         /** The longest wait between attempts; the backoff doubles up to it. */
         @WithDefault("10s")
         Duration maxBackoff();
+    }
+
+    /** The monitors' events and gauges. */
+    interface Monitors {
+        /** How often the per-monitor gauges ({@code urlcheck_monitor_urls}, {@code ..._last_run_timestamp_seconds}) are read from the store. */
+        @WithDefault("15s")
+        Duration metricsInterval();
     }
 }

@@ -30,12 +30,15 @@ public class ResultWriter {
     private final DurableWriter writer;
     private final DeadLetters deadLetters;
     private final SinkMetrics metrics;
+    private final MonitorEvents monitorEvents;
 
-    public ResultWriter(ResultStore store, DurableWriter writer, DeadLetters deadLetters, SinkMetrics metrics) {
+    public ResultWriter(ResultStore store, DurableWriter writer, DeadLetters deadLetters, SinkMetrics metrics,
+                        MonitorEvents monitorEvents) {
         this.store = store;
         this.writer = writer;
         this.deadLetters = deadLetters;
         this.metrics = metrics;
+        this.monitorEvents = monitorEvents;
     }
 
     /**
@@ -51,6 +54,7 @@ public class ResultWriter {
             int stored = writer.untilDurable(results.size() + " results",
                     () -> metrics.write(results.size(), () -> store.storeResults(results)));
             metrics.stored(stored, results.size() - stored);
+            monitorEvents.observe(results); // monitor runs' events, before the batch may be acknowledged
             if (LOG.isDebugEnabled()) {
                 results.forEach(ResultWriter::logStored);
             }

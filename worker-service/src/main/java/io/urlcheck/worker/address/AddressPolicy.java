@@ -90,6 +90,17 @@ public final class AddressPolicy {
         return Optional.empty();
     }
 
+    /** Empty when every one of {@code addresses} may be connected to, else why the first blocked one is. */
+    public Optional<String> firstRefusal(List<InetAddress> addresses) {
+        for (InetAddress address : addresses) {
+            Optional<String> refusal = refusal(address);
+            if (refusal.isPresent()) {
+                return refusal;
+            }
+        }
+        return Optional.empty();
+    }
+
     /** The allow ranges in force. */
     public List<Cidr> allowed() {
         return allowed;

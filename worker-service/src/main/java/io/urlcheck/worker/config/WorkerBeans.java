@@ -1,14 +1,24 @@
 package io.urlcheck.worker.config;
 
+import io.smallrye.common.annotation.Identifier;
+import io.urlcheck.contract.Monitor;
+import io.urlcheck.contract.Topics;
+import io.urlcheck.contract.kafka.CompactedTable;
+import io.urlcheck.contract.kafka.MonitorDeserializer;
 import io.urlcheck.worker.CheckEngine;
 import io.urlcheck.worker.HostLimiter;
 import io.urlcheck.worker.PendingWork;
 import io.urlcheck.worker.RetryPolicy;
+import io.urlcheck.worker.UserAgent;
 import io.urlcheck.worker.address.AddressPolicy;
 import io.urlcheck.worker.http.DnsResolver;
 import io.urlcheck.worker.http.VertxHttpPort;
 import io.urlcheck.worker.http.VertxScheduler;
+import io.urlcheck.worker.http.VertxWebhookSender;
 import io.urlcheck.worker.metrics.WorkerMetrics;
+import io.urlcheck.worker.notify.DeliveryRules;
+import io.urlcheck.worker.notify.Notifier;
+import io.urlcheck.worker.notify.RecentDeliveries;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Disposes;
@@ -19,6 +29,7 @@ import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Wires the pure domain (limiter, policies, engine) to the Vert.x edge from {@link WorkerConfig}. */
@@ -75,6 +86,41 @@ public class WorkerBeans {
                 workerId(config));
         return new CheckEngine(http, resolver, limiter, policy, retry, new VertxScheduler(vertx), System::nanoTime,
                 Clock.systemUTC(), settings, CheckEngine.Listener.both(metrics, pendingWork));
+    }
+
+    /**
+     * Every monitor's latest definition, for the webhook notifier: read with the service's own Kafka settings
+     * ({@code kafka.*}, security included), as every other client of this worker.
+     */
+    @Produces
+    @Singleton
+    CompactedTable<Monitor> monitors(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
+        return new CompactedTable<>(Topics.MONITORS, kafka, new MonitorDeserializer()).start();
+    }
+
+    void closeMonitors(@Disposes CompactedTable<Monitor> monitors) {
+        monitors.close();
+    }
+
+    @Produces
+    @Singleton
+    VertxWebhookSender webhookSender(WorkerConfig config, Vertx vertx, DnsResolver resolver, AddressPolicy policy) {
+        WorkerConfig.Webhook webhook = config.webhook();
+        return new VertxWebhookSender(vertx, resolver, policy, new VertxWebhookSender.Settings(webhook.connectTimeout(),
+                webhook.requestTimeout(), webhook.maxPerHost(), UserAgent.DEFAULT));
+    }
+
+    void closeWebhookSender(@Disposes VertxWebhookSender sender) {
+        sender.close();
+    }
+
+    @Produces
+    @Singleton
+    Notifier notifier(WorkerConfig config, Vertx vertx, VertxWebhookSender sender, WorkerMetrics metrics) {
+        WorkerConfig.Webhook webhook = config.webhook();
+        DeliveryRules rules = new DeliveryRules(webhook.retryBackoffBase(), webhook.retryBackoffMax(), webhook.retryBudget());
+        RecentDeliveries recent = new RecentDeliveries(webhook.dedupCapacity(), webhook.dedupWindow(), System::nanoTime);
+        return new Notifier(sender, rules, recent, new VertxScheduler(vertx), System::nanoTime, metrics);
     }
 
     /** {@code urlcheck.worker.id}, else the host name. */

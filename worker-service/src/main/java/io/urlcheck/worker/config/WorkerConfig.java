@@ -105,4 +105,47 @@ public interface WorkerConfig {
 
     /** This worker's name in results; defaults to the host name. */
     Optional<String> id();
+
+    /** How monitor events are POSTed to webhooks, {@code urlcheck.worker.webhook.*}. */
+    Webhook webhook();
+
+    /** The webhook notifier's settings; its retry budget must stay below the events channel's unprocessed-record max age. */
+    interface Webhook {
+
+        /** Events taken from {@code urlcheck.events} and not yet delivered or dead-lettered; when reached, the consumer waits. */
+        @WithDefault("64")
+        int maxInFlight();
+
+        /** Connections at once to one webhook host (the notifier's own pool, apart from the checks'). */
+        @WithDefault("4")
+        int maxPerHost();
+
+        /** TCP (and TLS handshake) connect timeout of one try. */
+        @WithDefault("5s")
+        Duration connectTimeout();
+
+        /** Whole-try deadline: lookup, connect, sending the event and the response's status line. */
+        @WithDefault("10s")
+        Duration requestTimeout();
+
+        /** Wait before the first retry; each further retry doubles it. */
+        @WithDefault("1s")
+        Duration retryBackoffBase();
+
+        /** Longest wait between two tries, a webhook's Retry-After included. */
+        @WithDefault("1m")
+        Duration retryBackoffMax();
+
+        /** No try starts later than this after the first; then the event is dead-lettered as undelivered. */
+        @WithDefault("5m")
+        Duration retryBudget();
+
+        /** Deliveries remembered to drop a repeat of the same event to the same webhook. */
+        @WithDefault("100000")
+        int dedupCapacity();
+
+        /** How long a delivery is remembered to drop a repeat. */
+        @WithDefault("1h")
+        Duration dedupWindow();
+    }
 }

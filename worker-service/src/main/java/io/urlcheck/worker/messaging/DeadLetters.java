@@ -15,7 +15,7 @@ import org.jboss.logging.Logger;
 import java.nio.charset.StandardCharsets;
 
 /**
- * Sends a request record that cannot be decoded to {@code urlcheck.dead-letter} as the contract's
+ * Sends a request (or monitor event) record that cannot be decoded to {@code urlcheck.dead-letter} as the contract's
  * {@link DeadLetter} (the record as received, with reason, source topic and position in headers), then
  * acks the original: the worker carries on, and the record is committed only once the dead letter is
  * safely written.
@@ -39,15 +39,8 @@ public class DeadLetters {
     /** Dead-letters {@code message} with {@code reason}; the Uni completes once the original is acked (or nacked). */
     public Uni<Void> send(Message<byte[]> message, String reason) {
         String position = Positions.of(message);
-        LOG.warnf("undecodable request at %s dead-lettered: %s", position, reason);
-        DeadLetter dead = message.getMetadata(IncomingKafkaRecordMetadata.class)
-                .map(m -> DeadLetter.of(keyBytes(m.getKey()), message.getPayload(), reason,
-                        m.getTopic(), m.getPartition(), m.getOffset()))
-                .orElseGet(() -> DeadLetter.of(null, message.getPayload(), reason, Topics.REQUESTS, -1, -1L));
-        byte[] value = dead.value() == null ? new byte[0] : dead.value();
-        Message<byte[]> letter = Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<byte[]>builder()
-                .withKey(dead.key()).withHeaders(dead.headers()).build());
-        return emitter.sendMessage(letter)
+        LOG.warnf("undecodable record at %s dead-lettered: %s", position, reason);
+        return emitter.sendMessage(letterOf(message, reason, Topics.REQUESTS))
                 .onItem().transformToUni(v -> {
                     metrics.deadLettered();
                     return Uni.createFrom().completionStage(message.ack());
@@ -56,6 +49,20 @@ public class DeadLetters {
                     LOG.errorf(e, "could not dead-letter the record at %s; it stays uncommitted", position);
                     return Uni.createFrom().completionStage(message.nack(e));
                 });
+    }
+
+    /**
+     * The contract's {@link DeadLetter} of {@code message} as an outgoing message: its key and value as received,
+     * {@code reason} and its position in headers ({@code fallbackTopic} and no position outside Kafka).
+     */
+    static Message<byte[]> letterOf(Message<byte[]> message, String reason, String fallbackTopic) {
+        DeadLetter dead = message.getMetadata(IncomingKafkaRecordMetadata.class)
+                .map(m -> DeadLetter.of(keyBytes(m.getKey()), message.getPayload(), reason,
+                        m.getTopic(), m.getPartition(), m.getOffset()))
+                .orElseGet(() -> DeadLetter.of(null, message.getPayload(), reason, fallbackTopic, -1, -1L));
+        byte[] value = dead.value() == null ? new byte[0] : dead.value();
+        return Message.of(value).addMetadata(OutgoingKafkaRecordMetadata.<byte[]>builder()
+                .withKey(dead.key()).withHeaders(dead.headers()).build());
     }
 
     private static byte[] keyBytes(Object key) {

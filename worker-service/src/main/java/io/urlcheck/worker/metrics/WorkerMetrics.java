@@ -10,27 +10,31 @@ import io.urlcheck.contract.Outcome;
 import io.urlcheck.worker.CheckEngine;
 import io.urlcheck.worker.HostLimiter;
 import io.urlcheck.worker.PendingWork;
+import io.urlcheck.worker.notify.Notifier;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * The worker's meters at {@code /q/metrics}: checks by outcome, check duration histogram, retries,
- * dead letters, and gauges of the limiter (in flight and its bound, queued, deepest host queue, active hosts) and
+ * dead letters, webhook deliveries by outcome, and gauges of the limiter (in flight and its bound, queued, deepest host queue, active hosts) and
  * of requests admitted from Kafka and not yet settled (read from {@link PendingWork}, which shutdown waits on). Per-host gauges would have one time series
  * per host ever seen, so the per-host view is the deepest queue and the count of active hosts.
  * Every meter is registered once, here: a registry lookup per check cost measurable CPU.
  */
 @ApplicationScoped
-public class WorkerMetrics implements CheckEngine.Listener {
+public class WorkerMetrics implements CheckEngine.Listener, Notifier.Listener {
 
     private final Map<Outcome, Counter> checks = new EnumMap<>(Outcome.class);
     private final Map<Outcome, Counter> retries = new EnumMap<>(Outcome.class);
     private final Timer duration;
     private final Counter deadLetters;
+    private final Map<Notifier.Outcome, Counter> deliveries = new EnumMap<>(Notifier.Outcome.class);
+    private final Counter deliveryRetries;
 
     public WorkerMetrics(MeterRegistry registry, HostLimiter limiter, PendingWork pendingWork) {
         for (Outcome outcome : Outcome.values()) {
@@ -43,6 +47,10 @@ public class WorkerMetrics implements CheckEngine.Listener {
                 .description("Time of the final attempt of a check, redirects and body included").register(registry);
         deadLetters = Counter.builder("urlcheck.worker.dead.letters").description("Undecodable requests dead-lettered")
                 .register(registry);
+        for (Notifier.Outcome outcome : Notifier.Outcome.values()) {
+            deliveries.put(outcome, webhookDeliveries(registry, outcome.name().toLowerCase(Locale.ROOT)));
+        }
+        deliveryRetries = webhookDeliveries(registry, "retried");
         Gauge.builder("urlcheck.worker.in.flight", limiter, HostLimiter::inFlight)
                 .description("Checks with a request on the wire now").register(registry);
         Gauge.builder("urlcheck.worker.in.flight.limit", limiter, HostLimiter::maxInFlight)
@@ -68,6 +76,22 @@ public class WorkerMetrics implements CheckEngine.Listener {
     @Override
     public void retrying(CheckRequest request, int attempt, Outcome outcome, Duration delay) {
         retries.get(outcome).increment();
+    }
+
+    private static Counter webhookDeliveries(MeterRegistry registry, String outcome) {
+        return Counter.builder("urlcheck.worker.webhook.deliveries").tag("outcome", outcome)
+                .description("Webhook deliveries of monitor events: delivered, duplicate (dropped), undeliverable, and retried tries")
+                .register(registry);
+    }
+
+    @Override
+    public void deliveryEnded(Notifier.Outcome outcome) {
+        deliveries.get(outcome).increment();
+    }
+
+    @Override
+    public void deliveryRetrying(Duration delay) {
+        deliveryRetries.increment();
     }
 
     /** Counts a record sent to the dead-letter topic. */

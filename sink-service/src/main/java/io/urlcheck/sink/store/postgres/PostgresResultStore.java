@@ -15,8 +15,6 @@ import io.urlcheck.sink.store.StoreUnavailableException;
 
 import javax.sql.DataSource;
 
-import java.sql.Connection;
-import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -53,17 +51,16 @@ public final class PostgresResultStore implements ResultStore {
      */
     static final int PARTS = 3;
 
-    private final DataSource dataSource;
+    private final Transactions sql;
     private final ExecutorService partWriters = Executors.newFixedThreadPool(PARTS, r -> {
         Thread t = new Thread(r, "postgres-store-part-writer");
         t.setDaemon(true);
         return t;
     });
-    private volatile boolean available = true;
     private final AtomicLong version = new AtomicLong();
 
     public PostgresResultStore(DataSource dataSource) {
-        this.dataSource = dataSource;
+        this.sql = new Transactions(dataSource);
     }
 
     @Override
@@ -179,7 +176,7 @@ public final class PostgresResultStore implements ResultStore {
 
     @Override
     public boolean isAvailable() {
-        return available;
+        return sql.available();
     }
 
     @Override
@@ -187,52 +184,13 @@ public final class PostgresResultStore implements ResultStore {
         partWriters.shutdown(); // the datasource belongs to Quarkus, which closes it
     }
 
-    /** SQL work on one connection. */
-    @FunctionalInterface
-    interface Work<T> {
-        T run(Connection c) throws SQLException;
+    private <T> T write(String what, Transactions.Work<T> work) {
+        T result = sql.write(what, work);
+        version.incrementAndGet();
+        return result;
     }
 
-    private <T> T write(String what, Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try {
-                T result = work.run(c);
-                c.commit();
-                version.incrementAndGet();
-                available = true;
-                return result;
-            } catch (SQLException | RuntimeException e) {
-                rollbackQuietly(c, e);
-                throw e;
-            }
-        } catch (SQLException e) {
-            if (SqlFailures.isDataError(e)) {
-                available = true; // the database answered: it is up, it refuses this data
-                throw new StoreRejectedException("PostgreSQL refused to " + what + " for good (SQLSTATE "
-                        + SqlFailures.sqlState(e) + "): " + e.getMessage(), e);
-            }
-            available = false;
-            throw new StoreUnavailableException("PostgreSQL could not " + what + ": " + e.getMessage(), e);
-        }
-    }
-
-    private <T> T read(Work<T> work) {
-        try (Connection c = dataSource.getConnection()) {
-            return work.run(c);
-        } catch (SQLException e) {
-            if (SqlFailures.isDataError(e)) {
-                throw new BadQueryException("the store refused the query's values (SQLSTATE " + SqlFailures.sqlState(e) + ")");
-            }
-            throw new StoreUnavailableException("PostgreSQL query failed: " + e.getMessage(), e);
-        }
-    }
-
-    private static void rollbackQuietly(Connection c, Exception cause) {
-        try {
-            c.rollback();
-        } catch (SQLException rollback) {
-            cause.addSuppressed(rollback);
-        }
+    private <T> T read(Transactions.Work<T> work) {
+        return sql.read(work);
     }
 }
