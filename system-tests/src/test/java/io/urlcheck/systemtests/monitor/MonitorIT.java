@@ -35,6 +35,7 @@ import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
 /**
@@ -112,7 +113,8 @@ class MonitorIT {
                     .until(() -> stack.replicaThatLogged(afterKill.get(0).jobId()).orElse(-1) == 1 - owner);
 
             killed.start().awaitReady(MonitorStack.READY);
-            awaitTicksSentAfter(name, Instant.now(), 2, urls.size());
+            Instant backAt = Instant.now();
+            awaitTicksSentAfter(name, backAt, 2, urls.size());
             assertThat(api.remove(producerUrl(owner), name).status()).as("DELETE").isEqualTo(204);
 
             List<Fired> fired = awaitEveryRunComplete(name, urls.size());
@@ -124,6 +126,11 @@ class MonitorIT {
             assertThat(Duration.between(lastBefore.tick(), firstAfter.tick()))
                     .as("missed ticks collapse into one: " + lastBefore.jobId() + " then " + firstAfter.jobId())
                     .isGreaterThan(INTERVAL);
+            System.out.printf("MONITOR kill: %d runs, %s killed after %s; %s fired %d ms after the kill (%d ticks collapsed"
+                            + " into it); the replica was back after %d ms%n", fired.size(), killed.name(), lastBefore.jobId(),
+                    firstAfter.jobId(), Duration.between(killedAt, firstAfter.firstSent()).toMillis(),
+                    Duration.between(lastBefore.tick(), firstAfter.tick()).dividedBy(INTERVAL) - 1,
+                    Duration.between(killedAt, backAt).toMillis());
         } finally {
             removeQuietly(name);
         }
@@ -176,24 +183,32 @@ class MonitorIT {
             assertThat(onTopic.keySet()).as("urlcheck.events, deduplicated by id")
                     .containsExactlyInAnyOrder(broken.id(), recovered.id());
 
-            await("the webhook received both events").atMost(PATIENCE).pollInterval(POLL)
-                    .until(() -> stack.receiver().deliveries(hookPath).stream().map(Delivery::eventId).collect(Collectors.toSet())
-                            .containsAll(Set.of(broken.id(), recovered.id())));
+            await("the webhook took both events").atMost(PATIENCE).pollInterval(POLL)
+                    .until(() -> stack.receiver().deliveries(hookPath).stream().filter(Delivery::accepted)
+                            .map(Delivery::eventId).collect(Collectors.toSet()).containsAll(Set.of(broken.id(), recovered.id())));
             // Two more runs through the pipeline after RECOVERED: time enough for a duplicate delivery to show.
             Instant recoveredTick = MonitorJobId.parse(recovered.jobId()).orElseThrow().tick();
             await("two more runs after RECOVERED").atMost(PATIENCE).pollInterval(POLL)
                     .until(() -> runsOf(name, flipping).stream().filter(r -> tickOf(r).isAfter(recoveredTick)).count() >= 2);
             List<Delivery> deliveries = stack.receiver().deliveries(hookPath);
-            assertThat(deliveries).as("each event POSTed once").hasSize(2)
+            assertThat(deliveries.stream().filter(Delivery::accepted)).as("each event taken once")
                     .extracting(Delivery::eventId).containsExactlyInAnyOrder(broken.id(), recovered.id());
+            assertThat(deliveries).as("each event: its first try refused with 503, retried once, then taken")
+                    .extracting(Delivery::eventId, Delivery::status)
+                    .containsExactlyInAnyOrder(tuple(broken.id(), 503), tuple(broken.id(), 200),
+                            tuple(recovered.id(), 503), tuple(recovered.id(), 200));
             for (Delivery delivery : deliveries) {
                 MonitorEvent posted = JsonCodec.decode(delivery.body().getBytes(StandardCharsets.UTF_8), MonitorEvent.class);
                 assertThat(posted.id()).isEqualTo(delivery.eventId()).isEqualTo(delivery.idempotencyKey());
+                assertThat(posted).as("the event as the sink published it").isEqualTo(onTopic.get(posted.id()));
                 assertThat(delivery.contentType()).startsWith("application/json");
                 assertThat(MonitorApi.json(delivery.body()).path("text").asText()).as("Slack's text field")
-                        .isEqualTo(MonitorEvent.textOf(posted.type(), name, flipping, posted.detail()))
-                        .isEqualTo(onTopic.get(posted.id()).text());
+                        .isEqualTo(MonitorEvent.textOf(posted.type(), name, flipping, posted.detail()));
             }
+            assertThat(TopicSnapshot.read(stack.bootstrapServers(), Topics.EVENTS_UNDELIVERED)).as("nothing undelivered")
+                    .isEmpty();
+            System.out.printf("MONITOR events: BROKEN in %s, RECOVERED in %s, %d webhook POSTs (first tries refused)%n",
+                    broken.jobId(), recovered.jobId(), deliveries.size());
             assertThat(api.remove(producerUrl(0), name).status()).as("DELETE").isEqualTo(204);
         } finally {
             removeQuietly(name);
@@ -224,7 +239,17 @@ class MonitorIT {
             }
             awaitTicksSentAfter(name, restarted, 2, urls.size());
             assertThat(api.remove(producerUrl(0), name).status()).as("DELETE").isEqualTo(204);
-            assertOneJobPerTick(awaitEveryRunComplete(name, urls.size()), urls.size());
+
+            List<Fired> fired = awaitEveryRunComplete(name, urls.size(), restarted);
+            // A new monitor fires its current tick at once; the kill may have cut that run (recorded, not all sent).
+            assertThat(fired.stream().filter(f -> f.firstSent().isBefore(restarted)))
+                    .allSatisfy(f -> assertThat(f.requests()).as(f.jobId() + " requests").isLessThanOrEqualTo(urls.size()));
+            List<Fired> resumed = fired.stream().filter(f -> f.firstSent().isAfter(restarted)).toList();
+            assertOneJobPerTick(resumed, urls.size());
+            assertThat(fired).extracting(Fired::tick).as("ticks in the order they fired").isSorted().doesNotHaveDuplicates();
+            System.out.printf("MONITOR restart: %d runs before the kill of both replicas, %d after; first after %s, %d ms after"
+                    + " the restart began%n", fired.size() - resumed.size(), resumed.size(), resumed.get(0).jobId(),
+                    Duration.between(restarted, resumed.get(0).firstSent()).toMillis());
         } finally {
             removeQuietly(name);
         }
@@ -256,9 +281,14 @@ class MonitorIT {
 
     /** After the monitor was removed: waits until every run it fired has all its results, and returns the runs. */
     private List<Fired> awaitEveryRunComplete(String name, int urls) {
+        return awaitEveryRunComplete(name, urls, Instant.EPOCH);
+    }
+
+    /** As {@link #awaitEveryRunComplete(String, int)}, for the runs sent after {@code after}; returns every run. */
+    private List<Fired> awaitEveryRunComplete(String name, int urls, Instant after) {
         return await("every run of " + name + " complete").atMost(PATIENCE).pollInterval(Duration.ofMillis(500))
-                .until(() -> FiredTicks.of(stack.bootstrapServers(), name),
-                        list -> list.stream().allMatch(f -> f.requests() >= urls && f.results() >= urls));
+                .until(() -> FiredTicks.of(stack.bootstrapServers(), name), list -> list.stream()
+                        .filter(f -> f.firstSent().isAfter(after)).allMatch(f -> f.requests() >= urls && f.results() >= urls));
     }
 
     private Fired lastFired(String name) {

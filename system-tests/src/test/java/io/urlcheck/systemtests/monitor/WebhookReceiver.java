@@ -14,13 +14,20 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 /**
- * A chat endpoint on loopback that accepts every POST with 200 and keeps what arrived, as Slack's incoming webhook
- * would: the worker's notifier is pointed at {@link #url(String)}.
+ * A chat endpoint on loopback, as Slack's incoming webhook would be, that keeps every POST: the worker's notifier
+ * is pointed at {@link #url(String)}. It answers the first try of each event (by {@code X-Urlcheck-Event-Id})
+ * with 503, as a briefly overloaded endpoint would, and every later one with 200, so that the notifier's retry is
+ * part of every delivery.
  */
 final class WebhookReceiver implements AutoCloseable {
 
-    /** One POST as it arrived: path, the event-id and idempotency headers, content type and body. */
-    record Delivery(String path, String eventId, String idempotencyKey, String contentType, String body) {
+    /** One POST as it arrived: path, the event-id and idempotency headers, content type, body and the status answered. */
+    record Delivery(String path, String eventId, String idempotencyKey, String contentType, String body, int status) {
+
+        /** Whether it was answered 2xx: the endpoint took the event. */
+        boolean accepted() {
+            return status / 100 == 2;
+        }
     }
 
     private final HttpServer server;
@@ -53,11 +60,17 @@ final class WebhookReceiver implements AutoCloseable {
         try (exchange; InputStream in = exchange.getRequestBody()) {
             String body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
             if (exchange.getRequestMethod().equals("POST")) {
-                deliveries.add(new Delivery(exchange.getRequestURI().getPath(),
-                        exchange.getRequestHeaders().getFirst("X-Urlcheck-Event-Id"),
-                        exchange.getRequestHeaders().getFirst("Idempotency-Key"),
-                        exchange.getRequestHeaders().getFirst("Content-Type"), body));
-                exchange.sendResponseHeaders(200, -1);
+                String path = exchange.getRequestURI().getPath();
+                String eventId = exchange.getRequestHeaders().getFirst("X-Urlcheck-Event-Id");
+                int status;
+                synchronized (deliveries) {
+                    boolean firstTry = deliveries.stream().noneMatch(d -> d.path().equals(path) && d.eventId() != null
+                            && d.eventId().equals(eventId));
+                    status = firstTry ? 503 : 200;
+                    deliveries.add(new Delivery(path, eventId, exchange.getRequestHeaders().getFirst("Idempotency-Key"),
+                            exchange.getRequestHeaders().getFirst("Content-Type"), body, status));
+                }
+                exchange.sendResponseHeaders(status, -1);
             } else {
                 exchange.sendResponseHeaders(405, -1);
             }
