@@ -17,6 +17,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /**
  * The monitor REST shapes of #22 as an outside client calls them, with the deployment's bearer token: the
@@ -65,9 +67,31 @@ final class MonitorApi {
                 .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.encode(monitor))));
     }
 
-    /** {@code GET /api/monitors} of the producer at {@code producer}. */
-    Reply list(String producer) {
-        return send(request(producer + "/api/monitors").GET());
+    /** {@code GET /api/monitors} of the producer (its monitors) or the sink (what it saw of them) at {@code service}. */
+    Reply list(String service) {
+        return send(request(service + "/api/monitors").GET());
+    }
+
+    /** {@code GET /api/monitors/{name}/runs} of the sink at {@code sink}: the monitor's runs, newest first. */
+    Reply runs(String sink, String name) {
+        return send(request(sink + "/api/monitors/" + name + "/runs?limit=100").GET());
+    }
+
+    /**
+     * The value of the sample {@code name} whose labels include every one of {@code labels} on {@code service}'s
+     * {@code /q/metrics}, or empty while there is none.
+     */
+    Optional<Double> metric(String service, String name, Map<String, String> labels) {
+        Reply reply = send(HttpRequest.newBuilder(URI.create(service + "/q/metrics")).timeout(Duration.ofSeconds(15)).GET());
+        for (String line : reply.body().split("\n")) {
+            int brace = line.indexOf('{');
+            int end = line.lastIndexOf('}');
+            if (brace > 0 && end > brace && line.substring(0, brace).equals(name)
+                    && labels.entrySet().stream().allMatch(l -> line.substring(brace, end).contains(l.getKey() + "=\"" + l.getValue() + "\""))) {
+                return Optional.of(Double.parseDouble(line.substring(end + 1).strip()));
+            }
+        }
+        return Optional.empty();
     }
 
     /** {@code DELETE /api/monitors/{name}} on the producer at {@code producer}. */

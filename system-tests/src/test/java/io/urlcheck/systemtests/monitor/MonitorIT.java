@@ -27,6 +27,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -207,6 +208,23 @@ class MonitorIT {
             }
             assertThat(TopicSnapshot.read(stack.bootstrapServers(), Topics.EVENTS_UNDELIVERED)).as("nothing undelivered")
                     .isEmpty();
+
+            JsonNode seen = await("the sink shows " + name + " all up").atMost(PATIENCE).pollInterval(POLL)
+                    .until(() -> monitorListed(stack.sinkUrl(), name), n -> n != null && n.path("up").asInt() == 2);
+            assertThat(seen.path("down").asInt()).isZero();
+            assertThat(seen.path("urls").asInt()).isEqualTo(2);
+            assertThat(seen.path("lastJobId").asText()).startsWith(MonitorJobId.PREFIX + name + ":");
+            Map<String, JsonNode> runsByJob = new HashMap<>();
+            api.runs(stack.sinkUrl(), name).json().forEach(r -> runsByJob.put(r.path("jobId").asText(), r));
+            assertThat(runsByJob.get(broken.jobId())).as("the run that raised BROKEN").isNotNull()
+                    .satisfies(r -> assertThat(List.of(r.path("up").asInt(), r.path("down").asInt(), r.path("total").asInt()))
+                            .containsExactly(1, 1, 2));
+            assertThat(runsByJob.get(recovered.jobId())).as("the run that raised RECOVERED").isNotNull()
+                    .satisfies(r -> assertThat(List.of(r.path("up").asInt(), r.path("down").asInt(), r.path("total").asInt()))
+                            .containsExactly(2, 0, 2));
+            await("the sink's gauge shows " + name + " all up").atMost(PATIENCE).pollInterval(POLL)
+                    .until(() -> api.metric(stack.sinkUrl(), "urlcheck_monitor_urls", Map.of("monitor", name, "state", "up")),
+                            v -> v.isPresent() && v.get() == 2.0);
             System.out.printf("MONITOR events: BROKEN in %s, RECOVERED in %s, %d webhook POSTs (first tries refused)%n",
                     broken.jobId(), recovered.jobId(), deliveries.size());
             assertThat(api.remove(producerUrl(0), name).status()).as("DELETE").isEqualTo(204);
@@ -237,7 +255,12 @@ class MonitorIT {
                 assertThat(listed.path("schedule").path("every").asText()).isEqualTo("2s");
                 assertThat(listed.path("brokenAfter").asInt()).isEqualTo(Monitor.DEFAULT_BROKEN_AFTER);
             }
-            awaitTicksSentAfter(name, restarted, 2, urls.size());
+            List<Fired> resumedTicks = awaitTicksSentAfter(name, restarted, 2, urls.size());
+            JsonNode afterRuns = await("replica 1 shows a tick since the restart").atMost(PATIENCE).pollInterval(POLL)
+                    .until(() -> monitorListed(producerUrl(1), name), n -> n != null && n.path("lastTick").isTextual()
+                            && !Instant.parse(n.path("lastTick").asText()).isBefore(resumedTicks.get(0).tick()));
+            assertThat(Instant.parse(afterRuns.path("nextTick").asText())).as("nextTick")
+                    .isAfter(Instant.parse(afterRuns.path("lastTick").asText()));
             assertThat(api.remove(producerUrl(0), name).status()).as("DELETE").isEqualTo(204);
 
             List<Fired> fired = awaitEveryRunComplete(name, urls.size(), restarted);
