@@ -18,8 +18,8 @@ import java.util.List;
 @ApplicationScoped
 public class EventOutbox {
 
-    /** Events read, sent and marked at a time. */
-    static final int CHUNK = 500;
+    /** Events read, sent and marked at a time: below the emitter's buffer (128) and the Kafka sink's in-flight limit. */
+    static final int CHUNK = 100;
 
     private final MonitorStore store;
     private final EventSender sender;

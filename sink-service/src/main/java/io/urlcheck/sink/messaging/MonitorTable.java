@@ -17,8 +17,8 @@ import java.util.Optional;
 
 /**
  * The monitors as {@code urlcheck.monitors} holds them (name to {@link Monitor}; a deleted one is gone), read by a
- * {@link CompactedTable} with the service's Kafka settings, security included. It never creates the topic: a
- * topic made by auto-creation would not be compacted.
+ * {@link CompactedTable} with the service's Kafka settings, security included. The topic is deploy/'s (or the
+ * launcher's) to create, compacted, before the services start.
  */
 @ApplicationScoped
 public class MonitorTable {
@@ -27,7 +27,6 @@ public class MonitorTable {
 
     public MonitorTable(@Identifier("default-kafka-broker") Map<String, Object> kafka) {
         Map<String, Object> settings = new HashMap<>(kafka);
-        settings.put(ConsumerConfig.ALLOW_AUTO_CREATE_TOPICS_CONFIG, false);
         settings.put(ConsumerConfig.CLIENT_ID_CONFIG, "urlcheck-sink-monitors");
         this.table = new CompactedTable<>(Topics.MONITORS, settings, new MonitorDeserializer());
     }

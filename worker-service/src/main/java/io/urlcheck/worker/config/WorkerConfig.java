@@ -140,8 +140,8 @@ public interface WorkerConfig {
         @WithDefault("5m")
         Duration retryBudget();
 
-        /** Deliveries remembered to drop a repeat of the same event to the same webhook. */
-        @WithDefault("100000")
+        /** Deliveries remembered to drop a repeat of the same event to the same webhook (about 200 bytes each). */
+        @WithDefault("10000")
         int dedupCapacity();
 
         /** How long a delivery is remembered to drop a repeat. */

@@ -32,7 +32,8 @@ import java.util.concurrent.atomic.AtomicReference;
  * connections, never a check's. The target is vetted like a check's: every address of its host must pass the
  * worker's {@link AddressPolicy}, and the request goes to the vetted address (Host header and SNI stay the
  * webhook's host), so a name cannot be re-pointed between the check and the connect. Each try ends within
- * {@code requestTimeout} (lookup, connect, send and the response's status line); the body is read and dropped.
+ * {@code requestTimeout} (lookup, connect, send and the response's status line); the body is read and dropped
+ * within the same deadline.
  */
 public final class VertxWebhookSender implements WebhookSender, AutoCloseable {
 
@@ -89,7 +90,7 @@ public final class VertxWebhookSender implements WebhookSender, AutoCloseable {
                 if (refusal.isPresent()) {
                     result.complete(new WebhookAttempt.Refused(url.host() + ": " + refusal.get()));
                 } else {
-                    send(url, IpLiteral.canonical(resolution.addresses().get(0)), eventId, body, result);
+                    send(url, IpLiteral.canonical(resolution.addresses().get(0)), eventId, body, deadline, result);
                 }
             }
         });
@@ -102,7 +103,8 @@ public final class VertxWebhookSender implements WebhookSender, AutoCloseable {
                 : resolver.resolve(url.host(), deadline);
     }
 
-    private void send(TargetUrl url, InetAddress address, String eventId, byte[] body, CompletableFuture<WebhookAttempt> result) {
+    private void send(TargetUrl url, InetAddress address, String eventId, byte[] body, long deadline,
+                      CompletableFuture<WebhookAttempt> result) {
         RequestOptions options = new RequestOptions()
                 .setMethod(HttpMethod.POST)
                 .setServer(SocketAddress.inetSocketAddress(url.port(), address.getHostAddress()))
@@ -137,15 +139,22 @@ public final class VertxWebhookSender implements WebhookSender, AutoCloseable {
                 if (answer.failed()) {
                     result.complete(new WebhookAttempt.Failed(FailureMapper.map(answer.cause()).reason()));
                 } else {
-                    result.complete(answered(answer.result()));
+                    result.complete(answered(request, answer.result(), deadline));
                 }
             });
         });
     }
 
-    private static WebhookAttempt answered(HttpClientResponse response) {
-        response.handler(chunk -> { }); // read and dropped, so the connection can be reused
-        response.exceptionHandler(e -> { });
+    /**
+     * The answer is its status line; the body is read and dropped so the connection can be reused, but only
+     * until the try's deadline: a body that never ends then closes the connection instead of holding it.
+     */
+    private WebhookAttempt answered(HttpClientRequest request, HttpClientResponse response, long deadline) {
+        long remainingMs = Math.max(1, (deadline - System.nanoTime()) / 1_000_000);
+        long cutOff = vertx.setTimer(remainingMs, id -> request.reset());
+        response.handler(chunk -> { });
+        response.endHandler(v -> vertx.cancelTimer(cutOff));
+        response.exceptionHandler(e -> vertx.cancelTimer(cutOff));
         Duration retryAfter = RetryAfter.parse(response.getHeader(HttpHeaders.RETRY_AFTER), Instant.now()).orElse(null);
         return new WebhookAttempt.Answered(response.statusCode(), retryAfter);
     }

@@ -80,12 +80,22 @@ public final class Notifier {
                     .thenCompose(this::ended);
         }
         mine.whenComplete((r, e) -> inFlight.remove(key, mine));
-        attempt(key, body, 1, nanoTime.getAsLong(), mine);
+        if (recent.contains(key)) { // delivered by a read that ended between the first look and the claim
+            mine.complete(new Result(key.webhook(), Outcome.DUPLICATE, null));
+        } else {
+            attempt(key, body, 1, nanoTime.getAsLong(), mine);
+        }
         return mine.thenCompose(this::ended);
     }
 
     private void attempt(RecentDeliveries.Key key, byte[] body, int attempts, long startNanos, CompletableFuture<Result> done) {
-        sender.post(key.webhook(), key.eventId(), body).whenComplete((attempt, error) -> {
+        CompletableFuture<WebhookAttempt> sent;
+        try {
+            sent = sender.post(key.webhook(), key.eventId(), body);
+        } catch (RuntimeException e) {
+            sent = CompletableFuture.failedFuture(e);
+        }
+        sent.whenComplete((attempt, error) -> {
             WebhookAttempt seen = error != null ? new WebhookAttempt.Failed("sender failed: " + error) : attempt;
             DeliveryRules.Decision decision = rules.decide(seen, attempts, Duration.ofNanos(nanoTime.getAsLong() - startNanos));
             if (decision instanceof DeliveryRules.Retry retry) {

@@ -13,8 +13,18 @@ import io.urlcheck.testkit.KafkaBrokerResource;
 import io.urlcheck.worker.support.TopicTail;
 import io.urlcheck.worker.support.WebhookReceiver;
 import jakarta.inject.Inject;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.header.Header;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -23,6 +33,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 import static io.restassured.RestAssured.given;
@@ -145,6 +156,23 @@ class WebhookNotifierTest {
         assertThat(webhooks.hangingNow()).isEqualTo(1);
         assertThat(webhooks.received(hanging)).hasSize(1);
         assertThat(undeliveredOf(stuck)).isEmpty();
+        webhooks.release(hanging); // answered 200 now: the event is delivered, so later offsets can be committed
+    }
+
+    @Test
+    void anEventsOffsetIsCommittedOnlyOnceItsWebhookAnswered() throws Exception {
+        String path = "/held-" + UUID.randomUUID();
+        webhooks.hang(path);
+        RecordMetadata sent = publish(event(monitor(webhooks.url(path))));
+        TopicPartition partition = new TopicPartition(sent.topic(), sent.partition());
+
+        await().atMost(PATIENCE).until(() -> webhooks.hangingNow() >= 1 && !webhooks.received(path).isEmpty());
+        // Delivery is under way: the offset must not be committed yet, although commits happen every second.
+        assertThat(committed(partition)).isLessThanOrEqualTo(sent.offset());
+
+        webhooks.release(path);
+        await().atMost(PATIENCE).until(() -> committed(partition) > sent.offset());
+        assertThat(webhooks.received(path)).hasSize(1);
     }
 
     /** Writes a monitor with {@code webhook} and waits until the worker's table has it; returns its name. */
@@ -168,8 +196,24 @@ class WebhookNotifierTest {
                 detail, MonitorEvent.textOf(MonitorEvent.Type.BROKEN, monitor, url, detail));
     }
 
-    private static void publish(MonitorEvent event) {
-        KafkaBrokerResource.broker().send(Topics.EVENTS, event.url(), JsonCodec.encode(event));
+    private static RecordMetadata publish(MonitorEvent event) {
+        try (KafkaProducer<String, byte[]> producer = new KafkaProducer<>(Map.of(
+                ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, KafkaBrokerResource.broker().bootstrapServers(),
+                ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName()))) {
+            return producer.send(new ProducerRecord<>(Topics.EVENTS, event.url(), JsonCodec.encode(event))).get();
+        } catch (Exception e) {
+            throw new IllegalStateException("could not publish the event", e);
+        }
+    }
+
+    private static long committed(TopicPartition partition) throws Exception {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                KafkaBrokerResource.broker().bootstrapServers()))) {
+            OffsetAndMetadata offset = admin.listConsumerGroupOffsets("urlcheck-notifier")
+                    .partitionsToOffsetAndMetadata().get().get(partition);
+            return offset == null ? -1 : offset.offset();
+        }
     }
 
     private static List<ConsumerRecord<String, byte[]>> undeliveredOf(MonitorEvent event) {

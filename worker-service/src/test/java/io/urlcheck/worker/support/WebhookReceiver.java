@@ -21,7 +21,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A loopback webhook: records every request (path, headers, body) and answers each path from its script of
- * statuses (the last one repeats; 200 when unscripted), or never answers a path marked {@link #hang} until closed.
+ * statuses (the last one repeats; 200 when unscripted), holding a path marked {@link #hang} unanswered until it is
+ * {@linkplain #release released} or the receiver closed.
  */
 public final class WebhookReceiver implements AutoCloseable {
 
@@ -39,9 +40,8 @@ public final class WebhookReceiver implements AutoCloseable {
     private final ExecutorService threads = Executors.newCachedThreadPool();
     private final List<Received> received = new CopyOnWriteArrayList<>();
     private final Map<String, Queue<Integer>> scripts = new ConcurrentHashMap<>();
-    private final Map<String, Boolean> hanging = new ConcurrentHashMap<>();
+    private final Map<String, CountDownLatch> hanging = new ConcurrentHashMap<>();
     private final AtomicInteger waiting = new AtomicInteger();
-    private final CountDownLatch closed = new CountDownLatch(1);
 
     private WebhookReceiver(HttpServer server) {
         this.server = server;
@@ -67,10 +67,18 @@ public final class WebhookReceiver implements AutoCloseable {
         return this;
     }
 
-    /** Never answers {@code path} (the request is held open until {@link #close()}). */
+    /** Holds requests to {@code path} open, unanswered, until {@link #release} or {@link #close()}. */
     public WebhookReceiver hang(String path) {
-        hanging.put(path, true);
+        hanging.put(path, new CountDownLatch(1));
         return this;
+    }
+
+    /** Answers the held requests to {@code path}, and later ones, as scripted. */
+    public void release(String path) {
+        CountDownLatch latch = hanging.remove(path);
+        if (latch != null) {
+            latch.countDown();
+        }
     }
 
     /** The URL of {@code path} on this receiver. */
@@ -100,17 +108,18 @@ public final class WebhookReceiver implements AutoCloseable {
             body = new String(in.readAllBytes(), StandardCharsets.UTF_8);
         }
         received.add(new Received(path, Map.copyOf(exchange.getRequestHeaders()), body));
-        if (hanging.containsKey(path)) {
+        CountDownLatch held = hanging.get(path);
+        if (held != null) {
             waiting.incrementAndGet();
             try {
-                closed.await();
+                held.await();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
+                exchange.close();
+                return;
             } finally {
                 waiting.decrementAndGet();
             }
-            exchange.close();
-            return;
         }
         Queue<Integer> script = scripts.get(path);
         int status;
@@ -123,7 +132,7 @@ public final class WebhookReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        closed.countDown();
+        hanging.values().forEach(CountDownLatch::countDown);
         server.stop(0);
         threads.shutdownNow();
     }
