@@ -18,7 +18,6 @@ import io.urlcheck.testkit.TargetResponse;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 
@@ -42,10 +41,12 @@ import static org.awaitility.Awaitility.await;
 /**
  * The "Done when" of #22, through the packaged producer (two replicas), worker and sink as processes with the
  * settings deploy/ gives them, on a real broker and the JSON store: a monitor every 2 s against a loopback target
- * whose answer the test flips. Each test adds a monitor of its own to the one shared stack and removes it at the end.
+ * whose answer the test flips. Each test adds a monitor of its own to the one shared stack, starts the replicas it
+ * needs, and removes its monitor at the end.
  * <ul>
- *   <li>exactly one job per tick while the replica that owns the monitor is killed with SIGKILL and comes back,
- *       the ticks missed while nobody owned it collapsing into one;</li>
+ *   <li>exactly one job per tick while the replica that owns the monitor is killed with SIGKILL (the ticks missed
+ *       while nobody owned it collapse into one), comes back, and the owner is then stopped with SIGTERM right
+ *       after it fired (the partitions move within the tick's interval);</li>
  *   <li>BROKEN after {@code brokenAfter} failures, then RECOVERED, in the sink's {@code /api/events} and on
  *       {@code urlcheck.events}, each delivered once to the monitor's webhook with its Slack {@code text};</li>
  *   <li>a restart of every producer replica loses no monitor, and its ticks resume.</li>
@@ -55,6 +56,7 @@ import static org.awaitility.Awaitility.await;
 class MonitorIT {
 
     private static final Schedule EVERY_2S = Schedule.every("2s");
+    private static final Schedule EVERY_10S = Schedule.every("10s");
     private static final Duration INTERVAL = Duration.ofSeconds(2);
     /** Generous: the box is shared, and a tick's run crosses four JVMs. */
     private static final Duration PATIENCE = Duration.ofSeconds(90);
@@ -80,28 +82,25 @@ class MonitorIT {
         }
     }
 
-    @BeforeEach
-    void bothReplicasUp() {
-        stack.ensureProducersUp();
-    }
-
     @Test
-    void exactlyOneJobPerTickWhileTheOwningReplicaIsKilledAndComesBack() {
+    void exactlyOneJobPerTickWhileTheOwningReplicaIsKilledRestartedAndStopped() {
         String name = "one-job-per-tick";
         List<String> urls = okUrls(name, 3);
+        // Fired at the stop below: the partitions move within its interval, so a replica that took them without
+        // first reading the ticks would fire its tick again (the 2 s monitor's ticks pass during a hand-over).
+        String slow = "one-job-per-tick-10s";
+        List<String> slowUrls = okUrls(slow, 1);
+        stack.ensureProducersUp();
         try {
             assertThat(api.add(producerUrl(0), new Monitor(name, EVERY_2S, urls, null, null, null, null)).status())
+                    .as("a new monitor is created").isEqualTo(201);
+            assertThat(api.add(producerUrl(1), new Monitor(slow, EVERY_10S, slowUrls, null, null, null, null)).status())
                     .as("a new monitor is created").isEqualTo(201);
             awaitTicksSentAfter(name, Instant.EPOCH, 2, urls.size());
 
             // Strike right after the current tick's job went out in full and before the next tick is due: the owner
             // cannot fire that one earlier, so no job is cut in half. The owner is the replica that logged the job.
-            Fired current = await("a tick's job sent in full and logged, before the next tick").atMost(PATIENCE)
-                    .pollInterval(Duration.ofMillis(50))
-                    .until(() -> lastFired(name), f -> f != null && f.requests() == urls.size()
-                            && f.tick().equals(EVERY_2S.latestTickAtOrBefore(Instant.now()))
-                            && stack.replicaThatLogged(f.jobId()).isPresent()
-                            && Duration.between(Instant.now(), EVERY_2S.firstTickAfter(Instant.now())).toMillis() > 250);
+            Fired current = awaitFreshTick(name, EVERY_2S, urls.size());
             int owner = stack.replicaThatLogged(current.jobId()).orElseThrow();
             ServiceProcess killed = stack.producer(owner);
             Instant killedAt = Instant.now();
@@ -115,10 +114,21 @@ class MonitorIT {
             killed.start().awaitReady(MonitorStack.READY);
             Instant backAt = Instant.now();
             awaitTicksSentAfter(name, backAt, 2, urls.size());
-            assertThat(api.remove(producerUrl(owner), name).status()).as("DELETE").isEqualTo(204);
+
+            // A rolling restart: SIGTERM the owner of the 10 s monitor right after it fired. Its partitions move
+            // within that tick's interval; the survivor fires the 2 s monitor twice, by then it has taken them all.
+            Fired handed = awaitFreshTick(slow, EVERY_10S, slowUrls.size());
+            ServiceProcess stopped = stack.producer(stack.replicaThatLogged(handed.jobId()).orElseThrow());
+            Instant stoppedAt = Instant.now();
+            stopped.stop(Duration.ofSeconds(30));
+            List<Fired> afterStop = awaitTicksSentAfter(name, stoppedAt, 2, urls.size());
+            int remaining = stack.producer(0) == stopped ? 1 : 0;
+            assertThat(api.remove(producerUrl(remaining), name).status()).as("DELETE").isEqualTo(204);
+            assertThat(api.remove(producerUrl(remaining), slow).status()).as("DELETE").isEqualTo(204);
 
             List<Fired> fired = awaitEveryRunComplete(name, urls.size());
             assertOneJobPerTick(fired, urls.size());
+            assertOneJobPerTick(awaitEveryRunComplete(slow, slowUrls.size()), slowUrls.size());
             Fired lastBefore = fired.stream().filter(f -> f.firstSent().isBefore(killedAt)).reduce((a, b) -> b).orElseThrow();
             Fired firstAfter = fired.stream().filter(f -> f.firstSent().isAfter(killedAt)).findFirst().orElseThrow();
             assertThat(lastBefore.tick()).as("the last tick before the kill is the one it struck after").isEqualTo(current.tick());
@@ -131,8 +141,14 @@ class MonitorIT {
                     firstAfter.jobId(), Duration.between(killedAt, firstAfter.firstSent()).toMillis(),
                     Duration.between(lastBefore.tick(), firstAfter.tick()).dividedBy(INTERVAL) - 1,
                     Duration.between(killedAt, backAt).toMillis());
+            System.out.printf("MONITOR handover: %s SIGTERMed %d ms after %s was sent; the survivor sent %s %d ms after"
+                            + " the stop, %s the 10 s tick's interval%n",
+                    stopped.name(), Duration.between(handed.firstSent(), stoppedAt).toMillis(), handed.jobId(),
+                    afterStop.get(0).jobId(), Duration.between(stoppedAt, afterStop.get(0).firstSent()).toMillis(),
+                    afterStop.get(0).firstSent().isBefore(EVERY_10S.firstTickAfter(handed.tick())) ? "within" : "after");
         } finally {
             removeQuietly(name);
+            removeQuietly(slow);
         }
     }
 
@@ -148,7 +164,7 @@ class MonitorIT {
         try {
             Monitor monitor = new Monitor(name, EVERY_2S, List.of(flipping, steady), null,
                     List.of(stack.receiver().url(hookPath)), brokenAfter, null);
-            assertThat(api.add(producerUrl(1), monitor).status()).as("a new monitor is created").isEqualTo(201);
+            assertThat(api.add(liveProducerUrl(), monitor).status()).as("a new monitor is created").isEqualTo(201);
 
             await("a run saw " + flipping + " OK").atMost(PATIENCE).pollInterval(POLL)
                     .until(() -> runsOf(name, flipping).stream().anyMatch(r -> r.outcome() == Outcome.OK));
@@ -224,7 +240,7 @@ class MonitorIT {
                             v -> v.isPresent() && v.get() == 2.0);
             System.out.printf("MONITOR events: BROKEN in %s, RECOVERED in %s, %d webhook POSTs (first tries refused)%n",
                     broken.jobId(), recovered.jobId(), deliveries.size());
-            assertThat(api.remove(producerUrl(0), name).status()).as("DELETE").isEqualTo(204);
+            assertThat(api.remove(liveProducerUrl(), name).status()).as("DELETE").isEqualTo(204);
         } finally {
             removeQuietly(name);
         }
@@ -235,7 +251,7 @@ class MonitorIT {
         String name = "survives-restart";
         List<String> urls = okUrls(name, 2);
         try {
-            assertThat(api.add(producerUrl(1), new Monitor(name, EVERY_2S, urls, null, null, null, null)).status())
+            assertThat(api.add(liveProducerUrl(), new Monitor(name, EVERY_2S, urls, null, null, null, null)).status())
                     .as("a new monitor is created").isEqualTo(201);
             // The 201 came after Kafka acknowledged the monitor: killing every replica at once right now loses nothing.
             for (int i = 0; i < stack.producerCount(); i++) {
@@ -311,6 +327,19 @@ class MonitorIT {
                         .filter(f -> f.firstSent().isAfter(after)).allMatch(f -> f.requests() >= urls && f.results() >= urls));
     }
 
+    /**
+     * Waits until the monitor's current tick went out in full and its replica logged it, while the next tick is not
+     * yet due (more than 250 ms away): a moment when the owner is firing nothing.
+     */
+    private Fired awaitFreshTick(String name, Schedule schedule, int urls) {
+        return await("a tick of " + name + " sent in full and logged, before the next tick").atMost(PATIENCE)
+                .pollInterval(Duration.ofMillis(50))
+                .until(() -> lastFired(name), f -> f != null && f.requests() == urls
+                        && f.tick().equals(schedule.latestTickAtOrBefore(Instant.now()))
+                        && stack.replicaThatLogged(f.jobId()).isPresent()
+                        && Duration.between(Instant.now(), schedule.firstTickAfter(Instant.now())).toMillis() > 250);
+    }
+
     private Fired lastFired(String name) {
         List<Fired> fired = FiredTicks.requestsOnly(stack.bootstrapServers(), name);
         return fired.isEmpty() ? null : fired.get(fired.size() - 1);
@@ -375,6 +404,14 @@ class MonitorIT {
     /** {@code n} distinct URLs on the target that answer 200. */
     private List<String> okUrls(String tag, int n) {
         return IntStream.range(0, n).mapToObj(i -> stack.target().url("/status/200?monitor=" + tag + "&n=" + i)).toList();
+    }
+
+    /** A replica that runs (one test leaves the other stopped, and each test starts what it needs). */
+    private String liveProducerUrl() {
+        if (!stack.producer(0).process().isAlive() && !stack.producer(1).process().isAlive()) {
+            stack.ensureProducersUp();
+        }
+        return producerUrl(stack.producer(0).process().isAlive() ? 0 : 1);
     }
 
     private String producerUrl(int replica) {
