@@ -100,7 +100,7 @@ class MonitorIT {
 
             // Strike right after the current tick's job went out in full and before the next tick is due: the owner
             // cannot fire that one earlier, so no job is cut in half. The owner is the replica that logged the job.
-            Fired current = awaitFreshTick(name, EVERY_2S, urls.size());
+            Fired current = awaitFreshTick(name, EVERY_2S, urls.size(), Duration.ofMillis(250));
             int owner = stack.replicaThatLogged(current.jobId()).orElseThrow();
             ServiceProcess killed = stack.producer(owner);
             Instant killedAt = Instant.now();
@@ -117,7 +117,7 @@ class MonitorIT {
 
             // A rolling restart: SIGTERM the owner of the 10 s monitor right after it fired. Its partitions move
             // within that tick's interval; the survivor fires the 2 s monitor twice, by then it has taken them all.
-            Fired handed = awaitFreshTick(slow, EVERY_10S, slowUrls.size());
+            Fired handed = awaitFreshTick(slow, EVERY_10S, slowUrls.size(), Duration.ofSeconds(6));
             ServiceProcess stopped = stack.producer(stack.replicaThatLogged(handed.jobId()).orElseThrow());
             Instant stoppedAt = Instant.now();
             stopped.stop(Duration.ofSeconds(30));
@@ -328,16 +328,16 @@ class MonitorIT {
     }
 
     /**
-     * Waits until the monitor's current tick went out in full and its replica logged it, while the next tick is not
-     * yet due (more than 250 ms away): a moment when the owner is firing nothing.
+     * Waits until the monitor's current tick went out in full and its replica logged it, while the next tick is more
+     * than {@code ahead} away: a moment when the owner is firing nothing.
      */
-    private Fired awaitFreshTick(String name, Schedule schedule, int urls) {
-        return await("a tick of " + name + " sent in full and logged, before the next tick").atMost(PATIENCE)
+    private Fired awaitFreshTick(String name, Schedule schedule, int urls, Duration ahead) {
+        return await("a tick of " + name + " sent in full and logged, " + ahead + " before the next").atMost(PATIENCE)
                 .pollInterval(Duration.ofMillis(50))
                 .until(() -> lastFired(name), f -> f != null && f.requests() == urls
                         && f.tick().equals(schedule.latestTickAtOrBefore(Instant.now()))
                         && stack.replicaThatLogged(f.jobId()).isPresent()
-                        && Duration.between(Instant.now(), schedule.firstTickAfter(Instant.now())).toMillis() > 250);
+                        && Duration.between(Instant.now(), schedule.firstTickAfter(Instant.now())).compareTo(ahead) > 0);
     }
 
     private Fired lastFired(String name) {
