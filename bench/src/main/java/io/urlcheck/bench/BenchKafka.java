@@ -38,10 +38,11 @@ public final class BenchKafka implements AutoCloseable {
 
     /** The worker's consumer group, as worker-service's application.properties fixes it. */
     public static final String WORKER_GROUP = "urlcheck-worker";
-    /** The sink's consumer group, as sink-service's application.properties fixes it. */
-    public static final String SINK_GROUP = "urlcheck-sink";
-    /** The sink's consumer group for {@code urlcheck.jobs} (sink-service application.properties). */
-    public static final String SINK_JOBS_GROUP = "urlcheck-sink-jobs";
+    /**
+     * The consumer groups a run leaves behind, as the services' application.properties fix them: the worker's, the
+     * sink's for {@code urlcheck.results} and the sink's for {@code urlcheck.jobs}.
+     */
+    static final List<String> SERVICE_GROUPS = List.of(WORKER_GROUP, "urlcheck-sink", "urlcheck-sink-jobs");
     /** Partitions of {@code urlcheck.results} in the benchmark. */
     public static final int RESULT_PARTITIONS = 4;
 
@@ -108,7 +109,7 @@ public final class BenchKafka implements AutoCloseable {
     }
 
     private void deleteGroups() throws InterruptedException, TimeoutException {
-        for (String group : List.of(WORKER_GROUP, SINK_GROUP, SINK_JOBS_GROUP)) {
+        for (String group : SERVICE_GROUPS) {
             try {
                 admin.deleteConsumerGroups(List.of(group)).all().get(60, TimeUnit.SECONDS);
             } catch (ExecutionException e) {

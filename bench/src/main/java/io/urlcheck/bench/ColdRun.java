@@ -51,11 +51,7 @@ final class ColdRun {
             report.put("warmupSeconds", warmup.seconds);
             for (int size : sizes) {
                 Path urls = bench.writeUrls(target, size, "cold-" + size);
-                List<Double> peer = new ArrayList<>();
-                List<Double> ours = new ArrayList<>();
-                List<Double> ready = new ArrayList<>();
-                List<Double> check = new ArrayList<>();
-                List<Double> after = new ArrayList<>();
+                Samples samples = new Samples();
                 List<Object> runs = new ArrayList<>();
                 for (int run = 1; run <= bench.runs(); run++) {
                     String name = "cold-" + size + "-" + run;
@@ -64,29 +60,29 @@ final class ColdRun {
                     Figures u = urlcheck(bench, urlcheck, urls, concurrency, size, name);
                     Bench.log("%s: asyncio %.2f s, urlcheck %.2f s (%.2fx; ready %.2f, check %.2f, after results %.2f; load %s)",
                             name, a, u.seconds, u.seconds / a, u.ready, u.check, u.afterResults, load);
-                    peer.add(a);
-                    ours.add(u.seconds);
-                    ready.add(u.ready);
-                    check.add(u.check);
-                    after.add(u.afterResults);
+                    samples.add("asyncio", a);
+                    samples.add("urlcheck", u.seconds);
+                    samples.add("ready", u.ready);
+                    samples.add("check", u.check);
+                    samples.add("after results", u.afterResults);
                     Map<String, Object> record = new LinkedHashMap<>();
                     record.put("load", load);
                     record.put("asyncioSeconds", Stats.round(a, 3));
                     record.put("urlcheck", u.asMap());
                     runs.add(record);
                 }
-                double medianPeer = Stats.median(peer);
-                double medianOurs = Stats.median(ours);
+                double medianPeer = samples.median("asyncio");
+                double medianOurs = samples.median("urlcheck");
                 double ratio = medianOurs / medianPeer;
                 boolean met = size >= 10_000 ? ratio <= 1.5 : size <= 1_000 ? medianOurs < 5.0 : ratio <= 1.5;
                 String goal = size >= 10_000 ? "<= 1.5x" : size <= 1_000 ? "< 5 s" : "<= 1.5x";
                 bySize.put(Integer.toString(size), Map.of("runs", runs, "medianAsyncioSeconds", Stats.round(medianPeer, 3),
                         "medianUrlcheckSeconds", Stats.round(medianOurs, 3), "ratio", Stats.round(ratio, 3),
-                        "medianStackReadySeconds", Stats.round(Stats.median(ready), 3),
-                        "medianCheckSeconds", Stats.round(Stats.median(check), 3),
-                        "medianAfterResultsSeconds", Stats.round(Stats.median(after), 3), "met", met));
-                report.row(size, medianPeer, medianOurs, String.format("%.2fx", ratio), Stats.median(ready),
-                        Stats.median(check), Stats.median(after), goal, met ? "yes" : "NO");
+                        "medianStackReadySeconds", Stats.round(samples.median("ready"), 3),
+                        "medianCheckSeconds", Stats.round(samples.median("check"), 3),
+                        "medianAfterResultsSeconds", Stats.round(samples.median("after results"), 3), "met", met));
+                report.row(size, medianPeer, medianOurs, String.format("%.2fx", ratio), samples.median("ready"),
+                        samples.median("check"), samples.median("after results"), goal, met ? "yes" : "NO");
             }
         }
         report.put("concurrency", concurrency).put("urlcheckScript", urlcheck.toString()).put("sizes", bySize)

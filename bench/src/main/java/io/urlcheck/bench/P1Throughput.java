@@ -18,11 +18,7 @@ final class P1Throughput {
 
     static void run(Bench bench) {
         Options o = bench.options();
-        int count = o.integer("urls", 20_000);
-        int concurrency = o.integer("concurrency", 100);
-        int partitions = o.integer("partitions", 8);
-        int maxPerHost = o.integer("max-per-host", 8);
-        List<String> hosts = Hosts.balanced(o.integer("hosts", 64), partitions);
+        Load load = Load.read(o, 20_000, 100, 0, 8, l -> 8);
         Report report = new Report("p1", bench);
         report.row("mode", "worker URL/s", "asyncio URL/s", "ratio", "target", "met", "worker after 1st s", "ratio after 1st s",
                 "wrk req/s", "worker cpu-s/1k", "asyncio cpu-s/1k");
@@ -31,55 +27,43 @@ final class P1Throughput {
             for (String modeName : o.string("modes", "keep-alive,close").split(",")) {
                 boolean keepAlive = !modeName.trim().equals("close");
                 String mode = keepAlive ? "keep-alive" : "new connection";
-                List<Double> worker = new ArrayList<>();
-                List<Double> peer = new ArrayList<>();
-                List<Double> ratios = new ArrayList<>();
-                List<Double> warm = new ArrayList<>();
-                List<Double> warmRatios = new ArrayList<>();
-                List<Double> wrk = new ArrayList<>();
-                List<Double> workerCpu = new ArrayList<>();
-                List<Double> peerCpu = new ArrayList<>();
+                Samples samples = new Samples();
                 List<Object> runs = new ArrayList<>();
                 for (int run = 1; run <= bench.runs(); run++) {
-                    try (TargetFarm target = bench.target(hosts, 0, keepAlive)) {
+                    try (TargetFarm target = load.target(bench, keepAlive)) {
                         String name = "p1-" + (keepAlive ? "ka" : "close") + "-" + run;
-                        WorkerRun.Figures w = WorkerRun.measure(bench, kafka, target, count, partitions, concurrency, maxPerHost, name);
-                        AsyncioPeer.Result a = bench.peer().run(bench.writeUrls(target, count, name), concurrency, "aiohttp",
+                        WorkerRun.Figures w = WorkerRun.measure(bench, kafka, target, load, name);
+                        AsyncioPeer.Result a = bench.peer().run(bench.writeUrls(target, load.urls(), name), load.concurrency(), "aiohttp",
                                 bench.runDir().resolve(name + "-peer.json"));
                         Bench.log("%s: asyncio %s", name, a);
-                        double ceiling = Ceiling.measure(bench, target, concurrency, !keepAlive);
-                        worker.add(w.urlsPerSecond());
-                        peer.add(a.urlsPerSecond());
-                        ratios.add(w.urlsPerSecond() / a.urlsPerSecond());
+                        double ceiling = Ceiling.measure(bench, target, load.concurrency(), !keepAlive);
+                        samples.add("worker", w.urlsPerSecond());
+                        samples.add("asyncio", a.urlsPerSecond());
+                        samples.add("ratio", w.urlsPerSecond() / a.urlsPerSecond());
                         if (!Double.isNaN(w.warmUrlsPerSecond())) {
-                            warm.add(w.warmUrlsPerSecond());
-                            warmRatios.add(w.warmUrlsPerSecond() / a.urlsPerSecond());
+                            samples.add("worker after 1st s", w.warmUrlsPerSecond());
+                            samples.add("ratio after 1st s", w.warmUrlsPerSecond() / a.urlsPerSecond());
                         }
-                        wrk.add(ceiling);
-                        workerCpu.add(w.cpuPerThousand());
-                        peerCpu.add(a.cpuSeconds() * 1000 / a.urls());
+                        samples.add("wrk", ceiling);
+                        samples.add("worker cpu", w.cpuPerThousand());
+                        samples.add("asyncio cpu", a.cpuSeconds() * 1000 / a.urls());
                         runs.add(Map.of("worker", w.asMap(), "asyncio", a, "wrk", ceiling));
                     }
                 }
-                double ratio = Stats.median(ratios);
+                double ratio = samples.median("ratio");
                 boolean met = ratio >= 3.0;
-                modes.put(mode, Map.of("runs", runs, "medianWorker", Stats.round(Stats.median(worker), 1),
-                        "medianAsyncio", Stats.round(Stats.median(peer), 1), "medianRatio", Stats.round(ratio, 3),
-                        "medianWrk", Stats.round(Stats.median(wrk), 1), "met", met,
-                        "medianWorkerAfterFirstSecond", medianOrNa(warm, 1),
-                        "medianRatioAfterFirstSecond", medianOrNa(warmRatios, 3)));
-                report.row(mode, Stats.median(worker), Stats.median(peer), ratio, ">= 3", met ? "yes" : "NO",
-                        medianOrNa(warm, 1), medianOrNa(warmRatios, 3),
-                        Stats.median(wrk), Stats.median(workerCpu), Stats.median(peerCpu));
+                modes.put(mode, Map.of("runs", runs, "medianWorker", Stats.round(samples.median("worker"), 1),
+                        "medianAsyncio", Stats.round(samples.median("asyncio"), 1), "medianRatio", Stats.round(ratio, 3),
+                        "medianWrk", Stats.round(samples.median("wrk"), 1), "met", met,
+                        "medianWorkerAfterFirstSecond", samples.medianOrNa("worker after 1st s", 1),
+                        "medianRatioAfterFirstSecond", samples.medianOrNa("ratio after 1st s", 3)));
+                report.row(mode, samples.median("worker"), samples.median("asyncio"), ratio, ">= 3", met ? "yes" : "NO",
+                        samples.medianOrNa("worker after 1st s", 1), samples.medianOrNa("ratio after 1st s", 3),
+                        samples.median("wrk"), samples.median("worker cpu"), samples.median("asyncio cpu"));
             }
         }
-        report.put("urls", count).put("concurrency", concurrency).put("hosts", hosts.size())
-                .put("partitions", partitions).put("maxPerHost", maxPerHost).put("modes", modes)
+        report.put("urls", load.urls()).put("concurrency", load.concurrency()).put("hosts", load.hosts().size())
+                .put("partitions", load.partitions()).put("maxPerHost", load.maxPerHost()).put("modes", modes)
                 .finish(bench.resultsDir());
-    }
-
-    /** The rounded median, or "n/a" when no run was long enough to measure it. */
-    private static Object medianOrNa(List<Double> values, int digits) {
-        return values.isEmpty() ? "n/a" : Stats.round(Stats.median(values), digits);
     }
 }

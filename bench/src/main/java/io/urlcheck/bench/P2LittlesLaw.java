@@ -16,24 +16,19 @@ final class P2LittlesLaw {
 
     static void run(Bench bench) {
         Options o = bench.options();
-        int count = o.integer("urls", 40_000);
-        int inFlight = o.integer("concurrency", 2000);
-        int latencyMs = o.integer("latency-ms", 100);
-        int partitions = o.integer("partitions", 8);
-        List<String> hosts = Hosts.balanced(o.integer("hosts", 64), partitions);
         // Per-host cap at twice the fair share, so the global in-flight bound is the one measured.
-        int maxPerHost = o.integer("max-per-host", 2 * (int) Math.ceil(inFlight / (double) hosts.size()));
-        double bound = inFlight / (latencyMs / 1000.0);
+        Load load = Load.read(o, 40_000, 2000, 100, 8, l -> 2 * l.fairShare());
+        double bound = load.concurrency() / (load.latencyMs() / 1000.0);
         List<Double> worker = new ArrayList<>();
         List<Double> peer = new ArrayList<>();
         List<Object> runs = new ArrayList<>();
         try (BenchKafka kafka = BenchKafka.start()) {
             for (int run = 1; run <= bench.runs(); run++) {
-                try (TargetFarm target = bench.target(hosts, latencyMs, true)) {
+                try (TargetFarm target = load.target(bench, true)) {
                     String name = "p2-" + run;
-                    WorkerRun.Figures w = WorkerRun.measure(bench, kafka, target, count, partitions, inFlight, maxPerHost, name);
+                    WorkerRun.Figures w = WorkerRun.measure(bench, kafka, target, load, name);
                     AsyncioPeer.Result a = o.flag("skip-peer", false) ? null
-                            : bench.peer().run(bench.writeUrls(target, count, name), inFlight, "aiohttp",
+                            : bench.peer().run(bench.writeUrls(target, load.urls(), name), load.concurrency(), "aiohttp",
                             bench.runDir().resolve(name + "-peer.json"));
                     Bench.log("%s: worker %.1f %%, asyncio %s", name, 100 * w.urlsPerSecond() / bound, a);
                     worker.add(w.urlsPerSecond() / bound);
@@ -47,8 +42,8 @@ final class P2LittlesLaw {
         double workerEff = Stats.median(worker);
         double peerEff = Stats.median(peer);
         new Report("p2", bench)
-                .put("urls", count).put("inFlight", inFlight).put("latencyMs", latencyMs).put("bound", bound)
-                .put("hosts", hosts.size()).put("maxPerHost", maxPerHost).put("partitions", partitions)
+                .put("urls", load.urls()).put("inFlight", load.concurrency()).put("latencyMs", load.latencyMs()).put("bound", bound)
+                .put("hosts", load.hosts().size()).put("maxPerHost", load.maxPerHost()).put("partitions", load.partitions())
                 .put("runs", runs).put("medianWorkerEfficiency", workerEff).put("medianAsyncioEfficiency", peerEff)
                 .put("met", workerEff >= 0.9)
                 .row("checker", "URL/s (median)", "bound N/L", "efficiency", "target", "met")

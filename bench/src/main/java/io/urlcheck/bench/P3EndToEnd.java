@@ -33,22 +33,18 @@ final class P3EndToEnd {
 
     static void run(Bench bench) {
         Options o = bench.options();
-        int count = o.integer("urls", 100_000);
+        Load load = Load.read(o, 100_000, 100, 0, 8, l -> 8);
         int baselineCount = o.integer("baseline-urls", 20_000);
-        int concurrency = o.integer("concurrency", 100);
-        int partitions = o.integer("partitions", 8);
         String store = o.string("store", "postgres");
-        List<String> hosts = Hosts.balanced(o.integer("hosts", 64), partitions);
         List<Double> ratios = new ArrayList<>();
         List<Double> e2eRates = new ArrayList<>();
         List<Double> baseRates = new ArrayList<>();
         List<Map<String, Object>> runs = new ArrayList<>();
         PostgresServer pg = store.equals("postgres") ? PostgresServer.start(o.flag("pg-fsync", true)) : null;
-        try (BenchKafka kafka = BenchKafka.start(); TargetFarm target = bench.target(hosts, 0, true)) {
+        try (BenchKafka kafka = BenchKafka.start(); TargetFarm target = load.target(bench, true)) {
             for (int run = 1; run <= bench.runs(); run++) {
-                WorkerRun.Figures base = WorkerRun.measure(bench, kafka, target, baselineCount, partitions, concurrency,
-                        o.integer("max-per-host", 8), "p3-base-" + run);
-                Map<String, Object> e2e = endToEnd(bench, kafka, target, pg, count, partitions, concurrency, store, run);
+                WorkerRun.Figures base = WorkerRun.measure(bench, kafka, target, load.withUrls(baselineCount), "p3-base-" + run);
+                Map<String, Object> e2e = endToEnd(bench, kafka, target, pg, load, store, run);
                 double rate = (Double) e2e.get("urlsPerSecond");
                 e2eRates.add(rate);
                 baseRates.add(base.urlsPerSecond());
@@ -63,7 +59,7 @@ final class P3EndToEnd {
         }
         double ratio = Stats.median(ratios);
         Report report = new Report("p3", bench)
-                .put("urls", count).put("store", store).put("concurrency", concurrency).put("runs", runs)
+                .put("urls", load.urls()).put("store", store).put("concurrency", load.concurrency()).put("runs", runs)
                 .put("medianEndToEnd", Stats.median(e2eRates)).put("medianWorkerOnly", Stats.median(baseRates))
                 .put("medianRatio", ratio).put("met", ratio >= 0.5)
                 .row("figure (median of " + runs.size() + ")", "value");
@@ -79,11 +75,12 @@ final class P3EndToEnd {
     }
 
     private static Map<String, Object> endToEnd(Bench bench, BenchKafka kafka, TargetFarm target, PostgresServer pg,
-                                                int count, int partitions, int concurrency, String store, int run) {
+                                                Load load, String store, int run) {
+        int count = load.urls();
         String name = "p3-e2e-" + run;
         String jobId = "bench-p3-" + run + "-" + System.currentTimeMillis();
         Path urls = bench.writeUrls(target, count, name);
-        kafka.reset(partitions);
+        kafka.reset(load.partitions());
         Map<String, String> sinkProps = new LinkedHashMap<>();
         sinkProps.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         sinkProps.put("urlcheck.sink.store", store);
@@ -99,8 +96,8 @@ final class P3EndToEnd {
         try (ResultWatcher watcher = new ResultWatcher(kafka.bootstrapServers(), true)) {
             ServiceProcess sink = bench.startService(name + "-sink", bench.sinkJar(), jvm, sinkProps);
             services.add(sink);
-            ServiceProcess worker = bench.startWorker(name + "-worker", kafka.bootstrapServers(), concurrency,
-                    bench.options().integer("max-per-host", 8));
+            ServiceProcess worker = bench.startWorker(name + "-worker", kafka.bootstrapServers(), load.concurrency(),
+                    load.maxPerHost());
             services.add(worker);
             ServiceProcess producer = bench.startService(name + "-producer", bench.producerJar(), jvm,
                     Map.of("kafka.bootstrap.servers", kafka.bootstrapServers()));
@@ -108,7 +105,7 @@ final class P3EndToEnd {
             for (ServiceProcess s : services) {
                 s.awaitReady(Duration.ofSeconds(180));
             }
-            kafka.awaitWorkerGroup(1, partitions, Duration.ofSeconds(120));
+            kafka.awaitWorkerGroup(1, load.partitions(), Duration.ofSeconds(120));
             HttpClient http = HttpClient.newHttpClient();
             long t0 = System.currentTimeMillis();
             HttpResponse<String> accepted = Bench.postJob(http, producer, urls, jobId);
@@ -140,9 +137,10 @@ final class P3EndToEnd {
             f.put("urlsPerSecond", Stats.round(count / total, 1));
             f.put("totalSeconds", Stats.round(total, 3));
             f.put("producerIngestSeconds", Stats.round((tIngested - t0) / 1000.0, 3));
-            f.put("postToFirstResultSeconds", Stats.round((watcher.firstTimestamp() - t0) / 1000.0, 3));
-            f.put("workerWindowSeconds", Stats.round((watcher.lastTimestamp() - watcher.firstTimestamp()) / 1000.0, 3));
-            f.put("sinkLagSeconds", Stats.round((tDone - watcher.lastTimestamp()) / 1000.0, 3));
+            ResultWatcher.Window window = watcher.window();
+            f.put("postToFirstResultSeconds", Stats.round((window.first() - t0) / 1000.0, 3));
+            f.put("workerWindowSeconds", Stats.round(window.seconds(), 3));
+            f.put("sinkLagSeconds", Stats.round((tDone - window.last()) / 1000.0, 3));
             f.put("workerResults", watcher.distinct());
             f.put("outcomes", watcher.outcomes());
             f.put("sinkJob", job);

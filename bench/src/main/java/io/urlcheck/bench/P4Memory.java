@@ -23,18 +23,16 @@ final class P4Memory {
 
     static void run(Bench bench) {
         Options o = bench.options();
+        Load load = Load.read(o, 0, 0, 0, 8, l -> 0); // URLs by --small/--large; concurrency, max-per-host 0 = the worker's defaults
         int small = o.integer("small", 10_000);
         int large = o.integer("large", 1_000_000);
         int longResults = o.integer("long-results", 30_000);
-        int partitions = o.integer("partitions", 8);
-        int inFlight = o.integer("concurrency", 0); // 0 = the worker's default
-        List<String> hosts = Hosts.balanced(o.integer("hosts", 64), partitions);
         Map<Integer, List<Double>> peaks = new TreeMap<>();
         List<Double> longPeaks = new ArrayList<>();
         List<Object> runs = new ArrayList<>();
-        try (BenchKafka kafka = BenchKafka.start(); TargetFarm target = bench.target(hosts, 0, true)) {
+        try (BenchKafka kafka = BenchKafka.start(); TargetFarm target = load.target(bench, true)) {
             for (int queued : new int[] {small, large}) {
-                kafka.reset(partitions);
+                kafka.reset(load.partitions());
                 long t0 = System.nanoTime();
                 kafka.fill(Bench.requests(target, queued, "p4-" + queued));
                 Bench.log("p4: filled %,d requests in %.1f s", queued, (System.nanoTime() - t0) / 1e9);
@@ -42,7 +40,7 @@ final class P4Memory {
                     kafka.rewind();
                     String name = "p4-" + queued + "-" + run;
                     int goOn = queued == large ? Math.min(longResults, queued) : small;
-                    Map<String, Object> r = measure(bench, kafka, small, goOn, inFlight, name);
+                    Map<String, Object> r = measure(bench, kafka, load, small, goOn, name);
                     r.put("queued", queued);
                     runs.add(r);
                     peaks.computeIfAbsent(queued, k -> new ArrayList<>()).add((Double) r.get("peakRssMibAtSmall"));
@@ -69,11 +67,11 @@ final class P4Memory {
     }
 
     /** Runs one worker until {@code end} results, noting VmHWM when {@code at} results were out. */
-    private static Map<String, Object> measure(Bench bench, BenchKafka kafka, int at, int end, int inFlight, String name) {
+    private static Map<String, Object> measure(Bench bench, BenchKafka kafka, Load load, int at, int end, String name) {
         Map<String, Object> r = new LinkedHashMap<>();
         List<Double> rssTimeline = new ArrayList<>();
         try (ResultWatcher watcher = new ResultWatcher(kafka.bootstrapServers(), false);
-             ServiceProcess worker = bench.startWorker(name, kafka.bootstrapServers(), inFlight, 0)) {
+             ServiceProcess worker = bench.startWorker(name, kafka.bootstrapServers(), load.concurrency(), load.maxPerHost())) {
             long deadline = System.nanoTime() + Duration.ofSeconds(bench.options().integer("timeout-s", 600)).toNanos();
             long nextSample = 0;
             Double atSmall = null;

@@ -29,22 +29,17 @@ final class P5ScaleOut {
 
     static void run(Bench bench) {
         Options o = bench.options();
+        Load load = Load.read(o, 0, 100, 1000, 16, l -> 8); // the URLs are counted per worker
         int perWorker = o.integer("urls-per-worker", 1600);
-        int inFlight = o.integer("concurrency", 100);
-        int latencyMs = o.integer("latency-ms", 1000);
-        int partitions = o.integer("partitions", 16);
-        int maxPerHost = o.integer("max-per-host", 8);
         int warmUp = o.integer("warm-up-per-worker", 0);
-        List<String> hosts = Hosts.balanced(o.integer("hosts", 64), partitions);
         int[] sizes = {1, 2, 4};
         Map<Integer, List<Double>> rates = new LinkedHashMap<>();
         List<Object> runs = new ArrayList<>();
-        try (BenchKafka kafka = BenchKafka.start();
-             TargetFarm target = bench.target(hosts, latencyMs, true)) {
+        try (BenchKafka kafka = BenchKafka.start(); TargetFarm target = load.target(bench, true)) {
             for (int run = 1; run <= bench.runs(); run++) {
                 for (int workers : sizes) {
-                    double rate = measure(bench, kafka, target, workers, perWorker * workers, warmUp * workers,
-                            partitions, inFlight, maxPerHost, "p5-" + workers + "w-" + run);
+                    double rate = measure(bench, kafka, target, load, workers, perWorker * workers, warmUp * workers,
+                            "p5-" + workers + "w-" + run);
                     rates.computeIfAbsent(workers, k -> new ArrayList<>()).add(rate);
                     runs.add(Map.of("workers", workers, "urlsPerSecond", Stats.round(rate, 1)));
                 }
@@ -52,8 +47,8 @@ final class P5ScaleOut {
         }
         double one = Stats.median(rates.get(1));
         Report report = new Report("p5", bench)
-                .put("latencyMs", latencyMs).put("inFlightPerWorker", inFlight).put("partitions", partitions)
-                .put("hosts", hosts.size()).put("urlsPerWorker", perWorker).put("warmUpPerWorker", warmUp)
+                .put("latencyMs", load.latencyMs()).put("inFlightPerWorker", load.concurrency()).put("partitions", load.partitions())
+                .put("hosts", load.hosts().size()).put("urlsPerWorker", perWorker).put("warmUpPerWorker", warmUp)
                 .put("runs", runs)
                 .row("workers", "URL/s (median)", "ideal", "× one", "target", "met");
         Map<String, Object> medians = new LinkedHashMap<>();
@@ -62,21 +57,21 @@ final class P5ScaleOut {
             double speedup = median / one;
             boolean met = workers != 4 || speedup >= 3.6;
             medians.put(Integer.toString(workers), Map.of("urlsPerSecond", Stats.round(median, 1), "speedup", Stats.round(speedup, 3)));
-            report.row(workers, median, workers * inFlight * 1000.0 / latencyMs, speedup,
+            report.row(workers, median, workers * load.concurrency() * 1000.0 / load.latencyMs(), speedup,
                     workers == 4 ? ">= 3.6" : "-", workers == 4 ? (met ? "yes" : "NO") : "-");
         }
         report.put("medians", medians).put("met", Stats.median(rates.get(4)) / one >= 3.6).finish(bench.resultsDir());
     }
 
-    private static double measure(Bench bench, BenchKafka kafka, TargetFarm target, int workers, int count,
-                                  int warmUp, int partitions, int inFlight, int maxPerHost, String name) {
-        kafka.reset(partitions);
+    private static double measure(Bench bench, BenchKafka kafka, TargetFarm target, Load load, int workers, int count,
+                                  int warmUp, String name) {
+        kafka.reset(load.partitions());
         List<ServiceProcess> started = new ArrayList<>();
         try {
             for (int i = 1; i <= workers; i++) {
-                started.add(bench.startWorker(name + "-" + i, kafka.bootstrapServers(), inFlight, maxPerHost));
+                started.add(bench.startWorker(name + "-" + i, kafka.bootstrapServers(), load.concurrency(), load.maxPerHost()));
             }
-            kafka.awaitWorkerGroup(workers, partitions, Duration.ofSeconds(180));
+            kafka.awaitWorkerGroup(workers, load.partitions(), Duration.ofSeconds(180));
             if (warmUp > 0) {
                 warmUp(bench, kafka, target, warmUp, started, name + "-warm-up");
             }
@@ -104,13 +99,14 @@ final class P5ScaleOut {
             kafka.fill(Bench.requests(target, count, name));
             WorkerGauges gauges = new WorkerGauges(started.get(0).port());
             awaitAll(bench, watcher, count, started, name, gauges::sample);
-            double seconds = (watcher.lastTimestamp() - start) / 1000.0;
+            ResultWatcher.Window window = watcher.window();
+            double seconds = (window.last() - start) / 1000.0;
             double rate = count / seconds;
             Bench.log("%s: %d workers, %,d results in %.2f s = %.1f URLs/s, outcomes %s, redelivered %d, %s, worker 1 gauges %s",
-                    name, workers, count, seconds, rate, watcher.outcomes(), watcher.records() - watcher.distinct(),
+                    name, workers, count, seconds, rate, watcher.outcomes(), watcher.redelivered(),
                     watcher.latencies(), gauges.means());
             Bench.log("%s: first result %d ms after the first write; URLs/s per %d ms from the first result: %s", name,
-                    watcher.firstTimestamp() - start, ResultWatcher.TIMELINE_BUCKET_MS, watcher.ratesPerBucket());
+                    window.first() - start, ResultWatcher.TIMELINE_BUCKET_MS, watcher.ratesPerBucket());
             return rate;
         }
     }

@@ -189,19 +189,23 @@ public final class ResultWatcher implements AutoCloseable {
         return distinct;
     }
 
-    /** Result records read so far, redeliveries included. */
-    public long records() {
-        return records;
+    /** Result records read so far beyond one a request: redeliveries. */
+    public long redelivered() {
+        return records - distinct;
     }
 
-    /** Timestamp (ms) of the earliest result. */
-    public long firstTimestamp() {
-        return firstTimestamp;
+    /** The record timestamps of the earliest and the latest result so far. */
+    public Window window() {
+        return new Window(firstTimestamp, lastTimestamp);
     }
 
-    /** Timestamp (ms) of the latest result. */
-    public long lastTimestamp() {
-        return lastTimestamp;
+    /** The record timestamps (ms, set by the worker's producer) of a run's earliest and latest result. */
+    public record Window(long first, long last) {
+
+        /** Seconds from the first result to the last: the checking window. */
+        public double seconds() {
+            return (last - first) / 1000.0;
+        }
     }
 
     /** Outcome counts over distinct requests. */

@@ -4,12 +4,9 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.HashMap;
-import java.util.HashSet;
+import java.util.Arrays;
+import java.util.Collections;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 /**
  * {@code bench stacks-top --file worker.cpu.collapsed}: where a worker profiled with
@@ -24,11 +21,7 @@ final class StacksTop {
 
     static void run(Bench bench) throws IOException {
         Path file = Path.of(bench.options().string("file", ""));
-        int top = bench.options().integer("top", 25);
-        Map<String, Integer> self = new HashMap<>();
-        Map<String, Integer> total = new HashMap<>();
-        Map<String, Integer> components = new HashMap<>();
-        int samples = 0;
+        StackTally stacks = new StackTally(bench.options());
         int kernel = 0;
         try (BufferedReader lines = Files.newBufferedReader(file)) {
             for (String line = lines.readLine(); line != null; line = lines.readLine()) {
@@ -37,28 +30,17 @@ final class StacksTop {
                     continue;
                 }
                 int count = Integer.parseInt(line.substring(space + 1));
-                String[] rootFirst = line.substring(0, space).split(";");
-                samples += count;
-                String leaf = rootFirst[rootFirst.length - 1];
-                self.merge(leaf, count, Integer::sum);
-                if (leaf.endsWith("_[k]")) {
+                List<String> leafFirst = Arrays.asList(line.substring(0, space).split(";"));
+                Collections.reverse(leafFirst);
+                if (leafFirst.get(0).endsWith("_[k]")) {
                     kernel += count;
                 }
-                List<String> typesLeafFirst = new ArrayList<>(rootFirst.length);
-                Set<String> seen = new HashSet<>();
-                for (int i = rootFirst.length - 1; i >= 0; i--) {
-                    typesLeafFirst.add(typeOf(rootFirst[i]));
-                    if (seen.add(rootFirst[i])) {
-                        total.merge(rootFirst[i], count, Integer::sum);
-                    }
-                }
-                components.merge(Components.of(typesLeafFirst), count, Integer::sum);
+                stacks.add(leafFirst, leafFirst.stream().map(StacksTop::typeOf).toList(), count);
             }
         }
+        int samples = stacks.samples();
         System.out.printf("%s: %d samples; %.1f %% with the leaf in the kernel%n", file, samples, 100.0 * kernel / Math.max(samples, 1));
-        JfrTop.print("by component (thread kind, else leaf-most matching frame)", components, samples, 20);
-        JfrTop.print("self (top of stack)", self, samples, top);
-        JfrTop.print("total (anywhere on stack)", total, samples, top);
+        stacks.print("by component (thread kind, else leaf-most matching frame)");
     }
 
     /**

@@ -55,16 +55,19 @@ final class WorkerRun {
     private WorkerRun() {
     }
 
-    /** Resets Kafka, fills {@code count} requests for {@code target}, and measures one worker checking them. */
-    static Figures measure(Bench bench, BenchKafka kafka, TargetFarm target, int count, int partitions,
-                           int maxInFlight, int maxPerHost, String name) {
-        kafka.reset(partitions);
+    /**
+     * Resets Kafka to the load's partitions, fills the load's URL count of requests for {@code target}, and measures
+     * one worker checking them with the load's concurrency and per-host cap.
+     */
+    static Figures measure(Bench bench, BenchKafka kafka, TargetFarm target, Load load, String name) {
+        int count = load.urls();
+        kafka.reset(load.partitions());
         long fillStart = System.nanoTime();
         kafka.fill(Bench.requests(target, count, name));
         Bench.log("%s: filled %,d requests in %.1f s", name, count, (System.nanoTime() - fillStart) / 1e9);
         long servedBefore = target.served();
         try (ResultWatcher watcher = new ResultWatcher(kafka.bootstrapServers(), true);
-             ServiceProcess worker = bench.startWorker(name, kafka.bootstrapServers(), maxInFlight, maxPerHost)) {
+             ServiceProcess worker = bench.startWorker(name, kafka.bootstrapServers(), load.concurrency(), load.maxPerHost())) {
             Duration timeout = Duration.ofSeconds(bench.options().integer("timeout-s", 600));
             long deadline = System.nanoTime() + timeout.toNanos();
             while (!watcher.await(1, Duration.ofMillis(200))) {
@@ -85,15 +88,16 @@ final class WorkerRun {
             }
             double cpu = ProcStatus.cpuSeconds(worker) - cpuAtFirst;
             double rss = ProcStatus.peakRssMib(worker);
-            double seconds = (watcher.lastTimestamp() - watcher.firstTimestamp()) / 1000.0;
+            ResultWatcher.Window window = watcher.window();
+            double seconds = window.seconds();
             Map<String, Integer> outcomes = new LinkedHashMap<>();
             watcher.outcomes().forEach((k, v) -> outcomes.put(k.name(), v));
             if (outcomes.getOrDefault(Outcome.OK.name(), 0) < count) {
                 Bench.log("%s: WARNING not every check was OK: %s %s", name, outcomes, watcher.errors());
             }
             Figures f = new Figures(count, (count - 1) / Math.max(seconds, 0.001), watcher.rateAfter(WARM_UP_MS), seconds,
-                    (watcher.firstTimestamp() - ProcStatus.startedAtMillis(worker)) / 1000.0, cpu, rss,
-                    watcher.records() - watcher.distinct(), outcomes, watcher.latencies(), gauges.means());
+                    (window.first() - ProcStatus.startedAtMillis(worker)) / 1000.0, cpu, rss,
+                    watcher.redelivered(), outcomes, watcher.latencies(), gauges.means());
             Bench.log("%s: %,d results in %.2f s = %.0f URLs/s (boot+join %.1f s, cpu %.1f s, peak RSS %.0f MiB, "
                             + "target served %,d, redelivered %d) %s gauges %s", name, count, seconds, f.urlsPerSecond(),
                     f.launchToFirstSeconds(), cpu, rss, target.served() - servedBefore, f.duplicates(), f.latencies(),

@@ -63,17 +63,30 @@ public final class CronExpression {
 
     /** The latest tick at or before {@code instant}, or null when none lies within eight years. */
     public Instant latestAtOrBefore(Instant instant) {
-        LocalDateTime at = LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES);
-        LocalDateTime floor = at.minusYears(MAX_YEARS);
-        while (!at.isBefore(floor)) {
+        return search(LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES), -1);
+    }
+
+    /** The first tick strictly after {@code instant}, or null when none lies within eight years. */
+    public Instant firstAfter(Instant instant) {
+        return search(LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1), 1);
+    }
+
+    /**
+     * The first matching minute from {@code at} on, walking backwards ({@code step} -1) or forwards (+1). A field
+     * that does not match skips its whole unit at once: to the edge of the month, day or hour in the walk's direction.
+     */
+    private Instant search(LocalDateTime from, int step) {
+        LocalDateTime at = from;
+        LocalDateTime limit = from.plusYears((long) step * MAX_YEARS);
+        while (step < 0 ? !at.isBefore(limit) : at.isBefore(limit)) {
             if (!months.get(at.getMonthValue())) {
-                at = at.withDayOfMonth(1).withHour(0).withMinute(0).minusMinutes(1);
+                at = edge(at.withDayOfMonth(1).withHour(0).withMinute(0), ChronoUnit.MONTHS, step);
             } else if (!dayMatches(at)) {
-                at = at.withHour(0).withMinute(0).minusMinutes(1);
+                at = edge(at.withHour(0).withMinute(0), ChronoUnit.DAYS, step);
             } else if (!hours.get(at.getHour())) {
-                at = at.withMinute(0).minusMinutes(1);
+                at = edge(at.withMinute(0), ChronoUnit.HOURS, step);
             } else if (!minutes.get(at.getMinute())) {
-                at = at.minusMinutes(1);
+                at = at.plusMinutes(step);
             } else {
                 return at.toInstant(ZoneOffset.UTC);
             }
@@ -81,24 +94,9 @@ public final class CronExpression {
         return null;
     }
 
-    /** The first tick strictly after {@code instant}, or null when none lies within eight years. */
-    public Instant firstAfter(Instant instant) {
-        LocalDateTime at = LocalDateTime.ofInstant(instant, ZoneOffset.UTC).truncatedTo(ChronoUnit.MINUTES).plusMinutes(1);
-        LocalDateTime ceiling = at.plusYears(MAX_YEARS);
-        while (at.isBefore(ceiling)) {
-            if (!months.get(at.getMonthValue())) {
-                at = at.withDayOfMonth(1).withHour(0).withMinute(0).plusMonths(1);
-            } else if (!dayMatches(at)) {
-                at = at.withHour(0).withMinute(0).plusDays(1);
-            } else if (!hours.get(at.getHour())) {
-                at = at.withMinute(0).plusHours(1);
-            } else if (!minutes.get(at.getMinute())) {
-                at = at.plusMinutes(1);
-            } else {
-                return at.toInstant(ZoneOffset.UTC);
-            }
-        }
-        return null;
+    /** From the start of a unit: the next unit's start going forwards, the last minute before it going backwards. */
+    private static LocalDateTime edge(LocalDateTime unitStart, ChronoUnit unit, int step) {
+        return step > 0 ? unitStart.plus(1, unit) : unitStart.minusMinutes(1);
     }
 
     private boolean dayMatches(LocalDateTime at) {

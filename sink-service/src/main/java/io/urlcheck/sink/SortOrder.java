@@ -5,23 +5,22 @@ import java.util.Arrays;
 /**
  * How {@code GET /api/results} orders rows. Every order is a keyset on (a long key, url), so cursor
  * pagination stays stable while results keep arriving. A missing response time sorts as -1: first
- * ascending, last descending.
+ * ascending, last descending. A descending order is spelled with a leading {@code -}, the way the
+ * {@code sort} parameter writes it, so the spelling alone says the direction.
  */
 public enum SortOrder {
-    RESPONSE_TIME_ASC("responseTime", false),
-    RESPONSE_TIME_DESC("-responseTime", true),
-    CHECKED_AT_ASC("checkedAt", false),
-    CHECKED_AT_DESC("-checkedAt", true);
+    RESPONSE_TIME_ASC("responseTime"),
+    RESPONSE_TIME_DESC("-responseTime"),
+    CHECKED_AT_ASC("checkedAt"),
+    CHECKED_AT_DESC("-checkedAt");
 
     /** The order used when a query names none: newest first. */
     public static final SortOrder DEFAULT = CHECKED_AT_DESC;
 
     private final String param;
-    private final boolean descending;
 
-    SortOrder(String param, boolean descending) {
+    SortOrder(String param) {
         this.param = param;
-        this.descending = descending;
     }
 
     /** The spelling in the {@code sort} query parameter. */
@@ -29,8 +28,9 @@ public enum SortOrder {
         return param;
     }
 
+    /** True for the orders spelled with a leading {@code -}. */
     public boolean descending() {
-        return descending;
+        return param.startsWith("-");
     }
 
     public boolean byResponseTime() {

@@ -1,6 +1,7 @@
 package io.urlcheck.launcher.cli;
 
 import java.util.concurrent.Executor;
+import java.util.function.Supplier;
 
 /** Small helpers shared by the commands. */
 final class Cli {
@@ -12,6 +13,18 @@ final class Cli {
     static UsageException usage(Object command, String message) {
         String name = command.getClass().getSimpleName().replace("Command", "").toLowerCase();
         return new UsageException(message + " (see ./urlcheck " + name + " --help)");
+    }
+
+    /**
+     * What {@code check} returns: the commands read and check their options with it, and an
+     * {@link IllegalArgumentException} it throws is a usage error of {@code command} (exit 2).
+     */
+    static <T> T checked(Object command, Supplier<T> check) {
+        try {
+            return check.get();
+        } catch (IllegalArgumentException e) {
+            throw usage(command, e.getMessage());
+        }
     }
 
     /** An executor running each task on a fresh daemon thread, so a stuck upload never holds the JVM. */

@@ -4,6 +4,7 @@ import io.urlcheck.launcher.stack.ChildProcess;
 import sun.misc.Signal;
 
 import java.io.PrintStream;
+import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
@@ -16,28 +17,17 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class Interrupts {
 
-    /** A stop signal this class takes over, with the exit code a shell reports for it (128 + its number). */
-    public enum StopSignal {
-        INT("Ctrl+C", ExitCodes.INTERRUPTED),
-        TERM("SIGTERM", ExitCodes.TERMINATED);
-
-        private final String label;
-        private final int exitCode;
-
-        StopSignal(String label, int exitCode) {
-            this.label = label;
-            this.exitCode = exitCode;
-        }
-
-        /** How a person would name it: {@code Ctrl+C} or {@code SIGTERM}. */
-        public String label() {
-            return label;
-        }
-
-        /** The launcher's exit code after a stop by this signal. */
-        public int exitCode() {
-            return exitCode;
-        }
+    /**
+     * A stop signal this class takes over: its name ({@code INT}), how a person would name it ({@code Ctrl+C} or
+     * {@code SIGTERM}) and the launcher's exit code after a stop by it, the one a shell reports (128 + its number).
+     */
+    public record StopSignal(String name, String label, int exitCode) {
+        /** Ctrl+C. */
+        public static final StopSignal INT = new StopSignal("INT", "Ctrl+C", ExitCodes.INTERRUPTED);
+        /** {@code kill}, {@code timeout}, a CI runner's cancel. */
+        public static final StopSignal TERM = new StopSignal("TERM", "SIGTERM", ExitCodes.TERMINATED);
+        /** Every signal {@link #install} takes over. */
+        static final List<StopSignal> ALL = List.of(INT, TERM);
     }
 
     /** The first stop signal; set once, and its being set is what {@link #requested()} reports. */
@@ -53,7 +43,7 @@ public final class Interrupts {
     /** Takes over SIGINT and SIGTERM for this JVM. */
     public static Interrupts install(PrintStream err) {
         Interrupts interrupts = new Interrupts(err);
-        for (StopSignal s : StopSignal.values()) {
+        for (StopSignal s : StopSignal.ALL) {
             Signal.handle(new Signal(s.name()), signal -> interrupts.onSignal(s));
         }
         return interrupts;

@@ -21,17 +21,7 @@ import java.util.Map;
 import java.util.concurrent.Callable;
 
 /** {@code urlcheck results}: the latest result per URL from a running sink, as a table, JSON or CSV. */
-@Command(name = "results", sortOptions = false,
-        description = {"Print the latest result per URL from a running sink, filtered by outcome and job.", ""},
-        footerHeading = "%nExamples:%n",
-        footer = {"  ./urlcheck results",
-                "  ./urlcheck results --outcome HTTP_ERROR --job run-3f2a9c1e",
-                "  ./urlcheck results --format csv > results.csv",
-                "  ./urlcheck results --format json --limit 10 | jq '.[].url'",
-                "",
-                "Outcomes: OK HTTP_ERROR TIMEOUT DNS_FAILURE CONNECTION_REFUSED CONNECTION_ERROR TLS_ERROR",
-                "          TOO_MANY_REDIRECTS BLOCKED INVALID_URL SKIPPED",
-                "Exit codes: 0 printed; 2 bad arguments; 3 the sink could not be reached."})
+@Command(name = "results", sortOptions = false)
 public final class ResultsCommand implements Callable<Integer> {
 
     /** What {@code --format} can print. */
@@ -52,9 +42,6 @@ public final class ResultsCommand implements Callable<Integer> {
 
     @Mixin
     ApiOptions api;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
 
     @Override
     public Integer call() throws Exception {

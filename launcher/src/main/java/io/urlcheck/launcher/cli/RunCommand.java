@@ -30,22 +30,7 @@ import java.util.concurrent.CompletableFuture;
  * {@code urlcheck run FILE}: the embedded default. Starts a broker and the three services, feeds the file,
  * follows the job to the end, writes the results, prints a summary and stops everything.
  */
-@Command(name = "run", sortOptions = false,
-        description = {"Check every URL in FILE (one per line; - reads stdin), or every link in a .md, .html or .htm FILE or a folder of them, on a local stack started for the run: a Kafka broker and the producer, worker and sink services. Writes the results to --out, prints a summary and stops everything.", ""},
-        footerHeading = "%nExamples:%n",
-        footer = {"  ./urlcheck run urls.txt",
-                "  ./urlcheck run urls.txt --out dead.csv --format csv --fail-on-error",
-                "  cat urls.txt | ./urlcheck run - --concurrency 64 --timeout 5 --quiet",
-                "  ./urlcheck run local.txt --allow-cidr 127.0.0.0/8     # check servers on this machine",
-                "  ./urlcheck run README.md docs/ --base https://example.com/ --format markdown --out links.md",
-                "  ./urlcheck run urls.txt --exclude 'linkedin\\.com' --header 'Authorization: Bearer T' --method head",
-                "  ./urlcheck run urls.txt --config ci.toml            # options from a file (./urlcheck.toml is read by default)",
-                "  ./urlcheck run urls.txt --baseline previous.json --fail-on-new   # fail only on links that broke",
-                "",
-                "Exit codes: 0 all checked; 1 with --fail-on-error when an outcome is not OK;",
-                "1 with --fail-on-new when a URL broke since --baseline (OK then, not OK now);",
-                "2 bad arguments; 3 the stack could not start; 130 stopped by Ctrl+C, 143 by SIGTERM (partial results).",
-                "First Ctrl+C: stop intake, let the workers drain, write the partial results. Second: force."})
+@Command(name = "run", sortOptions = false)
 public final class RunCommand implements Callable<Integer> {
 
     @Mixin
@@ -79,20 +64,13 @@ public final class RunCommand implements Callable<Integer> {
     @Option(names = {"-q", "--quiet"}, description = "No progress, start-up lines or table; only the summary line.")
     boolean quiet;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
     @Override
     public Integer call() throws Exception {
-        Upload upload;
-        JobOptions options;
-        try {
-            upload = input.prepare();
+        Upload upload = Cli.checked(this, input::prepare);
+        JobOptions options = Cli.checked(this, () -> {
             baseline.load();
-            options = jobOptions.toJobOptions(worker.timeoutSeconds == null ? null : worker.timeoutSeconds + "s", worker.retries);
-        } catch (IllegalArgumentException e) {
-            throw Cli.usage(this, e.getMessage());
-        }
+            return jobOptions.toJobOptions(worker.timeoutSeconds == null ? null : worker.timeoutSeconds + "s", worker.retries);
+        });
         StackConfig config = StackStart.configure(this, () -> StackStart.builder("run"), worker, stack, false);
         Path outFile = out != null ? out : Path.of("results." + format.extension());
         Style errStyle = Style.detect("stderr");

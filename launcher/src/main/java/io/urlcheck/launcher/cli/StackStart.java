@@ -26,14 +26,12 @@ final class StackStart {
      */
     static StackConfig configure(Object command, Supplier<StackConfig.Builder> base, WorkerOptions worker,
                                  StackOptions stack, boolean fixedDefaults) {
-        try {
+        return Cli.checked(command, () -> {
             StackConfig.Builder builder = base.get();
             worker.applyTo(builder);
             stack.applyTo(builder, fixedDefaults);
             return builder.build();
-        } catch (IllegalArgumentException e) {
-            throw Cli.usage(command, e.getMessage());
-        }
+        });
     }
 
     /**

@@ -12,18 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code urlcheck submit FILE}: sends URLs to a running stack and prints the job id. */
-@Command(name = "submit", sortOptions = false,
-        description = {"Send the URLs in FILE (- reads stdin), or the links of .md, .html and .htm files and folders of them, to a running stack's producer and print the job id on stdout. With --wait, follow the job to the end and print its summary.", ""},
-        footerHeading = "%nExamples:%n",
-        footer = {"  ./urlcheck submit urls.txt",
-                "  JOB=$(./urlcheck submit urls.txt) && ./urlcheck watch --job \"$JOB\"",
-                "  ./urlcheck submit urls.txt --wait --fail-on-error",
-                "  ./urlcheck submit README.md docs/ --base https://example.com/ --wait",
-                "  ./urlcheck submit urls.txt --job nightly-2024-06-01 --producer http://10.0.0.5:8081",
-                "  ./urlcheck submit urls.txt --exclude '/private/' --accept 200..299,403 --method head",
-                "",
-                "Exit codes: 0 submitted (and, with --wait, done); 1 with --wait --fail-on-error when an",
-                "outcome is not OK; 2 bad arguments; 3 the producer or sink could not be reached."})
+@Command(name = "submit", sortOptions = false)
 public final class SubmitCommand implements Callable<Integer> {
 
     @Mixin
@@ -54,22 +43,15 @@ public final class SubmitCommand implements Callable<Integer> {
     @Mixin
     ConfigOption config;
 
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
-
     @Override
     public Integer call() throws Exception {
-        Upload upload;
-        JobOptions options;
-        try {
-            upload = input.prepare();
+        Upload upload = Cli.checked(this, input::prepare);
+        JobOptions options = Cli.checked(this, () -> {
             if (jobId != null && !JobId.isValid(jobId)) {
                 throw new IllegalArgumentException(JobId.refusal("--job", jobId));
             }
-            options = jobOptions.toJobOptions(limits.timeout, limits.retries);
-        } catch (IllegalArgumentException e) {
-            throw Cli.usage(this, e.getMessage());
-        }
+            return jobOptions.toJobOptions(limits.timeout, limits.retries);
+        });
         Submission submission = upload.send(api.producer(), jobId, options, () -> false);
         System.out.println(submission.jobId());
         System.out.flush();

@@ -14,14 +14,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code urlcheck summary}: counts by outcome, latency percentiles and slowest URLs from a running sink. */
-@Command(name = "summary", sortOptions = false,
-        description = {"Print counts by outcome, latency percentiles, the slowest URLs and failing hosts, for one job or for everything the running sink holds.", ""},
-        footerHeading = "%nExamples:%n",
-        footer = {"  ./urlcheck summary",
-                "  ./urlcheck summary --job run-3f2a9c1e",
-                "  ./urlcheck summary --sink http://10.0.0.5:8083",
-                "",
-                "Exit codes: 0 printed; 2 bad arguments; 3 the sink could not be reached or has no such job."})
+@Command(name = "summary", sortOptions = false)
 public final class SummaryCommand implements Callable<Integer> {
 
     @Option(names = "--job", paramLabel = "ID", description = "Only this job (default: all results).")
@@ -29,9 +22,6 @@ public final class SummaryCommand implements Callable<Integer> {
 
     @Mixin
     ApiOptions api;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
 
     @Override
     public Integer call() {

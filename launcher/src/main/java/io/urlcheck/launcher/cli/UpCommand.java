@@ -13,17 +13,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code urlcheck up}: starts the local stack and keeps it running until Ctrl+C. */
-@Command(name = "up", sortOptions = false,
-        description = {"Start a local stack (Kafka, producer, N workers, sink) and keep it running until Ctrl+C. Prints where each API listens. Send it work with 'submit', query it with 'results', 'summary' and 'watch'.", ""},
-        footerHeading = "%nExamples:%n",
-        footer = {"  ./urlcheck up",
-                "  ./urlcheck up --workers 3 --allow-cidr 127.0.0.0/8",
-                "  ./urlcheck up --producer-port 9081 --sink-port 9083 --kafka-port 19092",
-                "  URLCHECK_JDBC_PASSWORD=... ./urlcheck up --store postgres --jdbc-url jdbc:postgresql://localhost:5432/urlcheck --jdbc-user urlcheck",
-                "",
-                "Default ports: producer 8081, worker-1 8082, sink 8083, Kafka 9092; workers 2 to 8 on 8084 to 8090",
-                "(each further worker takes the next port above the previous worker's that the stack does not use).",
-                "Exit codes: 0 stopped by Ctrl+C or SIGTERM; 2 bad arguments; 3 the stack could not start."})
+@Command(name = "up", sortOptions = false)
 public final class UpCommand implements Callable<Integer> {
 
     @Option(names = "--workers", paramLabel = "N", defaultValue = "1",
@@ -38,9 +28,6 @@ public final class UpCommand implements Callable<Integer> {
 
     @Mixin
     WorkerOptions worker;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
 
     @Override
     public Integer call() throws Exception {

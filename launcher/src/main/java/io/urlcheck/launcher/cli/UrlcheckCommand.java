@@ -2,22 +2,27 @@ package io.urlcheck.launcher.cli;
 
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ScopeType;
 import picocli.CommandLine.Spec;
 
-/** The {@code urlcheck} command: only a container for its subcommands. */
-@Command(name = "urlcheck", mixinStandardHelpOptions = true, version = "urlcheck 0.1.0-SNAPSHOT",
-        description = {"Check URLs at scale: a Kafka-backed pipeline of producer, workers and sink. 'run' does everything on this machine in one command; 'up' keeps a local stack running for 'submit', 'results', 'summary' and 'watch'.", ""},
+/**
+ * The {@code urlcheck} command: only a container for its subcommands. Every command's description and examples are
+ * in {@code UsageHelp.properties} (its resource bundle, which the subcommands inherit), and every command takes the
+ * {@code -h}/{@code --help} declared here.
+ */
+@Command(name = "urlcheck", version = "urlcheck 0.1.0-SNAPSHOT", resourceBundle = "io.urlcheck.launcher.cli.UsageHelp",
         subcommands = {RunCommand.class, UpCommand.class, SubmitCommand.class, ResultsCommand.class,
-                SummaryCommand.class, WatchCommand.class},
-        footerHeading = "%nExamples:%n",
-        footer = {"  ./urlcheck run urls.txt                       # check, write results.json, print a summary",
-                "  ./urlcheck up --workers 2                     # a running stack on ports 8081-8083, 9092",
-                "  ./urlcheck submit urls.txt --wait             # against a running stack",
-                "  ./urlcheck results --outcome HTTP_ERROR",
-                "",
-                "Run './urlcheck COMMAND --help' for a command's options."})
+                SummaryCommand.class, WatchCommand.class})
 public final class UrlcheckCommand implements Runnable {
+
+    /** Inherited by every subcommand, where it comes last in the option list as their own did. */
+    @Option(names = {"-h", "--help"}, usageHelp = true, scope = ScopeType.INHERIT)
+    boolean help;
+
+    @Option(names = {"-V", "--version"}, versionHelp = true, description = "Print version information and exit.")
+    boolean version;
 
     @Spec
     CommandSpec spec;

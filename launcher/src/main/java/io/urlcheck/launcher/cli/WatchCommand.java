@@ -10,13 +10,7 @@ import java.util.Optional;
 import java.util.concurrent.Callable;
 
 /** {@code urlcheck watch}: follows a job's progress on a running stack until it is done. */
-@Command(name = "watch", sortOptions = false,
-        description = {"Follow a job on a running stack (the newest one by default) with a progress bar until every URL is checked, then print its summary.", ""},
-        footerHeading = "%nExamples:%n",
-        footer = {"  ./urlcheck watch",
-                "  ./urlcheck watch --job nightly-2024-06-01",
-                "",
-                "Exit codes: 0 the job is done; 2 bad arguments; 3 the sink could not be reached."})
+@Command(name = "watch", sortOptions = false)
 public final class WatchCommand implements Callable<Integer> {
 
     @Option(names = "--job", paramLabel = "ID", description = "The job to follow (default: the newest).")
@@ -27,9 +21,6 @@ public final class WatchCommand implements Callable<Integer> {
 
     @Mixin
     ApiOptions api;
-
-    @Option(names = {"-h", "--help"}, usageHelp = true, description = "Show this help.")
-    boolean help;
 
     @Override
     public Integer call() throws Exception {

@@ -22,17 +22,7 @@ import java.util.List;
  * JDK makes a new one; the JVM checks the class path again itself, and with {@code -Xshare:auto} a stale or
  * unreadable archive only costs the sharing, never the start.
  */
-final class ClassDataSharing {
-
-    private final String kind;
-    private final Path archive;
-    private final Path pending;
-
-    private ClassDataSharing(String kind, Path archive, Path pending) {
-        this.kind = kind;
-        this.archive = archive;
-        this.pending = pending;
-    }
+record ClassDataSharing(String kind, Path archive, Path pending) {
 
     /**
      * The archive of {@code kind} (e.g. {@code sink-service}) for a JVM whose classes come from {@code classPath};

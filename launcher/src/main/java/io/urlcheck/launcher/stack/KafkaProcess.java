@@ -37,26 +37,23 @@ import java.util.concurrent.TimeoutException;
  * Kafka's own {@link Formatter} ({@link #formattedTemplate}); {@link #stop}, {@link #kill} and {@link #start} again reuse it, so a restart keeps every
  * topic and offset, as a real broker restart does.
  */
-public final class KafkaProcess {
+public final class KafkaProcess extends StackProcess {
 
     private static final int NODE_ID = 1;
     private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private final Path dir;
-    private final int port;
     private final int controllerPort;
-    private final ChildProcess process;
     private boolean formatted;
     private int listenerPort;
     private BrokerListener listener;
 
     /** A broker living in {@code dir} (config and data), logging to {@code logDir/kafka.log}, on loopback {@code port}. */
     public KafkaProcess(Path dir, Path logDir, int port, int controllerPort) {
+        super(port, new ChildProcess("kafka", command("kafka.Kafka", config(dir.toAbsolutePath()).toString()), Map.of(),
+                logDir.toAbsolutePath().resolve("kafka.log"), ClassDataSharing.of("kafka", classPathFiles())));
         this.dir = dir.toAbsolutePath();
-        this.port = port;
         this.controllerPort = controllerPort;
-        this.process = new ChildProcess("kafka", command("kafka.Kafka", config().toString()), Map.of(),
-                logDir.toAbsolutePath().resolve("kafka.log"), ClassDataSharing.of("kafka", classPathFiles()));
     }
 
     /**
@@ -84,14 +81,14 @@ public final class KafkaProcess {
         if (!formatted) {
             format();
         }
-        process.start();
+        process().start();
         return this;
     }
 
     private void format() {
         try {
             Files.createDirectories(dir);
-            writePrivately(config(), serverProperties());
+            writePrivately(config(dir), serverProperties());
         } catch (IOException e) {
             throw new StackException("cannot write the Kafka config in " + dir + ": " + e.getMessage(), e);
         }
@@ -181,7 +178,7 @@ public final class KafkaProcess {
     public void awaitReady(Admin admin, Duration timeout) {
         Instant deadline = Instant.now().plus(timeout);
         try {
-            while (!accepts(port)) {
+            while (!accepts(port())) {
                 failIfGone(deadline, timeout);
                 Thread.sleep(25); // probe interval of a starting broker's port
             }
@@ -213,6 +210,7 @@ public final class KafkaProcess {
     }
 
     private void failIfGone(Instant deadline, Duration timeout) {
+        ChildProcess process = process();
         if (!process.isAlive()) {
             throw new StackException("Kafka exited with code " + process.exitCode() + " while starting; see "
                     + process.logFile() + System.lineSeparator() + process.logTail(15));
@@ -231,19 +229,9 @@ public final class KafkaProcess {
         }
     }
 
-    /** SIGTERM: a controlled shutdown; SIGKILL after {@code grace}. */
-    public void stop(Duration grace) {
-        process.stop(grace);
-    }
-
-    /** SIGKILL: the broker dies without a controlled shutdown. */
-    public void kill() {
-        process.kill();
-    }
-
     /** The {@code host:port} clients bootstrap from. */
     public String bootstrapServers() {
-        return "127.0.0.1:" + port;
+        return "127.0.0.1:" + port();
     }
 
     /** The {@code host:port} of the second listener; see {@link #listener(int, BrokerListener)}. */
@@ -254,22 +242,12 @@ public final class KafkaProcess {
         return "127.0.0.1:" + listenerPort;
     }
 
-    /** The client port. */
-    public int port() {
-        return port;
-    }
-
     /** The controller (KRaft quorum) port. */
     public int controllerPort() {
         return controllerPort;
     }
 
-    /** The underlying child process, for pids and logs. */
-    public ChildProcess process() {
-        return process;
-    }
-
-    private Path config() {
+    private static Path config(Path dir) {
         return dir.resolve("server.properties");
     }
 
@@ -285,8 +263,8 @@ public final class KafkaProcess {
                 "process.roles=broker,controller",
                 "node.id=" + NODE_ID,
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
-                "listeners=PLAINTEXT://127.0.0.1:" + port + ",CONTROLLER://127.0.0.1:" + controllerPort + extraListener,
-                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port + extraListener,
+                "listeners=PLAINTEXT://127.0.0.1:" + port() + ",CONTROLLER://127.0.0.1:" + controllerPort + extraListener,
+                "advertised.listeners=PLAINTEXT://127.0.0.1:" + port() + extraListener,
                 "controller.listener.names=" + CONTROLLER_LISTENER,
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
@@ -323,7 +301,7 @@ public final class KafkaProcess {
         return String.join(File.pathSeparator, entries);
     }
 
-    private List<String> command(String mainClass, String... args) {
+    private static List<String> command(String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Java.executable());
         command.add("-Xmx512m");

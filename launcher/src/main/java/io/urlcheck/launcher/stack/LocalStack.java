@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
@@ -243,14 +244,10 @@ public final class LocalStack implements AutoCloseable {
         return kafka == null ? null : kafka.process();
     }
 
+    /** The child processes started so far: producer, sink, workers, broker. */
     private List<ChildProcess> children() {
-        List<ChildProcess> all = new ArrayList<>();
-        Stream.concat(Stream.of(producer, sink), workers.stream()).filter(java.util.Objects::nonNull)
-                .forEach(s -> all.add(s.process()));
-        if (kafka != null) {
-            all.add(kafka.process());
-        }
-        return all;
+        return Stream.<StackProcess>concat(Stream.concat(Stream.of(producer, sink), workers.stream()), Stream.of(kafka))
+                .filter(Objects::nonNull).map(StackProcess::process).toList();
     }
 
     /** SIGTERMs every worker at once and waits for them all (drain grace plus margin), then SIGKILLs stragglers. */

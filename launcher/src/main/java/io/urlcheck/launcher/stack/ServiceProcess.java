@@ -19,7 +19,7 @@ import java.util.Map;
  * the very artifact production runs. Secret properties ({@link Secrets}) go to it through its environment. Ready when {@code /q/health/ready} answers 200; it can be
  * SIGTERMed, SIGKILLed and started again with the same settings.
  */
-public final class ServiceProcess implements AutoCloseable {
+public final class ServiceProcess extends StackProcess implements AutoCloseable {
 
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
@@ -27,8 +27,6 @@ public final class ServiceProcess implements AutoCloseable {
     static final Duration CLOSE_GRACE = Duration.ofSeconds(20);
 
     private final String name;
-    private final int port;
-    private final ChildProcess process;
 
     /**
      * @param home       the repository root (holds {@code <module>/target/quarkus-app})
@@ -42,8 +40,13 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public ServiceProcess(Path home, String module, String name, int port, Map<String, String> properties,
                           String heap, Path logDir) {
+        super(port, packaged(home, module, name, port, properties, heap, logDir));
         this.name = name;
-        this.port = port;
+    }
+
+    /** The child process of {@link #ServiceProcess(Path, String, String, int, Map, String, Path)}. */
+    private static ChildProcess packaged(Path home, String module, String name, int port, Map<String, String> properties,
+                                         String heap, Path logDir) {
         Path jar = jar(home, module);
         if (!Files.isRegularFile(jar)) {
             throw new StackException(jar + " is missing; build it with ./mvnw -B package -DskipTests"
@@ -61,7 +64,7 @@ public final class ServiceProcess implements AutoCloseable {
         List<String> command = command(jar, jvmOptions, props, secrets);
         ClassDataSharing cds = ClassDataSharing.of(module, List.of(jar,
                 jar.resolveSibling("quarkus").resolve("quarkus-application.dat")));
-        this.process = new ChildProcess(name, command, secrets, logDir.resolve(name + ".log"), cds);
+        return new ChildProcess(name, command, secrets, logDir.resolve(name + ".log"), cds);
     }
 
     /**
@@ -79,15 +82,20 @@ public final class ServiceProcess implements AutoCloseable {
      */
     public ServiceProcess(String name, Path jar, int port, List<String> jvmOptions, Map<String, String> properties,
                           Map<String, String> environment, Path logFile) {
+        super(port, asGiven(name, jar, jvmOptions, properties, environment, logFile));
         this.name = name;
-        this.port = port;
+    }
+
+    /** The child process of {@link #ServiceProcess(String, Path, int, List, Map, Map, Path)}. */
+    private static ChildProcess asGiven(String name, Path jar, List<String> jvmOptions, Map<String, String> properties,
+                                        Map<String, String> environment, Path logFile) {
         if (!Files.isRegularFile(jar)) {
             throw new StackException(jar + " is missing; package it first (./mvnw -B package -DskipTests)");
         }
         Map<String, String> variables = new LinkedHashMap<>();
         List<String> command = command(jar.toAbsolutePath(), jvmOptions, properties, variables);
         variables.putAll(environment);
-        this.process = new ChildProcess(name, command, variables, logFile);
+        return new ChildProcess(name, command, variables, logFile);
     }
 
     /** {@code java <jvmOptions> -D... -jar <jar>}; secret properties go to {@code secrets} instead of the command line. */
@@ -115,12 +123,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the JVM without waiting; pair with {@link #awaitReady}. */
     public ServiceProcess start() {
-        process.start();
+        process().start();
         return this;
     }
 
     /** Waits until {@code /q/health/ready} answers 200; fails fast, with the log's tail, if the JVM exits. */
     public ServiceProcess awaitReady(Duration timeout) {
+        ChildProcess process = process();
         Instant deadline = Instant.now().plus(timeout);
         while (true) {
             if (!process.isAlive()) {
@@ -167,37 +176,17 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** SIGTERM and return: the service shuts down gracefully (a worker drains). */
     public void terminate() {
-        process.terminate();
-    }
-
-    /** SIGTERM, then SIGKILL after {@code grace}. */
-    public void stop(Duration grace) {
-        process.stop(grace);
-    }
-
-    /** SIGKILL: the service dies mid-work. */
-    public void kill() {
-        process.kill();
+        process().terminate();
     }
 
     /** {@code http://127.0.0.1:<port>}. */
     public String baseUrl() {
-        return "http://127.0.0.1:" + port;
-    }
-
-    /** The HTTP port. */
-    public int port() {
-        return port;
+        return "http://127.0.0.1:" + port();
     }
 
     /** The name in messages, e.g. {@code worker-1}. */
     public String name() {
         return name;
-    }
-
-    /** The underlying child process, for pids, exit codes and logs. */
-    public ChildProcess process() {
-        return process;
     }
 
     /** Stops the service gracefully, SIGKILLing it if it is still up after {@link #CLOSE_GRACE}. */

@@ -10,6 +10,7 @@ import io.urlcheck.producer.monitor.TickLog;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RecordTooLargeException;
 import org.jboss.logging.Logger;
 
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,9 @@ import java.util.concurrent.TimeoutException;
  * {@link Topics#MONITOR_TICKS}, each held whole in a {@link CompactedTable} (every replica reads all of both)
  * and written through a Kafka producer of its own, with acks from every in-sync replica and a request size
  * that takes a monitor of {@link Monitor#MAX_URLS} URLs. Every write returns only once acknowledged, then
- * waits until this replica's tables have read it, so a client reads its own writes from this replica.
+ * waits until this replica's tables have read it, so a client reads its own writes from this replica. A
+ * monitor too large for the topic is refused with an {@link IllegalArgumentException} (a data error); a write
+ * Kafka did not acknowledge is a {@link MonitorWriteException} (an outage).
  */
 public final class MonitorStore implements TickLog, AutoCloseable {
 
@@ -118,6 +121,11 @@ public final class MonitorStore implements TickLog, AutoCloseable {
         try {
             producer.send(record).get(ackTimeout.toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException e) {
+            if (e.getCause() instanceof RecordTooLargeException) {
+                // A data error, not an outage: the same monitor would never fit.
+                throw new IllegalArgumentException("the monitor is larger than a record of " + record.topic()
+                        + " may be (" + Topics.MONITORS_MAX_MESSAGE_BYTES + " bytes compressed): split it into smaller monitors", e.getCause());
+            }
             throw new MonitorWriteException("Kafka refused the write to " + record.topic() + ": " + e.getCause().getMessage(), e.getCause());
         } catch (TimeoutException e) {
             throw new MonitorWriteException("Kafka did not acknowledge the write to " + record.topic() + " within " + ackTimeout, e);

@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.locks.LockSupport;
 
 /**
  * The scheduler's membership of the consumer group {@value #GROUP} on {@link Topics#MONITORS}: the group
@@ -86,26 +87,37 @@ public final class SchedulerGroup implements AutoCloseable {
         try {
             consumer.subscribe(List.of(Topics.MONITORS), new Ownership());
             while (!closed) {
-                consumer.poll(settings.checkInterval());
-                if (catchUpNeeded) {
-                    catchUpNeeded = !store.ticksCaughtUp(settings.catchUpTimeout());
-                    if (catchUpNeeded) {
-                        LOG.warnf("could not read the monitor ticks up to their end within %s; firing nothing until it can",
-                                settings.catchUpTimeout());
-                        continue;
-                    }
+                try {
+                    round();
+                } catch (WakeupException e) {
+                    throw e;
+                } catch (RuntimeException e) {
+                    // Nothing was fired past the failure; the next round starts over after a pause.
+                    LOG.errorf(e, "monitor scheduler round failed, retrying in %s: %s", settings.checkInterval(), e.getMessage());
+                    LockSupport.parkNanos(settings.checkInterval().toNanos());
                 }
-                fire();
             }
         } catch (WakeupException e) {
             // close() woke the poll
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        } catch (RuntimeException e) {
-            LOG.errorf(e, "the monitor scheduler stopped: %s", e.getMessage());
         } finally {
             consumer.close(Duration.ofSeconds(10));
         }
+    }
+
+    /** Polls (keeping the membership and learning of rebalances), then, once caught up with the ticks, fires. */
+    private void round() throws InterruptedException {
+        consumer.poll(settings.checkInterval());
+        if (catchUpNeeded) {
+            catchUpNeeded = !store.ticksCaughtUp(settings.catchUpTimeout());
+            if (catchUpNeeded) {
+                LOG.warnf("could not read the monitor ticks up to their end within %s; firing nothing until it can",
+                        settings.catchUpTimeout());
+                return;
+            }
+        }
+        fire();
     }
 
     private void fire() {

@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
@@ -176,5 +177,22 @@ class MonitorsResourceTest {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(records(Topics.DEAD_LETTER, key))
                 .singleElement().satisfies(r -> assertThat(new String(r.headers().lastHeader(Topics.HEADER_DLQ_REASON).value(),
                         StandardCharsets.UTF_8)).contains("reserved for monitor runs")));
+    }
+
+    @Test
+    void aMonitorTooLargeForItsTopicIsRefusedAsDataNotRetriedAsAnOutage() {
+        String name = unique("huge");
+        Random random = new Random(22);
+        StringBuilder body = new StringBuilder();
+        for (int i = 0; i < 3600; i++) {
+            body.append("https://big.example/").append(i).append('/');
+            random.ints(7900, 0, 62).forEach(c -> body.append("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789".charAt(c)));
+            body.append('\n');
+        }
+
+        given().header(ApiHeaders.CLIENT, "test").contentType("text/plain").body(body.toString())
+                .post("/api/monitors?name=" + name + "&every=1h")
+                .then().statusCode(400).body("error", containsString("split it into smaller monitors"));
+        given().get("/api/monitors/" + name).then().statusCode(404);
     }
 }

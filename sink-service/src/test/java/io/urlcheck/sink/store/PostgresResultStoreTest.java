@@ -28,11 +28,7 @@ class PostgresResultStoreTest extends ResultStoreContract {
 
     @Override
     protected ResultStore newStore() {
-        String url = PostgresResource.server().createDatabase("contract_" + UUID.randomUUID().toString().replace("-", "").substring(0, 12));
-        dataSource = new PGSimpleDataSource();
-        dataSource.setUrl(url);
-        dataSource.setUser(PostgresServer.USER);
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+        dataSource = PostgresDatabases.migrated("contract");
         return new PostgresResultStore(dataSource);
     }
 

@@ -34,17 +34,36 @@ public final class PostgresServer implements AutoCloseable {
     private final Path home;
     private final Path data;
     private final Path log;
-    private final Path bin;
+    private final Binaries binaries;
     private final int port;
-    private final boolean wrap;
 
-    private PostgresServer(Path home, Path bin, int port, boolean wrap) {
+    private PostgresServer(Path home, Binaries binaries, int port) {
         this.home = home;
         this.data = home.resolve("data");
         this.log = home.resolve("postgres.log");
-        this.bin = bin;
+        this.binaries = binaries;
         this.port = port;
-        this.wrap = wrap;
+    }
+
+    /** Where {@code initdb} and {@code pg_ctl} are, and whether they must run under {@code unshare -U} (as root). */
+    private record Binaries(Path dir, boolean unshare) {
+
+        /** The machine's binaries: PATH, else the newest {@code /usr/lib/postgresql/N/bin}. */
+        static Binaries find() {
+            return new Binaries(findBin(), isRoot());
+        }
+
+        /** The command line that runs {@code tool} with {@code args}. */
+        List<String> command(String tool, String... args) {
+            List<String> argv = new ArrayList<>();
+            if (unshare) {
+                argv.add("unshare");
+                argv.add("-U");
+            }
+            argv.add(dir.resolve(tool).toString());
+            argv.addAll(List.of(args));
+            return argv;
+        }
     }
 
     /** Creates a fresh cluster in a temporary directory and starts it; {@code fsync=false} trades durability for speed. */
@@ -52,8 +71,8 @@ public final class PostgresServer implements AutoCloseable {
         try {
             Path home = Files.createTempDirectory("urlcheck-pg-");
             Path sockets = Files.createDirectories(home.resolve("sock"));
-            PostgresServer server = new PostgresServer(home, findBin(), Ports.free(), isRoot());
-            server.run(60, server.tool("initdb"), "-D", server.data.toString(), "-U", USER, "-A", "trust",
+            PostgresServer server = new PostgresServer(home, Binaries.find(), Ports.free());
+            server.run(60, "initdb", "-D", server.data.toString(), "-U", USER, "-A", "trust",
                     "-E", "UTF8", "--locale=C", "--no-sync");
             String conf = String.join("\n",
                     "port = " + server.port,
@@ -73,17 +92,17 @@ public final class PostgresServer implements AutoCloseable {
 
     /** Starts the server (again) on its port and data; returns once it accepts connections. */
     public void start() {
-        run(90, tool("pg_ctl"), "-D", data.toString(), "-l", log.toString(), "-w", "-t", "60", "start");
+        run(90, "pg_ctl", "-D", data.toString(), "-l", log.toString(), "-w", "-t", "60", "start");
     }
 
     /** Stops the server cleanly (fast shutdown: open sessions are cut). */
     public void stop() {
-        run(90, tool("pg_ctl"), "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop");
+        run(90, "pg_ctl", "-D", data.toString(), "-m", "fast", "-w", "-t", "60", "stop");
     }
 
     /** Stops the server the hard way (immediate shutdown: no checkpoint; recovery runs at the next start). */
     public void kill() {
-        run(90, tool("pg_ctl"), "-D", data.toString(), "-m", "immediate", "-w", "-t", "60", "stop");
+        run(90, "pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "-t", "60", "stop");
     }
 
     /** The loopback port the server listens on. */
@@ -121,17 +140,9 @@ public final class PostgresServer implements AutoCloseable {
         }
     }
 
-    private String tool(String name) {
-        return bin.resolve(name).toString();
-    }
-
-    private void run(int timeoutSeconds, String... command) {
-        List<String> argv = new ArrayList<>();
-        if (wrap) {
-            argv.add("unshare");
-            argv.add("-U");
-        }
-        argv.addAll(List.of(command));
+    /** Runs {@code tool} with {@code args}, failing with its output (and the server log's tail) unless it exits 0 in time. */
+    private void run(int timeoutSeconds, String tool, String... args) {
+        List<String> argv = binaries.command(tool, args);
         Path out = home.resolve("command.log");
         try {
             Process p = new ProcessBuilder(argv).redirectErrorStream(true).redirectOutput(out.toFile()).start();

@@ -18,10 +18,12 @@ import java.util.EnumMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.ToDoubleFunction;
 
 /**
  * The worker's meters at {@code /q/metrics}: checks by outcome, check duration histogram, retries,
- * dead letters, webhook deliveries by outcome, and gauges of the limiter (in flight and its bound, queued, deepest host queue, active hosts) and
+ * dead letters, webhook deliveries by outcome, and gauges of the limiter (in flight and its bound, queued,
+ * deepest host queue, active hosts) and
  * of requests admitted from Kafka and not yet settled (read from {@link PendingWork}, which shutdown waits on). Per-host gauges would have one time series
  * per host ever seen, so the per-host view is the deepest queue and the count of active hosts.
  * Every meter is registered once, here: a registry lookup per check cost measurable CPU.
@@ -51,18 +53,21 @@ public class WorkerMetrics implements CheckEngine.Listener, Notifier.Listener {
             deliveries.put(outcome, webhookDeliveries(registry, outcome.name().toLowerCase(Locale.ROOT)));
         }
         deliveryRetries = webhookDeliveries(registry, "retried");
-        Gauge.builder("urlcheck.worker.in.flight", limiter, HostLimiter::inFlight)
-                .description("Checks with a request on the wire now").register(registry);
-        Gauge.builder("urlcheck.worker.in.flight.limit", limiter, HostLimiter::maxInFlight)
-                .description("The bound on checks in flight, urlcheck.worker.max-in-flight").register(registry);
-        Gauge.builder("urlcheck.worker.queued", limiter, HostLimiter::queued)
-                .description("Checks waiting for a global or per-host slot").register(registry);
-        Gauge.builder("urlcheck.worker.host.queue.depth.max", limiter, HostLimiter::maxHostQueueDepth)
-                .description("Checks waiting for the busiest host").register(registry);
-        Gauge.builder("urlcheck.worker.hosts.active", limiter, HostLimiter::activeHosts)
-                .description("Hosts with a check waiting or running").register(registry);
-        Gauge.builder("urlcheck.worker.pending", pendingWork, PendingWork::pending)
-                .description("Requests taken from Kafka whose result is not yet acknowledged").register(registry);
+        gauge(registry, "urlcheck.worker.in.flight", "Checks with a request on the wire now", limiter, HostLimiter::inFlight);
+        gauge(registry, "urlcheck.worker.in.flight.limit", "The bound on checks in flight, urlcheck.worker.max-in-flight",
+                limiter, HostLimiter::maxInFlight);
+        gauge(registry, "urlcheck.worker.queued", "Checks waiting for a global or per-host slot", limiter, HostLimiter::queued);
+        gauge(registry, "urlcheck.worker.host.queue.depth.max", "Checks waiting for the busiest host",
+                limiter, HostLimiter::maxHostQueueDepth);
+        gauge(registry, "urlcheck.worker.hosts.active", "Hosts with a check waiting or running", limiter, HostLimiter::activeHosts);
+        gauge(registry, "urlcheck.worker.pending", "Requests taken from Kafka whose result is not yet acknowledged",
+                pendingWork, PendingWork::pending);
+    }
+
+    /** Registers a gauge that reads {@code value} of {@code source} at each scrape. */
+    private static <T> void gauge(MeterRegistry registry, String name, String description, T source,
+                                  ToDoubleFunction<T> value) {
+        Gauge.builder(name, source, value).description(description).register(registry);
     }
 
     /** Counts a finished check and records its duration. */

@@ -26,26 +26,25 @@ public class JsonStoreMonitor implements HealthCheck {
 
     private final ResultStore store;
     private final SinkConfig config;
-    private final MeterRegistry registry;
 
-    public JsonStoreMonitor(ResultStore store, SinkConfig config, MeterRegistry registry) {
+    public JsonStoreMonitor(ResultStore store, SinkConfig config) {
         this.store = store;
         this.config = config;
-        this.registry = registry;
     }
 
-    void onStart(@Observes StartupEvent event) {
+    /** Registers the gauges once, at start-up: the only time the monitor needs the registry. */
+    void onStart(@Observes StartupEvent event, MeterRegistry registry) {
         JsonResultStore json = json();
         if (json == null) {
             return;
         }
-        gauge("urlcheck.sink.json.full", "1 when the index is full and new results are refused (they wait in Kafka)", json,
+        gauge(registry, "urlcheck.sink.json.full", "1 when the index is full and new results are refused (they wait in Kafka)", json,
                 s -> s.fullReason() == null ? 0 : 1);
-        gauge("urlcheck.sink.json.index.bytes", "estimated heap held by the index", json, s -> s.capacity().bytes());
-        gauge("urlcheck.sink.json.index.budget.bytes", "heap the index may hold (urlcheck.sink.json.index-heap-percent)", json,
+        gauge(registry, "urlcheck.sink.json.index.bytes", "estimated heap held by the index", json, s -> s.capacity().bytes());
+        gauge(registry, "urlcheck.sink.json.index.budget.bytes", "heap the index may hold (urlcheck.sink.json.index-heap-percent)", json,
                 s -> s.capacity().budgetBytes());
-        gauge("urlcheck.sink.json.index.checks", "checks the index holds", json, s -> s.capacity().checks());
-        gauge("urlcheck.sink.json.index.urls", "URLs the index holds", json, s -> s.capacity().urls());
+        gauge(registry, "urlcheck.sink.json.index.checks", "checks the index holds", json, s -> s.capacity().checks());
+        gauge(registry, "urlcheck.sink.json.index.urls", "URLs the index holds", json, s -> s.capacity().urls());
     }
 
     @Override
@@ -73,7 +72,7 @@ public class JsonStoreMonitor implements HealthCheck {
         return config.store() == SinkConfig.StoreKind.json ? (JsonResultStore) ClientProxy.unwrap(store) : null;
     }
 
-    private void gauge(String name, String description, JsonResultStore json, ToDoubleFunction<JsonResultStore> value) {
+    private static void gauge(MeterRegistry registry, String name, String description, JsonResultStore json, ToDoubleFunction<JsonResultStore> value) {
         Gauge.builder(name, json, value).description(description).strongReference(true).register(registry);
     }
 }
