@@ -3,6 +3,7 @@ package io.urlcheck.producer.messaging;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.urlcheck.producer.JobIds;
 import io.urlcheck.producer.JobSubmitter;
 import io.urlcheck.producer.config.ProducerSettings;
 import io.urlcheck.producer.metrics.ProducerMetrics;
@@ -48,7 +49,7 @@ public class MonitorScheduling {
         MonitorScheduler scheduler = new MonitorScheduler(store,
                 new SubmittedRuns(submitter, metrics.ingestion(ProducerMetrics.Source.monitor)));
         group = new SchedulerGroup(kafka, store, scheduler, clock, new SchedulerGroup.Settings(SchedulerGroup.GROUP, monitors.sessionTimeout(),
-                monitors.checkInterval(), monitors.catchUpTimeout(), "urlcheck-monitor-scheduler-" + UUID.randomUUID())).start();
+                monitors.checkInterval(), monitors.catchUpTimeout(), "urlcheck-monitor-scheduler-" + JobIds.process(System.getenv("HOSTNAME"), UUID.randomUUID()))).start();
     }
 
     void stop(@Observes ShutdownEvent event) {
