@@ -49,9 +49,19 @@ final class P2LittlesLaw {
     private P2LittlesLaw() {
     }
 
+    /**
+     * The latency-bound worker's heap: what deploy/base/worker.yaml gives a worker (75 % of a 768 MiB limit). With the
+     * bench's usual 256 MiB, 4,000 checks in flight and their window kept the old generation full: 9.4 s of a 33 s run
+     * was paused, most of it in full collections (bench/README.md, finding 16).
+     */
+    static final String LATENCY_WORKER_JVM = Bench.DEFAULT_WORKER_JVM.replace("-Xmx256m", "-Xmx576m");
+
     static void run(Bench bench, Regime regime) {
         Options o = bench.options();
         Load load = regime.load(o);
+        if (regime == Regime.LATENCY) {
+            bench.defaultWorkerJvm(LATENCY_WORKER_JVM);
+        }
         double latency = load.latencyMs() / 1000.0;
         double bound = load.concurrency() / latency;
         Samples samples = new Samples();
@@ -114,6 +124,7 @@ final class P2LittlesLaw {
         String target = judged ? String.format(">= %.0f %%", 100 * regime.target) : "-";
         new Report(regime.scenario, bench)
                 .put("urls", load.urls()).put("inFlight", load.concurrency()).put("latencyMs", load.latencyMs()).put("bound", bound)
+                .put("workerJvm", String.join(" ", bench.workerJvm("")))
                 .put("hosts", load.hosts().size()).put("maxPerHost", load.maxPerHost()).put("partitions", load.partitions())
                 .put("ceiling", ceiling).put("runs", runs)
                 .put("medianWorkerUrlsPerSecond", whole).put("medianWorkerSteadyUrlsPerSecond", steady)

@@ -38,6 +38,27 @@ public final class ProcStatus {
         }
     }
 
+    /**
+     * Seconds {@code service}'s live threads have spent runnable but waiting for a CPU (the second field of each
+     * {@code /proc/<pid>/task/<tid>/schedstat}), or -1 when unreadable. Summed over threads, so it can exceed wall time:
+     * on a shared machine it says how much of a run the worker was ready to work and got no core.
+     */
+    public static double runQueueWaitSeconds(ServiceProcess service) {
+        try (var tasks = Files.list(Path.of("/proc/" + service.process().pid() + "/task"))) {
+            long nanos = 0;
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    nanos += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[1]);
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended while we listed: its wait is lost, which only makes the figure a lower bound
+                }
+            }
+            return nanos / 1e9;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Peak RSS (VmHWM) of {@code service} so far, in MiB. */
     public static double peakRssMib(ServiceProcess service) {
         return peakRssKib(service.process().pid()) / 1024.0;
