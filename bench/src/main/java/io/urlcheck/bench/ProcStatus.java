@@ -59,6 +59,22 @@ public final class ProcStatus {
         }
     }
 
+    /** CPU seconds all cores have been busy since boot (the first line of /proc/stat less idle and iowait), or -1. */
+    public static double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy / (double) CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Peak RSS (VmHWM) of {@code service} so far, in MiB. */
     public static double peakRssMib(ServiceProcess service) {
         return peakRssKib(service.process().pid()) / 1024.0;

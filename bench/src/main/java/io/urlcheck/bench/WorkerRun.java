@@ -21,7 +21,8 @@ final class WorkerRun {
 
     /** What one run measured; {@code cpuSeconds} is the worker's CPU from its first result to its last. */
     record Figures(long count, double urlsPerSecond, double warmUrlsPerSecond, double steadyUrlsPerSecond, double seconds,
-                   double launchToFirstSeconds, double cpuSeconds, double runQueueWaitSeconds, double peakRssMib, long duplicates, Map<String, Integer> outcomes,
+                   double launchToFirstSeconds, double cpuSeconds, double runQueueWaitSeconds, double harnessCpuSeconds,
+                   double machineBusySeconds, double peakRssMib, long duplicates, Map<String, Integer> outcomes,
                    Map<String, Object> latencies, Map<String, Object> gauges, List<Integer> timeline) {
 
         /** Worker CPU seconds per 1,000 URLs: noise-robust where wall time is not. */
@@ -40,6 +41,8 @@ final class WorkerRun {
             m.put("cpuSeconds", Stats.round(cpuSeconds, 2));
             m.put("cpuSecondsPer1000", Stats.round(cpuPerThousand(), 3));
             m.put("runQueueWaitSeconds", Stats.round(runQueueWaitSeconds, 2));
+            m.put("harnessCpuSeconds", Stats.round(harnessCpuSeconds, 2));
+            m.put("machineBusySeconds", Stats.round(machineBusySeconds, 2));
             m.put("peakRssMib", Stats.round(peakRssMib, 1));
             m.put("duplicates", duplicates);
             m.put("outcomes", outcomes);
@@ -88,6 +91,8 @@ final class WorkerRun {
             }
             double cpuAtFirst = ProcStatus.cpuSeconds(worker); // boot and group join, excluded from the per-URL CPU figure
             double waitAtFirst = ProcStatus.runQueueWaitSeconds(worker);
+            double harnessAtFirst = ProcStatus.cpuSeconds(ProcessHandle.current().pid()); // broker, target, this watcher
+            double machineAtFirst = ProcStatus.machineBusySeconds();
             WorkerGauges gauges = new WorkerGauges(worker.port());
             while (!watcher.await(count, Duration.ofMillis(500))) {
                 gauges.sample();
@@ -99,6 +104,8 @@ final class WorkerRun {
             }
             double cpu = ProcStatus.cpuSeconds(worker) - cpuAtFirst;
             double wait = ProcStatus.runQueueWaitSeconds(worker) - waitAtFirst;
+            double harness = ProcStatus.cpuSeconds(ProcessHandle.current().pid()) - harnessAtFirst;
+            double machine = ProcStatus.machineBusySeconds() - machineAtFirst;
             double rss = ProcStatus.peakRssMib(worker);
             ResultWatcher.Window window = watcher.window();
             double seconds = window.seconds();
@@ -109,11 +116,11 @@ final class WorkerRun {
             }
             Figures f = new Figures(count, (count - 1) / Math.max(seconds, 0.001), watcher.rateAfter(WARM_UP_MS),
                     watcher.rateBetween(STEADY_EDGE_MS, STEADY_EDGE_MS), seconds,
-                    (window.first() - ProcStatus.startedAtMillis(worker)) / 1000.0, cpu, wait, rss,
+                    (window.first() - ProcStatus.startedAtMillis(worker)) / 1000.0, cpu, wait, harness, machine, rss,
                     watcher.redelivered(), outcomes, watcher.latencies(), gauges.means(), watcher.ratesPerBucket());
-            Bench.log("%s: %,d results in %.2f s = %.0f URLs/s (boot+join %.1f s, cpu %.1f s, waiting for a core %.1f s, peak RSS %.0f MiB, "
+            Bench.log("%s: %,d results in %.2f s = %.0f URLs/s (boot+join %.1f s, cpu %.1f s, waiting for a core %.1f s, harness cpu %.1f s, machine busy %.1f core-s, peak RSS %.0f MiB, "
                             + "target served %,d, redelivered %d) %s gauges %s", name, count, seconds, f.urlsPerSecond(),
-                    f.launchToFirstSeconds(), cpu, wait, rss, target.served() - servedBefore, f.duplicates(), f.latencies(),
+                    f.launchToFirstSeconds(), cpu, wait, harness, machine, rss, target.served() - servedBefore, f.duplicates(), f.latencies(),
                     f.gauges());
             Bench.log("%s: %.0f URLs/s after the first second, %.0f in the steady state; URLs/s per %d ms from the first result: %s",
                     name, f.warmUrlsPerSecond(), f.steadyUrlsPerSecond(), ResultWatcher.TIMELINE_BUCKET_MS, f.timeline());
