@@ -38,6 +38,7 @@ public final class Bench {
     private final Options options;
     private final Path runDir;
     private final Map<String, String> serviceJars = new LinkedHashMap<>();
+    private String defaultWorkerJvm = DEFAULT_WORKER_JVM;
 
     public Bench(Path home, Options options) {
         this.home = home;
@@ -169,12 +170,17 @@ public final class Bench {
         };
     }
 
+    /** Replaces {@link #DEFAULT_WORKER_JVM} as what workers get without {@code --worker-jvm}, for a scenario that needs another heap. */
+    public void defaultWorkerJvm(String jvm) {
+        this.defaultWorkerJvm = jvm;
+    }
+
     /**
      * JVM options for a worker: {@code --worker-jvm}, plus a JFR recording with {@code --jfr}, plus
      * async-profiler's collapsed stacks with {@code --async-profiler cpu|wall|alloc|itimer}.
      */
     public List<String> workerJvm(String name) {
-        List<String> jvm = new ArrayList<>(Arrays.asList(options.string("worker-jvm", DEFAULT_WORKER_JVM).trim().split("\\s+")));
+        List<String> jvm = new ArrayList<>(Arrays.asList(options.string("worker-jvm", defaultWorkerJvm).trim().split("\\s+")));
         if (options.flag("jfr", false)) {
             jvm.add("-XX:StartFlightRecording=filename=" + runDir.resolve(name + ".jfr") + ",settings=profile,dumponexit=true");
         }

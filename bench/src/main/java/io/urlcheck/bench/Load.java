@@ -17,9 +17,14 @@ record Load(int urls, int concurrency, int latencyMs, int partitions, int maxPer
      * the load (a fixed cap, or one derived from the {@link #fairShare()}).
      */
     static Load read(Options o, int urls, int concurrency, int latencyMs, int partitions, ToIntFunction<Load> maxPerHost) {
+        return read(o, urls, concurrency, latencyMs, partitions, 64, maxPerHost);
+    }
+
+    /** As {@link #read(Options, int, int, int, int, ToIntFunction)}, with {@code hosts} as the default host count. */
+    static Load read(Options o, int urls, int concurrency, int latencyMs, int partitions, int hosts, ToIntFunction<Load> maxPerHost) {
         int p = o.integer("partitions", partitions);
         Load load = new Load(o.integer("urls", urls), o.integer("concurrency", concurrency), o.integer("latency-ms", latencyMs),
-                p, 0, Hosts.balanced(o.integer("hosts", 64), p));
+                p, 0, Hosts.balanced(o.integer("hosts", hosts), p));
         return new Load(load.urls, load.concurrency, load.latencyMs, p, o.integer("max-per-host", maxPerHost.applyAsInt(load)),
                 load.hosts);
     }

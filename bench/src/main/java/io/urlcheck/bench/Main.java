@@ -19,7 +19,8 @@ public final class Main {
             case "target" -> TargetCommand.run(bench);
             case "ceiling" -> Ceiling.run(bench);
             case "p1" -> P1Throughput.run(bench);
-            case "p2" -> P2LittlesLaw.run(bench);
+            case "p2" -> P2LittlesLaw.run(bench, P2LittlesLaw.Regime.LATENCY);
+            case "p2-cpu" -> P2LittlesLaw.run(bench, P2LittlesLaw.Regime.CPU);
             case "p3" -> P3EndToEnd.run(bench);
             case "p4" -> P4Memory.run(bench);
             case "p5" -> P5ScaleOut.run(bench);
@@ -42,7 +43,8 @@ public final class Main {
                   target   run the loopback target alone (--hosts 64 --latency-ms 0 --keep-alive true --port 18080)
                   ceiling  wrk against the target, keep-alive and Connection: close
                   p1       one worker vs the asyncio checker, 20,000 URLs at 0 ms (keep-alive and new connections)
-                  p2       Little's-law efficiency at 100 ms latency and 2,000 in flight, worker and asyncio
+                  p2       latency-bound: 1,000 hosts, 1 s latency, 8 per host, 4,000 in flight, 60,000 URLs; worker vs asyncio, % of 4,000 URL/s (--ceiling false skips wrk)
+                  p2-cpu   CPU-bound: 64 hosts, 100 ms latency, 2,000 in flight, 40,000 URLs; worker vs asyncio, % of 20,000 URL/s (no target)
                   p3       end to end: 100,000 URLs via producer, worker, Kafka and sink into PostgreSQL
                   p4       worker peak RSS with 10,000 vs 1,000,000 requests queued
                   p5       scale-out: 1, 2 and 4 workers at 1 s latency, 100 in flight each, 16 partitions

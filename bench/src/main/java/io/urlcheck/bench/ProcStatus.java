@@ -38,6 +38,43 @@ public final class ProcStatus {
         }
     }
 
+    /**
+     * Seconds {@code service}'s live threads have spent runnable but waiting for a CPU (the second field of each
+     * {@code /proc/<pid>/task/<tid>/schedstat}), or -1 when unreadable. Summed over threads, so it can exceed wall time:
+     * on a shared machine it says how much of a run the worker was ready to work and got no core.
+     */
+    public static double runQueueWaitSeconds(ServiceProcess service) {
+        try (var tasks = Files.list(Path.of("/proc/" + service.process().pid() + "/task"))) {
+            long nanos = 0;
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    nanos += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[1]);
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended while we listed: its wait is lost, which only makes the figure a lower bound
+                }
+            }
+            return nanos / 1e9;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
+    /** CPU seconds all cores have been busy since boot (the first line of /proc/stat less idle and iowait), or -1. */
+    public static double machineBusySeconds() {
+        try {
+            String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+            long busy = 0;
+            for (int i = 1; i < Math.min(f.length, 9); i++) { // user nice system idle iowait irq softirq steal
+                if (i != 4 && i != 5) {
+                    busy += Long.parseLong(f[i]);
+                }
+            }
+            return busy / (double) CLOCK_TICKS;
+        } catch (IOException | RuntimeException e) {
+            return -1;
+        }
+    }
+
     /** Peak RSS (VmHWM) of {@code service} so far, in MiB. */
     public static double peakRssMib(ServiceProcess service) {
         return peakRssKib(service.process().pid()) / 1024.0;

@@ -145,6 +145,19 @@ public final class ResultWatcher implements AutoCloseable {
         return java.util.Arrays.stream(timeline, skip, buckets).sum() / span;
     }
 
+    /**
+     * URLs/s over the results stamped at least {@code headMs} after the first one and at least {@code tailMs} before the
+     * last one: the steady state, without the ramp-up and the last wave's drain. NaN when the run was too short to say.
+     */
+    public synchronized double rateBetween(long headMs, long tailMs) {
+        int from = (int) (headMs / TIMELINE_BUCKET_MS);
+        int to = (int) ((lastTimestamp - firstTimestamp - tailMs) / TIMELINE_BUCKET_MS); // exclusive: whole buckets only
+        if (to <= from) {
+            return Double.NaN;
+        }
+        return java.util.Arrays.stream(timeline, from, to).sum() * 1000.0 / ((to - from) * (double) TIMELINE_BUCKET_MS);
+    }
+
     /** Decodes what {@link #accept} kept; called with the lock held, before any figure is read. */
     private void decodeKept() {
         for (Raw raw : undecoded) {

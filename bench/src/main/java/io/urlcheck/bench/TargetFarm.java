@@ -15,6 +15,7 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.LongAccumulator;
 import java.util.concurrent.atomic.LongAdder;
 
 /**
@@ -34,6 +35,9 @@ public final class TargetFarm implements AutoCloseable {
     private final Vertx vertx;
     private final Config config;
     private final LongAdder served = new LongAdder();
+    private final LongAdder lateNanos = new LongAdder();
+    private final LongAdder lateCount = new LongAdder();
+    private final LongAccumulator maxLateNanos = new LongAccumulator(Math::max, 0);
 
     private TargetFarm(Vertx vertx, Config config) {
         this.vertx = vertx;
@@ -74,6 +78,22 @@ public final class TargetFarm implements AutoCloseable {
     /** Requests answered so far. */
     public long served() {
         return served.sum();
+    }
+
+    /**
+     * How late the latency timers fired, mean and max in ms over the requests answered so far: a target whose event loops
+     * cannot keep up answers late, so a figure near 0 says the target held its latency and was not the limit.
+     */
+    public double[] lateMs() {
+        long n = lateCount.sum();
+        return new double[] {n == 0 ? 0 : lateNanos.sum() / 1e6 / n, maxLateNanos.get() / 1e6};
+    }
+
+    /** Starts {@link #lateMs()} afresh, for the next checker on this target. */
+    public void resetLateness() {
+        lateNanos.reset();
+        maxLateNanos.reset();
+        lateCount.reset();
     }
 
     /** The URL of {@code path} on host {@code i}. */
@@ -117,7 +137,14 @@ public final class TargetFarm implements AutoCloseable {
             if (config.latencyMs() <= 0) {
                 answer(request);
             } else {
-                vertx.setTimer(config.latencyMs(), id -> answer(request));
+                long due = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(config.latencyMs());
+                vertx.setTimer(config.latencyMs(), id -> {
+                    long late = Math.max(0, System.nanoTime() - due);
+                    lateNanos.add(late);
+                    lateCount.increment();
+                    maxLateNanos.accumulate(late);
+                    answer(request);
+                });
             }
         }
 

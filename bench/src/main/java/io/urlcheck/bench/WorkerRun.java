@@ -5,6 +5,7 @@ import io.urlcheck.launcher.stack.ServiceProcess;
 
 import java.time.Duration;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -19,9 +20,10 @@ import java.util.Map;
 final class WorkerRun {
 
     /** What one run measured; {@code cpuSeconds} is the worker's CPU from its first result to its last. */
-    record Figures(long count, double urlsPerSecond, double warmUrlsPerSecond, double seconds, double launchToFirstSeconds,
-                   double cpuSeconds, double peakRssMib, long duplicates, Map<String, Integer> outcomes,
-                   Map<String, Object> latencies, Map<String, Object> gauges) {
+    record Figures(long count, double urlsPerSecond, double warmUrlsPerSecond, double steadyUrlsPerSecond, double seconds,
+                   double launchToFirstSeconds, double cpuSeconds, double runQueueWaitSeconds, double harnessCpuSeconds,
+                   double machineBusySeconds, double peakRssMib, long duplicates, Map<String, Integer> outcomes,
+                   Map<String, Object> latencies, Map<String, Object> gauges, List<Integer> timeline) {
 
         /** Worker CPU seconds per 1,000 URLs: noise-robust where wall time is not. */
         double cpuPerThousand() {
@@ -33,15 +35,20 @@ final class WorkerRun {
             m.put("urls", count);
             m.put("urlsPerSecond", Stats.round(urlsPerSecond, 1));
             m.put("urlsPerSecondAfterFirstSecond", Double.isNaN(warmUrlsPerSecond) ? null : Stats.round(warmUrlsPerSecond, 1));
+            m.put("urlsPerSecondSteady", Double.isNaN(steadyUrlsPerSecond) ? null : Stats.round(steadyUrlsPerSecond, 1));
             m.put("seconds", Stats.round(seconds, 3));
             m.put("launchToFirstSeconds", Stats.round(launchToFirstSeconds, 3));
             m.put("cpuSeconds", Stats.round(cpuSeconds, 2));
             m.put("cpuSecondsPer1000", Stats.round(cpuPerThousand(), 3));
+            m.put("runQueueWaitSeconds", Stats.round(runQueueWaitSeconds, 2));
+            m.put("harnessCpuSeconds", Stats.round(harnessCpuSeconds, 2));
+            m.put("machineBusySeconds", Stats.round(machineBusySeconds, 2));
             m.put("peakRssMib", Stats.round(peakRssMib, 1));
             m.put("duplicates", duplicates);
             m.put("outcomes", outcomes);
             m.put("latencies", latencies);
             m.put("workerGaugeMeans", gauges);
+            m.put("urlsPerSecondPer" + ResultWatcher.TIMELINE_BUCKET_MS + "ms", timeline);
             return m;
         }
     }
@@ -51,6 +58,12 @@ final class WorkerRun {
      * then, and the rate climbs from under 2,000 URL/s (bench/README.md, finding 13).
      */
     static final long WARM_UP_MS = 1000;
+
+    /**
+     * The steady state leaves out the first {@value} ms after the first result (warm-up, and at 1 s latency the first
+     * wave, admitted while intake ramped up) and the last {@value} ms before the last one (the last wave's drain).
+     */
+    static final long STEADY_EDGE_MS = 2000;
 
     private WorkerRun() {
     }
@@ -77,6 +90,9 @@ final class WorkerRun {
                 }
             }
             double cpuAtFirst = ProcStatus.cpuSeconds(worker); // boot and group join, excluded from the per-URL CPU figure
+            double waitAtFirst = ProcStatus.runQueueWaitSeconds(worker);
+            double harnessAtFirst = ProcStatus.cpuSeconds(ProcessHandle.current().pid()); // broker, target, this watcher
+            double machineAtFirst = ProcStatus.machineBusySeconds();
             WorkerGauges gauges = new WorkerGauges(worker.port());
             while (!watcher.await(count, Duration.ofMillis(500))) {
                 gauges.sample();
@@ -87,6 +103,9 @@ final class WorkerRun {
                 }
             }
             double cpu = ProcStatus.cpuSeconds(worker) - cpuAtFirst;
+            double wait = ProcStatus.runQueueWaitSeconds(worker) - waitAtFirst;
+            double harness = ProcStatus.cpuSeconds(ProcessHandle.current().pid()) - harnessAtFirst;
+            double machine = ProcStatus.machineBusySeconds() - machineAtFirst;
             double rss = ProcStatus.peakRssMib(worker);
             ResultWatcher.Window window = watcher.window();
             double seconds = window.seconds();
@@ -95,15 +114,16 @@ final class WorkerRun {
             if (outcomes.getOrDefault(Outcome.OK.name(), 0) < count) {
                 Bench.log("%s: WARNING not every check was OK: %s %s", name, outcomes, watcher.errors());
             }
-            Figures f = new Figures(count, (count - 1) / Math.max(seconds, 0.001), watcher.rateAfter(WARM_UP_MS), seconds,
-                    (window.first() - ProcStatus.startedAtMillis(worker)) / 1000.0, cpu, rss,
-                    watcher.redelivered(), outcomes, watcher.latencies(), gauges.means());
-            Bench.log("%s: %,d results in %.2f s = %.0f URLs/s (boot+join %.1f s, cpu %.1f s, peak RSS %.0f MiB, "
+            Figures f = new Figures(count, (count - 1) / Math.max(seconds, 0.001), watcher.rateAfter(WARM_UP_MS),
+                    watcher.rateBetween(STEADY_EDGE_MS, STEADY_EDGE_MS), seconds,
+                    (window.first() - ProcStatus.startedAtMillis(worker)) / 1000.0, cpu, wait, harness, machine, rss,
+                    watcher.redelivered(), outcomes, watcher.latencies(), gauges.means(), watcher.ratesPerBucket());
+            Bench.log("%s: %,d results in %.2f s = %.0f URLs/s (boot+join %.1f s, cpu %.1f s, waiting for a core %.1f s, harness cpu %.1f s, machine busy %.1f core-s, peak RSS %.0f MiB, "
                             + "target served %,d, redelivered %d) %s gauges %s", name, count, seconds, f.urlsPerSecond(),
-                    f.launchToFirstSeconds(), cpu, rss, target.served() - servedBefore, f.duplicates(), f.latencies(),
+                    f.launchToFirstSeconds(), cpu, wait, harness, machine, rss, target.served() - servedBefore, f.duplicates(), f.latencies(),
                     f.gauges());
-            Bench.log("%s: %.0f URLs/s after the first second; URLs/s per %d ms from the first result: %s", name,
-                    f.warmUrlsPerSecond(), ResultWatcher.TIMELINE_BUCKET_MS, watcher.ratesPerBucket());
+            Bench.log("%s: %.0f URLs/s after the first second, %.0f in the steady state; URLs/s per %d ms from the first result: %s",
+                    name, f.warmUrlsPerSecond(), f.steadyUrlsPerSecond(), ResultWatcher.TIMELINE_BUCKET_MS, f.timeline());
             return f;
         }
     }
