@@ -112,7 +112,7 @@ class ObservabilityIT {
                 "urlcheck_producer_publish_duration_seconds_sum", "urlcheck_producer_publish_duration_seconds_max",
                 "urlcheck_producer_dead_letters_total");
         assertThat(after.series("urlcheck_producer_lines_total")).extracting(s -> s.labels().get("source"))
-                .containsExactlyInAnyOrder("file", "rest", "intake");
+                .containsExactlyInAnyOrder("file", "rest", "intake", "monitor");
         assertLagPerPartition(run.stack().producerUrl(), "urlcheck.intake");
     }
 
