@@ -71,7 +71,9 @@ public final class RunCommand implements Callable<Integer> {
             baseline.load();
             return jobOptions.toJobOptions(worker.timeoutSeconds == null ? null : worker.timeoutSeconds + "s", worker.retries);
         });
-        StackConfig config = StackStart.configure(this, () -> StackStart.builder("run"), worker, stack, false);
+        // A run's broker is new and gone with the run, so it never holds a monitor: no scheduler to join a group for.
+        StackConfig config = StackStart.configure(this,
+                () -> StackStart.builder("run").producer("urlcheck.producer.monitors.scheduler", "false"), worker, stack, false);
         Path outFile = out != null ? out : Path.of("results." + format.extension());
         Style errStyle = Style.detect("stderr");
         Style outStyle = Style.detect("stdout");
