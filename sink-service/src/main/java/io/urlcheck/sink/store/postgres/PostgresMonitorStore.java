@@ -61,41 +61,47 @@ public final class PostgresMonitorStore implements MonitorStore {
     public MonitorBatch advance(Set<UrlWatch.Key> keys, Function<Map<UrlWatch.Key, UrlWatch>, MonitorBatch> judge) {
         return sql.write("store the monitors' state of " + keys.size() + " URLs", c -> {
             MonitorBatch batch = judge.apply(load(c, keys));
-            try (PreparedStatement ps = c.prepareStatement(UPSERT_WATCH)) {
-                for (UrlWatch w : batch.watches()) {
-                    ps.setString(1, w.monitor());
-                    ps.setString(2, w.url());
-                    ps.setBoolean(3, w.down());
-                    ps.setString(4, JsonCodec.encodeToString(w));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement(INSERT_EVENT)) {
-                for (MonitorEvent e : batch.events()) {
-                    ps.setString(1, e.id());
-                    ps.setString(2, e.monitor());
-                    ps.setString(3, e.url());
-                    ps.setString(4, e.type().name());
-                    ps.setObject(5, utc(e.at()));
-                    ps.setString(6, JsonCodec.encodeToString(e));
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
-            try (PreparedStatement ps = c.prepareStatement(ADD_TALLY)) {
-                for (RunTally t : batch.tallies()) {
-                    ps.setString(1, t.monitor());
-                    ps.setObject(2, utc(t.tick()));
-                    ps.setString(3, t.jobId());
-                    ps.setInt(4, t.up());
-                    ps.setInt(5, t.down());
-                    ps.addBatch();
-                }
-                ps.executeBatch();
-            }
+            executeBatch(c, UPSERT_WATCH, batch.watches(), (ps, w) -> {
+                ps.setString(1, w.monitor());
+                ps.setString(2, w.url());
+                ps.setBoolean(3, w.down());
+                ps.setString(4, JsonCodec.encodeToString(w));
+            });
+            executeBatch(c, INSERT_EVENT, batch.events(), (ps, e) -> {
+                ps.setString(1, e.id());
+                ps.setString(2, e.monitor());
+                ps.setString(3, e.url());
+                ps.setString(4, e.type().name());
+                ps.setObject(5, utc(e.at()));
+                ps.setString(6, JsonCodec.encodeToString(e));
+            });
+            executeBatch(c, ADD_TALLY, batch.tallies(), (ps, t) -> {
+                ps.setString(1, t.monitor());
+                ps.setObject(2, utc(t.tick()));
+                ps.setString(3, t.jobId());
+                ps.setInt(4, t.up());
+                ps.setInt(5, t.down());
+            });
             return batch;
         });
+    }
+
+    /** Sets one row's parameters of a prepared statement. */
+    @FunctionalInterface
+    private interface RowBinder<T> {
+        void bind(PreparedStatement ps, T row) throws SQLException;
+    }
+
+    /** Runs {@code statement} once per row, as one JDBC batch. */
+    private static <T> void executeBatch(Connection c, String statement, Collection<T> rows, RowBinder<T> binder)
+            throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(statement)) {
+            for (T row : rows) {
+                binder.bind(ps, row);
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
     }
 
     private static Map<UrlWatch.Key, UrlWatch> load(Connection c, Set<UrlWatch.Key> keys) throws SQLException {
