@@ -24,23 +24,9 @@ import static org.assertj.core.api.Assertions.tuple;
 
 class IngestionTest {
 
-    private final List<CheckRequest> requests = new ArrayList<>();
-    private final List<CheckResult> rejections = new ArrayList<>();
-    private final Outbox outbox = new Outbox() {
-        @Override
-        public void request(CheckRequest request) {
-            requests.add(request);
-        }
-
-        @Override
-        public void rejected(CheckResult result) {
-            rejections.add(result);
-        }
-
-        @Override
-        public void totals(JobTotals totals) {
-        }
-    };
+    private final RecordingOutbox outbox = new RecordingOutbox();
+    private final List<CheckRequest> requests = outbox.requests;
+    private final List<CheckResult> rejections = outbox.rejections;
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
     private final Ingestion ingestion = new Ingestion(new JobAccounting("job-1", clock.instant()), new UrlNormalizer(),
             new UrlDedup(1000), outbox, clock, "job-1:r:");

@@ -1,7 +1,6 @@
 package io.urlcheck.producer;
 
 import io.urlcheck.contract.CheckRequest;
-import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.IntakeRecord;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.UrlNormalizer;
@@ -12,7 +11,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -43,23 +41,9 @@ class IntakeJobsTest {
         }
     }
 
-    private final List<CheckRequest> requests = new ArrayList<>();
-    private final List<JobTotals> totals = new ArrayList<>();
-    private final Outbox outbox = new Outbox() {
-        @Override
-        public void request(CheckRequest request) {
-            requests.add(request);
-        }
-
-        @Override
-        public void rejected(CheckResult result) {
-        }
-
-        @Override
-        public void totals(JobTotals t) {
-            totals.add(t);
-        }
-    };
+    private final RecordingOutbox outbox = new RecordingOutbox();
+    private final List<CheckRequest> requests = outbox.requests;
+    private final List<JobTotals> totals = outbox.totals;
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T23:59:00Z"));
     private final JobRegistry registry = new JobRegistry(10);
     private final IntakeJobs jobs = new IntakeJobs(new UrlNormalizer(), 1000, clock, registry, "pod-a-12345678");

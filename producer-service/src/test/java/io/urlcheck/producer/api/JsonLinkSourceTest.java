@@ -8,7 +8,7 @@ import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.UrlNormalizer;
 import io.urlcheck.producer.Ingestion;
 import io.urlcheck.producer.JobAccounting;
-import io.urlcheck.producer.Outbox;
+import io.urlcheck.producer.RecordingOutbox;
 import io.urlcheck.producer.UrlDedup;
 import org.junit.jupiter.api.Test;
 
@@ -18,7 +18,6 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -27,25 +26,12 @@ import static org.assertj.core.api.Assertions.tuple;
 /** Links from documents, as the launcher sends them: {@code {"url", "source": {"file", "line"}}} elements. */
 class JsonLinkSourceTest {
 
-    private final List<CheckRequest> requests = new ArrayList<>();
-    private final List<CheckResult> results = new ArrayList<>();
+    private final RecordingOutbox outbox = new RecordingOutbox();
+    private final List<CheckRequest> requests = outbox.requests;
+    private final List<CheckResult> results = outbox.rejections;
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-04T23:00:00Z"), ZoneOffset.UTC);
     private final Ingestion ingestion = new Ingestion(new JobAccounting("links", clock.instant()), new UrlNormalizer(),
-            new UrlDedup(1000), new Outbox() {
-                @Override
-                public void request(CheckRequest request) {
-                    requests.add(request);
-                }
-
-                @Override
-                public void rejected(CheckResult result) {
-                    results.add(result);
-                }
-
-                @Override
-                public void totals(JobTotals totals) {
-                }
-            }, clock, "links:r:");
+            new UrlDedup(1000), outbox, clock, "links:r:");
 
     private JobTotals feed(String json) throws IOException {
         new JsonArrayFeeder(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), false).feed(ingestion);
