@@ -11,24 +11,53 @@ import java.util.HexFormat;
 import java.util.List;
 
 /**
- * An application class-data sharing (AppCDS) archive for one kind of child JVM, kept in
- * {@code <home>/.urlcheck/cds/}: the classes a broker or service loaded in an earlier run, mapped ready-parsed
- * and verified instead of read from jars, which takes a large part of each JVM's start-up CPU on a small machine.
+ * A class-data archive for one kind of child JVM, kept in {@code <home>/.urlcheck/cds/}: the classes a broker or
+ * service loaded in an earlier run, mapped ready-parsed and verified instead of read from jars, which takes a large
+ * part of each JVM's start-up CPU on a small machine. On JDK 25 and later it is an ahead-of-time cache (JEP 483,
+ * 514 and 515: the classes loaded and linked, and the methods' profiles), elsewhere an AppCDS archive.
  *
  * <p>The first run of a kind has no archive: its JVM writes one when it exits cleanly
- * ({@code -XX:ArchiveClassesAtExit}, JDK 13+) to a temporary name, moved into place only after a clean exit, so a
- * killed JVM never leaves half an archive. Later runs map it ({@code -XX:SharedArchiveFile}). The archive's name
- * holds a digest of the Java runtime and of the class path's files (path, size, time), so a rebuild or another
- * JDK makes a new one; the JVM checks the class path again itself, and with {@code -Xshare:auto} a stale or
- * unreadable archive only costs the sharing, never the start.
+ * ({@code -XX:ArchiveClassesAtExit}, JDK 13+; {@code -XX:AOTCacheOutput}, JDK 25+) to a temporary name, moved into
+ * place only after a clean exit, so a killed JVM never leaves half an archive. Later runs map it
+ * ({@code -XX:SharedArchiveFile}, {@code -XX:AOTCache}). The archive's name holds a digest of the Java runtime and
+ * of the class path's files (path, size, time), so a rebuild or another JDK makes a new one; the JVM checks the
+ * class path again itself, and a stale or unreadable archive only costs the sharing, never the start.
  */
-record ClassDataSharing(String kind, Path archive, Path pending) {
+record ClassDataSharing(String kind, Format format, Path archive, Path pending) {
+
+    /** The kind of archive, by what the running JDK supports. */
+    enum Format {
+        /** A dynamic AppCDS archive (JDK 13+). */
+        APP_CDS(".jsa", "-XX:SharedArchiveFile=", "-XX:ArchiveClassesAtExit="),
+        /** An ahead-of-time cache (JDK 25+), which also holds the linking and the method profiles. */
+        AOT_CACHE(".aot", "-XX:AOTCache=", "-XX:AOTCacheOutput=");
+
+        final String suffix;
+        final String mapFlag;
+        final String writeFlag;
+
+        Format(String suffix, String mapFlag, String writeFlag) {
+            this.suffix = suffix;
+            this.mapFlag = mapFlag;
+            this.writeFlag = writeFlag;
+        }
+
+        /** The format the running JDK (which runs every child) writes best. */
+        static Format forRuntime() {
+            return Runtime.version().feature() >= 25 ? AOT_CACHE : APP_CDS;
+        }
+    }
 
     /**
      * The archive of {@code kind} (e.g. {@code sink-service}) for a JVM whose classes come from {@code classPath};
      * null when {@code -Durlcheck.cds=false} or the cache directory cannot be made.
      */
     static ClassDataSharing of(String kind, List<Path> classPath) {
+        return of(kind, classPath, Format.forRuntime());
+    }
+
+    /** As {@link #of(String, List)}, in {@code format}. */
+    static ClassDataSharing of(String kind, List<Path> classPath, Format format) {
         if (!Boolean.parseBoolean(System.getProperty("urlcheck.cds", "true"))) {
             return null;
         }
@@ -38,17 +67,16 @@ record ClassDataSharing(String kind, Path archive, Path pending) {
         } catch (IOException e) {
             return null;
         }
-        Path archive = dir.resolve(kind + "-" + digest(classPath) + ".jsa");
+        Path archive = dir.resolve(kind + "-" + digest(classPath) + format.suffix);
         Path pending = dir.resolve(archive.getFileName() + "." + ProcessHandle.current().pid() + "-"
                 + System.nanoTime() + ".tmp");
-        return new ClassDataSharing(kind, archive, pending);
+        return new ClassDataSharing(kind, format, archive, pending);
     }
 
     /** The JVM flags: map the archive when there is one, else write one at a clean exit. */
     List<String> flags() {
-        return Files.isRegularFile(archive)
-                ? List.of("-XX:SharedArchiveFile=" + archive, "-Xshare:auto")
-                : List.of("-XX:ArchiveClassesAtExit=" + pending, "-Xshare:auto");
+        String flag = Files.isRegularFile(archive) ? format.mapFlag + archive : format.writeFlag + pending;
+        return format == Format.APP_CDS ? List.of(flag, "-Xshare:auto") : List.of(flag);
     }
 
     /** True when this JVM writes the archive as it exits, so it must be let to exit, not killed. */
@@ -66,6 +94,7 @@ record ClassDataSharing(String kind, Path archive, Path pending) {
             } else {
                 Files.deleteIfExists(pending);
             }
+            Files.deleteIfExists(Path.of(pending + ".config")); // the AOT cache's training record, once assembled
         } catch (IOException e) {
             // an archive is an optimization: the next run writes another
         }
@@ -79,8 +108,8 @@ record ClassDataSharing(String kind, Path archive, Path pending) {
         try (var files = Files.list(archive.getParent())) {
             for (Path file : (Iterable<Path>) files::iterator) {
                 String name = file.getFileName().toString();
-                if (name.startsWith(kind + "-") && name.endsWith(".jsa") && !file.equals(archive)
-                        && name.substring(kind.length() + 1).matches("[0-9a-f]+\\.jsa")) {
+                if (name.startsWith(kind + "-") && !file.equals(archive)
+                        && name.substring(kind.length() + 1).matches("[0-9a-f]+\\.(jsa|aot)")) {
                     Files.deleteIfExists(file);
                 }
             }

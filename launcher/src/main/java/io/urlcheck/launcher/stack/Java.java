@@ -20,7 +20,6 @@ final class Java {
      * for about half a second and were otherwise promoted early into full collections (bench/README.md, finding 14).
      */
     static List<String> startupFlags() {
-        return List.of("-XX:+UseSerialGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=4", "-XX:TieredStopAtLevel=1",
-                "-Xshare:auto");
+        return List.of("-XX:+UseSerialGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=4", "-XX:TieredStopAtLevel=1");
     }
 }

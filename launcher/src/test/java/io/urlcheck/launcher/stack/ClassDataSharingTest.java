@@ -9,6 +9,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
+import static io.urlcheck.launcher.stack.ClassDataSharing.Format.AOT_CACHE;
+import static io.urlcheck.launcher.stack.ClassDataSharing.Format.APP_CDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ClassDataSharingTest {
@@ -35,14 +37,14 @@ class ClassDataSharingTest {
     @Test
     void aFirstRunWritesTheArchiveAtExitAndALaterRunMapsIt() throws Exception {
         Path jar = Files.writeString(home.resolve("app.jar"), "v1");
-        ClassDataSharing first = ClassDataSharing.of("sink-service", List.of(jar));
+        ClassDataSharing first = ClassDataSharing.of("sink-service", List.of(jar), APP_CDS);
 
         assertThat(first.writesAtExit()).isTrue();
         Path pending = Path.of(flagValue(first.flags(), "-XX:ArchiveClassesAtExit="));
         Files.writeString(pending, "archive");
         first.afterExit(143);
 
-        ClassDataSharing later = ClassDataSharing.of("sink-service", List.of(jar));
+        ClassDataSharing later = ClassDataSharing.of("sink-service", List.of(jar), APP_CDS);
         assertThat(later.writesAtExit()).isFalse();
         Path archive = Path.of(flagValue(later.flags(), "-XX:SharedArchiveFile="));
         assertThat(archive).hasContent("archive").hasParent(home.resolve(".urlcheck/cds"));
@@ -52,43 +54,68 @@ class ClassDataSharingTest {
     @Test
     void aKilledJvmsHalfArchiveIsDroppedNeverMapped() throws Exception {
         Path jar = Files.writeString(home.resolve("app.jar"), "v1");
-        ClassDataSharing run = ClassDataSharing.of("worker-service", List.of(jar));
+        ClassDataSharing run = ClassDataSharing.of("worker-service", List.of(jar), APP_CDS);
         Path pending = Path.of(flagValue(run.flags(), "-XX:ArchiveClassesAtExit="));
         Files.writeString(pending, "half an arch");
 
         run.afterExit(137);
 
         assertThat(pending).doesNotExist();
-        assertThat(ClassDataSharing.of("worker-service", List.of(jar)).writesAtExit()).isTrue();
+        assertThat(ClassDataSharing.of("worker-service", List.of(jar), APP_CDS).writesAtExit()).isTrue();
     }
 
     @Test
     void aRebuiltJarGetsAnArchiveOfItsOwn() throws Exception {
         Path jar = Files.writeString(home.resolve("app.jar"), "v1");
-        String before = ClassDataSharing.of("producer-service", List.of(jar)).flags().get(0);
+        String before = ClassDataSharing.of("producer-service", List.of(jar), APP_CDS).flags().get(0);
         Files.writeString(jar, "version 2, longer");
 
-        assertThat(ClassDataSharing.of("producer-service", List.of(jar)).flags().get(0)).isNotEqualTo(before);
+        assertThat(ClassDataSharing.of("producer-service", List.of(jar), APP_CDS).flags().get(0)).isNotEqualTo(before);
     }
 
     @Test
     void aNewArchiveReplacesTheOnesOfEarlierBuilds() throws Exception {
         Path jar = Files.writeString(home.resolve("app.jar"), "v1");
-        ClassDataSharing v1 = ClassDataSharing.of("kafka", List.of(jar));
+        ClassDataSharing v1 = ClassDataSharing.of("kafka", List.of(jar), APP_CDS);
         Files.writeString(Path.of(flagValue(v1.flags(), "-XX:ArchiveClassesAtExit=")), "archive 1");
         v1.afterExit(0);
-        Path old = Path.of(flagValue(ClassDataSharing.of("kafka", List.of(jar)).flags(), "-XX:SharedArchiveFile="));
+        Path old = Path.of(flagValue(ClassDataSharing.of("kafka", List.of(jar), APP_CDS).flags(), "-XX:SharedArchiveFile="));
         Path otherKind = Files.writeString(home.resolve(".urlcheck/cds/kafka-tool-0123abcd.jsa"), "not ours");
 
         Files.writeString(jar, "version 2, longer");
-        ClassDataSharing v2 = ClassDataSharing.of("kafka", List.of(jar));
+        ClassDataSharing v2 = ClassDataSharing.of("kafka", List.of(jar), APP_CDS);
         Files.writeString(Path.of(flagValue(v2.flags(), "-XX:ArchiveClassesAtExit=")), "archive 2");
         v2.afterExit(0);
 
         assertThat(old).doesNotExist();
         assertThat(otherKind).exists();
-        assertThat(Path.of(flagValue(ClassDataSharing.of("kafka", List.of(jar)).flags(), "-XX:SharedArchiveFile=")))
+        assertThat(Path.of(flagValue(ClassDataSharing.of("kafka", List.of(jar), APP_CDS).flags(), "-XX:SharedArchiveFile=")))
                 .hasContent("archive 2");
+    }
+
+    @Test
+    void onJdk25AndLaterTheArchiveIsAnAheadOfTimeCacheThatReplacesTheAppCdsOne() throws Exception {
+        Path jar = Files.writeString(home.resolve("app.jar"), "v1");
+        ClassDataSharing appCds = ClassDataSharing.of("worker-service", List.of(jar), APP_CDS);
+        Files.writeString(Path.of(flagValue(appCds.flags(), "-XX:ArchiveClassesAtExit=")), "app cds");
+        appCds.afterExit(0);
+        Path jsa = Path.of(flagValue(ClassDataSharing.of("worker-service", List.of(jar), APP_CDS).flags(), "-XX:SharedArchiveFile="));
+
+        ClassDataSharing first = ClassDataSharing.of("worker-service", List.of(jar), AOT_CACHE);
+        assertThat(first.writesAtExit()).isTrue();
+        assertThat(first.flags()).hasSize(1);
+        Path pending = Path.of(flagValue(first.flags(), "-XX:AOTCacheOutput="));
+        Path trainingRecord = Files.writeString(Path.of(pending + ".config"), "training");
+        Files.writeString(pending, "aot cache");
+        first.afterExit(143);
+
+        ClassDataSharing later = ClassDataSharing.of("worker-service", List.of(jar), AOT_CACHE);
+        assertThat(later.writesAtExit()).isFalse();
+        assertThat(later.flags()).hasSize(1);
+        assertThat(Path.of(flagValue(later.flags(), "-XX:AOTCache="))).hasContent("aot cache").hasFileName(
+                jsa.getFileName().toString().replace(".jsa", ".aot"));
+        assertThat(trainingRecord).doesNotExist();
+        assertThat(jsa).doesNotExist();
     }
 
     private static String flagValue(List<String> flags, String prefix) {
