@@ -1,6 +1,7 @@
 package io.urlcheck.bench;
 
 import java.nio.file.Path;
+import java.util.Arrays;
 
 /** Entry point: {@code bench <scenario> [--option value ...]}; see bench/README.md. */
 public final class Main {
@@ -9,7 +10,7 @@ public final class Main {
     }
 
     public static void main(String[] args) throws Exception {
-        if (args.length == 0 || args[0].equals("help") || args[0].equals("--help")) {
+        if (args.length == 0 || args[0].equals("help") || Arrays.asList(args).contains("--help")) {
             usage();
             return;
         }
@@ -25,6 +26,7 @@ public final class Main {
             case "p4" -> P4Memory.run(bench);
             case "p5" -> P5ScaleOut.run(bench);
             case "cold" -> ColdRun.run(bench);
+            case "stack" -> StackSubmit.run(bench);
             case "sink" -> SinkStores.run(bench);
             case "producer" -> ProducerIngest.run(bench);
             case "jfr-top" -> JfrTop.run(bench);
@@ -49,6 +51,7 @@ public final class Main {
                   p4       worker peak RSS with 10,000 vs 1,000,000 requests queued
                   p5       scale-out: 1, 2 and 4 workers at 1 s latency, 100 in flight each, 16 partitions
                   cold     ./urlcheck run as a whole command vs the asyncio checker's, 1,000 and 10,000 URLs (--urls 1000,10000 --concurrency 256)
+                  stack    ./urlcheck up, then submit --wait of 100,000 URLs as a whole command vs the asyncio checker's (--urls 100000 --workers 1)
                   sink     the sink's stores: 1,000,000 results into PostgreSQL and into the JSON store, then GET /api/summary (--count N --summary-calls 21 --skip-json --skip-postgres)
                   producer producer ingest: POST 100,000 and 1,000,000 URLs, URLs/s and peak RSS (--sizes 100000,1000000 --warmup 200000 --producer-jvm -Xmx256m --keep)
                   jfr-top  summarize a JFR recording (--file x.jfr): hottest methods and allocation
