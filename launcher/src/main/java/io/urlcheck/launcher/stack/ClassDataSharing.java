@@ -50,7 +50,9 @@ record ClassDataSharing(String kind, Format format, Path archive, Path pending) 
 
     /**
      * The archive of {@code kind} (e.g. {@code sink-service}) for a JVM whose classes come from {@code classPath};
-     * null when {@code -Durlcheck.cds=false} or the cache directory cannot be made.
+     * null when {@code -Durlcheck.cds=false}, when the class path holds a directory of classes (the JVM archives
+     * only jars: a test run's {@code target/test-classes} would fail every dump at exit), or when the cache
+     * directory cannot be made.
      */
     static ClassDataSharing of(String kind, List<Path> classPath) {
         return of(kind, classPath, Format.forRuntime());
@@ -58,7 +60,8 @@ record ClassDataSharing(String kind, Format format, Path archive, Path pending) 
 
     /** As {@link #of(String, List)}, in {@code format}. */
     static ClassDataSharing of(String kind, List<Path> classPath, Format format) {
-        if (!Boolean.parseBoolean(System.getProperty("urlcheck.cds", "true"))) {
+        boolean enabled = Boolean.parseBoolean(System.getProperty("urlcheck.cds", "true"));
+        if (!enabled || classPath.stream().anyMatch(Files::isDirectory)) {
             return null;
         }
         Path dir = Path.of(System.getProperty("urlcheck.home", ".")).toAbsolutePath().resolve(".urlcheck").resolve("cds");

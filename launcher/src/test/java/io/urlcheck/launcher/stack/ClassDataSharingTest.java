@@ -65,6 +65,17 @@ class ClassDataSharingTest {
     }
 
     @Test
+    void aClassPathWithADirectoryOfClassesGetsNoArchiveSinceTheJvmCouldNotWriteOne() throws Exception {
+        Path jar = Files.writeString(home.resolve("app.jar"), "v1");
+        Path classes = Files.createDirectories(home.resolve("test-classes"));
+        Files.writeString(classes.resolve("Probe.class"), "bytes");
+
+        assertThat(ClassDataSharing.of("kafka", List.of(jar, classes), APP_CDS)).isNull();
+        assertThat(ClassDataSharing.of("kafka", List.of(jar, classes), AOT_CACHE)).isNull();
+        assertThat(ClassDataSharing.of("kafka", List.of(jar), APP_CDS)).isNotNull();
+    }
+
+    @Test
     void aRebuiltJarGetsAnArchiveOfItsOwn() throws Exception {
         Path jar = Files.writeString(home.resolve("app.jar"), "v1");
         String before = ClassDataSharing.of("producer-service", List.of(jar), APP_CDS).flags().get(0);
