@@ -96,9 +96,31 @@ public final class Pipeline implements AutoCloseable {
         return submit(jobId, () -> new ByteArrayInputStream(body));
     }
 
-    /** Submits a streamed body as job {@code jobId}. */
+    /**
+     * Submits a streamed body as job {@code jobId}. A refusal fails the run with the producer's and the broker's
+     * warnings and errors in the message, since the run's directory is gone with the CI machine.
+     */
     public Submission submit(String jobId, Supplier<InputStream> body) {
-        return producer.submit(body, jobId);
+        try {
+            return producer.submit(body, jobId);
+        } catch (ApiException e) {
+            throw new AssertionError("submitting " + jobId + ": " + e.getMessage()
+                    + warnings("producer.log") + warnings("kafka.log"), e);
+        }
+    }
+
+    /** The last warnings and errors of one process's log in this run, as lines to append to a failure. */
+    private String warnings(String log) {
+        Path file = stack.logDir().resolve(log);
+        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
+            List<String> found = lines.filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("[error"))
+                    .toList();
+            List<String> last = found.subList(Math.max(0, found.size() - 25), found.size());
+            return System.lineSeparator() + "--- " + file + " (last " + last.size() + " of " + found.size()
+                    + " warnings and errors)" + System.lineSeparator() + String.join(System.lineSeparator(), last);
+        } catch (IOException | UncheckedIOException e) {
+            return System.lineSeparator() + "--- " + file + ": unreadable (" + e.getMessage() + ")";
+        }
     }
 
     /** The sink's view of the job; empty while it has not heard of it or cannot be reached. */
