@@ -36,7 +36,7 @@ public final class UpCommand implements Callable<Integer> {
                 throw new IllegalArgumentException("--workers must be between 1 and " + LocalStack.REQUEST_PARTITIONS
                         + " (the request topic's partitions), got " + workers);
             }
-            return StackStart.builder("up").workers(workers);
+            return StackStart.builder("up").workers(workers).serving(true);
         }, worker, stack, true);
         Interrupts interrupts = Interrupts.install(System.err);
         Optional<LocalStack> ready = StackStart.start(config, interrupts, true);

@@ -1,6 +1,7 @@
 package io.urlcheck.launcher.stack;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
 
 /** Where the running JVM is, so that children run on the same Java as the launcher. */
@@ -14,12 +15,29 @@ final class Java {
         return Path.of(System.getProperty("java.home"), "bin", "java").toString();
     }
 
-    /**
-     * Flags every child JVM gets: quick start-up matters more than peak speed for a local stack. The young
-     * generation is half the heap with larger survivor spaces, because the worker's pending checks live
-     * for about half a second and were otherwise promoted early into full collections (bench/README.md, finding 14).
-     */
+    /** How a child JVM compiles. */
+    enum Jit {
+        /** C1 alone: a run of seconds is over before C2's compilations would pay for their CPU (bench/README.md, finding 9). */
+        QUICK_START,
+        /** The tiered JIT, as deploy/ runs the services: a stack that serves for hours reaches C2's speed (bench/README.md, finding 17). */
+        TIERED
+    }
+
+    /** The flags of a child that stops at C1 ({@link Jit#QUICK_START}): the broker, and every service of {@code run}. */
     static List<String> startupFlags() {
-        return List.of("-XX:+UseSerialGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=4", "-XX:TieredStopAtLevel=1");
+        return flags(Jit.QUICK_START);
+    }
+
+    /**
+     * Flags every child JVM gets. The young generation is half the heap with larger survivor spaces, because the
+     * worker's pending checks live for about half a second and were otherwise promoted early into full collections
+     * (bench/README.md, finding 14).
+     */
+    static List<String> flags(Jit jit) {
+        List<String> flags = new ArrayList<>(List.of("-XX:+UseSerialGC", "-XX:NewRatio=1", "-XX:SurvivorRatio=4"));
+        if (jit == Jit.QUICK_START) {
+            flags.add("-XX:TieredStopAtLevel=1");
+        }
+        return List.copyOf(flags);
     }
 }

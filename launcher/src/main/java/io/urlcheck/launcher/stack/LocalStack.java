@@ -142,7 +142,8 @@ public final class LocalStack implements AutoCloseable {
         } else {
             props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         }
-        return new ServiceProcess(config.home(), module, name, port, props, heap, logDir());
+        return new ServiceProcess(config.home(), module, name, port, props, heap, logDir(),
+                config.serving() ? Java.Jit.TIERED : Java.Jit.QUICK_START);
     }
 
     private void createTopics(Admin admin) {

@@ -40,13 +40,19 @@ public final class ServiceProcess extends StackProcess implements AutoCloseable 
      */
     public ServiceProcess(Path home, String module, String name, int port, Map<String, String> properties,
                           String heap, Path logDir) {
-        super(port, packaged(home, module, name, port, properties, heap, logDir));
+        this(home, module, name, port, properties, heap, logDir, Java.Jit.QUICK_START);
+    }
+
+    /** As {@link #ServiceProcess(Path, String, String, int, Map, String, Path)}, compiling as {@code jit} says. */
+    ServiceProcess(Path home, String module, String name, int port, Map<String, String> properties,
+                   String heap, Path logDir, Java.Jit jit) {
+        super(port, packaged(home, module, name, port, properties, heap, logDir, jit));
         this.name = name;
     }
 
-    /** The child process of {@link #ServiceProcess(Path, String, String, int, Map, String, Path)}. */
+    /** The child process of {@link #ServiceProcess(Path, String, String, int, Map, String, Path, Java.Jit)}. */
     private static ChildProcess packaged(Path home, String module, String name, int port, Map<String, String> properties,
-                                         String heap, Path logDir) {
+                                         String heap, Path logDir, Java.Jit jit) {
         Path jar = jar(home, module);
         if (!Files.isRegularFile(jar)) {
             throw new StackException(jar + " is missing; build it with ./mvnw -B package -DskipTests"
@@ -59,7 +65,7 @@ public final class ServiceProcess extends StackProcess implements AutoCloseable 
         props.putAll(properties);
         List<String> jvmOptions = new ArrayList<>();
         jvmOptions.add("-Xmx" + heap);
-        jvmOptions.addAll(Java.startupFlags());
+        jvmOptions.addAll(Java.flags(jit));
         Map<String, String> secrets = new LinkedHashMap<>();
         List<String> command = command(jar, jvmOptions, props, secrets);
         ClassDataSharing cds = ClassDataSharing.of(module, List.of(jar,

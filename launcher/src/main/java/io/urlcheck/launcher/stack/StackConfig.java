@@ -20,10 +20,12 @@ import java.util.Map;
  * @param sinkProps      extra system properties of the sink
  * @param listener       when not null, the broker's second listener through which the services connect
  *                       (the launcher's own admin client keeps the PLAINTEXT listener)
+ * @param serving        the stack serves until it is stopped ({@code up}), so its services keep the tiered JIT as
+ *                       deploy/ runs them; otherwise ({@code run}) they stop at C1, which starts quicker
  */
 public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPort, int workerPort, int sinkPort,
                           int workers, Map<String, String> producerProps, Map<String, String> workerProps,
-                          Map<String, String> sinkProps, BrokerListener listener) {
+                          Map<String, String> sinkProps, BrokerListener listener, boolean serving) {
 
     /** Default ports of {@code ./urlcheck up}: the same as each service's {@code quarkus.http.port} and Kafka's usual 9092. */
     public static final int DEFAULT_KAFKA_PORT = 9092;
@@ -58,6 +60,7 @@ public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPor
         private final Map<String, String> workerProps = new LinkedHashMap<>();
         private final Map<String, String> sinkProps = new LinkedHashMap<>();
         private BrokerListener listener;
+        private boolean serving;
 
         private Builder(Path home, Path runDir) {
             this.home = home;
@@ -77,11 +80,13 @@ public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPor
         public Builder sink(String key, String value) { sinkProps.put(key, value); return this; }
         /** The services connect to the broker through {@code listener}, a second listener of the broker. */
         public Builder listener(BrokerListener v) { listener = v; return this; }
+        /** The stack serves until it is stopped, as {@code up}'s does: its services keep the tiered JIT. */
+        public Builder serving(boolean v) { serving = v; return this; }
 
         /** The configuration; {@link IllegalArgumentException} when two parts of the stack would share a port. */
         public StackConfig build() {
             StackConfig config = new StackConfig(home.toAbsolutePath(), runDir.toAbsolutePath(), kafkaPort, producerPort,
-                    workerPort, sinkPort, workers, producerProps, workerProps, sinkProps, listener);
+                    workerPort, sinkPort, workers, producerProps, workerProps, sinkProps, listener, serving);
             PortPlan.fixed(config);
             return config;
         }

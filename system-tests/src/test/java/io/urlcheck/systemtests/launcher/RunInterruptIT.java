@@ -6,6 +6,7 @@ import io.urlcheck.launcher.client.SinkClient;
 import io.urlcheck.launcher.stack.Ports;
 import io.urlcheck.systemtests.support.Home;
 import io.urlcheck.systemtests.support.LauncherProcess;
+import io.urlcheck.systemtests.support.ProcFiles;
 import io.urlcheck.systemtests.support.Targets;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -47,6 +48,9 @@ class RunInterruptIT {
                         .until(() -> latestChecked(sink) >= 4);
                 List<ProcessHandle> children = run.children();
                 assertThat(children).as("broker, producer, worker and sink").hasSizeGreaterThanOrEqualTo(4);
+                assertThat(children.stream().map(ProcFiles::commandLine).filter(c -> c.contains("quarkus-run.jar")))
+                        .as("a run's services stop at C1, which starts quicker").hasSize(3)
+                        .allMatch(c -> c.contains("-XX:TieredStopAtLevel=1"));
 
                 run.signal(signal);
 

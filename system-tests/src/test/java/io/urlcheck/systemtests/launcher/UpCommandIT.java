@@ -6,6 +6,7 @@ import io.urlcheck.launcher.stack.Ports;
 import io.urlcheck.systemtests.support.DefaultPorts;
 import io.urlcheck.systemtests.support.Home;
 import io.urlcheck.systemtests.support.LauncherProcess;
+import io.urlcheck.systemtests.support.ProcFiles;
 import io.urlcheck.systemtests.support.Targets;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -30,7 +31,7 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code ./urlcheck up --workers 2} as a real process, on its default ports as a user runs it and on free
  * ports, then {@code submit --wait}, {@code results} and {@code summary} against it; the work spreads over both
- * workers; a {@code kill -9} of the launcher takes its children along.
+ * workers; its services run with the tiered JIT; a {@code kill -9} of the launcher takes its children along.
  */
 class UpCommandIT {
 
@@ -118,6 +119,10 @@ class UpCommandIT {
 
             List<ProcessHandle> children = up.children();
             assertThat(children).as("broker, producer, two workers, sink").hasSizeGreaterThanOrEqualTo(5);
+            List<String> services = children.stream().map(ProcFiles::commandLine)
+                    .filter(c -> c.contains("quarkus-run.jar")).toList();
+            assertThat(services).as("up's services keep the tiered JIT, as deploy/ runs them").hasSize(4)
+                    .noneMatch(c -> c.contains("-XX:TieredStopAtLevel"));
             up.signal("KILL");
             await().atMost(Duration.ofSeconds(20))
                     .untilAsserted(() -> assertThat(children).as("children die with a kill -9'd launcher")
