@@ -7,34 +7,69 @@ import io.urlcheck.launcher.output.Progress;
 import io.urlcheck.launcher.output.Style;
 import io.urlcheck.launcher.stack.Timeline;
 
+import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+import java.util.function.LongSupplier;
 
 /** Polls the sink for a job's progress, feeding a {@link Progress}, until the job is done or a stop is asked. */
 final class JobFollower {
 
     private static final long POLL_MILLIS = 100;
+    /** How long a job may go without a new result before the follower asks the sink why. */
+    static final Duration STALL = Duration.ofSeconds(5);
 
     /** Where a job's status comes from: the sink's {@code GET /api/jobs/{id}} ({@link SinkClient#job}). */
     @FunctionalInterface
     interface JobSource {
         /** The job's status; empty while the sink has not heard of it. */
         Optional<JobStatus> job(String jobId);
+
+        /** Why the sink stores no results, if it knows ({@link SinkClient#storeFailure}). */
+        default Optional<String> storeFailure() {
+            return Optional.empty();
+        }
+
+        /** The sink's job status and its store's failure. */
+        static JobSource of(SinkClient sink) {
+            return new JobSource() {
+                @Override
+                public Optional<JobStatus> job(String jobId) {
+                    return sink.job(jobId);
+                }
+
+                @Override
+                public Optional<String> storeFailure() {
+                    return sink.storeFailure();
+                }
+            };
+        }
     }
 
     private final JobSource jobs;
     private final Progress progress;
     private final BooleanSupplier stop;
     private final Timeline timeline;
+    private final Consumer<String> warnings;
+    private final LongSupplier nanoTime;
 
     /** A follower that also marks the first and the last result on {@code timeline} (may be null). */
     JobFollower(JobSource jobs, Progress progress, BooleanSupplier stop, Timeline timeline) {
+        this(jobs, progress, stop, timeline, System.err::println, System::nanoTime);
+    }
+
+    /** As {@link #JobFollower(JobSource, Progress, BooleanSupplier, Timeline)}, warning on {@code warnings}, timed by {@code nanoTime}. */
+    JobFollower(JobSource jobs, Progress progress, BooleanSupplier stop, Timeline timeline, Consumer<String> warnings,
+                LongSupplier nanoTime) {
         this.jobs = jobs;
         this.progress = progress;
         this.stop = stop;
         this.timeline = timeline;
+        this.warnings = warnings;
+        this.nanoTime = nanoTime;
     }
 
     /**
@@ -46,7 +81,7 @@ final class JobFollower {
             throws InterruptedException {
         Optional<JobStatus> last;
         try (Progress progress = Progress.create(Style.detect("stderr"), quiet, System.err)) {
-            last = new JobFollower(sink::job, progress, () -> false, null).follow(jobId, null);
+            last = new JobFollower(JobSource.of(sink), progress, () -> false, null).follow(jobId, null);
         }
         SummaryCommand.print(sink, jobId, last, System.out, Style.detect("stdout"));
         return last;
@@ -55,10 +90,15 @@ final class JobFollower {
     /**
      * Follows {@code jobId} until the sink reports it done or {@code stop} turns true; returns the last status
      * seen (empty if the sink never heard of the job). A failed {@code upload} ends the wait with its error.
+     * A job with no new result for {@link #STALL} while the sink's store refuses writes gets a warning saying
+     * why, once for each failure: the results wait in Kafka, and the wait would otherwise look like a hang.
      */
     Optional<JobStatus> follow(String jobId, CompletableFuture<?> upload) throws InterruptedException {
         Optional<JobStatus> last = Optional.empty();
         boolean firstSeen = false;
+        long lastChecked = -1;
+        long progressedAt = nanoTime.getAsLong();
+        String warned = null;
         while (!stop.getAsBoolean()) {
             if (upload != null && upload.isCompletedExceptionally()) {
                 try {
@@ -83,6 +123,18 @@ final class JobFollower {
                         timeline.mark("run: last result seen, job done (" + status.get().checked() + " checked)");
                     }
                     return last;
+                }
+                if (status.get().checked() != lastChecked) {
+                    lastChecked = status.get().checked();
+                    progressedAt = nanoTime.getAsLong();
+                }
+            }
+            if (nanoTime.getAsLong() - progressedAt >= STALL.toNanos()) {
+                progressedAt = nanoTime.getAsLong(); // asks again one stall later
+                String failure = jobs.storeFailure().orElse(null);
+                if (failure != null && !failure.equals(warned)) {
+                    warnings.accept("urlcheck: the sink is not storing results: " + failure);
+                    warned = failure;
                 }
             }
             Thread.sleep(POLL_MILLIS); // the polling interval of a progress display

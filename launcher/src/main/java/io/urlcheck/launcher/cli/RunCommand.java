@@ -111,7 +111,8 @@ public final class RunCommand implements Callable<Integer> {
         upload.thenRun(() -> local.timeline().mark("run: input uploaded"));
         Optional<JobStatus> last;
         try (Progress progress = Progress.create(errStyle, quiet, System.err)) {
-            last = new JobFollower(sink::job, progress, interrupts::requested, local.timeline()).follow(jobId, upload);
+            last = new JobFollower(JobFollower.JobSource.of(sink), progress, interrupts::requested, local.timeline())
+                    .follow(jobId, upload);
         }
         boolean partial = interrupts.requested();
         if (partial) {

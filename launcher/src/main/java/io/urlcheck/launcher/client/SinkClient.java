@@ -1,6 +1,11 @@
 package io.urlcheck.launcher.client;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import io.urlcheck.contract.JsonCodec;
+
+import java.io.IOException;
 import java.io.InputStream;
+import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -46,6 +51,26 @@ public final class SinkClient {
             throw new ApiException("sink: no summary" + (jobId == null ? "" : " for job " + jobId), 404);
         }
         return summary;
+    }
+
+    /**
+     * Why the sink is not storing results, as its readiness check {@code sink-store} says ({@code GET
+     * /q/health/ready}, e.g. its JSON store is full); empty while it stores them, or when it cannot tell.
+     */
+    public Optional<String> storeFailure() {
+        try {
+            HttpResponse<byte[]> response = http.send(http.request("/q/health/ready").header("Accept", "application/json")
+                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+            for (JsonNode check : JsonCodec.mapper().readTree(response.body()).path("checks")) {
+                if (check.path("name").asText().equals("sink-store") && check.path("status").asText().equals("DOWN")) {
+                    String failure = check.path("data").path("failure").asText("");
+                    return Optional.of(failure.isBlank() ? "its store is unavailable" : failure);
+                }
+            }
+            return Optional.empty();
+        } catch (ApiException | IOException e) {
+            return Optional.empty(); // a diagnosis only: the job's own polling reports an unreachable sink
+        }
     }
 
     /** The sink's base URL. */

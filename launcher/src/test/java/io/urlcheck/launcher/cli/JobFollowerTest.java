@@ -158,4 +158,74 @@ class JobFollowerTest {
                 .anySatisfy(line -> assertThat(line).endsWith("run: first result seen (1 checked)"))
                 .anySatisfy(line -> assertThat(line).endsWith("run: last result seen, job done (3 checked)"));
     }
+
+    /** A sink whose store refuses writes, asked why, on a clock that moves one second with every poll. */
+    private static final class StalledSink implements JobFollower.JobSource {
+        private final ScriptedSink statuses;
+        private final String failure;
+        private final AtomicInteger asked = new AtomicInteger();
+        private long nanos;
+
+        StalledSink(String failure, ScriptedSink statuses) {
+            this.failure = failure;
+            this.statuses = statuses;
+        }
+
+        @Override
+        public Optional<JobStatus> job(String jobId) {
+            nanos += 1_000_000_000L;
+            return statuses.job(jobId);
+        }
+
+        @Override
+        public Optional<String> storeFailure() {
+            asked.incrementAndGet();
+            return Optional.ofNullable(failure);
+        }
+
+        long now() {
+            return nanos;
+        }
+    }
+
+    @Test
+    void aJobWithoutNewResultsWhileTheSinksStoreRefusesWritesIsWarnedOnceWithTheSinksReason() throws Exception {
+        ScriptedSink statuses = new ScriptedSink(status(1, 3, false), status(1, 3, false), status(1, 3, false),
+                status(1, 3, false), status(1, 3, false), status(1, 3, false), status(1, 3, false), status(1, 3, false),
+                status(1, 3, false), status(1, 3, false), status(1, 3, false), status(1, 3, false), status(3, 3, true));
+        StalledSink sink = new StalledSink("JSON store full: use the PostgreSQL store", statuses);
+        List<String> warnings = new ArrayList<>();
+
+        new JobFollower(sink, progress, () -> false, null, warnings::add, sink::now).follow("job-1", null);
+
+        assertThat(warnings).containsExactly("urlcheck: the sink is not storing results: JSON store full: use the PostgreSQL store");
+        assertThat(sink.asked).as("asked again after each further stall").hasValue(2);
+    }
+
+    @Test
+    void aJobThatKeepsGettingResultsNeverAsksTheSinkWhy() throws Exception {
+        ScriptedSink statuses = new ScriptedSink(status(1, 9, false), status(2, 9, false), status(3, 9, false),
+                status(4, 9, false), status(5, 9, false), status(6, 9, false), status(7, 9, false), status(8, 9, false),
+                status(9, 9, true));
+        StalledSink sink = new StalledSink("JSON store full", statuses);
+        List<String> warnings = new ArrayList<>();
+
+        new JobFollower(sink, progress, () -> false, null, warnings::add, sink::now).follow("job-1", null);
+
+        assertThat(warnings).isEmpty();
+        assertThat(sink.asked).hasValue(0);
+    }
+
+    @Test
+    void aStalledJobWhoseSinkStoresFineIsNoWarning() throws Exception {
+        ScriptedSink statuses = new ScriptedSink(status(1, 3, false), status(1, 3, false), status(1, 3, false),
+                status(1, 3, false), status(1, 3, false), status(1, 3, false), status(1, 3, false), status(3, 3, true));
+        StalledSink sink = new StalledSink(null, statuses);
+        List<String> warnings = new ArrayList<>();
+
+        new JobFollower(sink, progress, () -> false, null, warnings::add, sink::now).follow("job-1", null);
+
+        assertThat(warnings).isEmpty();
+        assertThat(sink.asked).hasValue(1);
+    }
 }
