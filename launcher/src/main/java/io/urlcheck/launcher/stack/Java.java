@@ -23,11 +23,6 @@ final class Java {
         TIERED
     }
 
-    /** The flags of a child that stops at C1 ({@link Jit#QUICK_START}): the broker, and every service of {@code run}. */
-    static List<String> startupFlags() {
-        return flags(Jit.QUICK_START);
-    }
-
     /**
      * Flags every child JVM gets. The young generation is half the heap with larger survivor spaces, because the
      * worker's pending checks live for about half a second and were otherwise promoted early into full collections

@@ -305,7 +305,9 @@ public final class KafkaProcess extends StackProcess {
         List<String> command = new ArrayList<>();
         command.add(Java.executable());
         command.add("-Xmx512m");
-        command.addAll(Java.startupFlags());
+        // C1 in every stack, up's too: the tiered JIT made up's first 100,000 URLs 7 s slower and the later ones
+        // no faster (bench/README.md, section Stack).
+        command.addAll(Java.flags(Java.Jit.QUICK_START));
         // Warnings and errors, and the line saying it started: its INFO start-up (every config, several times)
         // is thousands of lines written while the machine is busiest.
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");

@@ -142,8 +142,12 @@ public final class LocalStack implements AutoCloseable {
         } else {
             props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         }
-        return new ServiceProcess(config.home(), module, name, port, props, heap, logDir(),
-                config.serving() ? Java.Jit.TIERED : Java.Jit.QUICK_START);
+        return new ServiceProcess(config.home(), module, name, port, props, heap, logDir(), jit());
+    }
+
+    /** How a service compiles: a serving stack's ({@code up}) on the tiered JIT, a run's on C1 for start-up. */
+    private Java.Jit jit() {
+        return config.serving() ? Java.Jit.TIERED : Java.Jit.QUICK_START;
     }
 
     private void createTopics(Admin admin) {

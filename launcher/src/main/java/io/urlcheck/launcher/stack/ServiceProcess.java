@@ -75,7 +75,7 @@ public final class ServiceProcess extends StackProcess implements AutoCloseable 
 
     /**
      * {@code jar} run as given, outside the launcher's stack: for tests and the bench, which choose the build, every
-     * JVM option and how each setting arrives. Nothing is added: no heap or {@link Java#startupFlags()} beyond
+     * JVM option and how each setting arrives. Nothing is added: no heap or {@link Java#flags} beyond
      * {@code jvmOptions}, no default property, no class-data archive.
      *
      * @param name        the name in messages, e.g. {@code sink}
