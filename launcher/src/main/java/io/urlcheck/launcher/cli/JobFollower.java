@@ -7,7 +7,6 @@ import io.urlcheck.launcher.output.Progress;
 import io.urlcheck.launcher.output.Style;
 import io.urlcheck.launcher.stack.Timeline;
 
-import java.time.Duration;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -19,8 +18,6 @@ import java.util.function.LongSupplier;
 final class JobFollower {
 
     private static final long POLL_MILLIS = 100;
-    /** How long a job may go without a new result before the follower asks the sink why. */
-    static final Duration STALL = Duration.ofSeconds(5);
 
     /** Where a job's status comes from: the sink's {@code GET /api/jobs/{id}} ({@link SinkClient#job}). */
     @FunctionalInterface
@@ -53,23 +50,24 @@ final class JobFollower {
     private final Progress progress;
     private final BooleanSupplier stop;
     private final Timeline timeline;
-    private final Consumer<String> warnings;
-    private final LongSupplier nanoTime;
+    private final StallWatch stalls;
 
     /** A follower that also marks the first and the last result on {@code timeline} (may be null). */
     JobFollower(JobSource jobs, Progress progress, BooleanSupplier stop, Timeline timeline) {
         this(jobs, progress, stop, timeline, System.err::println, System::nanoTime);
     }
 
-    /** As {@link #JobFollower(JobSource, Progress, BooleanSupplier, Timeline)}, warning on {@code warnings}, timed by {@code nanoTime}. */
+    /**
+     * As {@link #JobFollower(JobSource, Progress, BooleanSupplier, Timeline)}, saying why a stalled job gets no
+     * results on {@code warnings} ({@link StallWatch}), timed by {@code nanoTime}.
+     */
     JobFollower(JobSource jobs, Progress progress, BooleanSupplier stop, Timeline timeline, Consumer<String> warnings,
                 LongSupplier nanoTime) {
         this.jobs = jobs;
         this.progress = progress;
         this.stop = stop;
         this.timeline = timeline;
-        this.warnings = warnings;
-        this.nanoTime = nanoTime;
+        this.stalls = new StallWatch(jobs::storeFailure, warnings, nanoTime);
     }
 
     /**
@@ -90,15 +88,12 @@ final class JobFollower {
     /**
      * Follows {@code jobId} until the sink reports it done or {@code stop} turns true; returns the last status
      * seen (empty if the sink never heard of the job). A failed {@code upload} ends the wait with its error.
-     * A job with no new result for {@link #STALL} while the sink's store refuses writes gets a warning saying
-     * why, once for each failure: the results wait in Kafka, and the wait would otherwise look like a hang.
+     * A job with no new result for {@link StallWatch#STALL} while the sink's store refuses writes gets a warning
+     * saying why ({@link StallWatch}).
      */
     Optional<JobStatus> follow(String jobId, CompletableFuture<?> upload) throws InterruptedException {
         Optional<JobStatus> last = Optional.empty();
         boolean firstSeen = false;
-        long lastChecked = -1;
-        long progressedAt = nanoTime.getAsLong();
-        String warned = null;
         while (!stop.getAsBoolean()) {
             if (upload != null && upload.isCompletedExceptionally()) {
                 try {
@@ -124,19 +119,9 @@ final class JobFollower {
                     }
                     return last;
                 }
-                if (status.get().checked() != lastChecked) {
-                    lastChecked = status.get().checked();
-                    progressedAt = nanoTime.getAsLong();
-                }
+                stalls.seen(status.get().checked());
             }
-            if (nanoTime.getAsLong() - progressedAt >= STALL.toNanos()) {
-                progressedAt = nanoTime.getAsLong(); // asks again one stall later
-                String failure = jobs.storeFailure().orElse(null);
-                if (failure != null && !failure.equals(warned)) {
-                    warnings.accept("urlcheck: the sink is not storing results: " + failure);
-                    warned = failure;
-                }
-            }
+            stalls.poll();
             Thread.sleep(POLL_MILLIS); // the polling interval of a progress display
         }
         return last;
