@@ -87,30 +87,21 @@ class ClassDataSharingTest {
     @Test
     void aNewArchiveReplacesTheOnesOfEarlierBuilds() throws Exception {
         Path jar = Files.writeString(home.resolve("app.jar"), "v1");
-        ClassDataSharing v1 = ClassDataSharing.of("kafka", List.of(jar), APP_CDS);
-        Files.writeString(Path.of(flagValue(v1.flags(), "-XX:ArchiveClassesAtExit=")), "archive 1");
-        v1.afterExit(0);
-        Path old = Path.of(flagValue(ClassDataSharing.of("kafka", List.of(jar), APP_CDS).flags(), "-XX:SharedArchiveFile="));
+        Path old = appCdsWrittenAtExit("kafka", jar, "archive 1");
         Path otherKind = Files.writeString(home.resolve(".urlcheck/cds/kafka-tool-0123abcd.jsa"), "not ours");
 
         Files.writeString(jar, "version 2, longer");
-        ClassDataSharing v2 = ClassDataSharing.of("kafka", List.of(jar), APP_CDS);
-        Files.writeString(Path.of(flagValue(v2.flags(), "-XX:ArchiveClassesAtExit=")), "archive 2");
-        v2.afterExit(0);
+        Path current = appCdsWrittenAtExit("kafka", jar, "archive 2");
 
         assertThat(old).doesNotExist();
         assertThat(otherKind).exists();
-        assertThat(Path.of(flagValue(ClassDataSharing.of("kafka", List.of(jar), APP_CDS).flags(), "-XX:SharedArchiveFile=")))
-                .hasContent("archive 2");
+        assertThat(current).hasContent("archive 2");
     }
 
     @Test
     void onJdk25AndLaterTheArchiveIsAnAheadOfTimeCacheThatReplacesTheAppCdsOne() throws Exception {
         Path jar = Files.writeString(home.resolve("app.jar"), "v1");
-        ClassDataSharing appCds = ClassDataSharing.of("worker-service", List.of(jar), APP_CDS);
-        Files.writeString(Path.of(flagValue(appCds.flags(), "-XX:ArchiveClassesAtExit=")), "app cds");
-        appCds.afterExit(0);
-        Path jsa = Path.of(flagValue(ClassDataSharing.of("worker-service", List.of(jar), APP_CDS).flags(), "-XX:SharedArchiveFile="));
+        Path jsa = appCdsWrittenAtExit("worker-service", jar, "app cds");
 
         ClassDataSharing first = ClassDataSharing.of("worker-service", List.of(jar), AOT_CACHE);
         assertThat(first.writesAtExit()).isTrue();
@@ -127,6 +118,14 @@ class ClassDataSharingTest {
                 jsa.getFileName().toString().replace(".jsa", ".aot"));
         assertThat(trainingRecord).doesNotExist();
         assertThat(jsa).doesNotExist();
+    }
+
+    /** A JVM of {@code kind} that wrote {@code content} as its AppCDS archive at a clean exit: the archive later runs map. */
+    private static Path appCdsWrittenAtExit(String kind, Path jar, String content) throws Exception {
+        ClassDataSharing run = ClassDataSharing.of(kind, List.of(jar), APP_CDS);
+        Files.writeString(Path.of(flagValue(run.flags(), "-XX:ArchiveClassesAtExit=")), content);
+        run.afterExit(0);
+        return Path.of(flagValue(ClassDataSharing.of(kind, List.of(jar), APP_CDS).flags(), "-XX:SharedArchiveFile="));
     }
 
     private static String flagValue(List<String> flags, String prefix) {
