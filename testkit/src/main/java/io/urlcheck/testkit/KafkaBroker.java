@@ -1,6 +1,7 @@
 package io.urlcheck.testkit;
 
 import io.urlcheck.contract.Topics;
+import io.urlcheck.contract.kafka.WritablePartitions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -28,6 +29,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -116,6 +118,7 @@ public final class KafkaBroker implements AutoCloseable {
     /**
      * Creates a topic if it does not exist yet, compacted when {@link Topics#COMPACTED} names it, taking records
      * up to {@code maxMessageBytes} (0 = the broker's default).
+     * Returns once every partition accepts writes ({@link WritablePartitions}).
      */
     public void createTopic(String name, int partitions, int maxMessageBytes) {
         Map<String, String> configs = new HashMap<>();
@@ -126,11 +129,16 @@ public final class KafkaBroker implements AutoCloseable {
             configs.put(TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(maxMessageBytes));
         }
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers()))) {
-            admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get();
-        } catch (ExecutionException e) {
-            if (!(e.getCause() instanceof TopicExistsException)) {
-                throw new IllegalStateException("could not create topic " + name, e.getCause());
+            try {
+                admin.createTopics(List.of(new NewTopic(name, partitions, (short) 1).configs(configs))).all().get();
+            } catch (ExecutionException e) {
+                if (!(e.getCause() instanceof TopicExistsException)) {
+                    throw new IllegalStateException("could not create topic " + name, e.getCause());
+                }
             }
+            WritablePartitions.await(admin, Map.of(name, partitions), Duration.ofSeconds(60));
+        } catch (ExecutionException | TimeoutException e) {
+            throw new IllegalStateException("topic " + name + " does not accept writes", e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException("interrupted creating topic " + name, e);

@@ -1,6 +1,7 @@
 package io.urlcheck.launcher.stack;
 
 import io.urlcheck.contract.Topics;
+import io.urlcheck.contract.kafka.WritablePartitions;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.NewTopic;
 import org.apache.kafka.common.config.TopicConfig;
@@ -10,6 +11,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -105,7 +107,7 @@ public final class LocalStack implements AutoCloseable {
             kafka.awaitReady(admin, READY_TIMEOUT);
             timeline.mark("broker: ready");
             createTopics(admin);
-            timeline.mark("topics: created");
+            timeline.mark("topics: created and writable");
         }
         producer.awaitReady(READY_TIMEOUT);
         timeline.mark("producer: ready");
@@ -170,11 +172,16 @@ public final class LocalStack implements AutoCloseable {
                     throw new StackException("could not create the topics: " + e.getCause().getMessage(), e.getCause());
                 }
             }
+            Map<String, Integer> partitions = new LinkedHashMap<>();
+            topics.forEach(topic -> partitions.put(topic.name(), topic.numPartitions()));
+            WritablePartitions.await(admin, partitions, Duration.ofSeconds(60));
+        } catch (ExecutionException e) {
+            throw new StackException("the topics' partitions do not accept writes: " + e.getCause().getMessage(), e.getCause());
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new StackException("interrupted creating topics", e);
         } catch (java.util.concurrent.TimeoutException e) {
-            throw new StackException("creating the topics timed out", e);
+            throw new StackException("creating the topics timed out: " + e.getMessage(), e);
         }
     }
 
