@@ -28,6 +28,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Duration;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -109,15 +110,33 @@ public final class Pipeline implements AutoCloseable {
         }
     }
 
-    /** The last warnings and errors of one process's log in this run, as lines to append to a failure. */
+    /**
+     * One process's warnings and errors in this run, as lines to append to a failure: each distinct one (told
+     * apart with digits masked, so a retry loop's thousand lines are one) at its first occurrence with its count,
+     * with the exception line that follows an error, since the broker logs its reason there. Errors come first.
+     */
     private String warnings(String log) {
         Path file = stack.logDir().resolve(log);
-        try (var lines = Files.lines(file, StandardCharsets.UTF_8)) {
-            List<String> found = lines.filter(l -> l.contains("WARN") || l.contains("ERROR") || l.contains("[error"))
-                    .toList();
-            List<String> last = found.subList(Math.max(0, found.size() - 25), found.size());
-            return System.lineSeparator() + "--- " + file + " (last " + last.size() + " of " + found.size()
-                    + " warnings and errors)" + System.lineSeparator() + String.join(System.lineSeparator(), last);
+        try {
+            List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+            Map<String, Integer> counts = new LinkedHashMap<>();
+            Map<String, String> first = new LinkedHashMap<>();
+            for (int i = 0; i < lines.size(); i++) {
+                String line = lines.get(i);
+                if (!(line.contains("WARN") || line.contains("ERROR") || line.contains("[error"))) {
+                    continue;
+                }
+                String next = i + 1 < lines.size() ? lines.get(i + 1) : "";
+                String entry = line.contains("ERROR") && next.contains("Exception") ? line + " | " + next.strip() : line;
+                String shape = entry.replaceAll("[0-9]+", "#");
+                counts.merge(shape, 1, Integer::sum);
+                first.putIfAbsent(shape, entry);
+            }
+            StringBuilder out = new StringBuilder(System.lineSeparator()).append("--- ").append(file).append(" (")
+                    .append(counts.size()).append(" distinct warnings and errors, errors first, up to 20, each with its count)");
+            first.entrySet().stream().sorted(Comparator.comparing(e -> !e.getValue().contains("ERROR"))).limit(20).forEach(e -> out.append(System.lineSeparator())
+                    .append(counts.get(e.getKey())).append("x ").append(e.getValue()));
+            return out.toString();
         } catch (IOException | UncheckedIOException e) {
             return System.lineSeparator() + "--- " + file + ": unreadable (" + e.getMessage() + ")";
         }
