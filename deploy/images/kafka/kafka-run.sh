@@ -6,7 +6,8 @@
 #
 #   kafka-run.sh                                 run the node
 #   kafka-run.sh topics BOOTSTRAP NAME:PARTITIONS[:compact[:MAX_MESSAGE_BYTES]] ...
-#                                                create the topics that are missing, waiting for the broker
+#                                                create the topics that are missing, waiting for the broker,
+#                                                then until every partition accepts writes
 set -euo pipefail
 
 cp="/opt/kafka/libs/*"
@@ -26,6 +27,23 @@ if [ "${1:-}" = topics ]; then
       echo "kafka-run: cannot create $name yet; retrying in 2 s" >&2
       sleep 2
     done
+  done
+  # The broker answers CreateTopics before it leads the new partitions, and a producer whose first batch
+  # to one is refused in between can be stuck until that batch expires (KAFKA-14359, see the contract's
+  # WritablePartitions). A partition that lists its latest offset passes a produce's leader check; wait
+  # until every partition of these topics does (GetOffsetShell prints one line per partition that answers).
+  expected=0
+  patterns=()
+  for spec in "$@"; do
+    IFS=: read -r name partitions _ <<<"$spec"
+    expected=$((expected + partitions))
+    patterns+=("${name//./\\.}")
+  done
+  pattern=$(IFS=,; echo "${patterns[*]}")
+  until [ "$("${java_cmd[@]}" org.apache.kafka.tools.GetOffsetShell --bootstrap-server "$bootstrap" \
+      --topic-partitions "$pattern" 2>/dev/null | grep -c .)" -ge "$expected" ]; do
+    echo "kafka-run: not every partition accepts writes yet; retrying in 1 s" >&2
+    sleep 1
   done
   exit 0
 fi
