@@ -50,8 +50,7 @@ public final class WritablePartitions {
         while (true) {
             long leftMs = TimeUnit.NANOSECONDS.toMillis(deadline - System.nanoTime());
             if (leftMs <= 0) {
-                throw new TimeoutException("partitions of " + partitionsByTopic.keySet()
-                        + " had no leader accepting writes after " + timeout + ": the broker does not know them");
+                throw noLeader(partitionsByTopic, timeout, "the broker does not know them");
             }
             try {
                 admin.listOffsets(latest, new ListOffsetsOptions().timeoutMs((int) Math.min(Integer.MAX_VALUE, leftMs)))
@@ -64,12 +63,16 @@ public final class WritablePartitions {
                     Thread.sleep(UNKNOWN_TOPIC_BACKOFF_MS);
                 } else if (e.getCause() instanceof RetriableException) {
                     // The admin client's own retries ran out (its timeout): still no leader.
-                    throw new TimeoutException("partitions of " + partitionsByTopic.keySet()
-                            + " had no leader accepting writes after " + timeout + ": " + e.getCause().getMessage());
+                    throw noLeader(partitionsByTopic, timeout, e.getCause().getMessage());
                 } else {
                     throw e;
                 }
             }
         }
+    }
+
+    private static TimeoutException noLeader(Map<String, Integer> partitionsByTopic, Duration timeout, String why) {
+        return new TimeoutException("partitions of " + partitionsByTopic.keySet() + " had no leader accepting writes after "
+                + timeout + ": " + why);
     }
 }
