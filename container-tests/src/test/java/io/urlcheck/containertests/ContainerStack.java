@@ -4,6 +4,7 @@ import com.github.dockerjava.api.DockerClient;
 import com.github.dockerjava.api.command.CreateContainerCmd;
 import com.github.dockerjava.api.model.Volume;
 import io.urlcheck.launcher.stack.Ports;
+import io.urlcheck.launcher.stack.Startup;
 import org.testcontainers.containers.GenericContainer;
 import org.testcontainers.containers.startupcheck.OneShotStartupCheckStrategy;
 import org.testcontainers.containers.wait.strategy.Wait;
@@ -57,14 +58,7 @@ final class ContainerStack implements AutoCloseable {
 
     /** Starts Kafka and PostgreSQL, creates the topics, then starts the producer, a worker and the sink. */
     static ContainerStack start() {
-        ContainerStack stack = new ContainerStack();
-        try {
-            stack.startAll();
-            return stack;
-        } catch (RuntimeException e) {
-            stack.close();
-            throw e;
-        }
+        return Startup.startOrClose(new ContainerStack(), ContainerStack::startAll);
     }
 
     private void startAll() {

@@ -72,14 +72,7 @@ public final class LocalStack implements AutoCloseable {
 
     /** Checks every port, then starts broker, topics and services, and waits until all are ready. */
     public static LocalStack start(StackConfig config) {
-        LocalStack stack = new LocalStack(config);
-        try {
-            stack.startAll();
-            return stack;
-        } catch (RuntimeException e) {
-            stack.close();
-            throw e;
-        }
+        return Startup.startOrClose(new LocalStack(config), LocalStack::startAll);
     }
 
     private void startAll() {

@@ -2,6 +2,7 @@ package io.urlcheck.systemtests.monitor;
 
 import io.urlcheck.launcher.stack.Ports;
 import io.urlcheck.launcher.stack.ServiceProcess;
+import io.urlcheck.launcher.stack.Startup;
 import io.urlcheck.systemtests.support.Home;
 import io.urlcheck.testkit.KafkaBroker;
 import io.urlcheck.testkit.TargetServer;
@@ -53,14 +54,7 @@ final class MonitorStack implements AutoCloseable {
 
     /** Starts broker, targets, receiver and services, and waits until every service is ready. */
     static MonitorStack start() {
-        MonitorStack stack = new MonitorStack(Home.runDir("monitor"));
-        try {
-            stack.startAll();
-            return stack;
-        } catch (RuntimeException e) {
-            stack.close();
-            throw e;
-        }
+        return Startup.startOrClose(new MonitorStack(Home.runDir("monitor")), MonitorStack::startAll);
     }
 
     private void startAll() {
