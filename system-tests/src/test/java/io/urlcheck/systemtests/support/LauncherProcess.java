@@ -1,5 +1,6 @@
 package io.urlcheck.systemtests.support;
 
+import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -15,17 +16,7 @@ import java.util.concurrent.TimeUnit;
  * The built launcher ({@code launcher/target/urlcheck-launcher.jar}) run as a real process, the way
  * {@code ./urlcheck} runs it, with stdout and stderr captured to files in a working directory.
  */
-public final class LauncherProcess implements AutoCloseable {
-
-    private final Process process;
-    private final Path stdout;
-    private final Path stderr;
-
-    private LauncherProcess(Process process, Path stdout, Path stderr) {
-        this.process = process;
-        this.stdout = stdout;
-        this.stderr = stderr;
-    }
+public record LauncherProcess(Process process, Path stdoutFile, Path stderrFile) implements AutoCloseable {
 
     /** Starts {@code urlcheck <args>} in {@code workDir}. */
     public static LauncherProcess start(Path workDir, String... args) {
@@ -55,7 +46,7 @@ public final class LauncherProcess implements AutoCloseable {
             Path err = Files.createTempFile(workDir, name + "-", ".err");
             ProcessBuilder builder = new ProcessBuilder(command).directory(workDir.toFile())
                     .redirectOutput(out.toFile()).redirectError(err.toFile())
-                    .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+                    .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")));
             builder.environment().putAll(environment);
             Process p = builder.start();
             return new LauncherProcess(p, out, err);
@@ -127,12 +118,12 @@ public final class LauncherProcess implements AutoCloseable {
 
     /** Everything written to stdout so far. */
     public String stdout() {
-        return read(stdout);
+        return read(stdoutFile);
     }
 
     /** Everything written to stderr so far. */
     public String stderr() {
-        return read(stderr);
+        return read(stderrFile);
     }
 
     /** stdout and stderr, for assertion messages. */
