@@ -31,7 +31,7 @@ import static org.awaitility.Awaitility.await;
  * {@code -Dquarkus.http.host=127.0.0.1}), so this shows which address the jar picks by itself. Kafka is wherever
  * {@code kafka.bootstrap.servers} says; by default nowhere, since the HTTP side comes up without a broker.
  */
-public final class PackagedService implements AutoCloseable {
+public record PackagedService(String module, Path dir, Path log, ServiceProcess service) implements AutoCloseable {
 
     private static final Pattern LISTENING = Pattern.compile("Listening on: http://(\\S+):(\\d+)");
     /**
@@ -39,18 +39,6 @@ public final class PackagedService implements AutoCloseable {
      * already drops {@code URLCHECK_API_TOKEN}.
      */
     private static final List<String> INHERITED_SETTINGS = List.of("QUARKUS_HTTP_HOST", "urlcheck.api.token");
-
-    private final String module;
-    private final Path dir;
-    private final Path log;
-    private final ServiceProcess service;
-
-    private PackagedService(String module, Path dir, Path log, ServiceProcess service) {
-        this.module = module;
-        this.dir = dir;
-        this.log = log;
-        this.service = service;
-    }
 
     /** Starts {@code module} on a free port with {@code env} added to this JVM's environment; waits until it listens. */
     public static PackagedService start(String module, Map<String, String> env) {
