@@ -1,6 +1,7 @@
 package io.urlcheck.bench;
 
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.DaemonThreads;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.Topics;
@@ -70,9 +71,7 @@ public final class ResultWatcher implements AutoCloseable {
         consumer.assign(assigned);
         // From the end as of now, resolved eagerly: whatever a previous run left is not this run's.
         consumer.endOffsets(assigned, Duration.ofSeconds(30)).forEach(consumer::seek);
-        this.thread = new Thread(this::run, "result-watcher");
-        thread.setDaemon(true);
-        thread.start();
+        this.thread = DaemonThreads.start("result-watcher", this::run);
     }
 
     private void run() {

@@ -1,5 +1,6 @@
 package io.urlcheck.contract.kafka;
 
+import io.urlcheck.contract.DaemonThreads;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -77,9 +78,7 @@ public final class CompactedTable<V> implements AutoCloseable {
     /** Starts reading; returns at once. */
     public synchronized CompactedTable<V> start() {
         if (thread == null) {
-            thread = new Thread(this::run, "urlcheck-table-" + topic);
-            thread.setDaemon(true);
-            thread.start();
+            thread = DaemonThreads.start("urlcheck-table-" + topic, this::run);
         }
         return this;
     }

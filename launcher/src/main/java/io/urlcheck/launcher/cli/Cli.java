@@ -1,5 +1,7 @@
 package io.urlcheck.launcher.cli;
 
+import io.urlcheck.contract.DaemonThreads;
+
 import java.util.concurrent.Executor;
 import java.util.function.Supplier;
 
@@ -29,11 +31,7 @@ final class Cli {
 
     /** An executor running each task on a fresh daemon thread, so a stuck upload never holds the JVM. */
     static Executor daemonExecutor(String name) {
-        return task -> {
-            Thread t = new Thread(task, "urlcheck-" + name);
-            t.setDaemon(true);
-            t.start();
-        };
+        return task -> DaemonThreads.start("urlcheck-" + name, task);
     }
 
     /** A command-line mistake found after parsing. */

@@ -1,5 +1,7 @@
 package io.urlcheck.launcher.stack;
 
+import io.urlcheck.contract.DaemonThreads;
+
 import java.io.File;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -32,11 +34,7 @@ public final class ChildProcess {
      * The parent-death signal fires when the <em>thread</em> that forked the child ends, so every child
      * is forked from this one thread, which lives as long as the JVM.
      */
-    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(r -> {
-        Thread t = new Thread(r, "urlcheck-spawner");
-        t.setDaemon(true);
-        return t;
-    });
+    private static final ExecutorService SPAWNER = Executors.newSingleThreadExecutor(DaemonThreads.named("urlcheck-spawner"));
     private static final List<String> WRAPPER = detectWrapper();
 
     static {

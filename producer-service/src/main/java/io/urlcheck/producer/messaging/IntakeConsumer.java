@@ -3,6 +3,7 @@ package io.urlcheck.producer.messaging;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.common.annotation.Blocking;
 import io.urlcheck.contract.CodecException;
+import io.urlcheck.contract.DaemonThreads;
 import io.urlcheck.contract.IntakeDecoder;
 import io.urlcheck.contract.IntakeRecord;
 import io.urlcheck.contract.MonitorJobId;
@@ -51,11 +52,7 @@ public class IntakeConsumer {
     private final RecordPublisher publisher;
     private final ProducerSettings settings;
     private final ProducerMetrics metrics;
-    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread thread = new Thread(r, "intake-totals");
-        thread.setDaemon(true);
-        return thread;
-    });
+    private final ScheduledExecutorService timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("intake-totals"));
 
     public IntakeConsumer(IntakeJobs jobs, RecordPublisher publisher, ProducerSettings settings, ProducerMetrics metrics) {
         this.metrics = metrics;

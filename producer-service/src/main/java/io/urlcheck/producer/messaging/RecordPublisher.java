@@ -2,6 +2,7 @@ package io.urlcheck.producer.messaging;
 
 import io.quarkus.runtime.StartupEvent;
 import io.smallrye.common.annotation.Identifier;
+import io.urlcheck.contract.DaemonThreads;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Topics;
 import io.urlcheck.producer.OutboxFactory;
@@ -76,15 +77,13 @@ public class RecordPublisher implements OutboxFactory {
      * for it: a broker not up yet, or a topic not created yet, only leaves the first send to fetch them itself.
      */
     void warmUp(@Observes StartupEvent event) {
-        Thread warm = new Thread(() -> {
+        DaemonThreads.start("urlcheck-producer-warm-up", () -> {
             try {
                 producer.partitionsFor(Topics.REQUESTS);
             } catch (RuntimeException e) {
                 LOG.debugf("no metadata of %s at start-up (%s): the first send fetches it", Topics.REQUESTS, e.toString());
             }
-        }, "urlcheck-producer-warm-up");
-        warm.setDaemon(true);
-        warm.start();
+        });
     }
 
     /** A new outbox whose sends are tracked together. */

@@ -1,5 +1,6 @@
 package io.urlcheck.producer.messaging;
 
+import io.urlcheck.contract.DaemonThreads;
 import io.urlcheck.contract.Monitor;
 import io.urlcheck.contract.Topics;
 import io.urlcheck.producer.monitor.MonitorScheduler;
@@ -76,9 +77,7 @@ public final class SchedulerGroup implements AutoCloseable {
     /** Joins the group and starts firing; returns at once. */
     public synchronized SchedulerGroup start() {
         if (thread == null) {
-            thread = new Thread(this::run, "urlcheck-monitor-scheduler");
-            thread.setDaemon(true);
-            thread.start();
+            thread = DaemonThreads.start("urlcheck-monitor-scheduler", this::run);
         }
         return this;
     }

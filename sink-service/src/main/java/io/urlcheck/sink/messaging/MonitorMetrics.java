@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.MultiGauge;
 import io.micrometer.core.instrument.Tags;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
+import io.urlcheck.contract.DaemonThreads;
 import io.urlcheck.contract.MonitorEvent;
 import io.urlcheck.sink.MonitorStatus;
 import io.urlcheck.sink.config.SinkConfig;
@@ -40,11 +41,7 @@ public class MonitorMetrics {
     private final MultiGauge urls;
     private final MultiGauge lastRun;
     private final Map<MonitorEvent.Type, Counter> raised = new EnumMap<>(MonitorEvent.Type.class);
-    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(r -> {
-        Thread t = new Thread(r, "urlcheck-monitor-metrics");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ScheduledExecutorService refresher = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("urlcheck-monitor-metrics"));
 
     public MonitorMetrics(MeterRegistry registry, MonitorStore store, MonitorTable monitors, SinkConfig config) {
         this.store = store;

@@ -1,6 +1,7 @@
 package io.urlcheck.sink.store.json;
 
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.DaemonThreads;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.sink.JobStats;
@@ -89,11 +90,7 @@ public final class JsonResultStore implements ResultStore {
             throw new UncheckedIOException("cannot open the JSON store at " + dir.toAbsolutePath(), e);
         }
         this.snapshot = new SnapshotFile(dir.resolve(RESULTS_SNAPSHOT));
-        this.snapshotter = Executors.newSingleThreadScheduledExecutor(r -> {
-            Thread t = new Thread(r, "json-store-snapshot");
-            t.setDaemon(true);
-            return t;
-        });
+        this.snapshotter = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("json-store-snapshot"));
         long every = Math.max(1, snapshotInterval.toMillis());
         snapshotter.scheduleWithFixedDelay(this::snapshotIfDirty, every, every, TimeUnit.MILLISECONDS);
     }
@@ -115,10 +112,7 @@ public final class JsonResultStore implements ResultStore {
 
     /** Replays the JSON Lines files on a thread of its own; until it is done, writes are refused as unavailable. */
     public void replayInBackground() {
-        Thread t = new Thread(this::replay, "json-store-replay");
-        t.setDaemon(true);
-        replayThread = t;
-        t.start();
+        replayThread = DaemonThreads.start("json-store-replay", this::replay);
     }
 
     /**

@@ -1,6 +1,7 @@
 package io.urlcheck.sink.store.postgres;
 
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.DaemonThreads;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.sink.BadQueryException;
 import io.urlcheck.sink.JobStats;
@@ -52,11 +53,7 @@ public final class PostgresResultStore implements ResultStore {
     static final int PARTS = 3;
 
     private final Transactions sql;
-    private final ExecutorService partWriters = Executors.newFixedThreadPool(PARTS, r -> {
-        Thread t = new Thread(r, "postgres-store-part-writer");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService partWriters = Executors.newFixedThreadPool(PARTS, DaemonThreads.named("postgres-store-part-writer"));
     private final AtomicLong version = new AtomicLong();
 
     public PostgresResultStore(DataSource dataSource) {
