@@ -1,8 +1,8 @@
 package io.urlcheck.producer;
 
+import io.urlcheck.contract.RecentEntries;
+
 import java.util.HashSet;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 
@@ -12,18 +12,11 @@ import java.util.Set;
  */
 public final class JobRegistry {
 
-    private final int remembered;
     private final Set<String> running = new HashSet<>();
-    private final Map<String, JobAccounting> recent;
+    private final RecentEntries<String, JobAccounting> recent;
 
     public JobRegistry(int remembered) {
-        this.remembered = remembered;
-        this.recent = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<String, JobAccounting> eldest) {
-                return size() > JobRegistry.this.remembered;
-            }
-        };
+        this.recent = new RecentEntries<>(remembered);
     }
 
     /** Claims {@code jobId} for a new submission; false if it is being submitted already. */
@@ -31,15 +24,13 @@ public final class JobRegistry {
         if (!running.add(job.jobId())) {
             return false;
         }
-        recent.remove(job.jobId());
-        recent.put(job.jobId(), job);
+        recent.putNewest(job.jobId(), job);
         return true;
     }
 
     /** Remembers a job fed some other way than a submission (an intake job), for {@code GET}. */
     public synchronized void remember(JobAccounting job) {
-        recent.remove(job.jobId());
-        recent.put(job.jobId(), job);
+        recent.putNewest(job.jobId(), job);
     }
 
     /** Releases the claim taken by {@link #start}. */

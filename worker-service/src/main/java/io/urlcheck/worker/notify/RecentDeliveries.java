@@ -1,8 +1,9 @@
 package io.urlcheck.worker.notify;
 
+import io.urlcheck.contract.RecentEntries;
+
 import java.time.Duration;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
@@ -18,25 +19,15 @@ public final class RecentDeliveries {
     public record Key(String eventId, String webhook) {
     }
 
-    private final int capacity;
     private final long windowNanos;
     private final LongSupplier nanoTime;
-    private final LinkedHashMap<Key, Long> deliveredAt; // guarded by this; insertion order = delivery order
+    private final RecentEntries<Key, Long> deliveredAt; // guarded by this; oldest delivery first
 
     /** Remembers up to {@code capacity} deliveries for {@code window} each, by {@code nanoTime}. */
     public RecentDeliveries(int capacity, Duration window, LongSupplier nanoTime) {
-        if (capacity < 0) {
-            throw new IllegalArgumentException("capacity must not be negative; got " + capacity);
-        }
-        this.capacity = capacity;
+        this.deliveredAt = new RecentEntries<>(capacity);
         this.windowNanos = window.toNanos();
         this.nanoTime = nanoTime;
-        this.deliveredAt = new LinkedHashMap<>(16, 0.75f, false) {
-            @Override
-            protected boolean removeEldestEntry(Map.Entry<Key, Long> eldest) {
-                return size() > RecentDeliveries.this.capacity;
-            }
-        };
     }
 
     /** Whether {@code key} was delivered within the window and is still remembered. */
@@ -48,8 +39,7 @@ public final class RecentDeliveries {
     /** Remembers that {@code key} was delivered now. */
     public synchronized void add(Key key) {
         expire();
-        deliveredAt.remove(key);
-        deliveredAt.put(key, nanoTime.getAsLong());
+        deliveredAt.putNewest(key, nanoTime.getAsLong());
     }
 
     /** How many deliveries are remembered. */
