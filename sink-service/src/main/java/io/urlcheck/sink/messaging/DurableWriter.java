@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import org.jboss.logging.Logger;
 
 import java.time.Duration;
+import java.util.function.Supplier;
 
 /**
  * Runs a store write until it is durable. While the store is unavailable it waits with a doubling
@@ -39,7 +40,7 @@ public class DurableWriter {
     }
 
     /** Runs {@code write} until it succeeds; {@code what} names the batch in log lines. */
-    public <T> T untilDurable(String what, java.util.function.Supplier<T> write) {
+    public <T> T untilDurable(String what, Supplier<T> write) {
         Duration backoff = initialBackoff;
         int attempt = 1;
         while (true) {
