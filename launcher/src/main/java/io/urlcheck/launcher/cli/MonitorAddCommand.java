@@ -59,10 +59,7 @@ public final class MonitorAddCommand implements Callable<Integer> {
     ApiOptions api;
 
     @Mixin
-    JobOptionsFlags jobOptions;
-
-    @Mixin
-    JobLimitFlags limits;
+    JobSubmitFlags job;
 
     @Override
     public Integer call() {
@@ -93,7 +90,7 @@ public final class MonitorAddCommand implements Callable<Integer> {
     /** The monitor these arguments describe; the contract's checks give the usage errors. */
     Monitor monitor(List<String> urls) {
         Schedule schedule = when.every != null ? Schedule.every(when.every) : Schedule.cron(when.cron);
-        JobOptions options = jobOptions.toJobOptions(limits.timeout, limits.retries);
+        JobOptions options = job.toJobOptions();
         return new Monitor(name, schedule, urls, options, webhooks, brokenAfter, certExpiryDays);
     }
 }

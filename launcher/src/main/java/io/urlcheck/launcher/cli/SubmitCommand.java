@@ -35,10 +35,7 @@ public final class SubmitCommand implements Callable<Integer> {
     ApiOptions api;
 
     @Mixin
-    JobOptionsFlags jobOptions;
-
-    @Mixin
-    JobLimitFlags limits;
+    JobSubmitFlags job;
 
     @Mixin
     ConfigOption config;
@@ -50,7 +47,7 @@ public final class SubmitCommand implements Callable<Integer> {
             if (jobId != null && !JobId.isValid(jobId)) {
                 throw new IllegalArgumentException(JobId.refusal("--job", jobId));
             }
-            return jobOptions.toJobOptions(limits.timeout, limits.retries);
+            return job.toJobOptions();
         });
         Submission submission = upload.send(api.producer(), jobId, options, () -> false);
         System.out.println(submission.jobId());

@@ -96,7 +96,7 @@ class ConfigFileTest {
 
         SubmitCommand submit = parse(SubmitCommand.class, "submit", "urls.txt", "--config", file.toString());
 
-        assertThat(submit.jobOptions.toJobOptions(submit.limits.timeout, submit.limits.retries))
+        assertThat(submit.job.toJobOptions())
                 .satisfies(o -> assertThat(o.accept()).isEqualTo("200..399"))
                 .satisfies(o -> assertThat(o.timeoutMs()).isEqualTo(2000L));
     }

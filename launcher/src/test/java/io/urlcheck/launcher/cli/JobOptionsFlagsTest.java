@@ -26,7 +26,7 @@ class JobOptionsFlagsTest {
                 "--method", "head", "--insecure", "--max-redirects", "3", "--host-interval", "250ms",
                 "--timeout", "1500ms", "--retries", "0");
 
-        JobOptions options = submit.jobOptions.toJobOptions(submit.limits.timeout, submit.limits.retries);
+        JobOptions options = submit.job.toJobOptions();
 
         assertThat(options).isEqualTo(new JobOptions("200..299,403", List.of("example\\.com"), List.of("/private/", "\\?session="),
                 Map.of("Authorization", "Bearer s3cret", "X-Trace", "1"), "bot/1", "HEAD", true, 3, 250L, 1500L, 0));
@@ -37,7 +37,7 @@ class JobOptionsFlagsTest {
         SubmitCommand submit = parse(SubmitCommand.class, "submit", "urls.txt");
         RunCommand run = parse(RunCommand.class, "run", "urls.txt");
 
-        assertThat(submit.jobOptions.toJobOptions(submit.limits.timeout, submit.limits.retries)).isEqualTo(JobOptions.DEFAULTS);
+        assertThat(submit.job.toJobOptions()).isEqualTo(JobOptions.DEFAULTS);
         assertThat(run.jobOptions.toJobOptions(null, null)).isEqualTo(JobOptions.DEFAULTS);
     }
 
@@ -82,6 +82,6 @@ class JobOptionsFlagsTest {
         all[0] = "submit";
         all[1] = "urls.txt";
         System.arraycopy(args, 0, all, 2, args.length);
-        return parse(SubmitCommand.class, all).jobOptions;
+        return parse(SubmitCommand.class, all).job.options;
     }
 }
