@@ -113,7 +113,8 @@ class BoundaryRulesTest {
     void baselineHoldsOnlyStyleDebtNeverABoundaryRule() throws IOException {
         List<String> suppressions = Files.readAllLines(RULES.resolve("baseline.xml")).stream()
                 .filter(line -> line.contains("<suppress ")).toList();
-        assertThat(suppressions).isNotEmpty().allMatch(line -> line.contains("checks=\"ImportOrder\"")
+        // Empty since the last debt was paid; a line added later may only baseline a style check.
+        assertThat(suppressions).allMatch(line -> line.contains("checks=\"ImportOrder\"")
                 || line.contains("id=\"NoInlineJdkName\""));
     }
 
