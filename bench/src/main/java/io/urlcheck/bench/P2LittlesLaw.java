@@ -55,7 +55,7 @@ final class P2LittlesLaw {
      * checking the real web for days. Its heap is what deploy gives (75 % of a 768 MiB limit): with the bench's usual
      * 256 MiB, 4,000 checks in flight and their window kept the old generation full, and 9.4 s of a 33 s run was paused
      * (bench/README.md, finding 16). Its JIT is the tiered one, not the bench's C1 alone: over 200,000 URLs C2 pays for
-     * its compilations, and C1 stays about 4 points lower (bench/README.md, finding 18).
+     * its compilations, and C1 stays 2-4 points lower (bench/README.md, finding 18).
      */
     static final String LATENCY_WORKER_JVM = Bench.DEFAULT_WORKER_JVM.replace("-Xmx256m", "-Xmx576m")
             .replace(" -XX:TieredStopAtLevel=1", "");
