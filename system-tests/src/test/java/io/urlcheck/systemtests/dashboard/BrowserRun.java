@@ -1,5 +1,7 @@
 package io.urlcheck.systemtests.dashboard;
 
+import io.urlcheck.contract.DaemonThreads;
+
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -79,7 +81,7 @@ final class BrowserRun {
 
     private static Outcome await(Process process, Duration timeout, Consumer<String> onLine) throws InterruptedException {
         StringBuilder output = new StringBuilder();
-        Thread reader = new Thread(() -> {
+        Thread reader = DaemonThreads.start("browser-output", () -> {
             try (BufferedReader lines = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line; (line = lines.readLine()) != null; ) {
                     synchronized (output) {
@@ -90,9 +92,7 @@ final class BrowserRun {
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-        }, "browser-output");
-        reader.setDaemon(true);
-        reader.start();
+        });
         if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);

@@ -1,6 +1,7 @@
 package io.urlcheck.systemtests.hostile;
 
 import io.urlcheck.contract.ApiHeaders;
+import io.urlcheck.contract.DaemonThreads;
 import io.urlcheck.testkit.KafkaBroker;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -68,9 +69,7 @@ class UploadLimitIT {
                     + ApiHeaders.CLIENT + ": upload-limit-it\r\n"
                     + "Content-Type: multipart/form-data; boundary=upl0ad\r\nTransfer-Encoding: chunked\r\n"
                     + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            Thread writer = new Thread(() -> stream(out, sent, answered), "upload-writer");
-            writer.setDaemon(true);
-            writer.start();
+            DaemonThreads.start("upload-writer", () -> stream(out, sent, answered));
             response = RawHttp.parse(socket.getInputStream());
             sentWhenAnswered = sent.get();
             answered.set(true);

@@ -2,6 +2,7 @@ package io.urlcheck.systemtests.monitor;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import io.urlcheck.contract.DaemonThreads;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,11 +32,7 @@ final class WebhookReceiver implements AutoCloseable {
     }
 
     private final HttpServer server;
-    private final ExecutorService executor = Executors.newFixedThreadPool(2, r -> {
-        Thread t = new Thread(r, "webhook-receiver");
-        t.setDaemon(true);
-        return t;
-    });
+    private final ExecutorService executor = Executors.newFixedThreadPool(2, DaemonThreads.named("webhook-receiver"));
     private final List<Delivery> deliveries = new CopyOnWriteArrayList<>();
 
     private WebhookReceiver(HttpServer server) {
