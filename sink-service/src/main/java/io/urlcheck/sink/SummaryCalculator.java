@@ -6,13 +6,11 @@ import io.urlcheck.contract.Outcome;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.PriorityQueue;
 import java.util.TreeMap;
-import java.util.TreeSet;
 
 /**
  * Keeps a {@link Summary} up to date as latest results come and go, so that asking for it costs
@@ -28,7 +26,7 @@ public final class SummaryCalculator {
     private final long[] byStatusClass = new long[6]; // index 0: none; 1..5: 1xx..5xx
     private final NavigableMap<Long, Long> urlsByResponseTime = new TreeMap<>();
     private final Map<String, Long> failuresByHost = new HashMap<>();
-    private final TreeSet<Summary.Slow> bySlowness = new TreeSet<>(SLOW_ORDER);
+    private final SlowestUrls slowest = new SlowestUrls();
 
     /** Counts one result, the latest of its URL. */
     public void add(CheckResult r) {
@@ -55,11 +53,10 @@ public final class SummaryCalculator {
         byStatusClass[status == null || status < 100 || status > 599 ? 0 : status / 100] += n;
         if (r.responseTimeMs() != null) {
             urlsByResponseTime.merge(r.responseTimeMs(), (long) n, (a, b) -> a + b == 0 ? null : a + b);
-            Summary.Slow slow = new Summary.Slow(r.url(), r.responseTimeMs());
             if (n > 0) {
-                bySlowness.add(slow);
+                slowest.add(r.url(), r.responseTimeMs());
             } else {
-                bySlowness.remove(slow);
+                slowest.remove(r.url(), r.responseTimeMs());
             }
         }
         if (r.outcome().isFailure() && r.host() != null) {
@@ -67,26 +64,33 @@ public final class SummaryCalculator {
         }
     }
 
-    /** The summary of everything counted now. */
-    public Summary result() {
+    /** How many results are counted now. */
+    public long total() {
+        return total;
+    }
+
+    /** How many results have each outcome, by outcome name; outcomes with none are left out. */
+    public Map<String, Long> outcomes() {
         Map<String, Long> outcomes = new TreeMap<>();
         for (Outcome o : OUTCOMES) {
             if (byOutcome[o.ordinal()] > 0) {
                 outcomes.put(o.name(), byOutcome[o.ordinal()]);
             }
         }
+        return outcomes;
+    }
+
+    /** The summary of everything counted now. */
+    public Summary result() {
+        Map<String, Long> outcomes = outcomes();
         Map<String, Long> classes = new TreeMap<>();
         for (int c = 0; c < byStatusClass.length; c++) {
             if (byStatusClass[c] > 0) {
                 classes.put(c == 0 ? StatusClass.NONE : StatusClass.of(c * 100), byStatusClass[c]);
             }
         }
-        List<Summary.Slow> slowest = new ArrayList<>(Summary.TOP);
-        Iterator<Summary.Slow> it = bySlowness.iterator();
-        while (slowest.size() < Summary.TOP && it.hasNext()) {
-            slowest.add(it.next());
-        }
-        return new Summary(total, outcomes, classes, latency(urlsByResponseTime), List.copyOf(slowest), topFailing(failuresByHost));
+        return new Summary(total, outcomes, classes, latency(urlsByResponseTime), List.copyOf(slowest.top(Summary.TOP)),
+                topFailing(failuresByHost));
     }
 
     /** Most failures first, then by host name. */

@@ -11,6 +11,7 @@ import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.entry;
 
 class SummaryCalculatorTest {
 
@@ -62,5 +63,22 @@ class SummaryCalculatorTest {
         assertThat(calc.result()).isEqualTo(fresh.result());
         assertThat(calc.result().failingHosts()).isEmpty();
         assertThat(calc.result().slowest()).containsExactly(new Summary.Slow("http://h.test/b", 40), new Summary.Slow("http://h.test/a", 12));
+    }
+
+    @Test
+    void outcomeCountsFollowEachUrlsLatestResult() {
+        SummaryCalculator calc = new SummaryCalculator();
+        CheckResult failed = TestResults.failed("j", "http://h.test/a", Outcome.HTTP_ERROR, 500, 900L, T0);
+        CheckResult ok = TestResults.ok("j", "http://h.test/a", 12, T0.plusSeconds(1));
+        CheckResult other = TestResults.ok("j", "http://h.test/b", 40, T0);
+
+        calc.add(other);
+        calc.replace(null, failed);
+        assertThat(calc.outcomes()).containsExactly(entry("HTTP_ERROR", 1L), entry("OK", 1L));
+        calc.replace(failed, ok);
+
+        assertThat(calc.total()).isEqualTo(2);
+        assertThat(calc.outcomes()).containsExactly(entry("OK", 2L));
+        assertThat(calc.outcomes()).isEqualTo(calc.result().byOutcome());
     }
 }

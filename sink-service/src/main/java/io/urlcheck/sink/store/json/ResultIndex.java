@@ -18,7 +18,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -216,11 +215,8 @@ final class ResultIndex {
         if (job == null) {
             return Optional.of(new JobStats(jobId, t, 0, Map.of(), null, null));
         }
-        Map<String, Long> outcomes = new TreeMap<>();
-        for (CheckResult r : job.latestByUrl.values()) {
-            outcomes.merge(r.outcome().name(), 1L, Long::sum);
-        }
-        return Optional.of(new JobStats(jobId, t, job.latestByUrl.size(), outcomes, job.first, job.last));
+        // The job's summary counts its URLs' latest results as they change: no scan, however large the job.
+        return Optional.of(new JobStats(jobId, t, job.summary.total(), job.summary.outcomes(), job.first, job.last));
     }
 
     synchronized List<JobStats> recentJobs(int limit) {
