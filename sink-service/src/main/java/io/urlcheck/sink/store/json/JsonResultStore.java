@@ -26,8 +26,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
-import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
@@ -36,7 +37,8 @@ import java.util.stream.Stream;
 /**
  * The embedded store: {@code results.jsonl} (every check, appended and fsynced before a write returns),
  * {@code jobs.jsonl} (every totals update, likewise) and {@code results.json} (the latest result per
- * URL, rewritten atomically at most once per snapshot interval and at close). The in-memory index is
+ * URL, rewritten atomically at most once per snapshot interval, resting longer after a long rewrite
+ * ({@link SnapshotPace}), and at close). The in-memory index is
  * rebuilt from the JSON Lines files at start, streaming, and holds at most its heap budget: a check
  * that would not fit is refused (the store is then <em>full</em>: it takes no more results, which wait
  * in Kafka, and says why in {@link #fullReason()}). History stays on disk. See DESIGN.md for the limits.
@@ -59,6 +61,7 @@ public final class JsonResultStore implements ResultStore {
     private final JsonLinesFile jobs;
     private final SnapshotFile snapshot;
     private final ScheduledExecutorService snapshotter;
+    private final Duration snapshotInterval;
     private final Object writeLock = new Object();
     private volatile boolean dirty;
     private volatile boolean available = true;
@@ -90,9 +93,27 @@ public final class JsonResultStore implements ResultStore {
             throw new UncheckedIOException("cannot open the JSON store at " + dir.toAbsolutePath(), e);
         }
         this.snapshot = new SnapshotFile(dir.resolve(RESULTS_SNAPSHOT));
-        this.snapshotter = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("json-store-snapshot"));
-        long every = Math.max(1, snapshotInterval.toMillis());
-        snapshotter.scheduleWithFixedDelay(this::snapshotIfDirty, every, every, TimeUnit.MILLISECONDS);
+        this.snapshotInterval = Duration.ofMillis(Math.max(1, snapshotInterval.toMillis()));
+        ScheduledThreadPoolExecutor writer = new ScheduledThreadPoolExecutor(1, DaemonThreads.named("json-store-snapshot"));
+        writer.setExecuteExistingDelayedTasksAfterShutdownPolicy(false); // a pending turn is dropped: close() writes the last
+        this.snapshotter = writer;
+        scheduleSnapshot(this.snapshotInterval);
+    }
+
+    /** The writer's next turn, {@code after} from now; none once the store is closing (close writes the last). */
+    private void scheduleSnapshot(Duration after) {
+        try {
+            snapshotter.schedule(this::snapshotOnSchedule, after.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (RejectedExecutionException closing) {
+            LOG.debug("the snapshot writer is shut down; close() writes the last snapshot");
+        }
+    }
+
+    /** A turn of the writer: rewrites results.json if anything changed, then rests in proportion ({@link SnapshotPace}). */
+    private void snapshotOnSchedule() {
+        long start = System.nanoTime();
+        snapshotIfDirty();
+        scheduleSnapshot(SnapshotPace.next(snapshotInterval, Duration.ofNanos(System.nanoTime() - start)));
     }
 
     /** Opens the store in {@code dir} and starts its replay on a thread of its own (see {@link #replayInBackground()}). */

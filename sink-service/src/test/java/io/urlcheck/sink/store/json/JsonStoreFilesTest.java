@@ -122,4 +122,16 @@ class JsonStoreFilesTest {
         }
         assertThat(dir.resolve(JsonResultStore.RESULTS_SNAPSHOT)).exists();
     }
+
+    @Test
+    void closingWritesTheLastSnapshotWithoutWaitingForTheWritersNextTurn() throws Exception {
+        JsonResultStore store = new JsonResultStore(dir, Duration.ofMinutes(10));
+        store.storeResults(results(TestResults.unique("close"), 10));
+
+        long start = System.nanoTime();
+        store.close();
+
+        assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(10));
+        assertThat(JsonCodec.mapper().readValue(dir.resolve(JsonResultStore.RESULTS_SNAPSHOT).toFile(), ARRAY)).hasSize(10);
+    }
 }
