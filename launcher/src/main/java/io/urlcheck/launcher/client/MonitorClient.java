@@ -4,9 +4,8 @@ import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Monitor;
 import io.urlcheck.contract.MonitorEvent;
 
+import java.io.ByteArrayInputStream;
 import java.net.URLEncoder;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
@@ -33,15 +32,11 @@ public final class MonitorClient {
      * replaced a monitor of that name (200), false when it is new (201).
      */
     public boolean save(Monitor monitor) {
-        HttpRequest request = producer.request("/api/monitors")
-                .header("Content-Type", "application/json")
-                .header("Accept", "application/json")
-                .timeout(Duration.ofMinutes(5))
-                .POST(HttpRequest.BodyPublishers.ofByteArray(JsonCodec.encode(monitor)))
-                .build();
-        HttpResponse<byte[]> response = producer.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        producer.requireSuccess(response.statusCode(), "POST /api/monitors", new String(response.body(), StandardCharsets.UTF_8));
-        return response.statusCode() == 200;
+        byte[] json = JsonCodec.encode(monitor);
+        Http.Answer answer = producer.post("/api/monitors", Map.of("Content-Type", "application/json"),
+                () -> new ByteArrayInputStream(json), Duration.ofMinutes(5));
+        producer.requireSuccess(answer.status(), "POST /api/monitors", answer.text());
+        return answer.status() == 200;
     }
 
     /** {@code GET /api/monitors}: every monitor, by name. */
@@ -53,12 +48,11 @@ public final class MonitorClient {
     /** {@code DELETE /api/monitors/{name}}; false when the producer knows no such monitor. */
     public boolean remove(String name) {
         String path = "/api/monitors/" + URLEncoder.encode(name, StandardCharsets.UTF_8);
-        HttpRequest request = producer.request(path).header("Accept", "application/json").DELETE().build();
-        HttpResponse<byte[]> response = producer.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        if (response.statusCode() == 404) {
+        Http.Answer answer = producer.delete(path, "application/json");
+        if (answer.status() == 404) {
             return false;
         }
-        producer.requireSuccess(response.statusCode(), "DELETE " + path, new String(response.body(), StandardCharsets.UTF_8));
+        producer.requireSuccess(answer.status(), "DELETE " + path, answer.text());
         return true;
     }
 

@@ -5,9 +5,6 @@ import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.JsonCodec;
 
 import java.io.InputStream;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
@@ -44,17 +41,14 @@ public final class ProducerClient {
     private Submission post(Supplier<InputStream> body, String jobId, JobOptions options, String contentType) {
         Map<String, String> q = new LinkedHashMap<>();
         q.put("jobId", jobId);
-        HttpRequest.Builder builder = http.request("/api/jobs" + Http.query(q))
-                .header("Content-Type", contentType)
-                .header("Accept", "application/json")
-                .timeout(Duration.ofHours(12));
+        Map<String, String> headers = new LinkedHashMap<>();
+        headers.put("Content-Type", contentType);
         if (!options.equals(JobOptions.DEFAULTS)) {
-            builder.header(ApiHeaders.OPTIONS, JsonCodec.encodeToString(options));
+            headers.put(ApiHeaders.OPTIONS, JsonCodec.encodeToString(options));
         }
-        HttpRequest request = builder.POST(HttpRequest.BodyPublishers.ofInputStream(body)).build();
-        HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
-        http.requireSuccess(response.statusCode(), "POST /api/jobs", new String(response.body(), StandardCharsets.UTF_8));
-        return JsonCodec.decode(response.body(), Submission.class);
+        Http.Answer answer = http.post("/api/jobs" + Http.query(q), headers, body, Duration.ofHours(12));
+        http.requireSuccess(answer.status(), "POST /api/jobs", answer.text());
+        return JsonCodec.decode(answer.body(), Submission.class);
     }
 
     /** The producer's base URL. */

@@ -5,7 +5,6 @@ import io.urlcheck.contract.JsonCodec;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.http.HttpResponse;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
@@ -59,9 +58,8 @@ public final class SinkClient {
      */
     public Optional<String> storeFailure() {
         try {
-            HttpResponse<byte[]> response = http.send(http.request("/q/health/ready").header("Accept", "application/json")
-                    .GET().build(), HttpResponse.BodyHandlers.ofByteArray());
-            for (JsonNode check : JsonCodec.mapper().readTree(response.body()).path("checks")) {
+            Http.Answer answer = http.get("/q/health/ready", "application/json");
+            for (JsonNode check : JsonCodec.mapper().readTree(answer.body()).path("checks")) {
                 if (check.path("name").asText().equals("sink-store") && check.path("status").asText().equals("DOWN")) {
                     String failure = check.path("data").path("failure").asText("");
                     return Optional.of(failure.isBlank() ? "its store is unavailable" : failure);

@@ -1,10 +1,9 @@
 package io.urlcheck.launcher.stack;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.Proxy;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -21,7 +20,7 @@ import java.util.Map;
  */
 public final class ServiceProcess extends StackProcess implements AutoCloseable {
 
-    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    private static final int PROBE_TIMEOUT_MS = 2_000;
 
     /** How long {@link #close()} lets the service shut down before killing it. */
     static final Duration CLOSE_GRACE = Duration.ofSeconds(20);
@@ -159,15 +158,19 @@ public final class ServiceProcess extends StackProcess implements AutoCloseable 
      * wherever the service runs (a child process here, a container in the container suite).
      */
     public static boolean isReady(String baseUrl) {
-        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
-                .timeout(Duration.ofSeconds(2)).GET().build();
+        // HttpURLConnection, not HttpClient: the latter's selector thread would hold up the launcher's exit (client/Http).
+        HttpURLConnection ready = null;
         try {
-            return HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
+            ready = (HttpURLConnection) URI.create(baseUrl + "/q/health/ready").toURL().openConnection(Proxy.NO_PROXY);
+            ready.setConnectTimeout(PROBE_TIMEOUT_MS);
+            ready.setReadTimeout(PROBE_TIMEOUT_MS);
+            return ready.getResponseCode() == 200;
         } catch (IOException e) {
             return false; // not listening yet
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted waiting for " + baseUrl, e);
+        } finally {
+            if (ready != null) {
+                ready.disconnect();
+            }
         }
     }
 
