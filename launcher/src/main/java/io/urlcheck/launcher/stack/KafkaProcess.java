@@ -313,6 +313,9 @@ public final class KafkaProcess extends StackProcess {
         command.add("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn");
         command.add("-Dorg.slf4j.simpleLogger.log.kafka.server.KafkaRaftServer=info");
         command.add("-Dorg.slf4j.simpleLogger.showDateTime=true");
+        // Wall-clock times (UTC, as launcher.log writes them), not milliseconds since the logger loaded.
+        command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSX");
+        command.add("-Duser.timezone=UTC");
         command.add("-cp");
         command.add(absoluteClassPath());
         command.add(mainClass);
