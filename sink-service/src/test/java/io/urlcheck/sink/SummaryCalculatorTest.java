@@ -46,20 +46,21 @@ class SummaryCalculatorTest {
         assertThat(SummaryCalculator.slowestFloor(new TreeMap<>(java.util.Map.of(3L, 2L)))).isEqualTo(3L);
     }
 
+    /** URL a failed, then OK in its next check; URL b OK. */
+    private static final CheckResult A_FAILED = TestResults.failed("j", "http://h.test/a", Outcome.HTTP_ERROR, 500, 900L, T0);
+    private static final CheckResult A_OK = TestResults.ok("j", "http://h.test/a", 12, T0.plusSeconds(1));
+    private static final CheckResult B_OK = TestResults.ok("j", "http://h.test/b", 40, T0);
+
     @Test
     void replacingAResultUndoesEverythingItCounted() {
         SummaryCalculator calc = new SummaryCalculator();
-        CheckResult failed = TestResults.failed("j", "http://h.test/a", Outcome.HTTP_ERROR, 500, 900L, T0);
-        CheckResult ok = TestResults.ok("j", "http://h.test/a", 12, T0.plusSeconds(1));
-        CheckResult other = TestResults.ok("j", "http://h.test/b", 40, T0);
-
-        calc.add(other);
-        calc.replace(null, failed);
-        calc.replace(failed, ok);
+        calc.add(B_OK);
+        calc.replace(null, A_FAILED);
+        calc.replace(A_FAILED, A_OK);
 
         SummaryCalculator fresh = new SummaryCalculator();
-        fresh.add(other);
-        fresh.add(ok);
+        fresh.add(B_OK);
+        fresh.add(A_OK);
         assertThat(calc.result()).isEqualTo(fresh.result());
         assertThat(calc.result().failingHosts()).isEmpty();
         assertThat(calc.result().slowest()).containsExactly(new Summary.Slow("http://h.test/b", 40), new Summary.Slow("http://h.test/a", 12));
@@ -68,14 +69,10 @@ class SummaryCalculatorTest {
     @Test
     void outcomeCountsFollowEachUrlsLatestResult() {
         SummaryCalculator calc = new SummaryCalculator();
-        CheckResult failed = TestResults.failed("j", "http://h.test/a", Outcome.HTTP_ERROR, 500, 900L, T0);
-        CheckResult ok = TestResults.ok("j", "http://h.test/a", 12, T0.plusSeconds(1));
-        CheckResult other = TestResults.ok("j", "http://h.test/b", 40, T0);
-
-        calc.add(other);
-        calc.replace(null, failed);
+        calc.add(B_OK);
+        calc.replace(null, A_FAILED);
         assertThat(calc.outcomes()).containsExactly(entry("HTTP_ERROR", 1L), entry("OK", 1L));
-        calc.replace(failed, ok);
+        calc.replace(A_FAILED, A_OK);
 
         assertThat(calc.total()).isEqualTo(2);
         assertThat(calc.outcomes()).containsExactly(entry("OK", 2L));
