@@ -97,7 +97,7 @@ final class Http {
         HttpURLConnection c = open(method, pathAndQuery, accept, headers, timeout);
         try {
             if (body != null) {
-                sendBody(c, body);
+                sendBody(c, pathAndQuery, body);
             }
             int status = c.getResponseCode();
             return new Answer(status, readAll(c, status));
@@ -107,21 +107,50 @@ final class Http {
     }
 
     /**
-     * Streams the body. A server may answer before it has read it all (a refused token, a body over its limit) and
-     * close the connection; the write then fails, and its answer, when it arrived, is still read and returned.
+     * Streams the body and ends it. A server may answer before it has read it all (a refused token, a body over its
+     * limit) and close the connection; the write then fails, and its answer, when it arrived, is still read and
+     * returned. A body that cannot be read to its end is never ended: the connection is dropped, so that the server
+     * sees a broken request, never a complete shorter list.
      */
-    private static void sendBody(HttpURLConnection c, Supplier<InputStream> body) throws IOException {
+    private void sendBody(HttpURLConnection c, String pathAndQuery, Supplier<InputStream> body) throws IOException {
         c.setDoOutput(true);
         c.setChunkedStreamingMode(CHUNK_BYTES);
-        try (InputStream in = body.get(); OutputStream out = c.getOutputStream()) {
-            in.transferTo(out);
-        } catch (IOException writeFailed) {
-            try {
-                c.getResponseCode();
-            } catch (IOException noAnswer) {
-                writeFailed.addSuppressed(noAnswer);
-                throw writeFailed;
+        byte[] buffer = new byte[CHUNK_BYTES];
+        try (InputStream in = body.get()) {
+            OutputStream out = c.getOutputStream();
+            for (int n = read(c, in, buffer, pathAndQuery); n >= 0; n = read(c, in, buffer, pathAndQuery)) {
+                try {
+                    out.write(buffer, 0, n);
+                } catch (IOException writeFailed) {
+                    requireEarlyAnswer(c, writeFailed);
+                    return;
+                }
             }
+            try {
+                out.close(); // the last chunk: the body is complete
+            } catch (IOException writeFailed) {
+                requireEarlyAnswer(c, writeFailed);
+            }
+        }
+    }
+
+    private int read(HttpURLConnection c, InputStream in, byte[] buffer, String pathAndQuery) {
+        try {
+            return in.read(buffer);
+        } catch (IOException readFailed) {
+            c.disconnect();
+            throw new ApiException("POST " + baseUrl + pathAndQuery + " abandoned: could not read what to send: "
+                    + readFailed.getMessage(), readFailed);
+        }
+    }
+
+    /** After a failed write: returns when the server has answered (it will be read), else rethrows the failure. */
+    private static void requireEarlyAnswer(HttpURLConnection c, IOException writeFailed) throws IOException {
+        try {
+            c.getResponseCode();
+        } catch (IOException noAnswer) {
+            writeFailed.addSuppressed(noAnswer);
+            throw writeFailed;
         }
     }
 

@@ -10,6 +10,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
@@ -20,6 +21,7 @@ import java.util.concurrent.atomic.AtomicLong;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.awaitility.Awaitility.await;
 
 /** What the API clients rely on from {@link Http}, against a real HTTP server on loopback. */
 class HttpTest {
@@ -49,6 +51,23 @@ class HttpTest {
         assertThat(seen).containsEntry("method", "POST").containsEntry("uri", "/api/jobs?jobId=j")
                 .containsEntry("authorization", "Bearer s3cret").containsEntry("client", "urlcheck-launcher")
                 .containsEntry("content-type", "text/plain");
+    }
+
+    @Test
+    void aBodyThatCannotBeReadToItsEndIsNeverSentAsACompleteShorterOne() throws IOException {
+        Http http = new Http(start(200, "{\"ok\":true}"), null, "producer");
+        InputStream failingMidway = new SequenceInputStream(new ByteArrayInputStream(new byte[200_000]), new InputStream() {
+            @Override
+            public int read() throws IOException {
+                throw new IOException("disk read error");
+            }
+        });
+
+        assertThatThrownBy(() -> http.post("/api/jobs", Map.of("Content-Type", "text/plain"), () -> failingMidway,
+                Duration.ofMinutes(1)))
+                .isInstanceOf(ApiException.class).hasMessageContaining("abandoned: could not read what to send: disk read error");
+        await().atMost(Duration.ofSeconds(10)).until(() -> seen.containsKey("body"));
+        assertThat(seen.get("body")).isEqualTo("broken");
     }
 
     @Test
@@ -104,6 +123,10 @@ class HttpTest {
         });
         try (InputStream in = exchange.getRequestBody()) {
             bodyBytes.set(in.transferTo(OutputStream.nullOutputStream()));
+            seen.put("body", "complete");
+        } catch (IOException e) {
+            seen.put("body", "broken");
+            throw e;
         }
         byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
         if (status == 302) {
