@@ -133,13 +133,17 @@ final class ColdRun {
             throw new IllegalStateException("urlcheck wrote " + rows + " results for " + expected + " URLs; see " + out);
         }
         Map<String, Double> phases = phases(urlcheck.getParent(), started);
-        double ready = phases.getOrDefault("stack: ready", Double.NaN);
-        double done = phases.entrySet().stream().filter(e -> e.getKey().startsWith("run: last result seen"))
-                .mapToDouble(Map.Entry::getValue).findFirst().orElse(Double.NaN);
-        double written = phases.entrySet().stream().filter(e -> e.getKey().startsWith("run: results written"))
-                .mapToDouble(Map.Entry::getValue).findFirst().orElse(Double.NaN);
+        double ready = phase(phases, "stack: ready");
+        double done = phase(phases, "run: last result seen");
+        double written = phase(phases, "run: results written");
         double afterResults = Duration.between(started, ended).toNanos() / 1e9 - written;
         return new Figures(seconds, ready, done - ready, afterResults, phases);
+    }
+
+    /** The time of the first phase that starts with {@code prefix} (a phase line may end with details). */
+    private static double phase(Map<String, Double> phases, String prefix) {
+        return phases.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
+                .mapToDouble(Map.Entry::getValue).findFirst().orElse(Double.NaN);
     }
 
     /** The phases of the newest run directory's launcher.log, in seconds from {@code started}. */

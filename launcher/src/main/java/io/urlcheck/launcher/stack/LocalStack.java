@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.ExecutionException;
@@ -112,7 +113,7 @@ public final class LocalStack implements AutoCloseable {
             timeline.mark(worker.name() + ": ready");
         }
         startupTime = Duration.ofNanos(System.nanoTime() - t0);
-        timeline.mark("stack: ready");
+        timeline.mark("stack: ready (" + cpuTimes() + ")");
     }
 
     private Map<String, String> sinkProperties() {
@@ -201,7 +202,7 @@ public final class LocalStack implements AutoCloseable {
      * SIGTERM so that they drain within their grace, then the sink, then the broker.
      */
     public void stop() {
-        timeline.mark("stack: stopping");
+        timeline.mark("stack: stopping (" + cpuTimes() + ")");
         if (producer != null) {
             producer.terminate();
         }
@@ -227,7 +228,7 @@ public final class LocalStack implements AutoCloseable {
         if (children().stream().noneMatch(ChildProcess::isAlive)) {
             return;
         }
-        timeline.mark("stack: killing");
+        timeline.mark("stack: killing (" + cpuTimes() + ")");
         List<ChildProcess> writers = new ArrayList<>();
         List<ChildProcess> rest = new ArrayList<>();
         for (ChildProcess child : children()) {
@@ -244,6 +245,25 @@ public final class LocalStack implements AutoCloseable {
             kafka.process().kill();
         }
         timeline.mark("stack: killed" + (writers.isEmpty() ? "" : " (" + writers.size() + " wrote a class-data archive)"));
+    }
+
+    /**
+     * Each live child's CPU time so far, as {@code CPU s: kafka 3.10, producer 1.52, ...}: on a small machine a
+     * run's start-up and checks are CPU-bound, and this line says which JVM spent it.
+     */
+    private String cpuTimes() {
+        List<String> parts = new ArrayList<>();
+        ProcessHandle.current().info().totalCpuDuration().ifPresent(cpu -> parts.add(cpuTime("launcher", cpu)));
+        for (ChildProcess child : children()) {
+            if (child.isAlive()) {
+                child.handle().info().totalCpuDuration().ifPresent(cpu -> parts.add(cpuTime(child.name(), cpu)));
+            }
+        }
+        return "CPU s: " + (parts.isEmpty() ? "unknown" : String.join(", ", parts));
+    }
+
+    private static String cpuTime(String name, Duration cpu) {
+        return String.format(Locale.ROOT, "%s %.2f", name, cpu.toMillis() / 1000.0);
     }
 
     private ChildProcess kafkaProcess() {
