@@ -2,11 +2,19 @@ package io.urlcheck.launcher.stack;
 
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.utils.AppInfoParser;
+import org.apache.kafka.metadata.storage.Formatter;
+import org.apache.kafka.server.common.Feature;
 
 import java.io.File;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
+import java.nio.file.DirectoryNotEmptyException;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -15,6 +23,7 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -24,43 +33,27 @@ import java.util.concurrent.TimeoutException;
 
 /**
  * A real single-node KRaft Kafka (broker and controller in one) as a child JVM: {@code kafka.Kafka}
- * from this JVM's own class path. Its log directory is made once, as a copy of a {@link BrokerTemplate} (the
- * formatted, empty one unless {@link #fromTemplate} chose another); {@link #stop}, {@link #kill} and {@link #start}
- * again reuse it, so a restart keeps every topic and offset, as a real broker restart does.
+ * from this JVM's own class path. The log directory is formatted once, from a template formatted with
+ * Kafka's own {@link Formatter} ({@link #formattedTemplate}); {@link #stop}, {@link #kill} and {@link #start} again reuse it, so a restart keeps every
+ * topic and offset, as a real broker restart does.
  */
 public final class KafkaProcess extends StackProcess {
 
+    private static final int NODE_ID = 1;
+    private static final String CONTROLLER_LISTENER = "CONTROLLER";
 
     private final Path dir;
     private final int controllerPort;
     private boolean formatted;
-    private Path template;
     private int listenerPort;
     private BrokerListener listener;
 
     /** A broker living in {@code dir} (config and data), logging to {@code logDir/kafka.log}, on loopback {@code port}. */
     public KafkaProcess(Path dir, Path logDir, int port, int controllerPort) {
-        this(dir, logDir, port, controllerPort, "kafka");
-    }
-
-    /** A broker called {@code name} in messages, logging to {@code logDir/<name>.log}. */
-    KafkaProcess(Path dir, Path logDir, int port, int controllerPort, String name) {
-        super(port, new ChildProcess(name, command("kafka.Kafka", config(dir.toAbsolutePath()).toString()), Map.of(),
-                logDir.toAbsolutePath().resolve(name + ".log"), ClassDataSharing.of("kafka", classPathFiles())));
+        super(port, new ChildProcess("kafka", command("kafka.Kafka", config(dir.toAbsolutePath()).toString()), Map.of(),
+                logDir.toAbsolutePath().resolve("kafka.log"), ClassDataSharing.of("kafka", classPathFiles())));
         this.dir = dir.toAbsolutePath();
         this.controllerPort = controllerPort;
-    }
-
-    /**
-     * Starts from a copy of {@code template} (a {@link BrokerTemplate}) instead of the formatted, empty directory.
-     * Call before the first {@link #launch}; a restart keeps its own directory either way.
-     */
-    public KafkaProcess fromTemplate(Path template) {
-        if (formatted) {
-            throw new IllegalStateException("the broker's log directory is already made; choose its template before launching it");
-        }
-        this.template = template;
-        return this;
     }
 
     /**
@@ -99,17 +92,13 @@ public final class KafkaProcess extends StackProcess {
         } catch (IOException e) {
             throw new StackException("cannot write the Kafka config in " + dir + ": " + e.getMessage(), e);
         }
-        Path data = dataDir();
+        Path data = dir.resolve("data");
         try {
-            Path source = template != null ? template : BrokerTemplate.formatted();
-            try (var files = Files.walk(source)) {
+            Path template = formattedTemplate();
+            Files.createDirectories(data);
+            try (var files = Files.list(template)) {
                 for (Path file : (Iterable<Path>) files::iterator) {
-                    Path copy = data.resolve(source.relativize(file).toString());
-                    if (Files.isDirectory(file)) {
-                        Files.createDirectories(copy);
-                    } else {
-                        Files.copy(file, copy, StandardCopyOption.REPLACE_EXISTING);
-                    }
+                    Files.copy(file, data.resolve(file.getFileName().toString()), StandardCopyOption.REPLACE_EXISTING);
                 }
             }
         } catch (IOException e) {
@@ -132,6 +121,43 @@ public final class KafkaProcess extends StackProcess {
             // not a POSIX file system: its ACLs decide
         }
         Files.writeString(file, text);
+    }
+
+    /**
+     * A log directory formatted once per Kafka version, in {@code <home>/.urlcheck/cache/}, with Kafka's own
+     * {@link Formatter} (what {@code kafka-storage.sh format} runs) and a cluster id of its own; each broker gets a
+     * copy of its two files. Formatting cost about two seconds of a small machine's start-up in a JVM of its own,
+     * and one second still in the launcher's, all of it before the broker could launch.
+     */
+    static Path formattedTemplate() throws IOException {
+        Path cache = Path.of(System.getProperty("urlcheck.home", ".")).toAbsolutePath().resolve(".urlcheck").resolve("cache");
+        Path template = cache.resolve("kafka-format-" + AppInfoParser.getVersion() + "-node" + NODE_ID);
+        if (Files.isRegularFile(template.resolve("meta.properties"))) {
+            return template;
+        }
+        Files.createDirectories(cache);
+        Path fresh = Files.createTempDirectory(cache, "kafka-format-");
+        try {
+            new Formatter().setPrintStream(new PrintStream(OutputStream.nullOutputStream()))
+                    .setSupportedFeatures(Feature.PRODUCTION_FEATURES)
+                    .setNodeId(NODE_ID).setClusterId(Uuid.randomUuid().toString())
+                    .setControllerListenerName(CONTROLLER_LISTENER)
+                    .setMetadataLogDirectory(fresh.toString()).addDirectory(fresh.toString())
+                    .setIgnoreFormatted(true)
+                    .run();
+            Files.move(fresh, template, StandardCopyOption.ATOMIC_MOVE);
+        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
+            // another launcher made it at the same moment: theirs is as good
+        } catch (Exception e) {
+            throw new IOException("formatting failed: " + e.getMessage(), e);
+        } finally {
+            if (Files.isDirectory(fresh)) {
+                try (var files = Files.walk(fresh)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+                }
+            }
+        }
+        return template;
     }
 
     /**
@@ -216,11 +242,6 @@ public final class KafkaProcess extends StackProcess {
         return "127.0.0.1:" + listenerPort;
     }
 
-    /** Where the broker keeps its logs ({@code log.dirs}). */
-    public Path dataDir() {
-        return dir.resolve("data");
-    }
-
     /** The controller (KRaft quorum) port. */
     public int controllerPort() {
         return controllerPort;
@@ -240,15 +261,15 @@ public final class KafkaProcess extends StackProcess {
         return String.join(nl,
                 "# Generated by the urlcheck launcher: one combined broker and controller on loopback.",
                 "process.roles=broker,controller",
-                "node.id=" + BrokerTemplate.NODE_ID,
+                "node.id=" + NODE_ID,
                 "controller.quorum.voters=1@127.0.0.1:" + controllerPort,
                 "listeners=PLAINTEXT://127.0.0.1:" + port() + ",CONTROLLER://127.0.0.1:" + controllerPort + extraListener,
                 "advertised.listeners=PLAINTEXT://127.0.0.1:" + port() + extraListener,
-                "controller.listener.names=" + BrokerTemplate.CONTROLLER_LISTENER,
+                "controller.listener.names=" + CONTROLLER_LISTENER,
                 "inter.broker.listener.name=PLAINTEXT",
                 "listener.security.protocol.map=PLAINTEXT:PLAINTEXT,CONTROLLER:PLAINTEXT"
                         + (listener != null ? "," + listener.name() + ":" + listener.securityProtocol() : ""),
-                "log.dirs=" + dataDir(),
+                "log.dirs=" + dir.resolve("data"),
                 "# The launcher creates every topic with its partition count; a typo must not create one.",
                 "auto.create.topics.enable=false",
                 "num.partitions=1",

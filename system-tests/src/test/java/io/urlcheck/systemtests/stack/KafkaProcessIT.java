@@ -1,15 +1,11 @@
 package io.urlcheck.systemtests.stack;
 
-import io.urlcheck.contract.Topics;
-import io.urlcheck.launcher.stack.BrokerTemplate;
 import io.urlcheck.launcher.stack.KafkaProcess;
 import io.urlcheck.launcher.stack.Ports;
-import io.urlcheck.launcher.stack.StackTopics;
 import io.urlcheck.systemtests.support.Home;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.clients.admin.TopicDescription;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
@@ -17,8 +13,6 @@ import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.config.ConfigResource;
-import org.apache.kafka.common.config.TopicConfig;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.Test;
@@ -26,17 +20,13 @@ import org.junit.jupiter.api.Test;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/**
- * The broker child process: the chaos harness stops and restarts it (a restart on the same log dir keeps the data),
- * and every local stack starts it from the template that already holds the stack's topics.
- */
+/** The broker child process the chaos harness stops and restarts: a restart on the same log dir keeps the data. */
 class KafkaProcessIT {
 
     @Test
@@ -64,48 +54,11 @@ class KafkaProcessIT {
         }
     }
 
-    @Test
-    void aBrokerFromTheStackTemplateServesEveryStackTopicAndTheOffsetsTopicBeforeAnythingCreatesThem() throws Exception {
-        Path dir = Home.runDir("kafka-template");
-        Path template = BrokerTemplate.withStackTopics(dir.resolve("logs"));
-        assertThat(BrokerTemplate.hasStackTopics()).isTrue();
-        assertThat(BrokerTemplate.withStackTopics(dir.resolve("logs"))).as("made once, then reused").isEqualTo(template);
-        KafkaProcess kafka = new KafkaProcess(dir.resolve("kafka"), dir.resolve("logs"), Ports.free(), Ports.free())
-                .fromTemplate(template);
-        try {
-            kafka.start(Duration.ofSeconds(90));
-            try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers()))) {
-                Map<String, Integer> expected = new HashMap<>();
-                StackTopics.all().forEach(topic -> expected.put(topic.name(), topic.numPartitions()));
-                expected.put("__consumer_offsets", 1);
-
-                Map<String, TopicDescription> served = admin.describeTopics(expected.keySet()).allTopicNames()
-                        .get(30, TimeUnit.SECONDS);
-
-                assertThat(served).hasSize(expected.size()).allSatisfy((name, description) ->
-                        assertThat(description.partitions()).as(name).hasSize(expected.get(name)));
-                assertThat(admin.describeConfigs(List.of(new ConfigResource(ConfigResource.Type.TOPIC, Topics.JOBS)))
-                        .all().get(30, TimeUnit.SECONDS).values().iterator().next()
-                        .get(TopicConfig.CLEANUP_POLICY_CONFIG).value()).isEqualTo(TopicConfig.CLEANUP_POLICY_COMPACT);
-            }
-            try (KafkaProducer<String, String> producer = producer(kafka)) {
-                assertThat(producer.send(new ProducerRecord<>(Topics.REQUESTS, "host", "a request")).get(30, TimeUnit.SECONDS)
-                        .offset()).as("the template's topics are empty").isZero();
-            }
-        } finally {
-            kafka.kill();
-        }
-    }
-
-    private static KafkaProducer<String, String> producer(KafkaProcess kafka) {
-        return new KafkaProducer<>(Map.of(
+    private static void send(KafkaProcess kafka, String value) throws Exception {
+        try (KafkaProducer<String, String> producer = new KafkaProducer<>(Map.of(
                 ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, kafka.bootstrapServers(),
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
-                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-    }
-
-    private static void send(KafkaProcess kafka, String value) throws Exception {
-        try (KafkaProducer<String, String> producer = producer(kafka)) {
+                ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()))) {
             producer.send(new ProducerRecord<>("kept", value, value)).get(30, TimeUnit.SECONDS);
         }
     }
