@@ -27,6 +27,7 @@ final class ColdRun {
 
     /** A line of {@code launcher.log}: the instant, the seconds since the launcher's JVM started, the phase. */
     private static final Pattern PHASE = Pattern.compile("^(\\S+)\\s+([0-9.]+) s\\s+(.*)$");
+    private static final Pattern CPU = Pattern.compile("\\(CPU s: ([^)]*[0-9])\\)$");
 
     private ColdRun() {
     }
@@ -96,8 +97,12 @@ final class ColdRun {
         return (System.nanoTime() - t0) / 1e9;
     }
 
-    /** One urlcheck run's whole-command time and its phases, from the command's start. */
-    record Figures(double seconds, double ready, double check, double afterResults, Map<String, Double> phases) {
+    /**
+     * One urlcheck run's whole-command time and its phases, from the command's start, and each JVM's CPU seconds at
+     * the phases that give them (stack ready, stack killing).
+     */
+    record Figures(double seconds, double ready, double check, double afterResults, Map<String, Double> phases,
+                   Map<String, Map<String, Double>> cpuSeconds) {
         Map<String, Object> asMap() {
             Map<String, Object> map = new LinkedHashMap<>();
             map.put("seconds", Stats.round(seconds, 3));
@@ -105,6 +110,7 @@ final class ColdRun {
             map.put("checkSeconds", Stats.round(check, 3));
             map.put("afterResultsSeconds", Stats.round(afterResults, 3));
             map.put("phases", phases);
+            map.put("cpuSeconds", cpuSeconds);
             return map;
         }
     }
@@ -132,12 +138,13 @@ final class ColdRun {
         if (rows != expected) {
             throw new IllegalStateException("urlcheck wrote " + rows + " results for " + expected + " URLs; see " + out);
         }
-        Map<String, Double> phases = phases(urlcheck.getParent(), started);
+        List<String> lines = launcherLog(urlcheck.getParent());
+        Map<String, Double> phases = phases(lines, started);
         double ready = phase(phases, "stack: ready");
         double done = phase(phases, "run: last result seen");
         double written = phase(phases, "run: results written");
         double afterResults = Duration.between(started, ended).toNanos() / 1e9 - written;
-        return new Figures(seconds, ready, done - ready, afterResults, phases);
+        return new Figures(seconds, ready, done - ready, afterResults, phases, cpuSeconds(lines));
     }
 
     /** The time of the first phase that starts with {@code prefix} (a phase line may end with details). */
@@ -146,23 +153,25 @@ final class ColdRun {
                 .mapToDouble(Map.Entry::getValue).findFirst().orElse(Double.NaN);
     }
 
-    /** The phases of the newest run directory's launcher.log, in seconds from {@code started}. */
-    private static Map<String, Double> phases(Path home, Instant started) throws IOException {
+    /** The lines of the newest run directory's launcher.log; none from a launcher before the phase log. */
+    private static List<String> launcherLog(Path home) throws IOException {
         Path runs = home.resolve(".urlcheck/runs");
         if (!Files.isDirectory(runs)) {
-            return Map.of();
+            return List.of();
         }
         Path newest;
         try (Stream<Path> dirs = Files.list(runs)) {
             newest = dirs.filter(d -> d.getFileName().toString().contains("-run-"))
                     .max(Comparator.comparing(d -> d.getFileName().toString())).orElseThrow();
         }
-        Map<String, Double> phases = new LinkedHashMap<>();
         Path log = newest.resolve("logs/launcher.log");
-        if (!Files.isRegularFile(log)) {
-            return phases; // a launcher from before the phase log
-        }
-        for (String line : Files.readAllLines(log)) {
+        return Files.isRegularFile(log) ? Files.readAllLines(log) : List.of();
+    }
+
+    /** Each phase of {@code lines}, in seconds from {@code started}, without the details a line ends with. */
+    private static Map<String, Double> phases(List<String> lines, Instant started) {
+        Map<String, Double> phases = new LinkedHashMap<>();
+        for (String line : lines) {
             Matcher m = PHASE.matcher(line);
             if (m.matches()) {
                 double at = Duration.between(started, Instant.parse(m.group(1))).toNanos() / 1e9;
@@ -171,5 +180,23 @@ final class ColdRun {
             }
         }
         return phases;
+    }
+
+    /** Per phase that gives them ({@code (CPU s: launcher 2.61, producer 3.95, ...)}), each JVM's CPU seconds. */
+    private static Map<String, Map<String, Double>> cpuSeconds(List<String> lines) {
+        Map<String, Map<String, Double>> cpu = new LinkedHashMap<>();
+        for (String line : lines) {
+            Matcher m = PHASE.matcher(line);
+            Matcher times = m.matches() ? CPU.matcher(m.group(3)) : null;
+            if (times != null && times.find()) {
+                Map<String, Double> byJvm = new LinkedHashMap<>();
+                for (String part : times.group(1).split(", ")) {
+                    int space = part.lastIndexOf(' ');
+                    byJvm.put(part.substring(0, space), Double.parseDouble(part.substring(space + 1)));
+                }
+                cpu.put(m.group(3).replaceAll(" \\(.*\\)$", ""), byJvm);
+            }
+        }
+        return cpu;
     }
 }
