@@ -16,6 +16,7 @@ import java.time.Duration;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -104,6 +105,26 @@ class RunCommandIT {
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
         assertThat(run.stdout()).startsWith("urlcheck: 10/10 URLs checked");
+    }
+
+    @Test
+    void launcherLogGivesEveryJvmsCpuTimeWhenTheStackIsReadyAndWhenItIsKilled() throws Exception {
+        Path dir = Home.runDir("run-cpu");
+        MixedInput input = new MixedInput(targets, dir);
+
+        LauncherProcess run = LauncherProcess.run(dir, RUN_TIMEOUT, "run", input.file.toString(), "--allow-cidr", "127.0.0.0/8",
+                "--quiet");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        Path runDir;
+        try (Stream<Path> runs = Files.list(Home.path().resolve(".urlcheck/runs"))) {
+            runDir = runs.filter(d -> d.getFileName().toString().endsWith("-run-" + run.process().pid())).findFirst().orElseThrow();
+        }
+        String cpu = "\\(CPU s: launcher \\d+\\.\\d{2}, producer \\d+\\.\\d{2}, sink \\d+\\.\\d{2}, worker-1 \\d+\\.\\d{2}, "
+                + "kafka \\d+\\.\\d{2}\\)";
+        assertThat(Files.readAllLines(runDir.resolve("logs/launcher.log")))
+                .anySatisfy(line -> assertThat(line).matches(".* s  stack: ready " + cpu))
+                .anySatisfy(line -> assertThat(line).matches(".* s  stack: killing " + cpu));
     }
 
     @Test
