@@ -176,10 +176,15 @@ final class ColdRun {
             if (m.matches()) {
                 double at = Duration.between(started, Instant.parse(m.group(1))).toNanos() / 1e9;
                 phases.putIfAbsent("command started (as the script saw it)", Stats.round(at - Double.parseDouble(m.group(2)), 3));
-                phases.putIfAbsent(m.group(3).replaceAll(" \\(.*\\)$", ""), Stats.round(at, 3));
+                phases.putIfAbsent(phaseName(m.group(3)), Stats.round(at, 3));
             }
         }
         return phases;
+    }
+
+    /** A phase without the details its line may end with: {@code stack: ready (CPU s: ...)} is {@code stack: ready}. */
+    private static String phaseName(String text) {
+        return text.replaceAll(" \\(.*\\)$", "");
     }
 
     /** Per phase that gives them ({@code (CPU s: launcher 2.61, producer 3.95, ...)}), each JVM's CPU seconds. */
@@ -194,7 +199,7 @@ final class ColdRun {
                     int space = part.lastIndexOf(' ');
                     byJvm.put(part.substring(0, space), Double.parseDouble(part.substring(space + 1)));
                 }
-                cpu.put(m.group(3).replaceAll(" \\(.*\\)$", ""), byJvm);
+                cpu.put(phaseName(m.group(3)), byJvm);
             }
         }
         return cpu;
