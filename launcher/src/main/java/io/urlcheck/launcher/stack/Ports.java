@@ -17,17 +17,19 @@ public final class Ports {
     static final int FIRST_FREE = 20_000;
     static final int FREE_SPAN = 12_000;
     private static final Set<Integer> HANDED_OUT = ConcurrentHashMap.newKeySet();
+    private static final PortClaims CLAIMS = PortClaims.ofThisUser();
 
     /**
-     * A port nothing listens on right now, for a service to bind a moment later, and never one this JVM
-     * handed out before. Not from the ephemeral range, where {@code new ServerSocket(0)} picks: a port
+     * A port nothing listens on right now, for a service to bind a moment later, never one this JVM handed
+     * out before, and none another urlcheck process on this machine handed out in the last minute
+     * ({@link PortClaims}). Not from the ephemeral range, where {@code new ServerSocket(0)} picks: a port
      * from there can be taken in between as the source port of an outgoing connection, which happens when
      * several services and their Kafka clients start at once.
      */
     public static int free() {
         for (int attempt = 0; attempt < 200; attempt++) {
             int port = FIRST_FREE + ThreadLocalRandom.current().nextInt(FREE_SPAN);
-            if (!HANDED_OUT.contains(port) && isFree(port) && HANDED_OUT.add(port)) {
+            if (!HANDED_OUT.contains(port) && isFree(port) && CLAIMS.claim(port) && HANDED_OUT.add(port)) {
                 return port;
             }
         }
