@@ -1,24 +1,16 @@
 package io.urlcheck.launcher.stack;
 
 import io.urlcheck.contract.Topics;
-import io.urlcheck.contract.kafka.WritablePartitions;
 import org.apache.kafka.clients.admin.Admin;
-import org.apache.kafka.clients.admin.NewTopic;
-import org.apache.kafka.common.config.TopicConfig;
-import org.apache.kafka.common.errors.TopicExistsException;
 
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.stream.Stream;
 
 /**
@@ -101,7 +93,7 @@ public final class LocalStack implements AutoCloseable {
         try (Admin admin = kafka.admin()) {
             kafka.awaitReady(admin, READY_TIMEOUT);
             timeline.mark("broker: ready");
-            createTopics(admin);
+            StackTopics.create(admin, READY_TIMEOUT);
             timeline.mark("topics: created and writable");
         }
         producer.awaitReady(READY_TIMEOUT);
@@ -145,49 +137,6 @@ public final class LocalStack implements AutoCloseable {
     /** How a service compiles: a serving stack's ({@code up}) on the tiered JIT, a run's on C1 for start-up. */
     private Java.Jit jit() {
         return config.serving() ? Java.Jit.TIERED : Java.Jit.QUICK_START;
-    }
-
-    private void createTopics(Admin admin) {
-        try {
-            List<NewTopic> topics = new ArrayList<>();
-            for (String name : Topics.ALL) {
-                NewTopic topic = new NewTopic(name, partitions(name), (short) 1);
-                if (Topics.COMPACTED.contains(name)) {
-                    topic.configs(name.equals(Topics.MONITORS)
-                            ? Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT,
-                                    TopicConfig.MAX_MESSAGE_BYTES_CONFIG, Integer.toString(Topics.MONITORS_MAX_MESSAGE_BYTES))
-                            : Map.of(TopicConfig.CLEANUP_POLICY_CONFIG, TopicConfig.CLEANUP_POLICY_COMPACT));
-                }
-                topics.add(topic);
-            }
-            try {
-                admin.createTopics(topics).all().get(60, TimeUnit.SECONDS);
-            } catch (ExecutionException e) {
-                if (!(e.getCause() instanceof TopicExistsException)) {
-                    throw new StackException("could not create the topics: " + e.getCause().getMessage(), e.getCause());
-                }
-            }
-            Map<String, Integer> partitions = new LinkedHashMap<>();
-            topics.forEach(topic -> partitions.put(topic.name(), topic.numPartitions()));
-            WritablePartitions.await(admin, partitions, Duration.ofSeconds(60));
-        } catch (ExecutionException e) {
-            throw new StackException("the topics' partitions do not accept writes: " + e.getCause().getMessage(), e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new StackException("interrupted creating topics", e);
-        } catch (TimeoutException e) {
-            throw new StackException("creating the topics timed out: " + e.getMessage(), e);
-        }
-    }
-
-    private static int partitions(String topic) {
-        if (topic.equals(Topics.REQUESTS)) {
-            return REQUEST_PARTITIONS;
-        }
-        if (topic.equals(Topics.RESULTS) || topic.equals(Topics.INTAKE)) {
-            return 4;
-        }
-        return 1;
     }
 
     /** Starts one more worker (numbered after the existing ones) and waits until it is ready. */

@@ -1,7 +1,9 @@
 package io.urlcheck.systemtests.stack;
 
+import io.urlcheck.contract.Topics;
 import io.urlcheck.launcher.stack.KafkaProcess;
 import io.urlcheck.launcher.stack.Ports;
+import io.urlcheck.launcher.stack.StackTopics;
 import io.urlcheck.systemtests.support.Home;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -22,9 +24,11 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** The broker child process the chaos harness stops and restarts: a restart on the same log dir keeps the data. */
 class KafkaProcessIT {
@@ -52,6 +56,34 @@ class KafkaProcessIT {
         } finally {
             kafka.kill();
         }
+    }
+
+    @Test
+    void theStacksTopicsAreCreatedByABrokerThatAnswersSlowerThanTheAdminClientsRequestTimeout() throws Exception {
+        Path dir = Home.runDir("kafka-slow-topics");
+        KafkaProcess kafka = new KafkaProcess(dir.resolve("kafka"), dir.resolve("logs"), Ports.free(), Ports.free());
+        try (Admin admin = kafka.admin()) {
+            kafka.start(Duration.ofSeconds(90));
+            // Frozen for longer than the stack's admin client waits for an answer (2 s) and for a call by default
+            // (3 s), as a broker busy beside three booting services on a 2-core machine answered in CI.
+            signal("STOP", kafka);
+            CompletableFuture<Void> created = CompletableFuture.runAsync(
+                    () -> StackTopics.create(admin, Duration.ofSeconds(90)));
+            await("the creation still waiting, neither failed nor done, 5 s into the freeze")
+                    .during(Duration.ofSeconds(5)).atMost(Duration.ofSeconds(7)).until(() -> !created.isDone());
+            signal("CONT", kafka);
+
+            created.get(90, TimeUnit.SECONDS);
+            assertThat(admin.listTopics().names().get(30, TimeUnit.SECONDS)).containsAll(Topics.ALL);
+        } finally {
+            signal("CONT", kafka);
+            kafka.kill();
+        }
+    }
+
+    private static void signal(String name, KafkaProcess kafka) throws Exception {
+        Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(kafka.process().pid())).start();
+        assertThat(kill.waitFor(10, TimeUnit.SECONDS) && kill.exitValue() == 0).as("kill -%s", name).isTrue();
     }
 
     private static void send(KafkaProcess kafka, String value) throws Exception {
