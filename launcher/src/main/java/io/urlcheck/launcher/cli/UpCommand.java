@@ -55,18 +55,24 @@ public final class UpCommand implements Callable<Integer> {
         return ExitCodes.OK;
     }
 
+    /**
+     * The ready line and the endpoints, written to {@code out} in one piece: a script that waits for
+     * "urlcheck is up" and then reads the endpoints finds them all, never the first line alone.
+     */
     static void printEndpoints(LocalStack local, PrintStream out, Style style) {
-        out.printf("urlcheck is up (ready in %.1f s); Ctrl+C stops it.%n", local.startupTime().toMillis() / 1000.0);
-        out.printf("  %s %s/api/jobs        (Swagger UI %s/q/swagger-ui)%n", style.bold(String.format("%-10s", "producer")),
-                local.producerUrl(), local.producerUrl());
+        StringBuilder block = new StringBuilder();
+        block.append(String.format("urlcheck is up (ready in %.1f s); Ctrl+C stops it.%n", local.startupTime().toMillis() / 1000.0));
+        block.append(String.format("  %s %s/api/jobs        (Swagger UI %s/q/swagger-ui)%n",
+                style.bold(String.format("%-10s", "producer")), local.producerUrl(), local.producerUrl()));
         for (ServiceProcess w : local.workers()) {
-            out.printf("  %s %s/q/health%n", style.bold(String.format("%-10s", w.name())), w.baseUrl());
+            block.append(String.format("  %s %s/q/health%n", style.bold(String.format("%-10s", w.name())), w.baseUrl()));
         }
-        out.printf("  %s %s/api/results     (Swagger UI %s/q/swagger-ui)%n", style.bold(String.format("%-10s", "sink")),
-                local.sinkUrl(), local.sinkUrl());
-        out.printf("  %s %s/%n", style.bold(String.format("%-10s", "dashboard")), local.sinkUrl());
-        out.printf("  %s %s%n", style.bold(String.format("%-10s", "kafka")), local.bootstrapServers());
-        out.printf("  %s %s%n", style.bold(String.format("%-10s", "logs")), local.logDir());
+        block.append(String.format("  %s %s/api/results     (Swagger UI %s/q/swagger-ui)%n",
+                style.bold(String.format("%-10s", "sink")), local.sinkUrl(), local.sinkUrl()));
+        block.append(String.format("  %s %s/%n", style.bold(String.format("%-10s", "dashboard")), local.sinkUrl()));
+        block.append(String.format("  %s %s%n", style.bold(String.format("%-10s", "kafka")), local.bootstrapServers()));
+        block.append(String.format("  %s %s%n", style.bold(String.format("%-10s", "logs")), local.logDir()));
+        out.print(block);
         out.flush();
     }
 }

@@ -50,7 +50,7 @@ class SecretsStayOffCommandLinesIT {
                      "--worker-port", port(), "--sink-port", port())) {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
                     .failFast("up exited:\n" + up.describe(), () -> !up.isAlive())
-                    .until(() -> up.stdout().contains("urlcheck is up"));
+                    .until(() -> up.reportedUp());
 
             List<ProcessHandle> children = up.children();
             assertThat(children).as("broker, producer, worker, sink").hasSizeGreaterThanOrEqualTo(4);

@@ -66,7 +66,7 @@ class UpCommandIT {
                      : LauncherProcess.start(dir, args.toArray(String[]::new))) {
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
                     .failFast("up exited:\n" + up.describe(), () -> !up.isAlive())
-                    .until(() -> up.stdout().contains("urlcheck is up"));
+                    .until(() -> up.reportedUp());
             assertThat(up.stdout()).contains(producerUrl + "/api/jobs", sinkUrl + "/api/results", "127.0.0.1:" + kafka,
                     "worker-1", "worker-2");
             for (String worker : workerUrls) {

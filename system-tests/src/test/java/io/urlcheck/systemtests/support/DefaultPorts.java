@@ -35,7 +35,7 @@ public final class DefaultPorts {
             awaitFree();
             LauncherProcess up = LauncherProcess.start(workDir, args.toArray(String[]::new));
             await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> !up.isAlive() || up.stdout().contains("urlcheck is up"));
+                    .until(() -> !up.isAlive() || up.reportedUp());
             boolean portTaken = !up.isAlive() && up.stderr().contains("is already in use; choose another");
             if (!portTaken || attempt == ATTEMPTS) {
                 return up;

@@ -121,6 +121,16 @@ public record LauncherProcess(Process process, Path stdoutFile, Path stderrFile)
         return read(stdoutFile);
     }
 
+    /**
+     * True once {@code up} has printed its whole ready block, from "urlcheck is up" to the last line, which
+     * names the logs: the file may be read between two of the block's lines.
+     */
+    public boolean reportedUp() {
+        String out = stdout();
+        int ready = out.indexOf("urlcheck is up");
+        return ready >= 0 && out.indexOf("\n  logs ", ready) >= 0 && out.endsWith("\n");
+    }
+
     /** Everything written to stderr so far. */
     public String stderr() {
         return read(stderrFile);
