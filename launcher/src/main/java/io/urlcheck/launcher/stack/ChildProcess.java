@@ -194,6 +194,11 @@ public final class ChildProcess {
         return name;
     }
 
+    /** The class-data archive it maps or writes; null when it has none. */
+    ClassDataSharing classDataSharing() {
+        return cds;
+    }
+
     /** The command it runs (without the {@code setsid}/{@code setpriv} wrapper). */
     public List<String> command() {
         return command;

@@ -51,7 +51,7 @@ public final class KafkaProcess extends StackProcess {
     /** A broker living in {@code dir} (config and data), logging to {@code logDir/kafka.log}, on loopback {@code port}. */
     public KafkaProcess(Path dir, Path logDir, int port, int controllerPort) {
         super(port, new ChildProcess("kafka", command("kafka.Kafka", config(dir.toAbsolutePath()).toString()), Map.of(),
-                logDir.toAbsolutePath().resolve("kafka.log"), ClassDataSharing.of("kafka", classPathFiles())));
+                logDir.toAbsolutePath().resolve("kafka.log"), ClassDataSharing.of(archiveKind(), classPathFiles())));
         this.dir = dir.toAbsolutePath();
         this.controllerPort = controllerPort;
     }
@@ -284,21 +284,34 @@ public final class KafkaProcess extends StackProcess {
                 extraLines.toString());
     }
 
+    /**
+     * The broker's class path: this JVM's jars, with absolute paths so the child finds them from any directory.
+     * Kafka always comes from jars; a directory on this JVM's class path holds a build's or a test run's own
+     * classes, which the broker never loads, and would rule out its class-data archive (which maps only jars).
+     */
     private static List<Path> classPathFiles() {
         List<Path> files = new ArrayList<>();
-        for (String entry : absoluteClassPath().split(File.pathSeparator)) {
-            files.add(Path.of(entry));
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Path.of(entry).toAbsolutePath();
+            if (!Files.isDirectory(path)) {
+                files.add(path);
+            }
         }
         return files;
     }
 
-    /** This JVM's class path with absolute entries, so the child finds it from any directory. */
-    private static String absoluteClassPath() {
-        List<String> entries = new ArrayList<>();
+    /**
+     * The broker's archive kind: {@code kafka} under the packaged launcher, {@code kafka-embedded} in a JVM run
+     * from classes (a test run, an IDE). The two have different class paths, and a kind keeps one archive, so
+     * sharing one kind would make each drop the other's archive and write its own again at every other start.
+     */
+    private static String archiveKind() {
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            entries.add(Path.of(entry).toAbsolutePath().toString());
+            if (Files.isDirectory(Path.of(entry))) {
+                return "kafka-embedded";
+            }
         }
-        return String.join(File.pathSeparator, entries);
+        return "kafka";
     }
 
     private static List<String> command(String mainClass, String... args) {
@@ -317,7 +330,7 @@ public final class KafkaProcess extends StackProcess {
         command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSX");
         command.add("-Duser.timezone=UTC");
         command.add("-cp");
-        command.add(absoluteClassPath());
+        command.add(String.join(File.pathSeparator, classPathFiles().stream().map(Path::toString).toList()));
         command.add(mainClass);
         command.addAll(List.of(args));
         return command;
