@@ -1,9 +1,6 @@
 package io.urlcheck.launcher.stack;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,26 +10,7 @@ import static io.urlcheck.launcher.stack.ClassDataSharing.Format.AOT_CACHE;
 import static io.urlcheck.launcher.stack.ClassDataSharing.Format.APP_CDS;
 import static org.assertj.core.api.Assertions.assertThat;
 
-class ClassDataSharingTest {
-
-    @TempDir
-    Path home;
-    private String previousHome;
-
-    @BeforeEach
-    void useATemporaryHome() {
-        previousHome = System.getProperty("urlcheck.home");
-        System.setProperty("urlcheck.home", home.toString());
-    }
-
-    @AfterEach
-    void restoreTheHome() {
-        if (previousHome == null) {
-            System.clearProperty("urlcheck.home");
-        } else {
-            System.setProperty("urlcheck.home", previousHome);
-        }
-    }
+class ClassDataSharingTest extends TemporaryHome {
 
     @Test
     void aFirstRunWritesTheArchiveAtExitAndALaterRunMapsIt() throws Exception {

@@ -1,9 +1,6 @@
 package io.urlcheck.launcher.stack;
 
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 import java.io.File;
 import java.nio.file.Files;
@@ -14,26 +11,7 @@ import java.util.List;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** The broker's command, as built in a JVM that runs from classes, like this test's (the broker is not started). */
-class KafkaProcessTest {
-
-    @TempDir
-    Path home;
-    private String previousHome;
-
-    @BeforeEach
-    void useATemporaryHome() {
-        previousHome = System.getProperty("urlcheck.home");
-        System.setProperty("urlcheck.home", home.toString());
-    }
-
-    @AfterEach
-    void restoreTheHome() {
-        if (previousHome == null) {
-            System.clearProperty("urlcheck.home");
-        } else {
-            System.setProperty("urlcheck.home", previousHome);
-        }
-    }
+class KafkaProcessTest extends TemporaryHome {
 
     @Test
     void aBrokerStartedFromClassesGetsOnlyJarsAndAnArchiveKindOfItsOwn() {
