@@ -51,7 +51,7 @@ public final class KafkaProcess extends StackProcess {
     /** A broker living in {@code dir} (config and data), logging to {@code logDir/kafka.log}, on loopback {@code port}. */
     public KafkaProcess(Path dir, Path logDir, int port, int controllerPort) {
         super(port, new ChildProcess("kafka", command("kafka.Kafka", config(dir.toAbsolutePath()).toString()), Map.of(),
-                logDir.toAbsolutePath().resolve("kafka.log"), ClassDataSharing.of(archiveKind(), classPathFiles())));
+                logDir.toAbsolutePath().resolve("kafka.log"), ClassDataSharing.of(ARCHIVE_KIND, CLASS_PATH)));
         this.dir = dir.toAbsolutePath();
         this.controllerPort = controllerPort;
     }
@@ -288,30 +288,30 @@ public final class KafkaProcess extends StackProcess {
      * The broker's class path: this JVM's jars, with absolute paths so the child finds them from any directory.
      * Kafka always comes from jars; a directory on this JVM's class path holds a build's or a test run's own
      * classes, which the broker never loads, and would rule out its class-data archive (which maps only jars).
+     * A JVM's class path does not change, so it is read once.
      */
-    private static List<Path> classPathFiles() {
-        List<Path> files = new ArrayList<>();
-        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            Path path = Path.of(entry).toAbsolutePath();
-            if (!Files.isDirectory(path)) {
-                files.add(path);
-            }
-        }
-        return files;
-    }
+    private static final List<Path> CLASS_PATH;
 
     /**
      * The broker's archive kind: {@code kafka} under the packaged launcher, {@code kafka-embedded} in a JVM run
      * from classes (a test run, an IDE). The two have different class paths, and a kind keeps one archive, so
      * sharing one kind would make each drop the other's archive and write its own again at every other start.
      */
-    private static String archiveKind() {
+    private static final String ARCHIVE_KIND;
+
+    static {
+        boolean fromClasses = false;
+        List<Path> jars = new ArrayList<>();
         for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
-            if (Files.isDirectory(Path.of(entry))) {
-                return "kafka-embedded";
+            Path path = Path.of(entry).toAbsolutePath();
+            if (Files.isDirectory(path)) {
+                fromClasses = true;
+            } else {
+                jars.add(path);
             }
         }
-        return "kafka";
+        CLASS_PATH = List.copyOf(jars);
+        ARCHIVE_KIND = fromClasses ? "kafka-embedded" : "kafka";
     }
 
     private static List<String> command(String mainClass, String... args) {
@@ -330,7 +330,7 @@ public final class KafkaProcess extends StackProcess {
         command.add("-Dorg.slf4j.simpleLogger.dateTimeFormat=yyyy-MM-dd'T'HH:mm:ss.SSSX");
         command.add("-Duser.timezone=UTC");
         command.add("-cp");
-        command.add(String.join(File.pathSeparator, classPathFiles().stream().map(Path::toString).toList()));
+        command.add(String.join(File.pathSeparator, CLASS_PATH.stream().map(Path::toString).toList()));
         command.add(mainClass);
         command.addAll(List.of(args));
         return command;
