@@ -3,11 +3,12 @@ package io.urlcheck.worker;
 import java.net.InetAddress;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.Iterator;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.LongSupplier;
@@ -19,9 +20,13 @@ import java.util.function.LongSupplier;
  * also carry its job's own interval: such spaced requests to one host go one at a time, each starting
  * no sooner than the interval after the previous one ended, while requests without one pass them by. One permit
  * covers one hop of a redirect chain. Nothing blocks: {@link #acquire} returns a future that completes
- * when a slot is free. Waiters queue per host, and hosts are served round-robin, so a host whose slots
- * (or whose address's slots) are full never holds a global slot while it waits: other hosts keep
- * flowing. See DESIGN.md.
+ * when a slot is free. Waiters queue per host, and a free slot goes to the waiting host that has had the
+ * fewest turns, so hosts that keep waiting are served round-robin, and a host that started waiting a moment
+ * after the others (its records came in a later fetch) catches up instead of finishing its job a round
+ * after them. A host that starts waiting counts as at most {@code maxPerHost} turns behind the hosts
+ * already served, so no newcomer gets more than that ahead of them. A host whose slots (or whose
+ * address's slots) are full never holds a global slot while it waits: other hosts keep flowing. See
+ * DESIGN.md.
  */
 public final class HostLimiter {
 
@@ -37,10 +42,18 @@ public final class HostLimiter {
     private final LongSupplier nanoClock;
     private final Scheduler scheduler;
 
+    /** Fewest turns first; among equal turns, the host that reached its count first. */
+    private static final Comparator<HostState> TURN_ORDER =
+            Comparator.<HostState>comparingLong(s -> s.turns).thenComparingLong(s -> s.order);
+
     // Guarded by this.
     private final Map<String, HostState> hosts = new HashMap<>();
     private final Map<InetAddress, AddressState> addresses = new HashMap<>();
-    private final LinkedHashMap<String, HostState> waiting = new LinkedHashMap<>();
+    /** The hosts with a waiter, in {@link #TURN_ORDER}. A host's turns and order change only while it is out of this set. */
+    private final TreeSet<HostState> waiting = new TreeSet<>(TURN_ORDER);
+    /** The most turns a host had when it was granted one (never falls): where a host that starts waiting is placed from. */
+    private long turnFloor;
+    private long lastOrder;
     private int inFlight;
     private int queued;
     private int queuedContinuations;
@@ -81,6 +94,11 @@ public final class HostLimiter {
         Waiter waiter = new Waiter(address, continuing, intervalNanos);
         synchronized (this) {
             HostState state = hosts.computeIfAbsent(host, HostState::new);
+            if (state.waiters.isEmpty()) {
+                state.turns = Math.max(state.turns, turnFloor - maxPerHost);
+                state.order = ++lastOrder;
+                waiting.add(state);
+            }
             if (continuing) {
                 state.waiters.addFirst(waiter);
                 queuedContinuations++;
@@ -88,7 +106,6 @@ public final class HostLimiter {
                 state.waiters.addLast(waiter);
             }
             queued++;
-            waiting.putIfAbsent(host, state);
         }
         dispatch();
         return waiter;
@@ -123,7 +140,7 @@ public final class HostLimiter {
 
     /** The longest queue of one host. */
     public synchronized int maxHostQueueDepth() {
-        return waiting.values().stream().mapToInt(s -> s.waiters.size()).max().orElse(0);
+        return waiting.stream().mapToInt(s -> s.waiters.size()).max().orElse(0);
     }
 
     /** Hosts with a request waiting or running. */
@@ -138,10 +155,13 @@ public final class HostLimiter {
             boolean granted = true;
             while (granted && inFlight < maxInFlight && !waiting.isEmpty()) {
                 granted = false;
-                Iterator<HostState> it = waiting.values().iterator();
-                List<HostState> rotate = new ArrayList<>();
+                Iterator<HostState> it = waiting.iterator();
+                List<HostState> served = new ArrayList<>(); // in turn order, as they were granted
                 while (it.hasNext() && inFlight < maxInFlight) {
                     HostState s = it.next();
+                    if (!served.isEmpty() && TURN_ORDER.compare(served.get(0), s) < 0) {
+                        break; // a host served in this pass is due before s: the next pass starts with it
+                    }
                     if (s.inFlight >= maxPerHost) {
                         continue;
                     }
@@ -176,11 +196,14 @@ public final class HostLimiter {
                     grants.add(() -> grant(head, s, address, head.intervalNanos > 0));
                     granted = true;
                     it.remove();
+                    turnFloor = Math.max(turnFloor, s.turns);
+                    s.turns++;
+                    s.order = ++lastOrder;
                     if (!s.waiters.isEmpty()) {
-                        rotate.add(s); // to the back of the round
+                        served.add(s);
                     }
                 }
-                rotate.forEach(s -> waiting.put(s.host, s));
+                waiting.addAll(served);
             }
         }
         grants.forEach(Runnable::run);
@@ -300,6 +323,10 @@ public final class HostLimiter {
     private final class HostState {
         final String host;
         final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
+        /** Permits granted while the host was remembered; raised to the floor when it starts waiting. */
+        long turns;
+        /** When the host reached its turn count, against the others: the round-robin among equals. */
+        long order;
         int inFlight;
         long nextStart;
         boolean spaced;

@@ -5,7 +5,12 @@ import org.junit.jupiter.api.Test;
 
 import java.net.InetAddress;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
@@ -164,6 +169,57 @@ class HostLimiterTest {
         assertThat(limiter.queuedToStart()).isEqualTo(1);
     }
 
+    /**
+     * A host whose checks came a moment after the slots filled (its records were in a later fetch) gets the
+     * free slots first until it has had as many turns as the others, so all hosts finish together and the
+     * job takes no more rounds than its slots need. Served strictly in turn, the late host stayed a round behind.
+     */
+    @Test
+    void aHostThatStartsWaitingAfterTheSlotsFilledCatchesUpSoTheJobEndsOnTime() {
+        HostLimiter limiter = limiter(4, 2, 0);
+        Map<String, List<CompletableFuture<HostLimiter.Permit>>> checks = new LinkedHashMap<>();
+        for (String host : List.of("a", "b", "c")) {
+            checks.put(host, acquire(limiter, host, 12));
+        }
+        assertThat(checks.get("c")).noneMatch(CompletableFuture::isDone);
+
+        Rounds rounds = new Rounds(checks);
+        rounds.next();
+        assertThat(rounds.grantedIn("c")).isEqualTo(2);
+
+        assertThat(rounds.runToEnd()).as("rounds for 36 checks, 4 at a time").isEqualTo(9);
+    }
+
+    /**
+     * The catching up is bounded: a host that starts waiting while others have been served for long counts
+     * as at most its own cap of turns behind them, so it never takes more than that beyond its fair share.
+     */
+    @Test
+    void aHostThatStartsWaitingLateGetsAtMostItsCapBeyondAFairShare() {
+        HostLimiter limiter = limiter(4, 2, 0);
+        Map<String, List<CompletableFuture<HostLimiter.Permit>>> checks = new LinkedHashMap<>();
+        for (String host : List.of("a", "b", "c", "d")) {
+            checks.put(host, acquire(limiter, host, 100));
+        }
+        Rounds rounds = new Rounds(checks);
+        for (int i = 0; i < 10; i++) {
+            rounds.next();
+        }
+
+        checks.put("e", acquire(limiter, "e", 100));
+        Map<String, Integer> before = new HashMap<>();
+        checks.keySet().forEach(host -> before.put(host, rounds.granted(host)));
+        for (int i = 0; i < 10; i++) {
+            rounds.next();
+        }
+
+        int fairShare = 10 * 4 / 5;
+        assertThat(rounds.granted("e") - before.get("e")).isBetween(fairShare, fairShare + 2);
+        for (String host : List.of("a", "b", "c", "d")) {
+            assertThat(rounds.granted(host) - before.get(host)).as(host).isGreaterThanOrEqualTo(fairShare - 1);
+        }
+    }
+
     private static List<CompletableFuture<HostLimiter.Permit>> acquire(HostLimiter limiter, String host, int n) {
         return IntStream.range(0, n).mapToObj(i -> acquire(limiter, host)).toList();
     }
@@ -190,5 +246,48 @@ class HostLimiterTest {
     }
 
     private record Timed(long at, Runnable task) {
+    }
+
+    /** Runs checks in rounds, as against a server that answers every request it has after the same delay. */
+    private static final class Rounds {
+        private final Map<String, List<CompletableFuture<HostLimiter.Permit>>> checks;
+        private final Map<String, Integer> grantedBefore = new HashMap<>();
+        private final Set<HostLimiter.Permit> released = new HashSet<>();
+        private int ended;
+
+        Rounds(Map<String, List<CompletableFuture<HostLimiter.Permit>>> checks) {
+            this.checks = checks;
+        }
+
+        /** Ends every request in flight; returns false when none was. */
+        boolean next() {
+            checks.keySet().forEach(host -> grantedBefore.put(host, granted(host)));
+            List<HostLimiter.Permit> running = checks.values().stream().flatMap(List::stream)
+                    .filter(CompletableFuture::isDone).map(CompletableFuture::join)
+                    .filter(permit -> !released.contains(permit)).toList();
+            released.addAll(running);
+            running.forEach(HostLimiter.Permit::release);
+            if (!running.isEmpty()) {
+                ended++;
+            }
+            return !running.isEmpty();
+        }
+
+        /** Runs the rounds left; returns how many rounds ran in all, the first included. */
+        int runToEnd() {
+            while (next()) {
+                // one more round
+            }
+            return ended;
+        }
+
+        int granted(String host) {
+            return (int) checks.get(host).stream().filter(CompletableFuture::isDone).count();
+        }
+
+        /** Permits {@code host} got when the last round began. */
+        int grantedIn(String host) {
+            return granted(host) - grantedBefore.getOrDefault(host, 0);
+        }
     }
 }
