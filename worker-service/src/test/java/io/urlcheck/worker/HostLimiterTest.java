@@ -207,8 +207,7 @@ class HostLimiterTest {
         }
 
         checks.put("e", acquire(limiter, "e", 100));
-        Map<String, Integer> before = new HashMap<>();
-        checks.keySet().forEach(host -> before.put(host, rounds.granted(host)));
+        Map<String, Integer> before = rounds.granted();
         for (int i = 0; i < 10; i++) {
             rounds.next();
         }
@@ -251,7 +250,7 @@ class HostLimiterTest {
     /** Runs checks in rounds, as against a server that answers every request it has after the same delay. */
     private static final class Rounds {
         private final Map<String, List<CompletableFuture<HostLimiter.Permit>>> checks;
-        private final Map<String, Integer> grantedBefore = new HashMap<>();
+        private Map<String, Integer> grantedBefore = Map.of();
         private final Set<HostLimiter.Permit> released = new HashSet<>();
         private int ended;
 
@@ -261,7 +260,7 @@ class HostLimiterTest {
 
         /** Ends every request in flight; returns false when none was. */
         boolean next() {
-            checks.keySet().forEach(host -> grantedBefore.put(host, granted(host)));
+            grantedBefore = granted();
             List<HostLimiter.Permit> running = checks.values().stream().flatMap(List::stream)
                     .filter(CompletableFuture::isDone).map(CompletableFuture::join)
                     .filter(permit -> !released.contains(permit)).toList();
@@ -279,6 +278,13 @@ class HostLimiterTest {
                 // one more round
             }
             return ended;
+        }
+
+        /** Permits each host got so far. */
+        Map<String, Integer> granted() {
+            Map<String, Integer> granted = new HashMap<>();
+            checks.keySet().forEach(host -> granted.put(host, granted(host)));
+            return granted;
         }
 
         int granted(String host) {
