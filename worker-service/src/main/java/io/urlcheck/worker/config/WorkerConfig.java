@@ -109,6 +109,21 @@ public interface WorkerConfig {
     /** How monitor events are POSTed to webhooks, {@code urlcheck.worker.webhook.*}. */
     Webhook webhook();
 
+    /** The checks a starting worker makes against its own loopback page before it joins the group, {@code urlcheck.worker.warm-up.*}. */
+    WarmUpSettings warmUp();
+
+    /** The start-up warm-up ({@code io.urlcheck.worker.WarmUp}): it moves the first checks' cold code out of the first records' way. */
+    interface WarmUpSettings {
+
+        /** Checks made before the worker takes any partition; 0 turns the warm-up off. */
+        @WithDefault("500")
+        int checks();
+
+        /** The longest the warm-up may hold the start; then the worker starts as it is. */
+        @WithDefault("5s")
+        Duration timeout();
+    }
+
     /** The webhook notifier's settings; its retry budget must stay below the events channel's unprocessed-record max age. */
     interface Webhook {
 

@@ -32,6 +32,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Pattern;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -127,6 +128,16 @@ class WorkerPipelineTest {
                 .body(containsString("urlcheck_worker_in_flight"))
                 .body(containsString("urlcheck_worker_host_queue_depth_max"));
         given().get("/q/health/ready").then().statusCode(200).body(containsString("requests"));
+    }
+
+    @Test
+    void theStartUpWarmUpsChecksAreNotCountedAsTheWorkersChecks() {
+        // The app started with the default warm-up, 500 checks; this class submits a handful.
+        String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
+        double counted = Pattern.compile("(?m)^urlcheck_worker_checks_total\\{[^}]*} (\\S+)$").matcher(metrics).results()
+                .mapToDouble(m -> Double.parseDouble(m.group(1))).sum();
+
+        assertThat(counted).as("urlcheck_worker_checks_total over every outcome").isLessThan(50);
     }
 
     private static CheckRequest request(String jobId, String url) {
