@@ -33,6 +33,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -89,6 +91,19 @@ class ContainerStackIT {
                     .as("readiness on %s:%d, as the kubelet probes it", podIp, service.getValue()).isEqualTo(200);
         }
         assertThat(status(get("http://" + podIp + ":" + stack.workerPort + "/q/health/ready", null))).as("worker readiness").isEqualTo(200);
+    }
+
+    @Test
+    @Order(1)
+    void theWorkerImageWarmsUpOnItsOwnLoopbackPageBeforeItJoinsItsGroup() {
+        String log = stack.worker().getLogs();
+        // deploy/ gives it 500 checks within 5 s; on a slow start the timeout may end it early, which is its design.
+        Matcher warmUp = Pattern.compile("warm-up: (\\d+) of 500 checks done in \\d+ ms[^{]*\\{([^}]*)}").matcher(log);
+        assertThat(warmUp.find()).as("deploy/'s warm-up line in the worker's log").isTrue();
+        assertThat(Integer.parseInt(warmUp.group(1))).as("warm-up checks done").isPositive();
+        assertThat(warmUp.group(2)).as("its outcomes: its page, and the redirect to it, OK").contains("OK=");
+        assertThat(log.indexOf("Kafka consumer kafka-consumer-requests")).as("the requests consumer's start, after the warm-up")
+                .isGreaterThan(warmUp.start());
     }
 
     @Test
