@@ -33,6 +33,14 @@ public final class LocalStack implements AutoCloseable {
      */
     private static final String SINK_HEAP = "1g";
     /**
+     * A local stack's workers start cold: no warm-up checks before they join the group. All five JVMs start at
+     * once on the user's machine and the broker's start is the longest path, so the warm-up's checks (4 s of a
+     * 2-core start here, against a check phase of 1-2 s for 1,000 URLs) would delay a one-shot run more than
+     * they save it. A deployment's worker, which joins a group under load and runs for days, keeps the service
+     * default (bench/README.md, finding 22). A worker property the stack is given still wins.
+     */
+    private static final Map<String, String> LOCAL_WORKER = Map.of("urlcheck.worker.warm-up.checks", "0");
+    /**
      * Every service's Kafka clients on a local stack. They start before the broker and retry until it answers,
      * and Kafka's default backoff grows to 1 s between attempts, so they found the broker up to a second after
      * it was ready. Their consumers subscribe before the launcher creates the topics and join their groups
@@ -43,14 +51,6 @@ public final class LocalStack implements AutoCloseable {
      * channel its own group, so each consumer is its own leader. A loopback broker is cheap to ask again.
      * A service's own configuration overrides these.
      */
-    /**
-     * A local stack's workers start cold: no warm-up checks before they join the group. All five JVMs start at
-     * once on the user's machine and the broker's start is the longest path, so the warm-up's checks (4 s of a
-     * 2-core start here, against a check phase of 1-2 s for 1,000 URLs) would delay a one-shot run more than
-     * they save it. A deployment's worker, which joins a group under load and runs for days, keeps the service
-     * default (bench/README.md, finding 22). A worker property the stack is given still wins.
-     */
-    private static final Map<String, String> LOCAL_WORKER = Map.of("urlcheck.worker.warm-up.checks", "0");
     private static final Map<String, String> LOCAL_KAFKA_CLIENT = Map.of(
             "kafka.reconnect.backoff.max.ms", "100",
             "kafka.retry.backoff.max.ms", "100",

@@ -101,7 +101,7 @@ class RunCommandIT {
     }
 
     @Test
-    void launcherLogGivesEveryJvmsCpuTimeWhenTheStackIsReadyAndWhenItIsKilled() throws Exception {
+    void runLogsGiveEveryJvmsCpuTimeAtReadyAndKillAndShowTheWorkerStartedWithoutTheWarmUp() throws Exception {
         LauncherProcess run = quietCsvRun().run();
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
@@ -114,6 +114,10 @@ class RunCommandIT {
         assertThat(Files.readAllLines(runDir.resolve("logs/launcher.log")))
                 .anySatisfy(line -> assertThat(line).matches(".* s  stack: ready " + cpu))
                 .anySatisfy(line -> assertThat(line).matches(".* s  stack: killing " + cpu));
+        // A one-shot run's stack is ready when its broker is; the worker's warm-up would only delay it (LocalStack).
+        assertThat(Files.readAllLines(runDir.resolve("logs/worker-1.log")))
+                .anySatisfy(line -> assertThat(line).contains("warm-up off (urlcheck.worker.warm-up.checks=0)"))
+                .noneSatisfy(line -> assertThat(line).contains("warm-up: "));
     }
 
     @Test
