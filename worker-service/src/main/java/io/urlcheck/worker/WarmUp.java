@@ -60,7 +60,7 @@ public final class WarmUp {
         run.stopped.set(true);
         Duration took = Duration.ofNanos(nanoClock.getAsLong() - start);
         synchronized (run.outcomes) {
-            return new Report(run.started.get(), (int) (checks - run.done.getCount()),
+            return new Report(Math.min(run.next.get(), checks), (int) (checks - run.done.getCount()),
                     Map.copyOf(run.outcomes), took);
         }
     }
@@ -69,8 +69,7 @@ public final class WarmUp {
     private final class Run {
         private final List<String> urls;
         private final int checks;
-        private final AtomicInteger next = new AtomicInteger();
-        private final AtomicInteger started = new AtomicInteger();
+        private final AtomicInteger next = new AtomicInteger(); // the next check's number; past checks, it starts none
         private final AtomicBoolean stopped = new AtomicBoolean();
         private final CountDownLatch done;
         private final Map<Outcome, Integer> outcomes = new EnumMap<>(Outcome.class);
@@ -89,7 +88,6 @@ public final class WarmUp {
             if (n >= checks) {
                 return;
             }
-            started.incrementAndGet();
             String url = urls.get(n % urls.size());
             CheckRequest request = new CheckRequest(CheckRequest.SCHEMA_VERSION, "warm-up-" + n, "warm-up", url, url,
                     TargetUrl.parse(url).host(), Instant.now());

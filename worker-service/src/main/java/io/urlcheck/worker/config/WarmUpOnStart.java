@@ -43,8 +43,7 @@ class WarmUpOnStart {
         }
         int inFlight = Math.min(config.maxInFlight(), 4 * config.maxPerHost());
         try (WarmUpTarget target = WarmUpTarget.start(vertx, LISTEN_TIMEOUT);
-             VertxHttpPort http = new VertxHttpPort(vertx, new VertxHttpPort.Settings(config.connectTimeout(),
-                     config.headerTimeout(), config.maxBodyBytes(), config.maxPerHost()), null)) {
+             VertxHttpPort http = new VertxHttpPort(vertx, WorkerBeans.httpSettings(config), null)) {
             WarmUp.Report report = new WarmUp(engine(config, vertx, resolver, http), System::nanoTime)
                     .run(target.urls(), settings.checks(), inFlight, settings.timeout());
             LOG.infof("warm-up: %d of %d checks done in %d ms, %d at a time, before joining the group (%s)",
@@ -59,13 +58,14 @@ class WarmUpOnStart {
 
     private static CheckEngine engine(WorkerConfig config, Vertx vertx, DnsResolver resolver, VertxHttpPort http) {
         VertxScheduler scheduler = new VertxScheduler(vertx);
+        // No min-host-interval: every warm-up check goes to one host, and spacing them would only spend the timeout.
         HostLimiter limiter = new HostLimiter(config.maxInFlight(), config.maxPerHost(), config.perAddressLimit(),
                 0, System::nanoTime, scheduler);
         RetryPolicy noRetries = new RetryPolicy(0, config.retryBackoffBase(), config.retryBackoffMax(),
                 config.retryAfterCap(), () -> 0.5);
         return new CheckEngine(http, resolver, limiter, AddressPolicy.allowing(List.of("127.0.0.1/32")), noRetries,
                 scheduler, System::nanoTime, Clock.systemUTC(),
-                new CheckEngine.Settings(config.maxRedirects(), config.requestTimeout(), "warm-up"),
+                WorkerBeans.engineSettings(config, "warm-up"),
                 new CheckEngine.Listener() { });
     }
 }

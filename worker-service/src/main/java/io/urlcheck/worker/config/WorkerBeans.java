@@ -58,8 +58,13 @@ public class WorkerBeans {
     @Produces
     @Singleton
     VertxHttpPort httpPort(WorkerConfig config, Vertx vertx) {
-        return new VertxHttpPort(vertx, new VertxHttpPort.Settings(config.connectTimeout(), config.headerTimeout(),
-                config.maxBodyBytes(), config.maxPerHost()), null);
+        return new VertxHttpPort(vertx, httpSettings(config), null);
+    }
+
+    /** The exchange limits of every check's HTTP client, the warm-up's included. */
+    static VertxHttpPort.Settings httpSettings(WorkerConfig config) {
+        return new VertxHttpPort.Settings(config.connectTimeout(), config.headerTimeout(), config.maxBodyBytes(),
+                config.maxPerHost());
     }
 
     void closeHttpPort(@Disposes VertxHttpPort port) {
@@ -82,10 +87,13 @@ public class WorkerBeans {
                        AddressPolicy policy, WorkerMetrics metrics, PendingWork pendingWork) {
         RetryPolicy retry = new RetryPolicy(config.maxRetries(), config.retryBackoffBase(), config.retryBackoffMax(),
                 config.retryAfterCap(), () -> ThreadLocalRandom.current().nextDouble());
-        CheckEngine.Settings settings = new CheckEngine.Settings(config.maxRedirects(), config.requestTimeout(),
-                workerId(config));
         return new CheckEngine(http, resolver, limiter, policy, retry, new VertxScheduler(vertx), System::nanoTime,
-                Clock.systemUTC(), settings, CheckEngine.Listener.both(metrics, pendingWork));
+                Clock.systemUTC(), engineSettings(config, workerId(config)), CheckEngine.Listener.both(metrics, pendingWork));
+    }
+
+    /** The engine's limits for a job that sets none, every engine's (the warm-up's included). */
+    static CheckEngine.Settings engineSettings(WorkerConfig config, String workerId) {
+        return new CheckEngine.Settings(config.maxRedirects(), config.requestTimeout(), workerId);
     }
 
     /**
