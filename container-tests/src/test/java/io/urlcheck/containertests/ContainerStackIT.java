@@ -97,11 +97,15 @@ class ContainerStackIT {
     @Order(1)
     void theWorkerImageWarmsUpOnItsOwnLoopbackPageBeforeItJoinsItsGroup() {
         String log = stack.worker().getLogs();
-        // deploy/ gives it 500 checks within 5 s; on a slow start the timeout may end it early, which is its design.
+        // deploy/ gives it 500 checks within 5 s. On a loaded machine the timeout ends it early, even before a first
+        // check is done (a CI run saw 0 of 500): that is its bound working, so the count is not asserted.
         Matcher warmUp = Pattern.compile("warm-up: (\\d+) of 500 checks done in \\d+ ms[^{]*\\{([^}]*)}").matcher(log);
         assertThat(warmUp.find()).as("deploy/'s warm-up line in the worker's log").isTrue();
-        assertThat(Integer.parseInt(warmUp.group(1))).as("warm-up checks done").isPositive();
-        assertThat(warmUp.group(2)).as("its outcomes: its page, and the redirect to it, OK").contains("OK=");
+        int done = Integer.parseInt(warmUp.group(1));
+        int byOutcome = Pattern.compile("[A-Z_]+=(\\d+)").matcher(warmUp.group(2)).results()
+                .mapToInt(m -> Integer.parseInt(m.group(1))).sum();
+        assertThat(done).as("warm-up checks done").isBetween(0, 500);
+        assertThat(byOutcome).as("its outcomes %s account for every check done", warmUp.group(2)).isEqualTo(done);
         assertThat(log.indexOf("Kafka consumer kafka-consumer-requests")).as("the requests consumer's start, after the warm-up")
                 .isGreaterThan(warmUp.start());
     }

@@ -99,10 +99,10 @@ public final class WarmUp {
             if (result != null) {
                 JsonCodec.encode(result);
             }
-            synchronized (outcomes) {
+            synchronized (outcomes) { // with the count, so a report's outcomes add up to its checks done
                 outcomes.merge(outcome, 1, Integer::sum);
+                done.countDown();
             }
-            done.countDown();
             startNext();
         }
     }

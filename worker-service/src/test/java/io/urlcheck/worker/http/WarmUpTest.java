@@ -66,6 +66,8 @@ class WarmUpTest {
 
             assertThat(report.finished()).as("a few 200 ms pages, 4 at a time, in 500 ms").isBetween(1, 40);
             assertThat(report.started()).isBetween(report.finished(), report.finished() + 4);
+            assertThat(report.outcomes().values().stream().mapToInt(Integer::intValue).sum())
+                    .as("outcomes, taken while checks still finish").isEqualTo(report.finished());
             await("the page's hits: those started, and no more as the last ones finish")
                     .during(Duration.ofSeconds(1)).atMost(Duration.ofSeconds(5))
                     .until(() -> slow.hits("/") == report.started());
