@@ -34,6 +34,14 @@ public final class Bench {
      */
     public static final String DEFAULT_WORKER_JVM = "-Xmx256m -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -XX:NewRatio=1 -XX:SurvivorRatio=4";
 
+    /**
+     * The worker as deploy/base/worker.yaml runs it, for the scenarios that stand for a worker that runs for days (P1 and
+     * P2, issue #21 items 2 and 3): the heap deploy gives it (75 % of a 768 MiB limit) and the tiered JIT, not C1 alone
+     * (bench/README.md, findings 16-18 and 23).
+     */
+    public static final String DEPLOYED_WORKER_JVM = DEFAULT_WORKER_JVM.replace("-Xmx256m", "-Xmx576m")
+            .replace(" -XX:TieredStopAtLevel=1", "");
+
     private final Path home;
     private final Options options;
     private final Path runDir;

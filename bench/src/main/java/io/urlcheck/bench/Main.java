@@ -44,7 +44,7 @@ public final class Main {
                 usage: bench/bench <scenario> [--name value ...]
                   target   run the loopback target alone (--hosts 64 --latency-ms 0 --keep-alive true --port 18080)
                   ceiling  wrk against the target, keep-alive and Connection: close
-                  p1       one worker vs the asyncio checker, 20,000 URLs at 0 ms (keep-alive and new connections)
+                  p1       one worker, as deployed, vs the asyncio checker, 200,000 URLs at 0 ms (keep-alive and new connections)
                   p2       latency-bound: 1,000 hosts, 1 s latency, 8 per host, 4,000 in flight, 200,000 URLs, the worker on deploy's flags; worker vs asyncio, % of 4,000 URL/s (--ceiling false skips wrk)
                   p2-cpu   CPU-bound: 64 hosts, 100 ms latency, 2,000 in flight, 40,000 URLs; worker vs asyncio, % of 20,000 URL/s (no target)
                   p3       end to end: 100,000 URLs via producer, worker, Kafka and sink into PostgreSQL

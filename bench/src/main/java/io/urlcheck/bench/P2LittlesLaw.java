@@ -50,21 +50,13 @@ final class P2LittlesLaw {
     private P2LittlesLaw() {
     }
 
-    /**
-     * The latency-bound worker runs as deploy/base/worker.yaml runs it, since this regime stands for a deployed worker
-     * checking the real web for days. Its heap is what deploy gives (75 % of a 768 MiB limit): with the bench's usual
-     * 256 MiB, 4,000 checks in flight and their window kept the old generation full, and 9.4 s of a 33 s run was paused
-     * (bench/README.md, finding 16). Its JIT is the tiered one, not the bench's C1 alone: over 200,000 URLs C2 pays for
-     * its compilations, and C1 stays 2-4 points lower (bench/README.md, finding 18).
-     */
-    static final String LATENCY_WORKER_JVM = Bench.DEFAULT_WORKER_JVM.replace("-Xmx256m", "-Xmx576m")
-            .replace(" -XX:TieredStopAtLevel=1", "");
-
     static void run(Bench bench, Regime regime) {
         Options o = bench.options();
         Load load = regime.load(o);
         if (regime == Regime.LATENCY) {
-            bench.defaultWorkerJvm(LATENCY_WORKER_JVM);
+            // The latency-bound worker runs as deploy/base/worker.yaml runs it: with the bench's usual 256 MiB, 4,000
+            // checks in flight kept the old generation full (finding 16), and C1 alone stayed 2-4 points lower (finding 18).
+            bench.defaultWorkerJvm(Bench.DEPLOYED_WORKER_JVM);
         }
         double latency = load.latencyMs() / 1000.0;
         double bound = load.concurrency() / latency;

@@ -6,6 +6,8 @@ import java.io.IOException;
 import java.time.Instant;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 
 /** Reads a live process's memory and CPU figures from /proc (Linux only). */
 public final class ProcStatus {
@@ -57,6 +59,70 @@ public final class ProcStatus {
         } catch (IOException | RuntimeException e) {
             return -1;
         }
+    }
+
+    /** One thread's kind ({@link #threadKind}) and the CPU seconds it has used. */
+    public record ThreadCpu(String kind, double seconds) {
+    }
+
+    /**
+     * CPU seconds of each of {@code pid}'s live threads, by thread id, from each {@code /proc/<pid>/task/<tid>/stat};
+     * empty when unreadable. Compare two readings with {@link #cpuSecondsByThreadKind(Map, Map)}.
+     */
+    public static Map<Long, ThreadCpu> threadCpu(long pid) {
+        Map<Long, ThreadCpu> threads = new LinkedHashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    String stat = Files.readString(task.resolve("stat"));
+                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
+                    threads.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(threadKind(name), seconds));
+                } catch (IOException | RuntimeException e) {
+                    // a thread that ended while we listed: its CPU is lost, which only makes its kind a lower bound
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            return Map.of();
+        }
+        return threads;
+    }
+
+    /**
+     * CPU seconds used between two {@link #threadCpu} readings, by thread kind: {@code jit} (the C1 and C2 compiler
+     * threads), {@code gc} (the VM thread, which runs the serial collector, and any GC workers), {@code eventLoops}
+     * (Vert.x's), {@code kafka} (client, consumer and producer threads) and {@code other}. Counted per thread, so a thread
+     * that started between the readings counts whole; one that ended before the second is missing (the JVM retires
+     * idle compiler threads), so each figure is a lower bound.
+     */
+    public static Map<String, Double> cpuSecondsByThreadKind(Map<Long, ThreadCpu> before, Map<Long, ThreadCpu> after) {
+        Map<String, Double> kinds = new LinkedHashMap<>();
+        for (String kind : new String[] {"jit", "gc", "eventLoops", "kafka", "other"}) {
+            kinds.put(kind, 0.0);
+        }
+        after.forEach((tid, now) -> {
+            ThreadCpu then = before.get(tid);
+            kinds.merge(now.kind(), now.seconds() - (then == null ? 0 : then.seconds()), Double::sum);
+        });
+        return kinds;
+    }
+
+    /** The kind of a JVM thread, by the name Linux keeps for it (its first 15 characters). */
+    static String threadKind(String name) {
+        if (name.startsWith("C1 CompilerThre") || name.startsWith("C2 CompilerThre")) {
+            return "jit";
+        }
+        if (name.equals("VM Thread") || name.startsWith("GC Thread") || name.startsWith("G1 ")) {
+            return "gc";
+        }
+        if (name.startsWith("vert.x-eventloo")) {
+            return "eventLoops";
+        }
+        if (name.startsWith("kafka-") || name.startsWith("smallrye-kafka")) {
+            return "kafka";
+        }
+        return "other";
     }
 
     /** CPU seconds all cores have been busy since boot (the first line of /proc/stat less idle and iowait), or -1. */

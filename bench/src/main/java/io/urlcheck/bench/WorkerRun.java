@@ -19,9 +19,14 @@ import java.util.Map;
  */
 final class WorkerRun {
 
-    /** What one run measured; {@code cpuSeconds} is the worker's CPU from its first result to its last. */
-    record Figures(long count, double urlsPerSecond, double warmUrlsPerSecond, double steadyUrlsPerSecond, double seconds,
-                   double launchToFirstSeconds, double cpuSeconds, double runQueueWaitSeconds, double harnessCpuSeconds,
+    /**
+     * What one run measured; {@code cpuSeconds} is the worker's CPU from its first result to its last, and
+     * {@code cpuByThreadKind} splits it by thread kind ({@link ProcStatus#cpuSecondsByThreadKind}).
+     */
+    record Figures(long count, double urlsPerSecond, double warmUrlsPerSecond, double steadyUrlsPerSecond,
+                   double secondHalfUrlsPerSecond, double seconds,
+                   double launchToFirstSeconds, double cpuSeconds, Map<String, Double> cpuByThreadKind,
+                   double runQueueWaitSeconds, double harnessCpuSeconds,
                    double machineBusySeconds, double peakRssMib, long duplicates, Map<String, Integer> outcomes,
                    Map<String, Object> latencies, Map<String, Object> gauges, List<Integer> timeline) {
 
@@ -30,16 +35,29 @@ final class WorkerRun {
             return cpuSeconds * 1000 / count;
         }
 
+        /**
+         * Worker CPU seconds per 1,000 URLs less its JIT compiler threads': what the checks themselves cost. The JIT's
+         * part is paid once per process, so a worker that runs for days tends to this figure.
+         */
+        double cpuPerThousandWithoutJit() {
+            return (cpuSeconds - cpuByThreadKind.getOrDefault("jit", 0.0)) * 1000 / count;
+        }
+
         Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("urls", count);
             m.put("urlsPerSecond", Stats.round(urlsPerSecond, 1));
             m.put("urlsPerSecondAfterFirstSecond", Double.isNaN(warmUrlsPerSecond) ? null : Stats.round(warmUrlsPerSecond, 1));
             m.put("urlsPerSecondSteady", Double.isNaN(steadyUrlsPerSecond) ? null : Stats.round(steadyUrlsPerSecond, 1));
+            m.put("urlsPerSecondSecondHalf", Double.isNaN(secondHalfUrlsPerSecond) ? null : Stats.round(secondHalfUrlsPerSecond, 1));
             m.put("seconds", Stats.round(seconds, 3));
             m.put("launchToFirstSeconds", Stats.round(launchToFirstSeconds, 3));
             m.put("cpuSeconds", Stats.round(cpuSeconds, 2));
             m.put("cpuSecondsPer1000", Stats.round(cpuPerThousand(), 3));
+            Map<String, Object> kinds = new LinkedHashMap<>();
+            cpuByThreadKind.forEach((kind, seconds) -> kinds.put(kind, Stats.round(seconds, 2)));
+            m.put("cpuSecondsByThreadKind", kinds);
+            m.put("cpuSecondsPer1000WithoutJit", Stats.round(cpuPerThousandWithoutJit(), 3));
             m.put("runQueueWaitSeconds", Stats.round(runQueueWaitSeconds, 2));
             m.put("harnessCpuSeconds", Stats.round(harnessCpuSeconds, 2));
             m.put("machineBusySeconds", Stats.round(machineBusySeconds, 2));
@@ -90,6 +108,7 @@ final class WorkerRun {
                 }
             }
             double cpuAtFirst = ProcStatus.cpuSeconds(worker); // boot and group join, excluded from the per-URL CPU figure
+            Map<Long, ProcStatus.ThreadCpu> threadsAtFirst = ProcStatus.threadCpu(worker.process().pid());
             double waitAtFirst = ProcStatus.runQueueWaitSeconds(worker);
             double harnessAtFirst = ProcStatus.cpuSeconds(ProcessHandle.current().pid()); // broker, target, this watcher
             double machineAtFirst = ProcStatus.machineBusySeconds();
@@ -103,6 +122,7 @@ final class WorkerRun {
                 }
             }
             double cpu = ProcStatus.cpuSeconds(worker) - cpuAtFirst;
+            Map<String, Double> kinds = ProcStatus.cpuSecondsByThreadKind(threadsAtFirst, ProcStatus.threadCpu(worker.process().pid()));
             double wait = ProcStatus.runQueueWaitSeconds(worker) - waitAtFirst;
             double harness = ProcStatus.cpuSeconds(ProcessHandle.current().pid()) - harnessAtFirst;
             double machine = ProcStatus.machineBusySeconds() - machineAtFirst;
@@ -115,15 +135,16 @@ final class WorkerRun {
                 Bench.log("%s: WARNING not every check was OK: %s %s", name, outcomes, watcher.errors());
             }
             Figures f = new Figures(count, (count - 1) / Math.max(seconds, 0.001), watcher.rateAfter(WARM_UP_MS),
-                    watcher.rateBetween(STEADY_EDGE_MS, STEADY_EDGE_MS), seconds,
-                    (window.first() - ProcStatus.startedAtMillis(worker)) / 1000.0, cpu, wait, harness, machine, rss,
+                    watcher.rateBetween(STEADY_EDGE_MS, STEADY_EDGE_MS),
+                    watcher.rateBetween(Math.round(seconds * 500), STEADY_EDGE_MS), seconds,
+                    (window.first() - ProcStatus.startedAtMillis(worker)) / 1000.0, cpu, kinds, wait, harness, machine, rss,
                     watcher.redelivered(), outcomes, watcher.latencies(), gauges.means(), watcher.ratesPerBucket());
-            Bench.log("%s: %,d results in %.2f s = %.0f URLs/s (boot+join %.1f s, cpu %.1f s, waiting for a core %.1f s, harness cpu %.1f s, machine busy %.1f core-s, peak RSS %.0f MiB, "
+            Bench.log("%s: %,d results in %.2f s = %.0f URLs/s (boot+join %.1f s, cpu %.1f s %s, waiting for a core %.1f s, harness cpu %.1f s, machine busy %.1f core-s, peak RSS %.0f MiB, "
                             + "target served %,d, redelivered %d) %s gauges %s", name, count, seconds, f.urlsPerSecond(),
-                    f.launchToFirstSeconds(), cpu, wait, harness, machine, rss, target.served() - servedBefore, f.duplicates(), f.latencies(),
+                    f.launchToFirstSeconds(), cpu, f.asMap().get("cpuSecondsByThreadKind"), wait, harness, machine, rss, target.served() - servedBefore, f.duplicates(), f.latencies(),
                     f.gauges());
-            Bench.log("%s: %.0f URLs/s after the first second, %.0f in the steady state; URLs/s per %d ms from the first result: %s",
-                    name, f.warmUrlsPerSecond(), f.steadyUrlsPerSecond(), ResultWatcher.TIMELINE_BUCKET_MS, f.timeline());
+            Bench.log("%s: %.0f URLs/s after the first second, %.0f in the steady state, %.0f in the second half; URLs/s per %d ms from the first result: %s",
+                    name, f.warmUrlsPerSecond(), f.steadyUrlsPerSecond(), f.secondHalfUrlsPerSecond(), ResultWatcher.TIMELINE_BUCKET_MS, f.timeline());
             return f;
         }
     }
