@@ -30,11 +30,7 @@ public final class ProcStatus {
     /** User plus system CPU seconds the process has used, or -1 when it is gone. */
     public static double cpuSeconds(long pid) {
         try {
-            String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-            // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
-            long ticks = Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
-            return ticks / (double) CLOCK_TICKS;
+            return statCpuSeconds(Files.readString(Path.of("/proc/" + pid + "/stat")));
         } catch (IOException | RuntimeException e) {
             return -1;
         }
@@ -76,9 +72,7 @@ public final class ProcStatus {
                 try {
                     String stat = Files.readString(task.resolve("stat"));
                     String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-                    double seconds = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
-                    threads.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(threadKind(name), seconds));
+                    threads.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(threadKind(name), statCpuSeconds(stat)));
                 } catch (IOException | RuntimeException e) {
                     // a thread that ended while we listed: its CPU is lost, which only makes its kind a lower bound
                 }
@@ -160,6 +154,13 @@ public final class ProcStatus {
     public static long startedAtMillis(ServiceProcess service) {
         return service.process().handle().info().startInstant().map(Instant::toEpochMilli)
                 .orElseThrow(() -> new IllegalStateException("no start time for " + service.name()));
+    }
+
+    /** User plus system CPU seconds from a process's or a thread's {@code stat} line. */
+    private static double statCpuSeconds(String stat) {
+        String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        // fields[0] is field 3 (state); utime and stime are fields 14 and 15.
+        return (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) / (double) CLOCK_TICKS;
     }
 
     private static long statusKib(long pid, String key) {
