@@ -43,6 +43,11 @@ final class WorkerRun {
             return (cpuSeconds - cpuByThreadKind.getOrDefault("jit", 0.0)) * 1000 / count;
         }
 
+        /** The harness's CPU seconds (broker, target, result watcher: the bench JVM) per 1,000 URLs of this run. */
+        double harnessCpuPerThousand() {
+            return harnessCpuSeconds * 1000 / count;
+        }
+
         Map<String, Object> asMap() {
             Map<String, Object> m = new LinkedHashMap<>();
             m.put("urls", count);
