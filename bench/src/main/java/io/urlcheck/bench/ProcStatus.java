@@ -42,19 +42,19 @@ public final class ProcStatus {
      * on a shared machine it says how much of a run the worker was ready to work and got no core.
      */
     public static double runQueueWaitSeconds(ServiceProcess service) {
-        try (var tasks = Files.list(Path.of("/proc/" + service.process().pid() + "/task"))) {
-            long nanos = 0;
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    nanos += Long.parseLong(Files.readString(task.resolve("schedstat")).trim().split(" ")[1]);
-                } catch (IOException | RuntimeException e) {
-                    // a thread that ended while we listed: its wait is lost, which only makes the figure a lower bound
-                }
-            }
-            return nanos / 1e9;
-        } catch (IOException | RuntimeException e) {
+        Map<Long, String> schedstats = taskFiles(service.process().pid(), "schedstat");
+        if (schedstats == null) {
             return -1;
         }
+        long nanos = 0;
+        for (String schedstat : schedstats.values()) {
+            try {
+                nanos += Long.parseLong(schedstat.trim().split(" ")[1]);
+            } catch (RuntimeException e) {
+                // unreadable: left out, as a thread that ended is
+            }
+        }
+        return nanos / 1e9;
     }
 
     /** One thread's kind ({@link #threadKind}) and the CPU seconds it has used. */
@@ -66,20 +66,13 @@ public final class ProcStatus {
      * empty when unreadable. Compare two readings with {@link #cpuSecondsByThreadKind(Map, Map)}.
      */
     public static Map<Long, ThreadCpu> threadCpu(long pid) {
-        Map<Long, ThreadCpu> threads = new LinkedHashMap<>();
-        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
-            for (Path task : (Iterable<Path>) tasks::iterator) {
-                try {
-                    String stat = Files.readString(task.resolve("stat"));
-                    String name = stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
-                    threads.put(Long.parseLong(task.getFileName().toString()), new ThreadCpu(threadKind(name), statCpuSeconds(stat)));
-                } catch (IOException | RuntimeException e) {
-                    // a thread that ended while we listed: its CPU is lost, which only makes its kind a lower bound
-                }
-            }
-        } catch (IOException | RuntimeException e) {
+        Map<Long, String> stats = taskFiles(pid, "stat");
+        if (stats == null) {
             return Map.of();
         }
+        Map<Long, ThreadCpu> threads = new LinkedHashMap<>();
+        stats.forEach((tid, stat) -> threads.put(tid,
+                new ThreadCpu(threadKind(stat.substring(stat.indexOf('(') + 1, stat.lastIndexOf(')'))), statCpuSeconds(stat))));
         return threads;
     }
 
@@ -154,6 +147,27 @@ public final class ProcStatus {
     public static long startedAtMillis(ServiceProcess service) {
         return service.process().handle().info().startInstant().map(Instant::toEpochMilli)
                 .orElseThrow(() -> new IllegalStateException("no start time for " + service.name()));
+    }
+
+    /**
+     * The file {@code name} of each of {@code pid}'s live threads ({@code /proc/<pid>/task/<tid>/<name>}), by thread id,
+     * or null when the process is gone. A thread that ends while they are read is left out, so a figure summed over
+     * them is a lower bound.
+     */
+    private static Map<Long, String> taskFiles(long pid, String name) {
+        Map<Long, String> files = new LinkedHashMap<>();
+        try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+            for (Path task : (Iterable<Path>) tasks::iterator) {
+                try {
+                    files.put(Long.parseLong(task.getFileName().toString()), Files.readString(task.resolve(name)));
+                } catch (IOException | RuntimeException e) {
+                    // the thread ended while we listed
+                }
+            }
+            return files;
+        } catch (IOException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** User plus system CPU seconds from a process's or a thread's {@code stat} line. */
