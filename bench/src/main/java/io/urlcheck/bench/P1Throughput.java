@@ -24,7 +24,7 @@ final class P1Throughput {
         bench.defaultWorkerJvm(Bench.DEPLOYED_WORKER_JVM);
         Report report = new Report("p1", bench);
         report.row("mode", "worker URL/s", "asyncio URL/s", "ratio", "worker cpu-s/1k", "asyncio cpu-s/1k", "cpu ratio",
-                "target", "met", "2nd half URL/s", "2nd half ratio", "cpu-s/1k w/o JIT", "cpu-s/1k budget", "wrk req/s");
+                "target", "met", "2nd half URL/s", "2nd half ratio", "climb URLs", "cpu-s/1k w/o JIT", "cpu-s/1k budget", "wrk req/s");
         Map<String, Object> modes = new LinkedHashMap<>();
         try (BenchKafka kafka = BenchKafka.start()) {
             for (String modeName : o.string("modes", "keep-alive,close").split(",")) {
@@ -46,6 +46,9 @@ final class P1Throughput {
                         if (!Double.isNaN(w.secondHalfUrlsPerSecond())) {
                             samples.add("worker 2nd half", w.secondHalfUrlsPerSecond());
                             samples.add("ratio 2nd half", w.secondHalfUrlsPerSecond() / a.urlsPerSecond());
+                        }
+                        if (w.climbUrls() >= 0) {
+                            samples.add("climb urls", w.climbUrls());
                         }
                         samples.add("wrk", ceiling);
                         double asyncioCpu = a.cpuSeconds() * 1000 / a.urls();
@@ -70,13 +73,14 @@ final class P1Throughput {
                 figures.put("met", met);
                 figures.put("medianWorkerSecondHalf", samples.medianOrNa("worker 2nd half", 1));
                 figures.put("medianRatioSecondHalf", samples.medianOrNa("ratio 2nd half", 3));
+                figures.put("medianClimbUrls", samples.medianOrNa("climb urls", 0));
                 figures.put("medianWorkerCpuPer1000WithoutJit", samples.medianOrNa("worker cpu w/o jit", 3));
                 figures.put("medianWorkerCpuBudgetPer1000", Stats.round(samples.median("worker cpu budget"), 3));
                 modes.put(mode, figures);
                 report.row(mode, samples.median("worker"), samples.median("asyncio"), ratio, samples.median("worker cpu"),
                         samples.median("asyncio cpu"), cpuRatio, ">= 3, <= 0.33", met ? "yes" : "NO",
                         samples.medianOrNa("worker 2nd half", 1), samples.medianOrNa("ratio 2nd half", 3),
-                        samples.medianOrNa("worker cpu w/o jit", 3), samples.median("worker cpu budget"), samples.median("wrk"));
+                        samples.medianOrNa("climb urls", 0), samples.medianOrNa("worker cpu w/o jit", 3), samples.median("worker cpu budget"), samples.median("wrk"));
             }
         }
         report.put("urls", load.urls()).put("concurrency", load.concurrency()).put("hosts", load.hosts().size())

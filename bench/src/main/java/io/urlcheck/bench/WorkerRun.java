@@ -23,6 +23,11 @@ final class WorkerRun {
      * What one run measured; {@code cpuSeconds} is the worker's CPU from its first result to its last, and
      * {@code cpuByThreadKind} splits it by thread kind ({@link ProcStatus#cpuSecondsByThreadKind}).
      */
+    /** A climb ends when the rate holds this share of the second-half rate ... */
+    static final double CLIMB_SHARE = 0.9;
+    /** ... over this many timeline buckets (10 s). */
+    static final int CLIMB_WINDOW_BUCKETS = (int) (10_000 / ResultWatcher.TIMELINE_BUCKET_MS);
+
     record Figures(long count, double urlsPerSecond, double warmUrlsPerSecond, double steadyUrlsPerSecond,
                    double secondHalfUrlsPerSecond, double seconds,
                    double launchToFirstSeconds, double cpuSeconds, Map<String, Double> cpuByThreadKind,
@@ -43,6 +48,39 @@ final class WorkerRun {
             return (cpuSeconds - cpuByThreadKind.getOrDefault("jit", 0.0)) * 1000 / count;
         }
 
+        /**
+         * The timeline bucket where the worker's climb ended: the first from which its rate held {@link #CLIMB_SHARE} of its
+         * second-half rate over {@link #CLIMB_WINDOW_BUCKETS}; -1 if the run never did, or was too short to say. A fresh
+         * worker's JIT takes its first 100,000 URLs to compile its hot path on two busy cores (bench/README.md, finding 25).
+         */
+        int climbEndBucket() {
+            if (Double.isNaN(secondHalfUrlsPerSecond) || timeline.size() < CLIMB_WINDOW_BUCKETS) {
+                return -1;
+            }
+            long windowSum = 0;
+            for (int i = 0; i < timeline.size(); i++) {
+                windowSum += timeline.get(i);
+                if (i >= CLIMB_WINDOW_BUCKETS) {
+                    windowSum -= timeline.get(i - CLIMB_WINDOW_BUCKETS);
+                }
+                if (i >= CLIMB_WINDOW_BUCKETS - 1
+                        && windowSum >= CLIMB_SHARE * secondHalfUrlsPerSecond * CLIMB_WINDOW_BUCKETS) {
+                    return i - CLIMB_WINDOW_BUCKETS + 1;
+                }
+            }
+            return -1;
+        }
+
+        /** URLs checked before the climb ended ({@link #climbEndBucket}); -1 if it did not. */
+        long climbUrls() {
+            int end = climbEndBucket();
+            if (end < 0) {
+                return -1;
+            }
+            long perSecond = timeline.subList(0, end).stream().mapToLong(Integer::longValue).sum();
+            return perSecond * ResultWatcher.TIMELINE_BUCKET_MS / 1000;
+        }
+
         /** The harness's CPU seconds (broker, target, result watcher: the bench JVM) per 1,000 URLs of this run. */
         double harnessCpuPerThousand() {
             return harnessCpuSeconds * 1000 / count;
@@ -55,6 +93,9 @@ final class WorkerRun {
             m.put("urlsPerSecondAfterFirstSecond", Double.isNaN(warmUrlsPerSecond) ? null : Stats.round(warmUrlsPerSecond, 1));
             m.put("urlsPerSecondSteady", Double.isNaN(steadyUrlsPerSecond) ? null : Stats.round(steadyUrlsPerSecond, 1));
             m.put("urlsPerSecondSecondHalf", Double.isNaN(secondHalfUrlsPerSecond) ? null : Stats.round(secondHalfUrlsPerSecond, 1));
+            int climbEnd = climbEndBucket();
+            m.put("climbSeconds", climbEnd < 0 ? null : climbEnd * ResultWatcher.TIMELINE_BUCKET_MS / 1000.0);
+            m.put("climbUrls", climbEnd < 0 ? null : climbUrls());
             m.put("seconds", Stats.round(seconds, 3));
             m.put("launchToFirstSeconds", Stats.round(launchToFirstSeconds, 3));
             m.put("cpuSeconds", Stats.round(cpuSeconds, 2));
