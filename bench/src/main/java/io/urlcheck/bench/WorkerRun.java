@@ -19,15 +19,15 @@ import java.util.Map;
  */
 final class WorkerRun {
 
-    /**
-     * What one run measured; {@code cpuSeconds} is the worker's CPU from its first result to its last, and
-     * {@code cpuByThreadKind} splits it by thread kind ({@link ProcStatus#cpuSecondsByThreadKind}).
-     */
     /** A climb ends when the rate holds this share of the second-half rate ... */
     static final double CLIMB_SHARE = 0.9;
     /** ... over this many timeline buckets (10 s). */
     static final int CLIMB_WINDOW_BUCKETS = (int) (10_000 / ResultWatcher.TIMELINE_BUCKET_MS);
 
+    /**
+     * What one run measured; {@code cpuSeconds} is the worker's CPU from its first result to its last, and
+     * {@code cpuByThreadKind} splits it by thread kind ({@link ProcStatus#cpuSecondsByThreadKind}).
+     */
     record Figures(long count, double urlsPerSecond, double warmUrlsPerSecond, double steadyUrlsPerSecond,
                    double secondHalfUrlsPerSecond, double seconds,
                    double launchToFirstSeconds, double cpuSeconds, Map<String, Double> cpuByThreadKind,
@@ -77,8 +77,8 @@ final class WorkerRun {
             if (end < 0) {
                 return -1;
             }
-            long perSecond = timeline.subList(0, end).stream().mapToLong(Integer::longValue).sum();
-            return perSecond * ResultWatcher.TIMELINE_BUCKET_MS / 1000;
+            long bucketRatesSum = timeline.subList(0, end).stream().mapToLong(Integer::longValue).sum(); // URL/s per bucket
+            return bucketRatesSum * ResultWatcher.TIMELINE_BUCKET_MS / 1000;
         }
 
         /** The harness's CPU seconds (broker, target, result watcher: the bench JVM) per 1,000 URLs of this run. */
