@@ -13,8 +13,6 @@ import java.io.OutputStream;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
-import java.nio.file.DirectoryNotEmptyException;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -146,10 +144,12 @@ public final class KafkaProcess extends StackProcess {
                     .setIgnoreFormatted(true)
                     .run();
             Files.move(fresh, template, StandardCopyOption.ATOMIC_MOVE);
-        } catch (FileAlreadyExistsException | DirectoryNotEmptyException e) {
-            // another launcher made it at the same moment: theirs is as good
         } catch (Exception e) {
-            throw new IOException("formatting failed: " + e.getMessage(), e);
+            // Another launcher moved its template in first: theirs is as good. Linux refuses the move onto their
+            // directory with a plain FileSystemException ("Directory not empty"), so the template itself decides.
+            if (!Files.isRegularFile(template.resolve("meta.properties"))) {
+                throw new IOException("formatting failed: " + e.getMessage(), e);
+            }
         } finally {
             if (Files.isDirectory(fresh)) {
                 try (var files = Files.walk(fresh)) {
