@@ -47,8 +47,9 @@ final class P1Throughput {
                             samples.add("worker 2nd half", w.secondHalfUrlsPerSecond());
                             samples.add("ratio 2nd half", w.secondHalfUrlsPerSecond() / a.urlsPerSecond());
                         }
-                        if (w.climbUrls() >= 0) {
-                            samples.add("climb urls", w.climbUrls());
+                        long climbUrls = w.climbUrls();
+                        if (climbUrls >= 0) {
+                            samples.add("climb urls", climbUrls);
                         }
                         samples.add("wrk", ceiling);
                         double asyncioCpu = a.cpuSeconds() * 1000 / a.urls();

@@ -73,7 +73,11 @@ final class WorkerRun {
 
         /** URLs checked before the climb ended ({@link #climbEndBucket}); -1 if it did not. */
         long climbUrls() {
-            int end = climbEndBucket();
+            return urlsBefore(climbEndBucket());
+        }
+
+        /** URLs checked before timeline bucket {@code end}; -1 for a bucket of -1 (no climb's end). */
+        private long urlsBefore(int end) {
             if (end < 0) {
                 return -1;
             }
@@ -95,7 +99,7 @@ final class WorkerRun {
             m.put("urlsPerSecondSecondHalf", Double.isNaN(secondHalfUrlsPerSecond) ? null : Stats.round(secondHalfUrlsPerSecond, 1));
             int climbEnd = climbEndBucket();
             m.put("climbSeconds", climbEnd < 0 ? null : climbEnd * ResultWatcher.TIMELINE_BUCKET_MS / 1000.0);
-            m.put("climbUrls", climbEnd < 0 ? null : climbUrls());
+            m.put("climbUrls", climbEnd < 0 ? null : urlsBefore(climbEnd));
             m.put("seconds", Stats.round(seconds, 3));
             m.put("launchToFirstSeconds", Stats.round(launchToFirstSeconds, 3));
             m.put("cpuSeconds", Stats.round(cpuSeconds, 2));
