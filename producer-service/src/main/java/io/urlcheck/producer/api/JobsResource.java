@@ -68,7 +68,7 @@ public class JobsResource {
     public Response submitJson(@QueryParam("jobId") String jobId, @HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length,
                                @HeaderParam(ApiHeaders.OPTIONS) String options, InputStream body) {
         return accepted(submitter.submit(userJobId(jobId), OptionsHeader.parse(options), metrics.ingestion(ProducerMetrics.Source.rest),
-                new JsonArrayFeeder(bounded(body, length), options != null)));
+                new JsonArrayFeeder(bounded(body, length), options != null, submitter.limits().maxLineBytes())));
     }
 
     /**
@@ -89,7 +89,8 @@ public class JobsResource {
                     continue;
                 }
                 files++;
-                InputFeeder feeder = isJson(part.contentType()) ? new JsonArrayFeeder(part.body(), options != null)
+                InputFeeder feeder = isJson(part.contentType()) ? new JsonArrayFeeder(part.body(), options != null,
+                        submitter.limits().maxLineBytes())
                         : InputFeeder.lines(part.body(), submitter.limits().maxLineBytes());
                 feeder.feed(ingestion);
             }

@@ -20,18 +20,28 @@ import java.io.InputStream;
  * a time, never binding the array; or the object {@code {"options": {...}, "urls": [...]}}, whose options
  * must come before its URLs so that they can stream too. An object element may say where its link was found
  * in a document, {@code "source": {"file": ..., "line": ...}}. An element of another shape is rejected on its
- * own; a body that is not a JSON array or such an object, is malformed or nests deeper than
- * {@link JsonCodec#MAX_NESTING_DEPTH} is unreadable.
+ * own, and so is an object element larger than a line may be ({@link #ELEMENT_VALUES} values, or more characters
+ * than the longest line the text form reads): it is skipped unread, as a too-long line is. A body that is not a
+ * JSON array or such an object, is malformed, nests deeper than {@link JsonCodec#MAX_NESTING_DEPTH} or has
+ * options over {@link OptionsHeader#BODY_BUDGET} is unreadable.
  */
 final class JsonArrayFeeder implements InputFeeder {
 
+    /** The most values an object element may hold: {@code {"url": ..., "source": {...}}} needs five. */
+    static final int ELEMENT_VALUES = 100;
+
     private final InputStream body;
     private final boolean optionsInHeader;
+    private final BoundedTree elementBudget;
 
-    /** @param optionsInHeader true when the request set the job's options already, so the body may not */
-    JsonArrayFeeder(InputStream body, boolean optionsInHeader) {
+    /**
+     * @param optionsInHeader true when the request set the job's options already, so the body may not
+     * @param maxLineBytes    the longest line the text form reads: no object element may hold more characters
+     */
+    JsonArrayFeeder(InputStream body, boolean optionsInHeader, int maxLineBytes) {
         this.body = body;
         this.optionsInHeader = optionsInHeader;
+        this.elementBudget = new BoundedTree(ELEMENT_VALUES, maxLineBytes);
     }
 
     @Override
@@ -73,7 +83,7 @@ final class JsonArrayFeeder implements InputFeeder {
                 if (urls || ingestion.inputCount() > 0) {
                     throw new SubmissionException(SubmissionException.Kind.BAD_OPTIONS, "\"options\" must come before \"urls\"");
                 }
-                ingestion.useOptions(OptionsHeader.of(parser.readValueAsTree()));
+                ingestion.useOptions(OptionsHeader.of(options(parser)));
             } else if (field.equals("urls") && value == JsonToken.START_ARRAY) {
                 urls = true;
                 array(parser, ingestion);
@@ -87,8 +97,16 @@ final class JsonArrayFeeder implements InputFeeder {
         }
     }
 
+    private static JsonNode options(JsonParser parser) throws IOException {
+        try {
+            return OptionsHeader.BODY_BUDGET.read(parser);
+        } catch (BoundedTree.TooLarge e) {
+            throw new SubmissionException(SubmissionException.Kind.BAD_OPTIONS, "\"options\" is too large: " + e.getMessage());
+        }
+    }
+
     /** Feeds the array the parser stands at the start of, element by element. */
-    private static void array(JsonParser parser, Ingestion ingestion) throws IOException {
+    private void array(JsonParser parser, Ingestion ingestion) throws IOException {
         long index = 0;
         for (JsonToken token = parser.nextToken(); token != JsonToken.END_ARRAY; token = parser.nextToken()) {
             if (token == null) {
@@ -98,14 +116,22 @@ final class JsonArrayFeeder implements InputFeeder {
         }
     }
 
-    private static void element(JsonParser parser, JsonToken token, long index, Ingestion ingestion) throws IOException {
+    private void element(JsonParser parser, JsonToken token, long index, Ingestion ingestion) throws IOException {
         String sequence = Long.toString(index);
         if (token == JsonToken.VALUE_STRING) {
             ingestion.input(parser.getText(), sequence);
             return;
         }
         if (token == JsonToken.START_OBJECT) {
-            JsonNode node = parser.readValueAsTree();
+            JsonNode node;
+            try {
+                node = elementBudget.read(parser);
+            } catch (BoundedTree.TooLarge e) {
+                // The element's number in its echo too: a result is one per distinct input, and each is its own.
+                ingestion.unreadable("{...} (JSON element " + index + ")", "JSON element " + index + " is too large: "
+                        + e.getMessage());
+                return;
+            }
             JsonNode url = node.get("url");
             if (url != null && url.isTextual()) {
                 JsonNode source = node.get("source");

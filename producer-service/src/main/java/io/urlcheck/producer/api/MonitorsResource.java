@@ -1,9 +1,9 @@
 package io.urlcheck.producer.api;
 
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.urlcheck.contract.ApiHeaders;
-import io.urlcheck.contract.CodecException;
 import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Monitor;
@@ -36,7 +36,6 @@ import java.io.InputStream;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 
@@ -57,14 +56,18 @@ public class MonitorsResource {
                           String lastTick, String nextTick) {
     }
 
+    /** The largest JSON monitor: every URL and webhook it may hold, its options, and room for fields a newer client adds. */
+    private static final BoundedTree JSON_BUDGET = new BoundedTree(Monitor.MAX_URLS + Monitor.MAX_WEBHOOKS
+            + OptionsHeader.BODY_BUDGET.maxValues() + 100, Long.MAX_VALUE);
+
     private final MonitorStore store;
-    private final MonitorUrls checker;
+    private final UrlNormalizer normalizer;
     private final ProducerSettings settings;
     private final Clock clock;
 
     public MonitorsResource(MonitorStore store, UrlNormalizer normalizer, ProducerSettings settings, Clock clock) {
         this.store = store;
-        this.checker = new MonitorUrls(normalizer);
+        this.normalizer = normalizer;
         this.settings = settings;
         this.clock = clock;
     }
@@ -72,18 +75,12 @@ public class MonitorsResource {
     @POST
     @Consumes(MediaType.APPLICATION_JSON)
     public Response addJson(@HeaderParam(HttpHeaders.CONTENT_LENGTH) Long length, InputStream body) throws IOException {
-        JsonNode node;
-        try {
-            node = JsonCodec.decode(bounded(body, length).readAllBytes(), JsonNode.class);
-        } catch (CodecException e) {
-            throw new IllegalArgumentException("the body is not JSON: " + e.getMessage(), e);
-        }
-        Monitor given = monitorOf(node);
-        List<MonitorUrls.Given> urls = new ArrayList<>();
+        Monitor given = monitorOf(tree(bounded(body, length)));
+        MonitorUrls urls = new MonitorUrls(normalizer);
         for (int i = 0; i < given.urls().size(); i++) {
-            urls.add(new MonitorUrls.Given("urls[" + i + "]", given.urls().get(i)));
+            urls.add("urls[" + i + "]", given.urls().get(i));
         }
-        return store(new Monitor(given.name(), given.schedule(), checker.check(urls), given.options(), given.webhooks(),
+        return store(new Monitor(given.name(), given.schedule(), urls.urls(), given.options(), given.webhooks(),
                 given.brokenAfter(), given.certExpiryDays()));
     }
 
@@ -96,21 +93,20 @@ public class MonitorsResource {
                             @HeaderParam(ApiHeaders.OPTIONS) String options, InputStream body) throws IOException {
         JobOptions jobOptions = OptionsHeader.parse(options);
         Schedule schedule = new Schedule(every, cron);
-        List<MonitorUrls.Given> urls = new ArrayList<>();
+        MonitorUrls urls = new MonitorUrls(normalizer);
         LineReader reader = new LineReader(bounded(body, length), settings.maxLineBytes());
         for (Line line = reader.next(); line != null; line = reader.next()) {
             String text = line.text().strip();
             String where = "line " + line.number();
             if (line.problem() == Line.Problem.TOO_LONG) {
-                urls.add(new MonitorUrls.Given(where, text, "line too long: over " + settings.maxLineBytes() + " bytes"));
+                urls.bad(where, "line too long: over " + settings.maxLineBytes() + " bytes");
             } else if (line.problem() == Line.Problem.INVALID_UTF8) {
-                urls.add(new MonitorUrls.Given(where, text, "line is not valid UTF-8"));
+                urls.bad(where, "line is not valid UTF-8");
             } else if (!text.isEmpty() && text.charAt(0) != '#') {
-                urls.add(new MonitorUrls.Given(where, text));
+                urls.add(where, text);
             }
         }
-        List<String> checked = checker.check(urls);
-        return store(new Monitor(name, schedule, checked, jobOptions, webhooks, brokenAfter, certExpiryDays));
+        return store(new Monitor(name, schedule, urls.urls(), jobOptions, webhooks, brokenAfter, certExpiryDays));
     }
 
     @GET
@@ -177,6 +173,28 @@ public class MonitorsResource {
         return new Summary(monitor.name(), monitor.schedule(), monitor.urls().size(), monitor.webhooks().size(),
                 monitor.brokenAfter(), monitor.certExpiryDays(), last == null ? null : last.toString(),
                 next == null ? null : next.toString());
+    }
+
+    /**
+     * The JSON body as a tree no larger than {@link #JSON_BUDGET}, read as it streams in: a body of tiny values
+     * ({@code {"urls": ["a","a",...]}}) builds a tree twenty times its size, which the body limit alone does not bound.
+     */
+    private static JsonNode tree(InputStream body) throws IOException {
+        try (JsonParser parser = JsonCodec.mapper().getFactory().createParser(body)) {
+            if (parser.nextToken() == null) {
+                throw new IllegalArgumentException("the body must be a JSON object: a monitor");
+            }
+            JsonNode node = JSON_BUDGET.read(parser);
+            if (parser.nextToken() != null) {
+                throw new IllegalArgumentException("the body is not JSON: content after the monitor");
+            }
+            return node;
+        } catch (BoundedTree.TooLarge e) {
+            throw new IllegalArgumentException("the monitor is too large: " + e.getMessage() + "; a monitor holds at most "
+                    + Monitor.MAX_URLS + " URLs and " + Monitor.MAX_WEBHOOKS + " webhooks", e);
+        } catch (JsonProcessingException e) {
+            throw new IllegalArgumentException("the body is not JSON: " + e.getOriginalMessage(), e);
+        }
     }
 
     /** The monitor in a JSON body; an {@link IllegalArgumentException} says which field is wrong and why. */

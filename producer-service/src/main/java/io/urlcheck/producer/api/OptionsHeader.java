@@ -12,6 +12,13 @@ import java.nio.charset.StandardCharsets;
 /** Reads a job's options from the {@value ApiHeaders#OPTIONS} header or a JSON body's {@code options} field. */
 final class OptionsHeader {
 
+    /**
+     * The most a body's {@code options} may hold: what the largest valid {@link JobOptions} needs (every pattern and
+     * header at its longest), with room for fields a newer client adds. Read whole, a larger tree could take the heap.
+     */
+    static final BoundedTree BODY_BUDGET = new BoundedTree(2 * JobOptions.MAX_PATTERNS + 2 * JobOptions.MAX_HEADERS + 100,
+            (2L * JobOptions.MAX_PATTERNS + 2L * JobOptions.MAX_HEADERS + 100) * JobOptions.MAX_TEXT_LENGTH);
+
     private OptionsHeader() {
     }
 

@@ -34,7 +34,7 @@ class JsonLinkSourceTest {
             new UrlDedup(1000), outbox, clock, "links:r:");
 
     private JobTotals feed(String json) throws IOException {
-        new JsonArrayFeeder(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), false).feed(ingestion);
+        new JsonArrayFeeder(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), false, 65_536).feed(ingestion);
         return ingestion.accounting().snapshot(clock.instant());
     }
 
@@ -82,6 +82,20 @@ class JsonLinkSourceTest {
             assertThat(r.outcome()).isEqualTo(Outcome.INVALID_URL);
             assertThat(r.error()).contains("bad \"source\"");
         });
+        assertThat(totals.submitted()).isEqualTo(3);
+    }
+
+    @Test
+    void anElementLargerThanALineIsOneUnreadableResultAndTheElementsAfterItAreRead() throws IOException {
+        String hugeButTiny = "[]," .repeat(JsonArrayFeeder.ELEMENT_VALUES) + "[]";
+        String longText = "x".repeat(65_536);
+        JobTotals totals = feed("[{\"url\": \"https://a.example/\", \"junk\": [" + hugeButTiny + "]},"
+                + " {\"url\": \"https://b.example/\", \"note\": \"" + longText + "\"}, \"https://c.example/\"]");
+
+        assertThat(requests).extracting(CheckRequest::url).containsExactly("https://c.example/");
+        assertThat(results).extracting(CheckResult::outcome, CheckResult::url, CheckResult::error).containsExactly(
+                tuple(Outcome.INVALID_URL, "{...} (JSON element 0)", "JSON element 0 is too large: over 100 values or 65536 characters"),
+                tuple(Outcome.INVALID_URL, "{...} (JSON element 1)", "JSON element 1 is too large: over 100 values or 65536 characters"));
         assertThat(totals.submitted()).isEqualTo(3);
     }
 }

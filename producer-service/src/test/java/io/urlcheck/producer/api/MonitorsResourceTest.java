@@ -195,4 +195,17 @@ class MonitorsResourceTest {
                 .then().statusCode(400).body("error", containsString("split it into smaller monitors"));
         given().get("/api/monitors/" + name).then().statusCode(404);
     }
+
+    @Test
+    void anUploadIsRefusedAtItsFirstUrlPastWhatAMonitorHoldsAndDuplicatesDoNotCount() {
+        String name = unique("many");
+        String body = "https://dup.example/\n".repeat(10) + IntStream.rangeClosed(1, Monitor.MAX_URLS + 5)
+                .mapToObj(i -> "https://many.example/" + i).collect(Collectors.joining("\n"));
+
+        given().header(ApiHeaders.CLIENT, "test").contentType("text/plain").body(body)
+                .post("/api/monitors?name=" + name + "&every=1h")
+                .then().statusCode(400).body("error", equalTo("urls: a monitor holds at most " + Monitor.MAX_URLS
+                        + " URLs; line " + (Monitor.MAX_URLS + 10) + " is one more"));
+        given().get("/api/monitors/" + name).then().statusCode(404);
+    }
 }
