@@ -29,11 +29,23 @@ import java.util.Map;
  * producers (or two lives of one) read is accepted, and checked, once by each, and counted in each one's
  * {@code accepted}, so every input is still accounted for exactly once. Thread-safe: the consumer thread
  * routes records while a timer publishes.
+ *
+ * <p>Each open job holds its accounting and dedup set until its day ends, so the jobs a process keeps open
+ * are bounded ({@code maxOpenJobs}): a record that would open one more is {@link Refused}, and the consumer
+ * dead-letters it with the reason. A record without a job id is always served: it opens the day's standing job.
  */
 public final class IntakeJobs {
 
+    /** A record that would open one job more than this process keeps open; it joins no job. */
+    public static final class Refused extends RuntimeException {
+        private Refused(String message) {
+            super(message);
+        }
+    }
+
     private final UrlNormalizer normalizer;
     private final int dedupMaxUrls;
+    private final int maxOpenJobs;
     private final Clock clock;
     private final JobRegistry registry;
     private final String process;
@@ -41,17 +53,23 @@ public final class IntakeJobs {
     private final Map<String, Job> jobs = new LinkedHashMap<>();
     private long opened;
 
-    /** @param process this producer process's id ({@link JobIds#process}), the stem of its contributor ids */
-    public IntakeJobs(UrlNormalizer normalizer, int dedupMaxUrls, Clock clock, JobRegistry registry, String process) {
-        this(normalizer, dedupMaxUrls, clock, registry, process, IngestionMeter.NONE);
+    /**
+     * @param maxOpenJobs the most jobs this process keeps open at once; a record without a job id still opens the
+     *                    day's standing job
+     * @param process     this producer process's id ({@link JobIds#process}), the stem of its contributor ids
+     */
+    public IntakeJobs(UrlNormalizer normalizer, int dedupMaxUrls, int maxOpenJobs, Clock clock, JobRegistry registry,
+                      String process) {
+        this(normalizer, dedupMaxUrls, maxOpenJobs, clock, registry, process, IngestionMeter.NONE);
     }
 
     /** @param meter counts every intake job's inputs, for the service's metrics */
-    public IntakeJobs(UrlNormalizer normalizer, int dedupMaxUrls, Clock clock, JobRegistry registry, String process,
-                      IngestionMeter meter) {
+    public IntakeJobs(UrlNormalizer normalizer, int dedupMaxUrls, int maxOpenJobs, Clock clock, JobRegistry registry,
+                      String process, IngestionMeter meter) {
         this.meter = meter;
         this.normalizer = normalizer;
         this.dedupMaxUrls = dedupMaxUrls;
+        this.maxOpenJobs = maxOpenJobs;
         this.clock = clock;
         this.registry = registry;
         this.process = process;
@@ -63,10 +81,21 @@ public final class IntakeJobs {
      * @param record   the decoded record
      * @param position where it came from, e.g. {@code 1-4711} (partition-offset); completes its request id
      * @param outbox   where this batch's records go
+     * @throws Refused when it names a job not open here while {@code maxOpenJobs} named jobs are
      */
     public synchronized void accept(IntakeRecord record, String position, Outbox outbox) {
-        String jobId = record.jobId() != null ? record.jobId() : JobIds.standing(today());
-        Job job = jobs.computeIfAbsent(jobId, this::open);
+        String standing = JobIds.standing(today());
+        String jobId = record.jobId() != null ? record.jobId() : standing;
+        Job job = jobs.get(jobId);
+        if (job == null) {
+            if (!jobId.equals(standing) && jobs.size() >= maxOpenJobs) {
+                throw new Refused("this producer keeps " + maxOpenJobs + " intake jobs open, the most it may"
+                        + " (urlcheck.producer.intake-max-open-jobs), until their UTC day ends; name one of them, or no job"
+                        + " for the day's standing job");
+            }
+            job = open(jobId);
+            jobs.put(jobId, job);
+        }
         job.outbox.target = outbox;
         job.ingestion.input(record.input(), position, record.options());
         job.changed = true;

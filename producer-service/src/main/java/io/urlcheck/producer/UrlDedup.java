@@ -13,7 +13,8 @@ import java.util.Arrays;
 public final class UrlDedup {
 
     private static final long EMPTY = 0L;
-    private static final int INITIAL_CAPACITY = 1 << 12;
+    /** Small, so that the thousands of intake jobs a producer may keep open cost little until they grow. */
+    private static final int INITIAL_CAPACITY = 1 << 6;
 
     private final int maxEntries;
     private long[] table = new long[INITIAL_CAPACITY];

@@ -14,6 +14,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class IntakeJobsTest {
 
@@ -46,7 +47,7 @@ class IntakeJobsTest {
     private final List<JobTotals> totals = outbox.totals;
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T23:59:00Z"));
     private final JobRegistry registry = new JobRegistry(10);
-    private final IntakeJobs jobs = new IntakeJobs(new UrlNormalizer(), 1000, clock, registry, "pod-a-12345678");
+    private final IntakeJobs jobs = new IntakeJobs(new UrlNormalizer(), 1000, 3, clock, registry, "pod-a-12345678");
 
     @Test
     void recordsWithoutAJobIdJoinTheStandingJobOfTheUtcDay() {
@@ -104,7 +105,7 @@ class IntakeJobsTest {
 
     @Test
     void twoProcessesPublishTheirOwnPartsOfOneJob() {
-        IntakeJobs other = new IntakeJobs(new UrlNormalizer(), 1000, clock, new JobRegistry(10), "pod-b-87654321");
+        IntakeJobs other = new IntakeJobs(new UrlNormalizer(), 1000, 3, clock, new JobRegistry(10), "pod-b-87654321");
         jobs.accept(new IntakeRecord("http://a.example/", null), "0-1", outbox);
         other.accept(new IntakeRecord("http://a.example/", null), "1-1", outbox);
         other.accept(new IntakeRecord("http://b.example/", null), "1-2", outbox);
@@ -134,6 +135,25 @@ class IntakeJobsTest {
             assertThat(t.complete()).isFalse();
             assertThat(t.accepted()).isEqualTo(1);
         });
+    }
+
+    @Test
+    void aRecordThatWouldOpenMoreJobsThanTheProcessKeepsIsRefusedButOpenJobsAndTheStandingJobStillServe() {
+        for (String job : List.of("a", "b", "c")) {
+            jobs.accept(new IntakeRecord("http://" + job + ".example/", job), "0-" + job, outbox);
+        }
+
+        assertThatThrownBy(() -> jobs.accept(new IntakeRecord("http://d.example/", "d"), "0-d", outbox))
+                .isInstanceOf(IntakeJobs.Refused.class).hasMessageContaining("urlcheck.producer.intake-max-open-jobs");
+        jobs.accept(new IntakeRecord("http://a2.example/", "a"), "0-a2", outbox);
+        jobs.accept(new IntakeRecord("http://e.example/", null), "0-e", outbox);
+        assertThat(requests).extracting(CheckRequest::jobId).containsExactly("a", "b", "c", "a", "intake-2026-11-23");
+        assertThat(jobs.current("d")).isNull();
+
+        clock.now = Instant.parse("2026-11-24T00:00:05Z");
+        jobs.publish(outbox);
+        jobs.accept(new IntakeRecord("http://d.example/", "d"), "0-d2", outbox);
+        assertThat(jobs.current("d").accepted()).as("the day's jobs completed, so a new one opens").isEqualTo(1);
     }
 
     @Test

@@ -44,7 +44,7 @@ public class ProducerBeans {
     IntakeJobs intakeJobs(UrlNormalizer normalizer, Clock clock, JobRegistry registry, ProducerSettings settings,
                           ProducerMetrics metrics) {
         // HOSTNAME is the pod's name on Kubernetes; with a random suffix, each process is its own contributor.
-        return new IntakeJobs(normalizer, settings.dedupMaxUrls(), clock, registry,
+        return new IntakeJobs(normalizer, settings.dedupMaxUrls(), settings.intakeMaxOpenJobs(), clock, registry,
                 JobIds.process(System.getenv("HOSTNAME"), UUID.randomUUID()), metrics.ingestion(ProducerMetrics.Source.intake));
     }
 

@@ -39,6 +39,13 @@ public interface ProducerSettings {
     @WithDefault("1000")
     int rememberedJobs();
 
+    /**
+     * Intake jobs one producer keeps open at once (each until its UTC day ends); a record naming one more is
+     * dead-lettered. Records without a job id always join the day's standing job.
+     */
+    @WithDefault("10000")
+    int intakeMaxOpenJobs();
+
     /** How often intake jobs are checked for a UTC day that ended (their running totals go out with each batch). */
     @WithDefault("5s")
     Duration intakeTotalsInterval();

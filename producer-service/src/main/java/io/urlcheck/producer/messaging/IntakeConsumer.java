@@ -30,8 +30,8 @@ import java.util.function.Consumer;
  * Consumes {@code urlcheck.intake} in batches of raw records written by any Kafka client. A decodable
  * record goes to its intake job (requests, or an {@code INVALID_URL} result); an undecodable one (empty,
  * over 64 KiB, not UTF-8, JSON of the wrong shape, a malformed job id or one
- * reserved for monitors) goes to {@code urlcheck.dead-letter}
- * with the reason in a header. The method returns, and the batch's offsets become committable, only
+ * reserved for monitors), or one that would open more intake jobs than this process keeps
+ * ({@link IntakeJobs.Refused}), goes to {@code urlcheck.dead-letter} with the reason in a header. The method returns, and the batch's offsets become committable, only
  * after Kafka acknowledged everything the batch produced: at-least-once. A batch that cannot be
  * published fails the channel (failure-strategy fail), so nothing is committed past it. The totals of
  * every job a batch changed go out with the batch (after its requests, acknowledged with them), so the
@@ -113,7 +113,13 @@ public class IntakeConsumer {
             metrics.undecodableIntake();
             return;
         }
-        jobs.accept(decoded, record.partition() + "-" + record.offset(), outbox);
+        try {
+            jobs.accept(decoded, record.partition() + "-" + record.offset(), outbox);
+        } catch (IntakeJobs.Refused e) {
+            LOG.warnf("intake record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
+            outbox.deadLetter(record.key(), record.value(), e.getMessage(), record.topic(), record.partition(), record.offset());
+            metrics.refusedIntake();
+        }
     }
 
     private void publishTotals() {

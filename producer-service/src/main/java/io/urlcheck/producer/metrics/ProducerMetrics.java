@@ -24,6 +24,7 @@ public class ProducerMetrics {
     private final Map<Source, IngestionMeter> meters = new EnumMap<>(Source.class);
     private final Timer publish;
     private final Counter undecodable;
+    private final Counter refused;
 
     public ProducerMetrics(MeterRegistry registry) {
         for (Source source : Source.values()) {
@@ -36,6 +37,10 @@ public class ProducerMetrics {
         this.undecodable = Counter.builder("urlcheck.producer.dead.letters")
                 .description("Intake records set aside on urlcheck.dead-letter")
                 .tag("reason", "undecodable")
+                .register(registry);
+        this.refused = Counter.builder("urlcheck.producer.dead.letters")
+                .description("Intake records set aside on urlcheck.dead-letter")
+                .tag("reason", "too-many-jobs")
                 .register(registry);
     }
 
@@ -52,6 +57,11 @@ public class ProducerMetrics {
     /** An intake record could not be decoded and was dead-lettered. */
     public void undecodableIntake() {
         undecodable.increment();
+    }
+
+    /** An intake record would have opened more intake jobs than the producer keeps, and was dead-lettered. */
+    public void refusedIntake() {
+        refused.increment();
     }
 
     /** The counters of one source; rejections by reason, each registered up front. */
