@@ -20,6 +20,12 @@ public interface ApiGuardConfig {
     @WithDefault("/q/health,/q/health/*,/q/metrics,/q/openapi")
     List<String> publicPaths();
 
+    /**
+     * Host names (no port; {@code [::1]} for IPv6) a request to a guarded path must name, with the token or without;
+     * unset: any. Set where the service is reached by known names, above all where the token is public.
+     */
+    Optional<List<String>> allowedHosts();
+
     /** Further public paths for static files a service serves (the sink's dashboard); none by default. */
     Optional<List<String>> staticPaths();
 }

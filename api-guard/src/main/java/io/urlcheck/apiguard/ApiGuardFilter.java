@@ -19,7 +19,8 @@ import java.util.Optional;
 
 /**
  * Deny by default, before any route (JAX-RS, static files, Quarkus' own) sees a request. Public paths
- * ({@link PublicPaths}) pass; everything else needs the bearer token when one is configured (401
+ * ({@link PublicPaths}) pass; everything else must name an allowed host when they are configured
+ * ({@link AllowedHosts}, 403 otherwise), and needs the bearer token when one is configured (401
  * otherwise), or, without a token, must come from a local, same-origin caller ({@link LocalOnly}, 403
  * otherwise). The bind address follows the token too ({@link BindAddressConfigFactory}).
  */
@@ -42,7 +43,9 @@ public class ApiGuardFilter {
         config.staticPaths().ifPresent(patterns::addAll);
         PublicPaths open = PublicPaths.of(patterns);
         Optional<BearerToken> token = config.token().filter(t -> !t.isBlank()).map(BearerToken::new);
-        filters.register(ctx -> check(ctx, open, token), PRIORITY);
+        Optional<AllowedHosts> hosts = config.allowedHosts().map(AllowedHosts::of);
+        filters.register(ctx -> check(ctx, open, token, hosts), PRIORITY);
+        hosts.ifPresent(h -> LOG.infof("Guarded paths answer only requests whose Host is one of %s", h));
         if (token.isPresent()) {
             LOG.infof("API token required on every path but %s", open);
         } else {
@@ -50,10 +53,14 @@ public class ApiGuardFilter {
         }
     }
 
-    private static void check(RoutingContext ctx, PublicPaths open, Optional<BearerToken> token) {
+    private static void check(RoutingContext ctx, PublicPaths open, Optional<BearerToken> token, Optional<AllowedHosts> hosts) {
         HttpServerRequest request = ctx.request();
         if (open.admits(request.method().name(), request.path())) {
             ctx.next();
+            return;
+        }
+        if (hosts.isPresent() && !hosts.get().admits(authority(request))) {
+            refuse(ctx, 403, "Host " + authority(request) + " is not one of urlcheck.api.allowed-hosts");
             return;
         }
         if (token.isPresent()) {

@@ -24,7 +24,6 @@ public final class LocalOnly {
             Set.of("text/plain", "multipart/form-data", "application/x-www-form-urlencoded");
     private static final Set<String> SAFE_METHODS = Set.of("GET", "HEAD", "OPTIONS");
     private static final Pattern IPV4 = Pattern.compile("\\d{1,3}(\\.\\d{1,3}){3}");
-    private static final Pattern PORT = Pattern.compile(":\\d{1,5}");
 
     /** What the policy looks at; {@code peer} is the TCP peer, the header values are null when absent. */
     public record Request(InetAddress peer, String method, String host, String origin, String secFetchSite,
@@ -61,11 +60,7 @@ public final class LocalOnly {
         if (host == null) {
             return false;
         }
-        String name = host;
-        int colon = host.lastIndexOf(':');
-        if (colon >= 0 && PORT.matcher(host.substring(colon)).matches()) {
-            name = host.substring(0, colon);
-        }
+        String name = AllowedHosts.nameOf(host);
         if (name.equalsIgnoreCase("localhost")) {
             return true;
         }

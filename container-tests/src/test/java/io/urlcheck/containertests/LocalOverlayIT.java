@@ -6,7 +6,10 @@ import io.urlcheck.testkit.TargetServer;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -61,11 +64,35 @@ class LocalOverlayIT {
             assertThat(summary.body()).contains("\"total\":5").contains("\"OK\":5");
             assertThat(HTTP.send(HttpRequest.newBuilder(URI.create(env.get("URLCHECK_SINK") + "/api/summary")).GET().build(),
                     HttpResponse.BodyHandlers.discarding()).statusCode()).as("without the token").isEqualTo(401);
+            // The token is public: a DNS-rebinding page could send it, but it names its own host (urlcheck.api.allowed-hosts).
+            for (String base : List.of(env.get("URLCHECK_SINK"), env.get("URLCHECK_PRODUCER"))) {
+                URI api = URI.create(base);
+                assertThat(statusOf(api, "/api/jobs/local-overlay", "evil.example:" + api.getPort(), env.get("URLCHECK_API_TOKEN")))
+                        .as("the token under a foreign Host, " + base).isEqualTo(403);
+                assertThat(statusOf(api, "/q/health/ready", "evil.example:" + api.getPort(), null))
+                        .as("a public path under a foreign Host, " + base).isEqualTo(200);
+            }
         } finally {
             run(HOME.resolve("deploy/local/down").toString());
         }
         assertThat(run("podman", "pod", "ls", "--format", "{{.Name}}").lines().filter(p -> p.startsWith("urlcheck-local-")))
                 .as("pods left after down").isEmpty();
+    }
+
+    /**
+     * The status of a GET of {@code path} that names {@code host} in its Host header, as a page on that host would
+     * after rebinding its name to this address (Java's HttpClient may not set Host).
+     */
+    private static int statusOf(URI server, String path, String host, String token) throws IOException {
+        try (Socket socket = new Socket(server.getHost(), server.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("GET " + path + " HTTP/1.1\r\nHost: " + host + "\r\n"
+                    + (token == null ? "" : "Authorization: Bearer " + token + "\r\n")
+                    + "Connection: close\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+            String statusLine = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+                    .readLine();
+            return Integer.parseInt(statusLine.split(" ")[1]);
+        }
     }
 
     /** The {@code export NAME=value} lines of {@code up}'s output. */
