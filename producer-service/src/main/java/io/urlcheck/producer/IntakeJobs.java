@@ -81,7 +81,7 @@ public final class IntakeJobs {
      * @param record   the decoded record
      * @param position where it came from, e.g. {@code 1-4711} (partition-offset); completes its request id
      * @param outbox   where this batch's records go
-     * @throws Refused when it names a job not open here while {@code maxOpenJobs} named jobs are
+     * @throws Refused when it names a job not open here while {@code maxOpenJobs} jobs are
      */
     public synchronized void accept(IntakeRecord record, String position, Outbox outbox) {
         String standing = JobIds.standing(today());

@@ -24,15 +24,8 @@ record BoundedTree(int maxValues, long maxChars) {
 
     /** A value over its budget: skipped, not read. */
     static final class TooLarge extends Exception {
-        private final BoundedTree budget;
-
         private TooLarge(BoundedTree budget) {
             super("over " + budget.maxValues() + " values or " + budget.maxChars() + " characters", null, false, false);
-            this.budget = budget;
-        }
-
-        BoundedTree budget() {
-            return budget;
         }
     }
 
