@@ -112,25 +112,16 @@ class OversizedJsonIT {
         int perChunk = 64 * 1024 / unit.length();
         byte[] chunk = unit.repeat(perChunk).getBytes(StandardCharsets.US_ASCII);
         try {
-            chunk(out, head.getBytes(StandardCharsets.US_ASCII));
+            RawHttp.chunk(out, head.getBytes(StandardCharsets.US_ASCII));
             long left = times;
             for (; left >= perChunk; left -= perChunk) {
-                chunk(out, chunk);
+                RawHttp.chunk(out, chunk);
             }
-            chunk(out, (unit.repeat((int) left) + tail).getBytes(StandardCharsets.US_ASCII));
+            RawHttp.chunk(out, (unit.repeat((int) left) + tail).getBytes(StandardCharsets.US_ASCII));
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException e) {
             // The server answered before the body's end and closed the connection; the test reads its answer.
         }
-    }
-
-    private static void chunk(OutputStream out, byte[] data) throws IOException {
-        if (data.length == 0) {
-            return;
-        }
-        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(data);
-        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 }

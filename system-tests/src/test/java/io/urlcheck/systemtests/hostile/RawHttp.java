@@ -54,6 +54,16 @@ final class RawHttp {
         return send(InetAddress.getLoopbackAddress(), port, method, target, headers, body);
     }
 
+    /** Writes {@code data} as one chunk of a {@code Transfer-Encoding: chunked} body; nothing for no data. */
+    static void chunk(OutputStream out, byte[] data) throws IOException {
+        if (data.length == 0) {
+            return;
+        }
+        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+        out.write(data);
+        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+    }
+
     /**
      * Reads one response: its head, then as many body bytes as {@code Content-Length} says, else until the
      * server closes. It returns as soon as the response is complete, even if the server keeps reading a

@@ -93,23 +93,17 @@ class UploadLimitIT {
         }
         byte[] body = lines.toString().getBytes(StandardCharsets.US_ASCII);
         try {
-            chunk(out, ("--upl0ad\r\nContent-Disposition: form-data; name=\"file\"; filename=\"urls.txt\"\r\n"
+            RawHttp.chunk(out, ("--upl0ad\r\nContent-Disposition: form-data; name=\"file\"; filename=\"urls.txt\"\r\n"
                     + "Content-Type: text/plain\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
             while (sent.get() < UPLOAD && !answered.get()) {
-                chunk(out, body);
+                RawHttp.chunk(out, body);
                 sent.addAndGet(body.length);
             }
-            chunk(out, "\r\n--upl0ad--\r\n".getBytes(StandardCharsets.US_ASCII));
+            RawHttp.chunk(out, "\r\n--upl0ad--\r\n".getBytes(StandardCharsets.US_ASCII));
             out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
             out.flush();
         } catch (IOException e) {
             // The server answered and closed the connection: expected once the limit is passed.
         }
-    }
-
-    private static void chunk(OutputStream out, byte[] data) throws IOException {
-        out.write((Integer.toHexString(data.length) + "\r\n").getBytes(StandardCharsets.US_ASCII));
-        out.write(data);
-        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
     }
 }
