@@ -24,15 +24,19 @@ record BoundedTree(int maxValues, long maxChars) {
 
     /** A value over its budget: skipped, not read. */
     static final class TooLarge extends Exception {
-        private TooLarge(BoundedTree budget) {
-            super("over " + budget.maxValues() + " values or " + budget.maxChars() + " characters", null, false, false);
+        private TooLarge(String limit) {
+            super("over " + limit, null, false, false);
         }
     }
 
     /** An over-budget value found deep in the tree; unwinds to {@link #read}, which skips the rest. */
     private static final class Exceeded extends RuntimeException {
-        private Exceeded() {
+        /** The limit it passed, e.g. {@code 100 values}. */
+        private final String limit;
+
+        private Exceeded(String limit) {
             super(null, null, false, false);
+            this.limit = limit;
         }
     }
 
@@ -49,7 +53,7 @@ record BoundedTree(int maxValues, long maxChars) {
             return new Reader(parser).value();
         } catch (Exceeded e) {
             skipUntil(parser, outside);
-            throw new TooLarge(this);
+            throw new TooLarge(e.limit);
         }
     }
 
@@ -141,8 +145,11 @@ record BoundedTree(int maxValues, long maxChars) {
         private void spend(int values, long chars) {
             valuesLeft -= values;
             charsLeft -= chars;
-            if (valuesLeft < 0 || charsLeft < 0) {
-                throw new Exceeded();
+            if (valuesLeft < 0) {
+                throw new Exceeded(maxValues + " values");
+            }
+            if (charsLeft < 0) {
+                throw new Exceeded(maxChars + " characters");
             }
         }
     }

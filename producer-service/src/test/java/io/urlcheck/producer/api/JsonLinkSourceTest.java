@@ -94,8 +94,8 @@ class JsonLinkSourceTest {
 
         assertThat(requests).extracting(CheckRequest::url).containsExactly("https://c.example/");
         assertThat(results).extracting(CheckResult::outcome, CheckResult::url, CheckResult::error).containsExactly(
-                tuple(Outcome.INVALID_URL, "{...} (JSON element 0)", "JSON element 0 is too large: over 100 values or 65536 characters"),
-                tuple(Outcome.INVALID_URL, "{...} (JSON element 1)", "JSON element 1 is too large: over 100 values or 65536 characters"));
+                tuple(Outcome.INVALID_URL, "{...} (JSON element 0)", "JSON element 0 is too large: over 100 values"),
+                tuple(Outcome.INVALID_URL, "{...} (JSON element 1)", "JSON element 1 is too large: over 65536 characters"));
         assertThat(totals.submitted()).isEqualTo(3);
     }
 }
