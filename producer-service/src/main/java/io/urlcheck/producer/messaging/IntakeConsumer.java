@@ -31,8 +31,9 @@ import java.util.function.Consumer;
  * record goes to its intake job (requests, or an {@code INVALID_URL} result); an undecodable one (empty,
  * over 64 KiB, not UTF-8, JSON of the wrong shape, a malformed job id or one
  * reserved for monitors), or one that would open more intake jobs than this process keeps
- * ({@link IntakeJobs.Refused}), goes to {@code urlcheck.dead-letter} with the reason in a header. The method returns, and the batch's offsets become committable, only
- * after Kafka acknowledged everything the batch produced: at-least-once. A batch that cannot be
+ * ({@link IntakeJobs.Refused}), goes to {@code urlcheck.dead-letter} with the reason in a header. The
+ * method returns, and the batch's offsets become committable, only after Kafka acknowledged everything
+ * the batch produced: at-least-once. A batch that cannot be
  * published fails the channel (failure-strategy fail), so nothing is committed past it. The totals of
  * every job a batch changed go out with the batch (after its requests, acknowledged with them), so the
  * sink has a job's totals about when its first results come, not a timer tick later. A timer completes
@@ -108,18 +109,21 @@ public class IntakeConsumer {
                 throw new CodecException(MonitorJobId.refusal("jobId"));
             }
         } catch (CodecException e) {
-            LOG.warnf("intake record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-            outbox.deadLetter(record.key(), record.value(), e.getMessage(), record.topic(), record.partition(), record.offset());
+            deadLetter(record, e.getMessage(), outbox);
             metrics.undecodableIntake();
             return;
         }
         try {
             jobs.accept(decoded, record.partition() + "-" + record.offset(), outbox);
         } catch (IntakeJobs.Refused e) {
-            LOG.warnf("intake record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), e.getMessage());
-            outbox.deadLetter(record.key(), record.value(), e.getMessage(), record.topic(), record.partition(), record.offset());
+            deadLetter(record, e.getMessage(), outbox);
             metrics.refusedIntake();
         }
+    }
+
+    private static void deadLetter(ConsumerRecord<byte[], byte[]> record, String reason, KafkaOutbox outbox) {
+        LOG.warnf("intake record %s-%d@%d dead-lettered: %s", record.topic(), record.partition(), record.offset(), reason);
+        outbox.deadLetter(record.key(), record.value(), reason, record.topic(), record.partition(), record.offset());
     }
 
     private void publishTotals() {
