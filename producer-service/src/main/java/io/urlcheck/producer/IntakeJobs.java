@@ -44,7 +44,7 @@ public final class IntakeJobs {
     }
 
     private final UrlNormalizer normalizer;
-    private final int dedupMaxUrls;
+    private final DedupSets dedupSets;
     private final int maxOpenJobs;
     private final Clock clock;
     private final JobRegistry registry;
@@ -58,17 +58,17 @@ public final class IntakeJobs {
      *                    day's standing job
      * @param process     this producer process's id ({@link JobIds#process}), the stem of its contributor ids
      */
-    public IntakeJobs(UrlNormalizer normalizer, int dedupMaxUrls, int maxOpenJobs, Clock clock, JobRegistry registry,
+    public IntakeJobs(UrlNormalizer normalizer, DedupSets dedupSets, int maxOpenJobs, Clock clock, JobRegistry registry,
                       String process) {
-        this(normalizer, dedupMaxUrls, maxOpenJobs, clock, registry, process, IngestionMeter.NONE);
+        this(normalizer, dedupSets, maxOpenJobs, clock, registry, process, IngestionMeter.NONE);
     }
 
     /** @param meter counts every intake job's inputs, for the service's metrics */
-    public IntakeJobs(UrlNormalizer normalizer, int dedupMaxUrls, int maxOpenJobs, Clock clock, JobRegistry registry,
+    public IntakeJobs(UrlNormalizer normalizer, DedupSets dedupSets, int maxOpenJobs, Clock clock, JobRegistry registry,
                       String process, IngestionMeter meter) {
         this.meter = meter;
         this.normalizer = normalizer;
-        this.dedupMaxUrls = dedupMaxUrls;
+        this.dedupSets = dedupSets;
         this.maxOpenJobs = maxOpenJobs;
         this.clock = clock;
         this.registry = registry;
@@ -113,6 +113,7 @@ public final class IntakeJobs {
             if (job.day.isBefore(today)) {
                 accounting.complete();
                 outbox.totals(accounting.snapshot(clock.instant()));
+                job.ingestion.dedup().close();
                 it.remove();
             } else if (job.changed) {
                 outbox.totals(accounting.snapshot(clock.instant()));
@@ -131,6 +132,7 @@ public final class IntakeJobs {
             JobAccounting accounting = job.ingestion.accounting();
             accounting.complete();
             outbox.totals(accounting.snapshot(clock.instant()));
+            job.ingestion.dedup().close();
         }
         jobs.clear();
     }
@@ -149,7 +151,7 @@ public final class IntakeJobs {
         JobAccounting accounting = new JobAccounting(jobId, clock.instant(), process + "." + ++opened, true);
         registry.remember(accounting);
         RoutedOutbox outbox = new RoutedOutbox();
-        Ingestion ingestion = new Ingestion(accounting, normalizer, new UrlDedup(dedupMaxUrls), outbox, clock, jobId + ":");
+        Ingestion ingestion = new Ingestion(accounting, normalizer, dedupSets.newSet(), outbox, clock, jobId + ":");
         ingestion.meter(meter);
         return new Job(ingestion, outbox, today());
     }

@@ -27,7 +27,7 @@ public final class JobSubmitter {
     private static final Logger LOG = Logger.getLogger(JobSubmitter.class);
 
     /** How the submitter is tuned; built from the service configuration. */
-    public record Limits(int maxLineBytes, int dedupMaxUrls, Duration progressInterval, Duration ackTimeout) {
+    public record Limits(int maxLineBytes, DedupSets dedupSets, Duration progressInterval, Duration ackTimeout) {
     }
 
     private final UrlNormalizer normalizer;
@@ -87,7 +87,17 @@ public final class JobSubmitter {
     private JobTotals run(JobAccounting accounting, JobOptions options, IngestionMeter meter, InputFeeder feeder) {
         TrackedOutbox outbox = outboxes.open();
         String prefix = accounting.jobId() + ":" + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36) + ":";
-        Ingestion ingestion = new Ingestion(accounting, normalizer, new UrlDedup(limits.dedupMaxUrls()), outbox, clock, prefix);
+        Ingestion ingestion = new Ingestion(accounting, normalizer, limits.dedupSets().newSet(), outbox, clock, prefix);
+        try {
+            return ingest(accounting, options, meter, feeder, outbox, ingestion);
+        } finally {
+            ingestion.dedup().close();
+        }
+    }
+
+    /** Reads the job's inputs through {@code ingestion}, publishes its totals and waits for Kafka's acknowledgements. */
+    private JobTotals ingest(JobAccounting accounting, JobOptions options, IngestionMeter meter, InputFeeder feeder,
+                             TrackedOutbox outbox, Ingestion ingestion) {
         ingestion.useOptions(options);
         outbox.totals(accounting.snapshot(clock.instant()));
         Progress progress = new Progress(accounting, outbox);
@@ -106,7 +116,9 @@ public final class JobSubmitter {
         JobTotals totals = accounting.snapshot(clock.instant());
         outbox.totals(totals);
         if (ingestion.dedup().saturated()) {
-            LOG.warnf("job %s: more than %d distinct URLs, later repeats were not deduplicated", accounting.jobId(), limits.dedupMaxUrls());
+            LOG.warnf("job %s: deduplication stopped remembering new URLs (at %d distinct URLs: its cap, or the producer's"
+                    + " dedup memory, urlcheck.producer.dedup-heap-share); later repeats were not deduplicated",
+                    accounting.jobId(), ingestion.dedup().size());
         }
         awaitAcks(accounting.jobId(), outbox);
         LOG.infof("job %s submitted: %d lines, %d accepted, %d rejected, %d duplicates, %d skipped", totals.jobId(),

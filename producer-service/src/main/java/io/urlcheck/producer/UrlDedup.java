@@ -8,7 +8,9 @@ import java.util.Arrays;
  * table doubles at 75% load) and stops growing at {@code maxEntries}: past it, URLs already remembered
  * are still recognized, but new ones are no longer remembered, so repeats among them are not detected
  * (they are published again, never dropped). Two distinct URLs sharing a 64-bit hash (odds about
- * n²/2⁶⁵, 3·10⁻⁶ for ten million URLs) would count the second as a duplicate. Not thread-safe.
+ * n²/2⁶⁵, 3·10⁻⁶ for ten million URLs) would count the second as a duplicate. Its table's memory comes from
+ * the {@link DedupSets} budget it was made from: a table that may not grow there stops remembering new URLs the
+ * same way. {@link #close} gives the memory back. Not thread-safe.
  */
 public final class UrlDedup {
 
@@ -17,13 +19,25 @@ public final class UrlDedup {
     private static final int INITIAL_CAPACITY = 1 << 6;
 
     private final int maxEntries;
-    private long[] table = new long[INITIAL_CAPACITY];
+    private final DedupSets budget;
+    private long[] table;
     private int size;
     private boolean hasZero;
     private boolean saturated;
+    /** True once the budget refused a larger table: this one fills to its load limit and no further. */
+    private boolean full;
 
+    /** A set with a budget of its own: for a single job, or a test. */
     public UrlDedup(int maxEntries) {
+        this(maxEntries, new DedupSets(maxEntries, Long.MAX_VALUE));
+    }
+
+    UrlDedup(int maxEntries, DedupSets budget) {
         this.maxEntries = maxEntries;
+        this.budget = budget;
+        // The first table is taken even past the budget: 512 bytes a job, and intake jobs open at once are bounded.
+        budget.take(INITIAL_CAPACITY);
+        this.table = new long[INITIAL_CAPACITY];
     }
 
     /** True the first time {@code url} is offered; false for a repeat (or a hash collision). */
@@ -33,7 +47,7 @@ public final class UrlDedup {
             if (hasZero) {
                 return false;
             }
-            if (size >= maxEntries) {
+            if (!roomForOneMore()) {
                 saturated = true;
                 return true;
             }
@@ -49,16 +63,27 @@ public final class UrlDedup {
             }
             slot = (slot + 1) & mask;
         }
-        if (size >= maxEntries) {
+        if (!roomForOneMore()) {
             saturated = true;
             return true;
         }
         table[slot] = hash;
         size++;
-        if (size * 4L > table.length * 3L) {
+        if (size * 4L > table.length * 3L && !full) {
             grow();
         }
         return true;
+    }
+
+    /** Whether one more URL may be remembered: under the cap, and under the load limit of a table that cannot grow. */
+    private boolean roomForOneMore() {
+        return size < maxEntries && (!full || (size + 1) * 4L <= table.length * 3L);
+    }
+
+    /** Gives the table's memory back to the budget; the set is not used after. */
+    public void close() {
+        budget.release(table.length);
+        table = new long[0];
     }
 
     /** Distinct URLs remembered. */
@@ -73,6 +98,10 @@ public final class UrlDedup {
 
     private void grow() {
         long[] old = table;
+        if (!budget.reserve(old.length * 2)) {
+            full = true;
+            return;
+        }
         table = new long[old.length * 2];
         int mask = table.length - 1;
         for (long h : old) {
@@ -85,6 +114,7 @@ public final class UrlDedup {
             }
         }
         Arrays.fill(old, EMPTY);
+        budget.release(old.length);
     }
 
     /** 64-bit FNV-1a over the UTF-16 code units, then a finalizer; stable across JVMs. */

@@ -47,7 +47,8 @@ class IntakeJobsTest {
     private final List<JobTotals> totals = outbox.totals;
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-23T23:59:00Z"));
     private final JobRegistry registry = new JobRegistry(10);
-    private final IntakeJobs jobs = new IntakeJobs(new UrlNormalizer(), 1000, 3, clock, registry, "pod-a-12345678");
+    private final DedupSets dedupSets = new DedupSets(1000, 1 << 20);
+    private final IntakeJobs jobs = new IntakeJobs(new UrlNormalizer(), dedupSets, 3, clock, registry, "pod-a-12345678");
 
     @Test
     void recordsWithoutAJobIdJoinTheStandingJobOfTheUtcDay() {
@@ -105,7 +106,7 @@ class IntakeJobsTest {
 
     @Test
     void twoProcessesPublishTheirOwnPartsOfOneJob() {
-        IntakeJobs other = new IntakeJobs(new UrlNormalizer(), 1000, 3, clock, new JobRegistry(10), "pod-b-87654321");
+        IntakeJobs other = new IntakeJobs(new UrlNormalizer(), new DedupSets(1000, 1 << 20), 3, clock, new JobRegistry(10), "pod-b-87654321");
         jobs.accept(new IntakeRecord("http://a.example/", null), "0-1", outbox);
         other.accept(new IntakeRecord("http://a.example/", null), "1-1", outbox);
         other.accept(new IntakeRecord("http://b.example/", null), "1-2", outbox);
@@ -154,6 +155,22 @@ class IntakeJobsTest {
         jobs.publish(outbox);
         jobs.accept(new IntakeRecord("http://d.example/", "d"), "0-d2", outbox);
         assertThat(jobs.current("d").accepted()).as("the day's jobs completed, so a new one opens").isEqualTo(1);
+    }
+
+    @Test
+    void completedAndClosedJobsGiveTheirDedupMemoryBack() {
+        jobs.accept(new IntakeRecord("http://a.example/", "named"), "0-1", outbox);
+        jobs.accept(new IntakeRecord("http://b.example/", null), "0-2", outbox);
+        long twoJobs = dedupSets.usedBytes();
+        assertThat(twoJobs).isPositive();
+
+        clock.now = Instant.parse("2026-11-24T00:00:05Z");
+        jobs.accept(new IntakeRecord("http://c.example/", null), "0-3", outbox);
+        jobs.publish(outbox);
+        assertThat(dedupSets.usedBytes()).as("yesterday's two completed, today's standing job open").isEqualTo(twoJobs / 2);
+
+        jobs.close(outbox);
+        assertThat(dedupSets.usedBytes()).isZero();
     }
 
     @Test

@@ -2,6 +2,7 @@ package io.urlcheck.producer.config;
 
 import io.smallrye.common.annotation.Identifier;
 import io.urlcheck.contract.UrlNormalizer;
+import io.urlcheck.producer.DedupSets;
 import io.urlcheck.producer.IntakeJobs;
 import io.urlcheck.producer.JobIds;
 import io.urlcheck.producer.JobRegistry;
@@ -39,12 +40,19 @@ public class ProducerBeans {
         return Clock.systemUTC();
     }
 
+    /** One budget for every job's dedup set, API and intake alike: the sum, not each, must fit the heap. */
     @Produces
     @ApplicationScoped
-    IntakeJobs intakeJobs(UrlNormalizer normalizer, Clock clock, JobRegistry registry, ProducerSettings settings,
-                          ProducerMetrics metrics) {
+    DedupSets dedupSets(ProducerSettings settings) {
+        return new DedupSets(settings.dedupMaxUrls(), (long) (Runtime.getRuntime().maxMemory() * settings.dedupHeapShare()));
+    }
+
+    @Produces
+    @ApplicationScoped
+    IntakeJobs intakeJobs(UrlNormalizer normalizer, DedupSets dedupSets, Clock clock, JobRegistry registry,
+                          ProducerSettings settings, ProducerMetrics metrics) {
         // HOSTNAME is the pod's name on Kubernetes; with a random suffix, each process is its own contributor.
-        return new IntakeJobs(normalizer, settings.dedupMaxUrls(), settings.intakeMaxOpenJobs(), clock, registry,
+        return new IntakeJobs(normalizer, dedupSets, settings.intakeMaxOpenJobs(), clock, registry,
                 JobIds.process(System.getenv("HOSTNAME"), UUID.randomUUID()), metrics.ingestion(ProducerMetrics.Source.intake));
     }
 
@@ -61,8 +69,8 @@ public class ProducerBeans {
     @Produces
     @ApplicationScoped
     JobSubmitter submitter(UrlNormalizer normalizer, OutboxFactory outboxes, JobRegistry registry, Clock clock,
-                           ProducerSettings settings) {
+                           DedupSets dedupSets, ProducerSettings settings) {
         return new JobSubmitter(normalizer, outboxes, registry, clock, new JobSubmitter.Limits(settings.maxLineBytes(),
-                settings.dedupMaxUrls(), settings.progressInterval(), settings.ackTimeout()));
+                dedupSets, settings.progressInterval(), settings.ackTimeout()));
     }
 }

@@ -27,6 +27,13 @@ public interface ProducerSettings {
     @WithDefault("10000000")
     int dedupMaxUrls();
 
+    /**
+     * The share of the heap every job's dedup set may take together (8 to 16 bytes a URL); a set that may not grow
+     * stops remembering new URLs, as one past dedup-max-urls does.
+     */
+    @WithDefault("0.25")
+    double dedupHeapShare();
+
     /** How often a job still being read publishes its running (incomplete) totals. */
     @WithDefault("1s")
     Duration progressInterval();

@@ -7,21 +7,43 @@ import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.Outcome;
+import io.urlcheck.producer.DedupSets;
 import io.urlcheck.producer.TopicContents;
 import io.urlcheck.testkit.KafkaBrokerResource;
+import jakarta.inject.Inject;
 import org.junit.jupiter.api.Test;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
+import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.endsWith;
 import static org.hamcrest.Matchers.equalTo;
 
 @QuarkusTest
 @WithTestResource(KafkaBrokerResource.class)
 class TextSubmissionTest {
+
+    @Inject
+    DedupSets dedupSets;
+
+    @Test
+    void aFinishedSubmissionGivesItsDedupMemoryBack() {
+        long before = dedupSets.usedBytes();
+        String body = IntStream.range(0, 5000).mapToObj(i -> "http://many.example/" + i).collect(Collectors.joining("\n"));
+
+        given().header(ApiHeaders.CLIENT, "test").contentType("text/plain").body(body)
+                .when().post("/api/jobs?jobId=dedup-memory")
+                .then().statusCode(202).body("accepted", equalTo(5000));
+
+        // A monitor's run, if one is due meanwhile, holds a set of its own until it ends.
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(dedupSets.usedBytes()).isEqualTo(before));
+    }
 
     @Test
     void textBodyBecomesHostKeyedRequestsRejectionsAndCompleteTotals() {
