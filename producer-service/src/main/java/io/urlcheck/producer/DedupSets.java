@@ -28,11 +28,6 @@ public final class DedupSets {
         return new UrlDedup(maxUrls, this);
     }
 
-    /** Distinct URLs one set remembers at most. */
-    public int maxUrls() {
-        return maxUrls;
-    }
-
     /** Bytes of tables the open sets hold now. */
     public long usedBytes() {
         return usedSlots.get() * Long.BYTES;

@@ -1,7 +1,5 @@
 package io.urlcheck.producer;
 
-import java.util.Arrays;
-
 /**
  * Per-job duplicate detection in bounded memory: an open-addressing set of 64-bit hashes of result URLs
  * (normalized URL, or the trimmed input for a rejection). It costs 8 to 16 bytes per distinct URL (the
@@ -26,11 +24,6 @@ public final class UrlDedup {
     private boolean saturated;
     /** True once the budget refused a larger table: this one fills to its load limit and no further. */
     private boolean full;
-
-    /** A set with a budget of its own: for a single job, or a test. */
-    public UrlDedup(int maxEntries) {
-        this(maxEntries, new DedupSets(maxEntries, Long.MAX_VALUE));
-    }
 
     UrlDedup(int maxEntries, DedupSets budget) {
         this.maxEntries = maxEntries;
@@ -113,7 +106,6 @@ public final class UrlDedup {
                 table[slot] = h;
             }
         }
-        Arrays.fill(old, EMPTY);
         budget.release(old.length);
     }
 

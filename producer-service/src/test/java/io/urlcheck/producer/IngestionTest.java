@@ -29,7 +29,7 @@ class IngestionTest {
     private final List<CheckResult> rejections = outbox.rejections;
     private final Clock clock = Clock.fixed(Instant.parse("2026-11-23T10:00:00Z"), ZoneOffset.UTC);
     private final Ingestion ingestion = new Ingestion(new JobAccounting("job-1", clock.instant()), new UrlNormalizer(),
-            new UrlDedup(1000), outbox, clock, "job-1:r:");
+            new DedupSets(1000, Long.MAX_VALUE).newSet(), outbox, clock, "job-1:r:");
 
     private JobTotals feed(byte[] body) throws IOException {
         InputFeeder.lines(new ByteArrayInputStream(body), 1024).feed(ingestion);

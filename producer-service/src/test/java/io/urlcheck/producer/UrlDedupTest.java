@@ -8,7 +8,7 @@ class UrlDedupTest {
 
     @Test
     void recognizesRepeatsAcrossTableGrowth() {
-        UrlDedup dedup = new UrlDedup(1_000_000);
+        UrlDedup dedup = new DedupSets(1_000_000, Long.MAX_VALUE).newSet();
         for (int i = 0; i < 100_000; i++) {
             assertThat(dedup.firstTime("http://h.example/" + i)).isTrue();
         }
@@ -21,7 +21,7 @@ class UrlDedupTest {
 
     @Test
     void pastTheCapRemembersNothingNewButStillKnowsTheOld() {
-        UrlDedup dedup = new UrlDedup(2);
+        UrlDedup dedup = new DedupSets(2, Long.MAX_VALUE).newSet();
         assertThat(dedup.firstTime("a")).isTrue();
         assertThat(dedup.firstTime("b")).isTrue();
         assertThat(dedup.firstTime("c")).isTrue();

@@ -6,10 +6,10 @@ import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.LinkSource;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.UrlNormalizer;
+import io.urlcheck.producer.DedupSets;
 import io.urlcheck.producer.Ingestion;
 import io.urlcheck.producer.JobAccounting;
 import io.urlcheck.producer.RecordingOutbox;
-import io.urlcheck.producer.UrlDedup;
 import org.junit.jupiter.api.Test;
 
 import java.io.ByteArrayInputStream;
@@ -31,7 +31,7 @@ class JsonLinkSourceTest {
     private final List<CheckResult> results = outbox.rejections;
     private final Clock clock = Clock.fixed(Instant.parse("2026-12-04T23:00:00Z"), ZoneOffset.UTC);
     private final Ingestion ingestion = new Ingestion(new JobAccounting("links", clock.instant()), new UrlNormalizer(),
-            new UrlDedup(1000), outbox, clock, "links:r:");
+            new DedupSets(1000, Long.MAX_VALUE).newSet(), outbox, clock, "links:r:");
 
     private JobTotals feed(String json) throws IOException {
         new JsonArrayFeeder(new ByteArrayInputStream(json.getBytes(StandardCharsets.UTF_8)), false, 65_536).feed(ingestion);
