@@ -6,7 +6,7 @@ import picocli.CommandLine.Option;
 import java.util.ArrayList;
 import java.util.List;
 
-/** How the local workers check: concurrency, per-host limit, timeout, retries and the address allow-list. */
+/** How the local workers check: concurrency, per-host limit, timeout, retries and the address allow and deny lists. */
 public final class WorkerOptions {
 
     @Option(names = "--concurrency", paramLabel = "N",
@@ -31,6 +31,11 @@ public final class WorkerOptions {
                     "a local server needs --allow-cidr 127.0.0.0/8."})
     List<String> allowCidrs = new ArrayList<>();
 
+    @Option(names = "--deny-cidr", paramLabel = "CIDR",
+            description = {"Never let workers check addresses in this range, even inside an --allow-cidr range;",
+                    "repeatable (urlcheck.worker.deny-cidrs)."})
+    List<String> denyCidrs = new ArrayList<>();
+
     /** Puts every given option on the builder as the worker's own {@code urlcheck.worker.*} system property. */
     void applyTo(StackConfig.Builder builder) {
         if (concurrency != null) {
@@ -48,14 +53,20 @@ public final class WorkerOptions {
             }
             builder.worker("urlcheck.worker.max-retries", Integer.toString(retries));
         }
-        if (!allowCidrs.isEmpty()) {
-            for (String cidr : allowCidrs) {
-                if (!cidr.matches("[0-9A-Fa-f:.]+/\\d{1,3}")) {
-                    throw new IllegalArgumentException("--allow-cidr expects a range like 127.0.0.0/8, got " + cidr);
-                }
-            }
-            builder.worker("urlcheck.worker.allow-cidrs", String.join(",", allowCidrs));
+        ranges(builder, "--allow-cidr", allowCidrs, "urlcheck.worker.allow-cidrs");
+        ranges(builder, "--deny-cidr", denyCidrs, "urlcheck.worker.deny-cidrs");
+    }
+
+    private static void ranges(StackConfig.Builder builder, String option, List<String> cidrs, String property) {
+        if (cidrs.isEmpty()) {
+            return;
         }
+        for (String cidr : cidrs) {
+            if (!cidr.matches("[0-9A-Fa-f:.]+/\\d{1,3}")) {
+                throw new IllegalArgumentException(option + " expects a range like 127.0.0.0/8, got " + cidr);
+            }
+        }
+        builder.worker(property, String.join(",", cidrs));
     }
 
     private static int positive(int value, String option) {

@@ -33,7 +33,8 @@ class ArgumentParsingTest {
     @Test
     void runOptionsBecomeTheWorkersOwnProperties() {
         RunCommand run = parse(RunCommand.class, "run", "urls.txt", "--concurrency", "64", "--per-host", "4",
-                "--timeout", "3", "--retries", "0", "--allow-cidr", "127.0.0.0/8", "--allow-cidr", "10.0.0.0/8");
+                "--timeout", "3", "--retries", "0", "--allow-cidr", "127.0.0.0/8", "--allow-cidr", "10.0.0.0/8",
+                "--deny-cidr", "10.96.0.0/12");
         StackConfig.Builder builder = StackConfig.builder(Path.of("."), Path.of("run"));
         run.worker.applyTo(builder);
         run.stack.applyTo(builder, false);
@@ -43,7 +44,8 @@ class ArgumentParsingTest {
                 .containsEntry("urlcheck.worker.max-per-host", "4")
                 .containsEntry("urlcheck.worker.request-timeout", "3s")
                 .containsEntry("urlcheck.worker.max-retries", "0")
-                .containsEntry("urlcheck.worker.allow-cidrs", "127.0.0.0/8,10.0.0.0/8");
+                .containsEntry("urlcheck.worker.allow-cidrs", "127.0.0.0/8,10.0.0.0/8")
+                .containsEntry("urlcheck.worker.deny-cidrs", "10.96.0.0/12");
         assertThat(config.sinkProps()).containsEntry("urlcheck.sink.store", "json");
         assertThat(config.producerPort()).as("run picks free ports unless told").isZero();
         assertThat(run.format).isEqualTo(ResultsExport.Format.json);

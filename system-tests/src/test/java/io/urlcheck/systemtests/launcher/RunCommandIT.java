@@ -121,6 +121,23 @@ class RunCommandIT {
     }
 
     @Test
+    void aDenyRangeBlocksAddressesThatAnAllowRangeOpens() throws Exception {
+        Path dir = Home.runDir("run-deny");
+        Path file = dir.resolve("urls.txt");
+        String url = targets.url(1, "/status/200");
+        Files.writeString(file, url + "\n");
+
+        LauncherProcess run = LauncherProcess.run(dir, RUN_TIMEOUT, "run", file.toString(),
+                "--allow-cidr", "127.0.0.0/8", "--deny-cidr", "127.0.0.1/32", "--quiet");
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        JsonNode result = JsonCodec.mapper().readTree(dir.resolve("results.json").toFile()).get(0);
+        assertThat(result.get("url").asText()).isEqualTo(url);
+        assertThat(result.get("outcome").asText()).isEqualTo(Outcome.BLOCKED.name());
+        assertThat(result.get("error").asText()).contains("127.0.0.1/32").contains("urlcheck.worker.deny-cidrs");
+    }
+
+    @Test
     void aMissingFileIsAUsageErrorBeforeAnythingStarts() {
         Path dir = Home.runDir("run-missing");
         LauncherProcess run = LauncherProcess.run(dir, Duration.ofSeconds(60), "run", "no-such-file.txt");

@@ -11,7 +11,10 @@ import java.util.Optional;
  * The SSRF guard: which resolved addresses a check may connect to. Blocked by default: every range
  * in {@link #BLOCKED}. An address is allowed only if no blocked range holds it, or an allow range
  * (from {@code urlcheck.worker.allow-cidrs}) holds it; an allow range opens exactly the addresses it
- * lists, so allowing 127.0.0.0/8 opens nothing in 10.0.0.0/8 or 169.254.0.0/16.
+ * lists, so allowing 127.0.0.0/8 opens nothing in 10.0.0.0/8 or 169.254.0.0/16. A deny range (from
+ * {@code urlcheck.worker.deny-cidrs}) blocks what the built-in list cannot know, such as a cluster on public
+ * addresses, and wins over an allow range: allowing 10.0.0.0/8 and denying 10.96.0.0/12 opens the rest of
+ * 10.0.0.0/8 only.
  */
 public final class AddressPolicy {
 
@@ -62,20 +65,36 @@ public final class AddressPolicy {
     private static final List<Cidr> BLOCKED_RANGES = BLOCKED.keySet().stream().map(Cidr::parse).toList();
 
     private final List<Cidr> allowed;
+    private final List<Cidr> denied;
 
-    private AddressPolicy(List<Cidr> allowed) {
+    private AddressPolicy(List<Cidr> allowed, List<Cidr> denied) {
         this.allowed = List.copyOf(allowed);
+        this.denied = List.copyOf(denied);
     }
 
     /** The default policy with {@code allowCidrs} opened; a malformed range fails here, at startup. */
     public static AddressPolicy allowing(List<String> allowCidrs) {
-        return new AddressPolicy(allowCidrs.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList());
+        return of(allowCidrs, List.of());
+    }
+
+    /**
+     * The default policy with {@code allowCidrs} opened and {@code denyCidrs} closed, deny winning; a malformed range
+     * fails here, at startup.
+     */
+    public static AddressPolicy of(List<String> allowCidrs, List<String> denyCidrs) {
+        return new AddressPolicy(ranges(allowCidrs), ranges(denyCidrs));
     }
 
     /** Empty when {@code address} may be connected to, else the reason it is blocked. */
     public Optional<String> refusal(InetAddress address) {
         InetAddress canonical = IpLiteral.canonical(address);
         byte[] bytes = canonical.getAddress();
+        for (Cidr range : denied) {
+            if (range.containsBytes(bytes)) {
+                return Optional.of(canonical.getHostAddress() + " is in denied range " + range
+                        + " (urlcheck.worker.deny-cidrs)");
+            }
+        }
         for (Cidr range : allowed) {
             if (range.containsBytes(bytes)) {
                 return Optional.empty();
@@ -104,6 +123,10 @@ public final class AddressPolicy {
     /** The allow ranges in force. */
     public List<Cidr> allowed() {
         return allowed;
+    }
+
+    private static List<Cidr> ranges(List<String> cidrs) {
+        return cidrs.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList();
     }
 
     private static Map<String, String> ordered(String... rangeThenReason) {

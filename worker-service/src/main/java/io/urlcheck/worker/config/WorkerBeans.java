@@ -52,7 +52,7 @@ public class WorkerBeans {
     @Produces
     @Singleton
     AddressPolicy addressPolicy(WorkerConfig config) {
-        return AddressPolicy.allowing(config.allowCidrs().orElse(List.of()));
+        return AddressPolicy.of(config.allowCidrs().orElse(List.of()), config.denyCidrs().orElse(List.of()));
     }
 
     @Produces

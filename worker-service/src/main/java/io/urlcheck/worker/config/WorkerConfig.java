@@ -99,6 +99,12 @@ public interface WorkerConfig {
     /** CIDR ranges allowed despite the built-in block list (comma list), e.g. 127.0.0.0/8 for loopback targets. */
     Optional<List<String>> allowCidrs();
 
+    /**
+     * CIDR ranges blocked on top of the built-in block list (comma list), winning over {@link #allowCidrs()}: a
+     * cluster on public addresses, or the part of an allowed private network that checks must not reach.
+     */
+    Optional<List<String>> denyCidrs();
+
     /** Time given to in-flight checks at shutdown before the worker exits without them. */
     @WithDefault("20s")
     Duration drainGrace();

@@ -110,6 +110,30 @@ class AddressPolicyTest {
     }
 
     @Test
+    void denyRangeBlocksAPublicAddressTheBuiltInListAllows() {
+        AddressPolicy cluster = AddressPolicy.of(List.of(), List.of("34.118.224.0/20"));
+
+        assertThat(cluster.refusal(literal("34.118.230.7")))
+                .hasValueSatisfying(reason -> assertThat(reason).contains("34.118.224.0/20").contains("deny-cidrs"));
+        assertThat(cluster.refusal(literal("::ffff:34.118.230.7"))).isPresent();
+        assertThat(cluster.refusal(literal("34.118.240.1"))).isEmpty();
+    }
+
+    @Test
+    void denyRangeWinsOverAWiderAllowRange() {
+        AddressPolicy intranet = AddressPolicy.of(List.of("10.0.0.0/8"), List.of("10.96.0.0/12"));
+
+        assertThat(intranet.refusal(literal("10.1.2.3"))).isEmpty();
+        assertThat(intranet.refusal(literal("10.96.0.1"))).hasValueSatisfying(reason -> assertThat(reason).contains("denied"));
+        assertThat(intranet.refusal(literal("10.111.255.255"))).isPresent();
+    }
+
+    @Test
+    void malformedDenyRangeFailsAtStartup() {
+        assertThatThrownBy(() -> AddressPolicy.of(List.of(), List.of("10.0.0.0/99"))).isInstanceOf(IllegalArgumentException.class);
+    }
+
+    @Test
     void malformedAllowRangeFailsAtStartup() {
         assertThatThrownBy(() -> AddressPolicy.allowing(List.of("127.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AddressPolicy.allowing(List.of("loopback"))).isInstanceOf(IllegalArgumentException.class);
