@@ -4,21 +4,29 @@ import io.urlcheck.contract.Outcome;
 
 import java.time.Duration;
 import java.util.Optional;
+import java.util.Set;
 import java.util.function.DoubleSupplier;
 
 /**
  * When to try a check again and how long to wait first. Transient failures (timeouts, refused or
- * broken connections, 5xx, 429) are retried up to {@code maxRetries} times. The wait is exponential
+ * broken connections, 5xx but those in {@link #PERMANENT_5XX}, 429) are retried up to {@code maxRetries} times. The wait is exponential
  * backoff with full jitter, {@code random(0, min(max, base * 2^(n-1)))}, unless the server sent a
  * {@code Retry-After}, which is honoured up to {@code retryAfterCap}.
  */
 public record RetryPolicy(int maxRetries, Duration base, Duration max, Duration retryAfterCap, DoubleSupplier random) {
 
+    /**
+     * The 5xx statuses that state a fact about the server, not an outage, so asking again gets the same answer:
+     * 501 Not Implemented, 505 HTTP Version Not Supported, 506 Variant Also Negotiates, 508 Loop Detected,
+     * 510 Not Extended.
+     */
+    static final Set<Integer> PERMANENT_5XX = Set.of(501, 505, 506, 508, 510);
+
     /** True when an attempt that ended with {@code outcome} (and {@code status}, if any) is worth repeating. */
     public boolean isTransient(Outcome outcome, Integer status) {
         return switch (outcome) {
             case TIMEOUT, CONNECTION_REFUSED, CONNECTION_ERROR -> true;
-            case HTTP_ERROR -> status != null && (status >= 500 || status == 429);
+            case HTTP_ERROR -> status != null && (status >= 500 && !PERMANENT_5XX.contains(status) || status == 429);
             default -> false;
         };
     }

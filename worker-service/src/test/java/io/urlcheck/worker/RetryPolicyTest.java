@@ -29,6 +29,16 @@ class RetryPolicyTest {
     }
 
     @Test
+    void fiveHundredsThatStatePermanentFactsAreNotRetriedWhileOutagesAre() {
+        for (int outage : new int[] {500, 502, 503, 504, 507, 511, 520, 599}) {
+            assertThat(policy.isTransient(Outcome.HTTP_ERROR, outage)).as("HTTP %d", outage).isTrue();
+        }
+        for (int permanent : new int[] {501, 505, 506, 508, 510}) {
+            assertThat(policy.isTransient(Outcome.HTTP_ERROR, permanent)).as("HTTP %d", permanent).isFalse();
+        }
+    }
+
+    @Test
     void retriesStopAfterMaxRetries() {
         assertThat(policy.mayRetryAfter(1)).isTrue();
         assertThat(policy.mayRetryAfter(2)).isTrue();

@@ -33,7 +33,9 @@ class RetryTest {
                         r -> r.response().setStatusCode(503).putHeader("Retry-After", "3600").end(),
                         Routes.status(200)))
                 .route("/always-500", Routes.status(500))
-                .route("/gone", Routes.status(404));
+                .route("/gone", Routes.status(404))
+                .route("/not-implemented", Routes.status(501))
+                .route("/wrong-version", Routes.status(505));
     }
 
     @AfterAll
@@ -89,5 +91,21 @@ class RetryTest {
         assertThat(result.outcome()).isEqualTo(Outcome.HTTP_ERROR);
         assertThat(result.attempts()).isEqualTo(1);
         assertThat(result.error()).isEqualTo("HTTP 404");
+    }
+
+    @Test
+    void notImplementedAndVersionNotSupportedAreAnsweredOnceNotRetried() {
+        Checkers.Built checker = Checkers.defaults(vertx).maxRetries(2).build();
+
+        CheckResult notImplemented = checker.check(server.url("/not-implemented"));
+        CheckResult wrongVersion = checker.check(server.url("/wrong-version"));
+
+        assertThat(notImplemented.outcome()).isEqualTo(Outcome.HTTP_ERROR);
+        assertThat(notImplemented.statusCode()).isEqualTo(501);
+        assertThat(notImplemented.attempts()).isEqualTo(1);
+        assertThat(server.hits("/not-implemented")).isEqualTo(1);
+        assertThat(wrongVersion.statusCode()).isEqualTo(505);
+        assertThat(wrongVersion.attempts()).isEqualTo(1);
+        assertThat(server.hits("/wrong-version")).isEqualTo(1);
     }
 }
