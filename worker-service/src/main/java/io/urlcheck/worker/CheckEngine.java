@@ -198,10 +198,25 @@ public final class CheckEngine {
         long asked = nanoClock.getAsLong();
         return limiter.acquire(host, address, continuing, chain.options.hostIntervalNanos()).thenCompose(permit -> {
             chain.pause(nanoClock.getAsLong() - asked);
-            return http.send(url, address, chain.options.hop(chain.method, chain.first, url), chain.deadline)
-                    .whenComplete((ignored, error) -> permit.release())
-                    .thenCompose(result -> follow(chain, host, url, address, result));
+            return exchange(chain, url, address, permit).thenCompose(result -> follow(chain, host, url, address, result));
         });
+    }
+
+    /**
+     * The port's exchange, the permit released when it ends. A port that throws instead of failing its future
+     * (a trust store it cannot load, an event loop refusing work at shutdown) ends the hop as a failure here, and
+     * its slot is released too: a lost permit would cost the host one of its slots for good.
+     */
+    private CompletableFuture<HopResult> exchange(Chain chain, TargetUrl url, InetAddress address, HostLimiter.Permit permit) {
+        CompletableFuture<HopResult> sent;
+        try {
+            sent = http.send(url, address, chain.options.hop(chain.method, chain.first, url), chain.deadline);
+        } catch (RuntimeException e) {
+            permit.release();
+            return CompletableFuture.completedFuture(
+                    new HopResult.Failure(Outcome.CONNECTION_ERROR, "could not send " + url.url() + ": " + e));
+        }
+        return sent.whenComplete((ignored, error) -> permit.release());
     }
 
     private CompletableFuture<Void> follow(Chain chain, String host, TargetUrl url, InetAddress address, HopResult result) {

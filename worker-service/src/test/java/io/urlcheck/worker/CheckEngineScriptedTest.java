@@ -14,6 +14,7 @@ import java.net.InetAddress;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -225,5 +226,31 @@ class CheckEngineScriptedTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.BLOCKED);
         assertThat(http.requested()).isEmpty();
+    }
+
+    @Test
+    void aPortThatThrowsInsteadOfFailingGivesTheHostSlotBackAndEndsTheCheck() {
+        HostLimiter limiter = new HostLimiter(16, 1, 1, 0, time::nanoTime, time);
+        int[] calls = {0};
+        HttpPort throwing = (url, address, hop, deadline) -> {
+            if (calls[0]++ == 0) {
+                throw new IllegalStateException("trust store unreadable");
+            }
+            return CompletableFuture.completedFuture(new HopResult.Response(204, Map.of(), new byte[0], 0, false,
+                    null, 0, null, null));
+        };
+        CheckEngine engine = new CheckEngine(throwing, resolver, limiter, AddressPolicy.allowing(List.of("127.0.0.0/8")),
+                new RetryPolicy(0, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(30), () -> 1.0), time,
+                time::nanoTime, time.clock(), new CheckEngine.Settings(5, TIMEOUT, "scripted"), new CheckEngine.Listener() { });
+
+        CompletableFuture<CheckResult> failed = check(engine, ROOT + "a");
+        CompletableFuture<CheckResult> next = check(engine, ROOT + "b");
+
+        assertThat(failed).isCompleted();
+        assertThat(failed.join().outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+        assertThat(failed.join().error()).contains("trust store unreadable");
+        assertThat(next).as("the host's only slot was given back").isCompleted();
+        assertThat(next.join().statusCode()).isEqualTo(204);
+        assertThat(limiter.inFlight()).isZero();
     }
 }
