@@ -1,6 +1,6 @@
 // A small NetworkPolicy evaluator (networking.k8s.io/v1 semantics): a pod selected by no policy of a type is
 // open in that direction; a selected pod admits exactly the union of the selecting policies' rules.
-// Endpoints are {pod: {namespace, labels}} or {ip}; IPv4 only for ipBlocks.
+// Endpoints are {pod: {namespace, labels}} or {ip}, IPv4 or IPv6.
 
 export function labelsMatch(selector, labels = {}) {
   if (!selector) return true;
@@ -15,17 +15,56 @@ export function labelsMatch(selector, labels = {}) {
   return true;
 }
 
-function ipv4(text) {
-  return text.split(".").reduce((a, o) => a * 256 + Number(o), 0);
+/** An address as [family, BigInt]: 4 or 6. IPv4-mapped IPv6 (::ffff:a.b.c.d) stays IPv6, as a CNI sees it. */
+export function parseIp(text) {
+  if (!text.includes(":")) return [4, text.split(".").reduce((a, o) => a * 256n + BigInt(Number(o)), 0n)];
+  let [head, tail] = text.includes("::") ? text.split("::") : [text, undefined];
+  const groups = (part) => {
+    if (!part) return [];
+    const out = [];
+    for (const g of part.split(":")) {
+      if (g.includes(".")) {
+        const v = parseIp(g)[1];
+        out.push(Number(v >> 16n), Number(v & 0xffffn));
+      } else out.push(parseInt(g, 16));
+    }
+    return out;
+  };
+  const h = groups(head);
+  const t = groups(tail);
+  if (tail === undefined && h.length !== 8) throw new Error(`not an IPv6 address: ${text}`);
+  const all = [...h, ...new Array(8 - h.length - t.length).fill(0), ...t];
+  if (all.length !== 8 || all.some((g) => !(g >= 0 && g <= 0xffff))) throw new Error(`not an IPv6 address: ${text}`);
+  return [6, all.reduce((a, g) => (a << 16n) + BigInt(g), 0n)];
 }
 
+/** Is `address` in `cidr`? Never across families. */
 export function inCidr(address, cidr) {
-  const [base, bits] = cidr.split("/");
-  if (base.includes(":") || address.includes(":")) return false;
-  const size = 2 ** (32 - Number(bits));
-  const start = Math.floor(ipv4(base) / size) * size;
-  const ip = ipv4(address);
-  return ip >= start && ip < start + size;
+  const [base, bitsText] = cidr.split("/");
+  const [family, start] = parseIp(base);
+  const [af, ip] = parseIp(address);
+  if (family !== af) return false;
+  const width = family === 4 ? 32n : 128n;
+  const host = width - BigInt(Number(bitsText ?? width));
+  return ip >> host === start >> host;
+}
+
+/** The first and last address of `cidr`, as text. */
+export function cidrBounds(cidr) {
+  const [base, bitsText] = cidr.split("/");
+  const [family, start] = parseIp(base);
+  const width = family === 4 ? 32n : 128n;
+  const host = width - BigInt(Number(bitsText ?? width));
+  const first = (start >> host) << host;
+  const last = first + (1n << host) - 1n;
+  return [first, last].map((v) => formatIp(family, v));
+}
+
+function formatIp(family, v) {
+  if (family === 4) return [24n, 16n, 8n, 0n].map((s) => String((v >> s) & 0xffn)).join(".");
+  const groups = [];
+  for (let s = 112n; s >= 0n; s -= 16n) groups.push(((v >> s) & 0xffffn).toString(16));
+  return groups.join(":");
 }
 
 export class Network {

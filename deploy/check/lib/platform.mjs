@@ -5,7 +5,7 @@ import path from "node:path";
 import { execFileSync } from "node:child_process";
 import { clusterIdError, clusterIdsOf } from "./kraft.mjs";
 import { restrictedViolations, strimziPods } from "./podsecurity.mjs";
-import { Network, labelsMatch } from "./netpol.mjs";
+import { Network, labelsMatch, cidrBounds } from "./netpol.mjs";
 import { plan, markdown, ASSUMPTIONS } from "../../capacity/plan.mjs";
 import { durationSeconds } from "./invariants.mjs";
 
@@ -341,7 +341,23 @@ export function checkAutoscaledReplicas(docs) {
 
 // NetworkPolicies: default deny, and exactly the traffic each workload needs.
 const PUBLIC = "93.184.216.34";
+const PUBLIC6 = "2606:4700::1111";
 const PRIVATE = ["169.254.169.254", "10.96.0.1", "10.244.0.5", "172.20.0.10", "192.168.1.1", "127.0.0.1", "100.64.0.1"];
+// IPv6 spellings of private or metadata addresses: NAT64 and IPv4-mapped 169.254.169.254, 6to4 and Teredo
+// wrapping it, EC2's IPv6 metadata address (ULA), loopback, link-local.
+const PRIVATE6 = ["64:ff9b::a9fe:a9fe", "64:ff9b:1::a9fe:a9fe", "::ffff:a9fe:a9fe", "2002:a9fe:a9fe::1",
+  "2001:0:4136:e378:8000:63bf:5601:5601", "fd00:ec2::254", "::1", "fe80::1"];
+const ADDRESS_POLICY = "worker-service/src/main/java/io/urlcheck/worker/address/AddressPolicy.java";
+
+/** The worker's built-in block list (AddressPolicy.BLOCKED: "cidr", "reason" pairs), or undefined. */
+export function workerBlockedRanges(repo) {
+  const file = path.join(repo, ADDRESS_POLICY);
+  if (!fs.existsSync(file)) return undefined;
+  const body = /BLOCKED\s*=\s*ordered\(([\s\S]*?)\);/.exec(fs.readFileSync(file, "utf8"))?.[1];
+  if (!body) return undefined;
+  const strings = [...body.matchAll(/"([^"]*)"/g)].map((m) => m[1]);
+  return strings.filter((_, i) => i % 2 === 0);
+}
 const NODELOCAL_DNS = "169.254.20.10";
 const KUBE_DNS = { pod: { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } } };
 
@@ -434,8 +450,15 @@ export function checkNetwork(docs, repo) {
       if (!admitted) failures.push(`${where}: Kafka's ingress does not admit it on ${target.port}`);
     }
     if (w.svc === "worker") {
-      for (const a of PRIVATE) for (const port of [80, 443]) if (net.egressAllows(pod, { ip: a }, port)) failures.push(`worker egress allows ${a}:${port}`);
+      for (const a of [...PRIVATE, ...PRIVATE6]) for (const port of [80, 443]) if (net.egressAllows(pod, { ip: a }, port)) failures.push(`worker egress allows ${a}:${port}`);
       if (!net.egressAllows(pod, { ip: PUBLIC }, 443)) failures.push("worker egress does not allow the internet");
+      if (!net.egressAllows(pod, { ip: PUBLIC6 }, 443)) failures.push(`worker egress does not allow the IPv6 internet (${PUBLIC6})`);
+      // At least as strict as the worker's own address policy: both ends of every range it blocks are denied.
+      const blocked = workerBlockedRanges(repo);
+      if (!blocked?.length) failures.push(`cannot read the worker's block list (BLOCKED in ${ADDRESS_POLICY})`);
+      for (const cidr of blocked ?? []) {
+        for (const a of cidrBounds(cidr)) if (net.egressAllows(pod, { ip: a }, 443)) failures.push(`worker egress allows ${a}:443, in ${cidr}, which the worker's AddressPolicy blocks`);
+      }
       if (net.egressAllows(pod, { ip: NODELOCAL_DNS }, 80)) failures.push(`worker egress allows ${NODELOCAL_DNS} beyond DNS`);
     } else {
       if (net.egressAllows(pod, { ip: PUBLIC }, 443)) failures.push(`${where}: egress reaches the internet (${PUBLIC}:443)`);

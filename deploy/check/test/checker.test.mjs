@@ -176,6 +176,21 @@ describe("deploy checker", { concurrency: 4 }, () => {
     assertFailsWith(r, /worker egress allows 169\.254\.169\.254/);
   });
 
+  test("worker egress to all of IPv6 reaches metadata through NAT64, 6to4, Teredo and ULA, and fails", async () => {
+    const r = await broken("egress6", "production", jsonPatch("NetworkPolicy", "urlcheck-worker",
+      "- op: replace\n  path: /spec/egress/1/to/1/ipBlock\n  value: {cidr: \"::/0\", except: [\"::1/128\", \"fc00::/7\", \"fe80::/10\"]}"));
+    assertFailsWith(r, /worker egress allows 64:ff9b::a9fe:a9fe:443/);
+    for (const a of ["::ffff:a9fe:a9fe", "2002:a9fe:a9fe::1", "2001:0:4136:e378:8000:63bf:5601:5601"]) assert.ok(allErrors(r).includes(`worker egress allows ${a}:443`), a);
+    assert.match(allErrors(r), /worker egress allows 0:0:0:0:ffff:0:0:0:443, in ::ffff:0:0:0\/96, which the worker's AddressPolicy blocks/);
+  });
+
+  test("worker egress to a range the worker's AddressPolicy blocks fails, and to no IPv6 at all too", async () => {
+    const r = await broken("egress-blocked", "production", jsonPatch("NetworkPolicy", "urlcheck-worker",
+      "- op: remove\n  path: /spec/egress/1/to/0/ipBlock/except/10\n- op: remove\n  path: /spec/egress/1/to/1"));
+    assertFailsWith(r, /worker egress allows 198\.18\.0\.0:443, in 198\.18\.0\.0\/15, which the worker's AddressPolicy blocks/);
+    assert.match(allErrors(r), /worker egress does not allow the IPv6 internet \(2606:4700::1111\)/);
+  });
+
   test("a KafkaUser ACL beyond what the service uses fails", async () => {
     const r = await broken("acl", "production", jsonPatch("KafkaUser", "urlcheck-worker",
       "- op: add\n  path: /spec/authorization/acls/-\n  value: {resource: {type: topic, name: urlcheck.intake, patternType: literal}, operations: [Read]}"));
