@@ -117,7 +117,8 @@ public final class CheckEngine {
     private CompletableFuture<CheckResult> afterAttempt(CheckRequest request, TargetUrl url, int attempt, Chain chain) {
         Outcome outcome = chain.outcome();
         Integer status = chain.last instanceof HopResult.Response r ? r.status() : null;
-        if (retry.isTransient(outcome, status) && retry.mayRetryAfter(attempt, chain.options.retries())) {
+        boolean permanent = chain.last instanceof HopResult.Failure f && f.permanent();
+        if (!permanent && retry.isTransient(outcome, status) && retry.mayRetryAfter(attempt, chain.options.retries())) {
             Optional<Duration> retryAfter = chain.last instanceof HopResult.Response r
                     ? RetryAfter.parse(r.header("retry-after"), clock.instant()) : Optional.empty();
             Duration delay = retry.delay(attempt, retryAfter);

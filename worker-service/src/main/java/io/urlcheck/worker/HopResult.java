@@ -42,7 +42,16 @@ public sealed interface HopResult {
     record Phases(long connectNanos, long tlsNanos, long firstByteNanos, long transferNanos) {
     }
 
-    /** No usable response: {@code outcome} names the failure and {@code reason} explains it. */
-    record Failure(Outcome outcome, String reason) implements HopResult {
+    /**
+     * No usable response: {@code outcome} names the failure and {@code reason} explains it. {@code permanent}
+     * marks a failure of the data, not of the network (a response the client refuses to read, such as headers over
+     * its limit), which asking again would only repeat: it is never retried, whatever its outcome.
+     */
+    record Failure(Outcome outcome, String reason, boolean permanent) implements HopResult {
+
+        /** A failure as its outcome says: retried when the outcome is transient. */
+        public Failure(Outcome outcome, String reason) {
+            this(outcome, reason, false);
+        }
     }
 }

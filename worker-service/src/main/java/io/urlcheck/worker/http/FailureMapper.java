@@ -2,6 +2,7 @@ package io.urlcheck.worker.http;
 
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.TooLongFrameException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.worker.HopResult;
 import io.vertx.core.http.HttpClosedException;
@@ -40,7 +41,11 @@ final class FailureMapper {
                     : new HopResult.Failure(Outcome.CONNECTION_ERROR, "could not connect: " + m);
         }
         if (has(error, TooLongFrameException.class)) {
-            return new HopResult.Failure(Outcome.CONNECTION_ERROR, "response headers too large: " + message(root));
+            // The server's answer, not the network: asking again gets the same headers, so it is permanent.
+            String what = has(error, TooLongHttpLineException.class)
+                    ? "response status line longer than " + VertxHttpPort.MAX_INITIAL_LINE_BYTES / 1024 + " KiB"
+                    : "response headers larger than " + VertxHttpPort.MAX_HEADER_BYTES / 1024 + " KiB";
+            return new HopResult.Failure(Outcome.CONNECTION_ERROR, what + ", the most the worker reads (not retried)", true);
         }
         if (has(error, HttpClosedException.class)) {
             return new HopResult.Failure(Outcome.CONNECTION_ERROR, "connection closed before the response ended");

@@ -32,6 +32,15 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public final class VertxHttpPort implements HttpPort, AutoCloseable {
 
+    /**
+     * The most bytes of response headers read, all lines together: Vert.x's default of 8 KiB is less than real sites
+     * send (large {@code Content-Security-Policy}, {@code Set-Cookie} or {@code Link} headers); curl takes 100 KiB.
+     * A response over it is a permanent {@code CONNECTION_ERROR} ({@link FailureMapper}).
+     */
+    static final int MAX_HEADER_BYTES = 64 * 1024;
+    /** The longest status line read (Vert.x's default, 4 KiB); a longer one fails as headers over their limit do. */
+    static final int MAX_INITIAL_LINE_BYTES = HttpClientOptions.DEFAULT_MAX_INITIAL_LINE_LENGTH;
+
     /** The exchange limits, from {@code WorkerConfig}. */
     public record Settings(Duration connectTimeout, Duration headerTimeout, int maxBodyBytes, int maxPerHost) {
     }
@@ -67,6 +76,8 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
         return new HttpClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
                 .setMaxPoolSize(Math.max(1, settings.maxPerHost()))
+                .setMaxHeaderSize(MAX_HEADER_BYTES)
+                .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)
                 .setKeepAlive(true)
                 .setKeepAliveTimeout(10)
                 .setTryUseCompression(false) // decompression is ours, bounded by max-body-bytes

@@ -31,7 +31,12 @@ class ConnectionFailureTest {
                 socket -> socket.handler(data -> socket.write(Buffer.buffer("SSH-2.0-OpenSSH_9.2\r\n\u0000\u0001garbage\r\n\r\n"))));
         resetting = HostileServer.resetting(vertx, "127.0.0.1");
         hugeHeaders = HostileServer.http(vertx, "127.0.0.1")
-                .route("/huge", r -> r.response().putHeader("X-Big", "y".repeat(64 * 1024)).end());
+                .route("/large", r -> r.response().setStatusCode(203)
+                        .putHeader("Set-Cookie", "session=" + "c".repeat(16 * 1024))
+                        .putHeader("Content-Security-Policy", "default-src 'self' " + "https://cdn.example.com ".repeat(700))
+                        .end())
+                // Beyond even the client's raised limit of 64 KiB, and beyond curl's 100 KiB.
+                .route("/huge", r -> r.response().putHeader("X-Big", "y".repeat(128 * 1024)).end());
     }
 
     @AfterAll
@@ -84,9 +89,20 @@ class ConnectionFailureTest {
     }
 
     @Test
-    void oversizedHeadersAreConnectionError() {
-        CheckResult result = Checkers.defaults(vertx).build().check(hugeHeaders.url("/huge"));
+    void headersOfTensOfKilobytesAreReadAndTheRealStatusReported() {
+        CheckResult result = Checkers.defaults(vertx).build().check(hugeHeaders.url("/large"));
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.OK);
+        assertThat(result.statusCode()).isEqualTo(203);
+    }
+
+    @Test
+    void headersOverTheLimitAreAPermanentErrorTriedOnce() {
+        CheckResult result = Checkers.defaults(vertx).maxRetries(2).build().check(hugeHeaders.url("/huge"));
 
         assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(hugeHeaders.hits("/huge")).isEqualTo(1);
+        assertThat(result.error()).contains("response headers larger than 64 KiB");
     }
 }
