@@ -237,7 +237,7 @@ public final class CheckEngine {
         chain.redirects.add(new Redirect(url.url(), response.status()));
         TargetUrl next;
         try {
-            next = url.resolve(response.header("location"));
+            next = url.resolve(LocationHeader.decode(response.header("location")));
         } catch (IllegalArgumentException e) {
             chain.bodyNote = e.getMessage();
             return CompletableFuture.completedFuture(null);

@@ -8,10 +8,12 @@ import io.urlcheck.worker.support.HostileServer;
 import io.urlcheck.worker.support.Routes;
 import io.urlcheck.worker.support.TestDnsServer;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -20,6 +22,8 @@ class RedirectTest {
 
     private static Vertx vertx;
     private static HostileServer server;
+    /** Writes its Location headers as raw bytes, UTF-8 or Latin-1, as servers do; the Vert.x server writes only Latin-1. */
+    private static HostileServer rawRedirects;
     private static TestDnsServer dns;
 
     @BeforeAll
@@ -38,11 +42,21 @@ class RedirectTest {
         server.route("/hop5", Routes.status(200));
         server.route("/to-idn", Routes.redirect(302, "http://FAß.test:" + server.port() + "/dir/./end?x=a b"));
         dns = TestDnsServer.start(vertx).answer("xn--fa-hia.test", "127.0.0.1");
+        server.route("/caf%C3%A9", Routes.body("text/html", "<title>Café</title>".getBytes(StandardCharsets.UTF_8)));
+        rawRedirects = HostileServer.raw(vertx, "127.0.0.1", socket -> socket.handler(request -> {
+            String line = request.toString(StandardCharsets.ISO_8859_1);
+            byte[] location = line.startsWith("GET /utf8 ")
+                    ? ("http://127.0.0.1:" + server.port() + "/caf\u00e9").getBytes(StandardCharsets.UTF_8)
+                    : ("http://127.0.0.1:" + server.port() + "/caf\u00e9").getBytes(StandardCharsets.ISO_8859_1);
+            socket.write(Buffer.buffer("HTTP/1.1 301 Moved Permanently\r\nContent-Length: 0\r\nLocation: ")
+                    .appendBytes(location).appendString("\r\n\r\n"));
+        }));
     }
 
     @AfterAll
     static void stop() {
         dns.close();
+        rawRedirects.close();
         server.close();
         vertx.close();
     }
@@ -105,5 +119,22 @@ class RedirectTest {
         assertThat(result.outcome()).isEqualTo(Outcome.HTTP_ERROR);
         assertThat(result.statusCode()).isEqualTo(404);
         assertThat(result.redirects()).extracting(Redirect::statusCode).containsExactly(308);
+    }
+
+    @Test
+    void aLocationSentAsRawUtf8BytesIsFollowedAsUtf8() {
+        CheckResult result = Checkers.defaults(vertx).build().check("http://127.0.0.1:" + rawRedirects.port() + "/utf8");
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.OK);
+        assertThat(result.finalUrl()).isEqualTo(server.url("/caf%C3%A9"));
+        assertThat(result.title()).isEqualTo("Café");
+    }
+
+    @Test
+    void aLocationSentAsLatin1BytesThatAreNotUtf8IsStillReadAsLatin1() {
+        CheckResult result = Checkers.defaults(vertx).build().check("http://127.0.0.1:" + rawRedirects.port() + "/latin1");
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.OK);
+        assertThat(result.finalUrl()).isEqualTo(server.url("/caf%C3%A9"));
     }
 }
