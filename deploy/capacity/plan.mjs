@@ -4,8 +4,9 @@
 //   node deploy/capacity/plan.mjs            # the README section (Markdown)
 //   node deploy/capacity/plan.mjs --json     # every figure, for .ci/deploy-check
 // .ci/deploy-check asserts that deploy/README.md carries exactly this output between the capacity markers,
-// that the manifests use the sizes it derives (partitions, KEDA bounds, lag threshold, fallback), and that
-// the assumptions that are also settings (max-in-flight, timeouts, retries, retention) match the manifests.
+// that the manifests use the sizes it derives (partitions, KEDA bounds, lag threshold, fallback, the HPA's CPU
+// target), and that the assumptions that are also settings (max-in-flight, timeouts, retries, retention)
+// match the manifests.
 
 /** Every input of the plan. Times in seconds, sizes in bytes. */
 export const ASSUMPTIONS = {
@@ -22,6 +23,7 @@ export const ASSUMPTIONS = {
   partitionHeadroom: 1.1, // partitions >= peak workers x this ...
   partitionMultiple: 48, // ... rounded up to a multiple of this (divisible by the 3 brokers and 24 sink partitions)
   lagSecondsPerWorker: 20, // KEDA adds a worker per this many seconds of one worker's work waiting
+  hpaCpuShareOfSaturated: 0.7, // the HPA fallback adds workers above this share of a saturated worker's CPU
   // Messages (JSON) and how well each topic's codec compresses them.
   intakeBytes: 100,
   requestBytes: 250,
@@ -66,6 +68,9 @@ export function plan(a = ASSUMPTIONS) {
   const perWorkerRate = a.maxInFlight / meanInFlight;
   const lagThreshold = Math.round((perWorkerRate * a.lagSecondsPerWorker) / 100) * 100;
   const cpuPerWorker = perWorkerRate * a.cpuSecondsPerCheck;
+  // An absolute target (millicores, to the nearest 10), not a share of the request: the request is sized for
+  // TLS-heavy mixes, so 60 % of it is more than a saturated worker ever uses.
+  const hpaCpuMillicores = Math.round((cpuPerWorker * a.hpaCpuShareOfSaturated * 1000) / 10) * 10;
 
   const raw = { intake: rate * a.intakeBytes, requests: rate * a.requestBytes, results: rate * a.resultBytes };
   const stored = {
@@ -90,7 +95,7 @@ export function plan(a = ASSUMPTIONS) {
 
   return {
     rate, peakRate, timeoutHold, meanInFlight, inFlight, workers, peakWorkers, partitions, perWorkerRate,
-    lagThreshold, cpuPerWorker,
+    lagThreshold, cpuPerWorker, hpaCpuMillicores,
     kafka: { rawTotal, storedTotal, storedPerDay, retained, perBroker, volumeBytes, diskUse: perBroker / volumeBytes },
     postgres: { rowWrites, peakRowWrites: rowWrites * a.peakFactor, historyPerDay, jobPerDay, latestSize, historyKept, jobKept, walPerDay },
     keda: { minReplicaCount: 3, maxReplicaCount: partitions, lagThreshold, fallbackReplicas: workers },
@@ -122,6 +127,7 @@ when this section, the manifests or the worker settings disagree with it.
 | KEDA \`lagThreshold\` | ${n(p.lagThreshold)} records (${a.lagSecondsPerWorker} s of one worker's ${n(p.perWorkerRate)} checks/s) |
 | KEDA \`fallback.replicas\` | ${p.keda.fallbackReplicas} (the average need, while KEDA cannot read the lag) |
 | CPU per worker | ${n(p.cpuPerWorker, 2)} core at ${a.cpuSecondsPerCheck * 1000} ms per check |
+| HPA fallback CPU target | ${p.hpaCpuMillicores}m per worker (${n(a.hpaCpuShareOfSaturated * 100)} % of a saturated worker's ${n(p.cpuPerWorker, 2)} core) |
 | Kafka produced | ${mbs(k.rawTotal)} raw, ${mbs(k.storedTotal)} as stored (lz4 ${a.requestCompression}:1 requests, zstd ${a.resultCompression}:1 results) |
 | Kafka retained | ${tb(k.storedPerDay)}/day per replica; ${a.kafkaRetentionDays} days × RF ${a.replication} = ${tb(k.retained)}, **${tb(k.perBroker)} per broker** (${n(k.diskUse * 100)} % of ${a.brokerVolumeGiB} GiB) |
 | PostgreSQL row writes | ${a.rowsPerResult} per result: **${n(pg.rowWrites)}/s** average, ${n(pg.peakRowWrites)}/s at peak |

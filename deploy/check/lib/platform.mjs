@@ -648,6 +648,13 @@ export function checkCapacity(docs, repo) {
   }
   for (const h of docs.filter((d) => d.kind === "HorizontalPodAutoscaler")) {
     if (h.spec.maxReplicas !== p.partitions) failures.push(`${id(h)}: maxReplicas ${h.spec.maxReplicas}, the capacity plan says ${p.partitions}`);
+    for (const m of (h.spec.metrics ?? []).filter((x) => x.type === "Resource" && x.resource?.name === "cpu")) {
+      const t = m.resource.target ?? {};
+      const want = `${p.hpaCpuMillicores}m`;
+      if (t.type !== "AverageValue" || t.averageValue !== want) {
+        failures.push(`${id(h)}: CPU target ${t.type} ${t.averageValue ?? `${t.averageUtilization} %`}, the capacity plan says AverageValue ${want} (a saturated worker uses ${p.cpuPerWorker.toFixed(2)} core)`);
+      }
+    }
   }
   for (const pool of docs.filter((d) => d.kind === "KafkaNodePool")) {
     if (pool.spec.replicas !== a.brokers) failures.push(`${id(pool)}: ${pool.spec.replicas} nodes, the capacity plan assumes ${a.brokers}`);

@@ -362,6 +362,15 @@ describe("deploy checker", { concurrency: 4 }, () => {
     assertFailsWith(hpa, /Deployment\/worker: spec\.replicas 1 in a workload HorizontalPodAutoscaler\/worker scales/);
   });
 
+  test("an HPA fallback whose CPU target a saturated worker never reaches fails", async () => {
+    const dir = path.join(fixtures, "hpa-cpu");
+    fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(path.join(dir, "kustomization.yaml"), "resources:\n  - ../../../overlays/production\ncomponents:\n  - ../../../components/worker-hpa\n" +
+      "patches:\n" + jsonPatch("HorizontalPodAutoscaler", "worker", "- op: replace\n  path: /spec/metrics/0/resource/target\n  value: {type: Utilization, averageUtilization: 60}"));
+    const r = await checkKustomization(dir, { repo, crdValidators });
+    assertFailsWith(r, /HorizontalPodAutoscaler\/worker: CPU target Utilization 60 %, the capacity plan says AverageValue 200m \(a saturated worker uses 0\.28 core\)/);
+  });
+
   test("a namespace without default deny, or a producer with open egress, fails", async () => {
     const r = await broken("no-deny", "production", jsonPatch("NetworkPolicy", "urlcheck-default-deny", "- op: replace\n  path: /spec/policyTypes\n  value: [Ingress]") +
       jsonPatch("NetworkPolicy", "urlcheck-producer", "- op: add\n  path: /spec/egress/-\n  value: {to: [{ipBlock: {cidr: 0.0.0.0/0}}]}"));
