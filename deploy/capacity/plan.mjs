@@ -98,7 +98,9 @@ export function plan(a = ASSUMPTIONS) {
     lagThreshold, cpuPerWorker, hpaCpuMillicores,
     kafka: { rawTotal, storedTotal, storedPerDay, retained, perBroker, volumeBytes, diskUse: perBroker / volumeBytes },
     postgres: { rowWrites, peakRowWrites: rowWrites * a.peakFactor, historyPerDay, jobPerDay, latestSize, historyKept, jobKept, walPerDay },
-    keda: { minReplicaCount: 3, maxReplicaCount: partitions, lagThreshold, fallbackReplicas: workers },
+    // The fallback is the minimum, not the average need: KEDA falls back when it cannot read the lag, which is
+    // mostly when Kafka (or its credentials) is down and no worker could do anything (deploy/README.md).
+    keda: { minReplicaCount: 3, maxReplicaCount: partitions, lagThreshold, fallbackReplicas: 3 },
     checks: { historyOutlivesKafka: a.historyRetentionDays > a.kafkaRetentionDays },
   };
 }
@@ -125,7 +127,7 @@ when this section, the manifests or the worker settings disagree with it.
 | workers at max-in-flight ${a.maxInFlight} | **${p.workers}** average, **${p.peakWorkers}** at ${a.peakFactor}× |
 | partitions of \`urlcheck.requests\` = KEDA maximum | **${p.partitions}** (${a.partitionHeadroom}× the peak, a multiple of ${a.partitionMultiple}) |
 | KEDA \`lagThreshold\` | ${n(p.lagThreshold)} records (${a.lagSecondsPerWorker} s of one worker's ${n(p.perWorkerRate)} checks/s) |
-| KEDA \`fallback.replicas\` | ${p.keda.fallbackReplicas} (the average need, while KEDA cannot read the lag) |
+| KEDA \`fallback.replicas\` | ${p.keda.fallbackReplicas} (the minimum, while KEDA cannot read the lag: Kafka or its credentials are down) |
 | CPU per worker | ${n(p.cpuPerWorker, 2)} core at ${a.cpuSecondsPerCheck * 1000} ms per check |
 | HPA fallback CPU target | ${p.hpaCpuMillicores}m per worker (${n(a.hpaCpuShareOfSaturated * 100)} % of a saturated worker's ${n(p.cpuPerWorker, 2)} core) |
 | Kafka produced | ${mbs(k.rawTotal)} raw, ${mbs(k.storedTotal)} as stored (lz4 ${a.requestCompression}:1 requests, zstd ${a.resultCompression}:1 results) |

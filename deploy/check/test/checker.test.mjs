@@ -362,6 +362,11 @@ describe("deploy checker", { concurrency: 4 }, () => {
     assertFailsWith(hpa, /Deployment\/worker: spec\.replicas 1 in a workload HorizontalPodAutoscaler\/worker scales/);
   });
 
+  test("a KEDA fallback to the average need, when Kafka is likely down, fails", async () => {
+    const r = await broken("keda-fallback", "production", jsonPatch("ScaledObject", "urlcheck-worker", "- op: replace\n  path: /spec/fallback/replicas\n  value: 83"));
+    assertFailsWith(r, /ScaledObject\/urlcheck-worker: fallback replicas 83, the capacity plan says 3/);
+  });
+
   test("an HPA fallback whose CPU target a saturated worker never reaches fails", async () => {
     const dir = path.join(fixtures, "hpa-cpu");
     fs.mkdirSync(dir, { recursive: true });
