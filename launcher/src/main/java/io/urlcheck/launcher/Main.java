@@ -4,9 +4,11 @@ import io.urlcheck.launcher.cli.ConfigFile;
 import io.urlcheck.launcher.cli.ExitCodes;
 import io.urlcheck.launcher.cli.UrlcheckCommand;
 import io.urlcheck.launcher.client.ApiException;
+import io.urlcheck.launcher.output.TerminalText;
 import io.urlcheck.launcher.stack.StackException;
 import picocli.CommandLine;
 
+import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 
 /** The entry point of {@code ./urlcheck}: parses the command line and maps failures to one line and an exit code. */
@@ -29,7 +31,7 @@ public final class Main {
         try {
             expanded = ConfigFile.expand(args, commandLine);
         } catch (IllegalArgumentException e) {
-            commandLine.getErr().println("urlcheck: " + e.getMessage());
+            printError(commandLine.getErr(), e.getMessage());
             return ExitCodes.USAGE;
         }
         return commandLine.execute(expanded);
@@ -40,20 +42,42 @@ public final class Main {
         return new CommandLine(new UrlcheckCommand())
                 .setUsageHelpWidth(100)
                 .setCaseInsensitiveEnumValuesAllowed(true)
+                .setParameterExceptionHandler(Main::parameterError)
                 .setExecutionExceptionHandler((e, cmd, parseResult) -> {
                     if (e.getClass().getSimpleName().equals("UsageException")) {
-                        cmd.getErr().println("urlcheck: " + e.getMessage());
+                        printError(cmd.getErr(), e.getMessage());
                         return ExitCodes.USAGE;
                     }
                     if (e instanceof StackException || e instanceof ApiException || e instanceof UncheckedIOException) {
-                        cmd.getErr().println("urlcheck: " + e.getMessage());
+                        printError(cmd.getErr(), e.getMessage());
                     } else {
-                        cmd.getErr().println("urlcheck: unexpected error: " + e);
+                        printError(cmd.getErr(), "unexpected error: " + e);
                     }
                     if (System.getenv("URLCHECK_DEBUG") != null) {
                         e.printStackTrace(cmd.getErr());
                     }
                     return ExitCodes.ERROR;
                 });
+    }
+
+    /**
+     * picocli's own handling of a command line it cannot parse (the message, then suggestions or the usage help),
+     * with the message's control characters escaped: it quotes the argument as typed.
+     */
+    private static int parameterError(CommandLine.ParameterException e, String[] args) {
+        CommandLine cmd = e.getCommandLine();
+        cmd.getErr().println(cmd.getColorScheme().errorText(TerminalText.safeLines(e.getMessage())));
+        if (!CommandLine.UnmatchedArgumentException.printSuggestions(e, cmd.getErr())) {
+            e.getCommandLine().usage(cmd.getErr(), cmd.getColorScheme());
+        }
+        return ExitCodes.USAGE;
+    }
+
+    /**
+     * The one way an error reaches the terminal: {@code urlcheck: } and the message, whose control characters are
+     * escaped, since it may quote a service's answer, a log line, an input line or an argument.
+     */
+    private static void printError(PrintWriter err, String message) {
+        err.println("urlcheck: " + TerminalText.safeLines(message));
     }
 }

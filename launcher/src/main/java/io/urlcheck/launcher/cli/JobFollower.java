@@ -5,6 +5,7 @@ import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.launcher.client.SinkClient;
 import io.urlcheck.launcher.output.Progress;
 import io.urlcheck.launcher.output.Style;
+import io.urlcheck.launcher.output.TerminalText;
 import io.urlcheck.launcher.stack.Timeline;
 
 import java.util.Optional;
@@ -54,7 +55,7 @@ final class JobFollower {
 
     /** A follower that also marks the first and the last result on {@code timeline} (may be null). */
     JobFollower(JobSource jobs, Progress progress, BooleanSupplier stop, Timeline timeline) {
-        this(jobs, progress, stop, timeline, System.err::println, System::nanoTime);
+        this(jobs, progress, stop, timeline, warning -> System.err.println(TerminalText.safeLines(warning)), System::nanoTime);
     }
 
     /**

@@ -3,6 +3,7 @@ package io.urlcheck.launcher.cli;
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.MonitorEvent;
 import io.urlcheck.launcher.client.MonitorClient;
+import io.urlcheck.launcher.output.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -80,7 +81,7 @@ public final class MonitorEventsCommand implements Callable<Integer> {
             cursor = page.items().isEmpty() ? null : page.nextCursor();
         } while (cursor != null && printed < limit);
         if (printed == 0 && format == Format.table) {
-            System.err.println("urlcheck: no events" + (monitor == null ? "" : " for monitor " + monitor));
+            System.err.println("urlcheck: no events" + (monitor == null ? "" : " for monitor " + TerminalText.safe(monitor)));
         }
         out.flush();
         return ExitCodes.OK;
@@ -123,7 +124,8 @@ public final class MonitorEventsCommand implements Callable<Integer> {
 
     /** {@code 2026-12-05T02:10:00Z  BROKEN         docs-site  https://example.com/a  HTTP_ERROR 503, ...}. */
     static String line(MonitorEvent e) {
-        return String.format("%-20s  %-13s  %s  %s%s", MonitorListCommand.time(e.at()), e.type(), e.monitor(), e.url(),
-                e.detail() == null || e.detail().isEmpty() ? "" : "  " + e.detail());
+        return String.format("%-20s  %-13s  %s  %s%s", MonitorListCommand.time(e.at()), e.type(),
+                TerminalText.safe(e.monitor()), TerminalText.safe(e.url()),
+                e.detail() == null || e.detail().isEmpty() ? "" : "  " + TerminalText.safe(e.detail()));
     }
 }

@@ -2,6 +2,7 @@ package io.urlcheck.launcher.cli;
 
 import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.launcher.client.MonitorSummary;
+import io.urlcheck.launcher.output.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -44,13 +45,13 @@ public final class MonitorListCommand implements Callable<Integer> {
         if (monitors.isEmpty()) {
             return "no monitors (add one with ./urlcheck monitor add NAME FILE --every 5m)\n";
         }
-        int width = Math.max(4, monitors.stream().mapToInt(m -> m.name().length()).max().orElse(0));
-        int scheduleWidth = Math.max(8, monitors.stream().mapToInt(m -> m.schedule().toString().length()).max().orElse(0));
+        int width = Math.max(4, monitors.stream().mapToInt(m -> TerminalText.safe(m.name()).length()).max().orElse(0));
+        int scheduleWidth = Math.max(8, monitors.stream().mapToInt(m -> TerminalText.safe(m.schedule().toString()).length()).max().orElse(0));
         String row = "%-" + width + "s  %-" + scheduleWidth + "s  %7s  %8s  %-20s  %s";
         StringBuilder out = new StringBuilder(String.format(row, "NAME", "SCHEDULE", "URLS", "WEBHOOKS", "LAST RUN", "NEXT RUN"))
                 .append('\n');
         for (MonitorSummary m : monitors) {
-            out.append(String.format(row, m.name(), m.schedule(), m.urls(), m.webhooks(), time(m.lastTick()), time(m.nextTick())))
+            out.append(String.format(row, TerminalText.safe(m.name()), TerminalText.safe(m.schedule().toString()), m.urls(), m.webhooks(), time(m.lastTick()), time(m.nextTick())))
                     .append('\n');
         }
         return out.toString();

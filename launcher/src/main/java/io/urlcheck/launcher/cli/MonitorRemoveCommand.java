@@ -1,6 +1,7 @@
 package io.urlcheck.launcher.cli;
 
 import io.urlcheck.launcher.client.ApiException;
+import io.urlcheck.launcher.output.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Parameters;
@@ -22,7 +23,7 @@ public final class MonitorRemoveCommand implements Callable<Integer> {
         if (!api.monitors().remove(name)) {
             throw new ApiException("producer: no monitor named '" + name + "' (./urlcheck monitor list shows them)", 404);
         }
-        System.out.println("monitor " + name + " removed");
+        System.out.println("monitor " + TerminalText.safe(name) + " removed");
         System.out.flush();
         return ExitCodes.OK;
     }

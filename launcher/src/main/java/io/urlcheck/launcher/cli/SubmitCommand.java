@@ -4,6 +4,7 @@ import io.urlcheck.contract.JobId;
 import io.urlcheck.contract.JobOptions;
 import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.launcher.client.Submission;
+import io.urlcheck.launcher.output.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -50,11 +51,11 @@ public final class SubmitCommand implements Callable<Integer> {
             return job.toJobOptions();
         });
         Submission submission = upload.send(api.producer(), jobId, options, () -> false);
-        System.out.println(submission.jobId());
+        System.out.println(TerminalText.safe(submission.jobId()));
         System.out.flush();
         if (!await) {
             System.err.printf("urlcheck: job %s: %d submitted, %d accepted, %d rejected, %d duplicates, %d skipped%n",
-                    submission.jobId(), submission.submitted(), submission.accepted(), submission.rejected(),
+                    TerminalText.safe(submission.jobId()), submission.submitted(), submission.accepted(), submission.rejected(),
                     submission.duplicates(), submission.skipped());
             return ExitCodes.OK;
         }

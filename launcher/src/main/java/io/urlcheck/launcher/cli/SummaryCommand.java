@@ -5,6 +5,7 @@ import io.urlcheck.launcher.client.SinkClient;
 import io.urlcheck.launcher.output.ProgressText;
 import io.urlcheck.launcher.output.Style;
 import io.urlcheck.launcher.output.SummaryTable;
+import io.urlcheck.launcher.output.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -28,7 +29,7 @@ public final class SummaryCommand implements Callable<Integer> {
         SinkClient sink = api.sink();
         Optional<JobStatus> job = jobId == null ? Optional.empty() : sink.job(jobId);
         if (jobId != null && job.isEmpty()) {
-            System.err.println("urlcheck: the sink knows no job " + jobId);
+            System.err.println("urlcheck: the sink knows no job " + TerminalText.safe(jobId));
             return ExitCodes.ERROR;
         }
         print(sink, jobId, job, System.out, Style.detect("stdout"));
@@ -37,7 +38,7 @@ public final class SummaryCommand implements Callable<Integer> {
 
     /** The job's line (when known) and the summary table. */
     static void print(SinkClient sink, String jobId, Optional<JobStatus> job, PrintStream out, Style style) {
-        job.ifPresent(j -> out.println("job " + j.jobId() + ": " + ProgressText.line(j) + (j.done() ? ", done" : "")));
+        job.ifPresent(j -> out.println("job " + TerminalText.safe(j.jobId()) + ": " + ProgressText.line(j) + (j.done() ? ", done" : "")));
         out.print(SummaryTable.render(sink.summary(jobId), style));
         out.flush();
     }

@@ -2,6 +2,7 @@ package io.urlcheck.launcher.cli;
 
 import io.urlcheck.launcher.client.JobStatus;
 import io.urlcheck.launcher.client.SinkClient;
+import io.urlcheck.launcher.output.TerminalText;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -35,7 +36,7 @@ public final class WatchCommand implements Callable<Integer> {
             }
             id = latest.get().jobId();
         }
-        System.err.println("urlcheck: watching job " + id);
+        System.err.println("urlcheck: watching job " + TerminalText.safe(id));
         JobFollower.followToSummary(sink, id, quiet);
         return ExitCodes.OK;
     }

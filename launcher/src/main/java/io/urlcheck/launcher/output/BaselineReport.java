@@ -23,7 +23,7 @@ public final class BaselineReport {
             rows(out, "RECOVERED", diff.recovered(), style);
             out.append('\n');
         }
-        out.append("urlcheck: since ").append(baseline).append(": ")
+        out.append("urlcheck: since ").append(TerminalText.safe(baseline)).append(": ")
                 .append(style.outcome(diff.anyBroken() ? "BROKEN" : "OK", diff.broken().size() + " broken"))
                 .append(", ").append(diff.recovered().size()).append(" recovered, ")
                 .append(diff.stillFailing().size()).append(" still failing, ")
@@ -38,7 +38,8 @@ public final class BaselineReport {
 
     private static void rows(StringBuilder out, String change, List<BaselineDiff.Change> changes, Style style) {
         for (BaselineDiff.Change c : changes) {
-            out.append(style.outcome(c.after(), String.format(ROW, change, c.after(), c.before(), c.url()))).append('\n');
+            out.append(style.outcome(c.after(), String.format(ROW, change,
+                    TerminalText.safe(c.after()), TerminalText.safe(c.before()), TerminalText.safe(c.url())))).append('\n');
         }
     }
 }

@@ -38,6 +38,11 @@ final class Formats {
         return whole == 0 ? "-" : String.format(Locale.ROOT, "%.1f%%", 100.0 * part / whole);
     }
 
+    /** A table cell of outside text: control characters escaped ({@link TerminalText}), then cut to {@code max}. */
+    static String cell(String s, int max) {
+        return truncate(TerminalText.safe(s), max);
+    }
+
     static String truncate(String s, int max) {
         if (s == null) {
             return "";

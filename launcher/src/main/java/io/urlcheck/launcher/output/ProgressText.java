@@ -17,7 +17,7 @@ public final class ProgressText {
     /** {@code OK 12, HTTP_ERROR 3}: counts by outcome, coloured by {@code style}. */
     public static String outcomes(Map<String, Long> outcomes, Style style) {
         StringJoiner joiner = new StringJoiner(", ");
-        sorted(outcomes).forEach((outcome, count) -> joiner.add(style.outcome(outcome, outcome + " " + count)));
+        sorted(outcomes).forEach((outcome, count) -> joiner.add(style.outcome(outcome, TerminalText.safe(outcome) + " " + count)));
         return joiner.toString();
     }
 

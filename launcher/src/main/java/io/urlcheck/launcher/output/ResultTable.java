@@ -19,7 +19,7 @@ public final class ResultTable {
         String time = Formats.millis(result.responseTimeMs());
         String detail = result.error() != null ? result.error() : result.title() == null ? "" : result.title();
         String row = String.format("%-18s %6s %8s  %-60s %s", result.outcome().name(), status, time,
-                Formats.truncate(result.url(), 60), Formats.truncate(detail, 60));
+                Formats.cell(result.url(), 60), Formats.cell(detail, 60));
         return style.outcome(result.outcome().name(), row);
     }
 }

@@ -26,6 +26,6 @@ public final class SummaryLine {
         String head = partial ? style.bold("PARTIAL (stopped by " + stoppedBy + ")") + ": " : "";
         return "urlcheck: " + head + checked + "/" + total + " URLs checked in " + time
                 + (counts.isEmpty() ? "" : " (" + counts + ")")
-                + (out == null ? "" : "; results " + (partial ? "so far " : "") + "in " + out);
+                + (out == null ? "" : "; results " + (partial ? "so far " : "") + "in " + TerminalText.safe(out));
     }
 }

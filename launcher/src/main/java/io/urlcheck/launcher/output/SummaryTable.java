@@ -17,7 +17,7 @@ public final class SummaryTable {
         StringBuilder out = new StringBuilder();
         out.append(style.bold(String.format("%-20s %8s %8s", "OUTCOME", "COUNT", "SHARE"))).append('\n');
         for (Map.Entry<String, Long> e : ProgressText.sorted(summary.byOutcome()).entrySet()) {
-            String row = String.format("%-20s %8d %8s", e.getKey(), e.getValue(),
+            String row = String.format("%-20s %8d %8s", TerminalText.safe(e.getKey()), e.getValue(),
                     Formats.percent(e.getValue(), summary.total()));
             out.append(style.outcome(e.getKey(), row)).append('\n');
         }
@@ -32,12 +32,12 @@ public final class SummaryTable {
             out.append('\n').append(style.bold(String.format("%10s  %s", "SLOWEST", "URL"))).append('\n');
             summary.slowest().stream().limit(SLOWEST).forEach(s -> out.append(String.format("%10s  %s",
                     Formats.millis(s.responseTimeMs()),
-                    Formats.truncate(s.url(), 100))).append('\n'));
+                    Formats.cell(s.url(), 100))).append('\n'));
         }
         if (!summary.failingHosts().isEmpty()) {
             out.append('\n').append(style.bold(String.format("%10s  %s", "FAILURES", "HOST"))).append('\n');
             summary.failingHosts().stream().limit(SLOWEST).forEach(h ->
-                    out.append(String.format("%10d  %s", h.failures(), h.host())).append('\n'));
+                    out.append(String.format("%10d  %s", h.failures(), TerminalText.safe(h.host()))).append('\n'));
         }
         return out.toString();
     }
