@@ -21,11 +21,13 @@ import java.util.Map;
  * @param insecure          accept invalid certificates (the result still names the problem)
  * @param maxRedirects      redirects followed at most
  * @param timeout           one attempt's deadline
+ * @param ownTimeout        the job set {@code timeout} itself: then that deadline alone bounds each hop's wait for a
+ *                          connection and for headers, not the worker's {@code connect-timeout} and {@code header-timeout}
  * @param retries           retries after a transient failure
  * @param hostIntervalNanos least time between two requests to one host, 0 for none
  */
 public record CheckOptions(AcceptSpec accept, Map<String, String> headers, String userAgent, String method, boolean insecure,
-                           int maxRedirects, Duration timeout, int retries, long hostIntervalNanos) {
+                           int maxRedirects, Duration timeout, boolean ownTimeout, int retries, long hostIntervalNanos) {
 
     /** The method that gets no body. */
     public static final String HEAD = "HEAD";
@@ -54,6 +56,7 @@ public record CheckOptions(AcceptSpec accept, Map<String, String> headers, Strin
                 Boolean.TRUE.equals(job.insecure()),
                 job.maxRedirects() != null ? job.maxRedirects() : maxRedirects,
                 job.timeoutMs() != null ? Duration.ofMillis(job.timeoutMs()) : timeout,
+                job.timeoutMs() != null,
                 job.retries() != null ? job.retries() : retries,
                 job.hostIntervalMs() != null ? Duration.ofMillis(job.hostIntervalMs()).toNanos() : 0);
     }
@@ -70,7 +73,7 @@ public record CheckOptions(AcceptSpec accept, Map<String, String> headers, Strin
             sent.putAll(headers);
         }
         sent.put("User-Agent", userAgent);
-        return new HopRequest(method, sent, insecure);
+        return new HopRequest(method, sent, insecure, ownTimeout);
     }
 
     /** True when a response with {@code status} to {@code sent} should be asked again with GET: a HEAD refused with 405 or 501. */

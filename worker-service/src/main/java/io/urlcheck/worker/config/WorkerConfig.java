@@ -64,15 +64,15 @@ public interface WorkerConfig {
     @WithDefault("10s")
     Duration requestTimeout();
 
-    /** TCP (and TLS handshake) connect timeout per hop. */
+    /** Wait for a connection per hop (TCP connect and TLS handshake), for jobs that do not set their own deadline. */
     @WithDefault("5s")
     Duration connectTimeout();
 
-    /** Wait for the response headers after the request was sent, per hop. */
+    /** Wait for the response headers after the request was sent, per hop, for jobs that do not set their own deadline. */
     @WithDefault("5s")
     Duration headerTimeout();
 
-    /** Retries after the first try for transient failures: timeouts, connection errors, 5xx, 429. */
+    /** Retries after the first try for transient failures: timeouts, connection errors, 5xx (but 501, 505, 506, 508, 510), 429. */
     @WithDefault("2")
     int maxRetries();
 

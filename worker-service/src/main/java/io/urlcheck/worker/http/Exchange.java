@@ -34,9 +34,11 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
 /**
- * One request on the wire (GET or HEAD, with the job's headers), to exactly the vetted address. Three clocks end it: the client's connect
- * timeout, a header timer from the moment the request is sent, and the attempt's deadline, which
- * also covers the body. Whichever fires first resets the request, which closes the connection.
+ * One request on the wire (GET or HEAD, with the job's headers), to exactly the vetted address. Three clocks end it: the
+ * connect timeout (getting a connection: TCP connect and TLS handshake), a header timer from the moment the request is
+ * sent, and the attempt's deadline, which also covers the body. When the job set its own deadline
+ * ({@link HopRequest#deadlineOnly()}) the deadline alone bounds all three. Whichever fires first resets the request,
+ * which closes the connection.
  * The body is read into a {@link BodyCollector}; at its cap the connection is closed, not drained.
  */
 final class Exchange {
@@ -108,6 +110,7 @@ final class Exchange {
                 .setPort(url.port())
                 .setSsl(url.https())
                 .setURI(url.requestTarget())
+                .setConnectTimeout(hop.deadlineOnly() ? remaining : Math.min(settings.connectTimeout().toMillis(), remaining))
                 .putHeader(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8");
         hop.headers().forEach(options::putHeader); // User-Agent, and the job's own (an Accept of its own wins)
         options.putHeader(HttpHeaders.HOST, url.hostHeader())
@@ -125,9 +128,11 @@ final class Exchange {
                 req.reset();
                 return;
             }
-            long headerWait = Math.min(settings.headerTimeout().toMillis(), remainingMs());
-            headerTimer = vertx.setTimer(Math.max(1, headerWait),
-                    id -> timeout("no response headers within " + settings.headerTimeout().toMillis() + " ms"));
+            if (!hop.deadlineOnly()) {
+                long headerWait = Math.min(settings.headerTimeout().toMillis(), remainingMs());
+                headerTimer = vertx.setTimer(Math.max(1, headerWait),
+                        id -> timeout("no response headers within " + settings.headerTimeout().toMillis() + " ms"));
+            }
             req.send().onComplete(sent -> {
                 vertx.cancelTimer(headerTimer);
                 if (sent.failed()) {

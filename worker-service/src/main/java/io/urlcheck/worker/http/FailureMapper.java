@@ -3,6 +3,7 @@ package io.urlcheck.worker.http;
 import io.netty.channel.ConnectTimeoutException;
 import io.netty.handler.codec.TooLongFrameException;
 import io.netty.handler.codec.http.TooLongHttpLineException;
+import io.netty.handler.ssl.SslHandshakeTimeoutException;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.worker.HopResult;
 import io.vertx.core.http.HttpClosedException;
@@ -23,6 +24,10 @@ final class FailureMapper {
 
     static HopResult.Failure map(Throwable error) {
         Throwable root = root(error);
+        if (has(error, SslHandshakeTimeoutException.class)) {
+            // A subclass of SSLHandshakeException, but a server too slow to answer, not a certificate it presented.
+            return new HopResult.Failure(Outcome.TIMEOUT, "TLS handshake timed out: " + message(root));
+        }
         if (has(error, SSLException.class) || has(error, CertificateException.class)) {
             // A certificate problem's type says more than its message ("NotAfter: ..." for an expired one).
             String reason = root instanceof CertificateException ? root.getClass().getSimpleName() + ": " + message(root) : message(root);

@@ -2,6 +2,7 @@ package io.urlcheck.worker.http;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
+import io.urlcheck.contract.JobOptions;
 import io.urlcheck.worker.HopRequest;
 import io.urlcheck.worker.HopResult;
 import io.urlcheck.worker.HttpPort;
@@ -20,6 +21,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -72,9 +74,18 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
         this.loops = eventLoopContexts(vertx);
     }
 
+    /**
+     * The client's own caps on a TCP connect and a TLS handshake: never shorter than the longest deadline a job may ask
+     * for, so they never end a hop first. Each exchange bounds getting its connection itself, by the worker's
+     * {@code connect-timeout} or by the job's own deadline ({@link Exchange}); Vert.x's 10 s handshake timeout would
+     * otherwise cut a longer deadline, as a TLS error.
+     */
     private static HttpClientOptions clientOptions(Settings settings) {
+        long cap = Math.max(settings.connectTimeout().toMillis(), JobOptions.MAX_TIMEOUT_MS);
         return new HttpClientOptions()
-                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
+                .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, cap))
+                .setSslHandshakeTimeout(cap)
+                .setSslHandshakeTimeoutUnit(TimeUnit.MILLISECONDS)
                 .setMaxPoolSize(Math.max(1, settings.maxPerHost()))
                 .setMaxHeaderSize(MAX_HEADER_BYTES)
                 .setMaxInitialLineLength(MAX_INITIAL_LINE_BYTES)

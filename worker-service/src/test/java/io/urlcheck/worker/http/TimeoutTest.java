@@ -1,6 +1,8 @@
 package io.urlcheck.worker.http;
 
+import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
+import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.worker.support.Checkers;
 import io.urlcheck.worker.support.HostileServer;
@@ -11,6 +13,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -30,7 +35,8 @@ class TimeoutTest {
         vertx = Vertx.vertx();
         server = HostileServer.http(vertx, "127.0.0.1")
                 .route("/drip", Routes.drip(vertx, 200))
-                .route("/stall", Routes.stall());
+                .route("/stall", Routes.stall())
+                .route("/late-headers", Routes.slowPage(vertx, 2500, "Late"));
         silent = HostileServer.raw(vertx, "127.0.0.1", socket -> socket.handler(data -> helloBytes.addAndGet(data.length())));
     }
 
@@ -104,5 +110,39 @@ class TimeoutTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
         assertThat(result.attempts()).isEqualTo(2);
+    }
+
+    @Test
+    void aJobsOwnDeadlineGovernsTheWaitForHeadersNotTheWorkersHeaderTimeout() {
+        Checkers checkers = Checkers.defaults(vertx).requestTimeout(Duration.ofSeconds(5)).headerTimeout(Duration.ofSeconds(1)).maxRetries(2);
+
+        CheckResult result = check(checkers, server.url("/late-headers"), Duration.ofSeconds(6));
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.OK);
+        assertThat(result.title()).isEqualTo("Late");
+        assertThat(result.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void aTlsHandshakeThatStallsPastVertxsTenSecondsEndsAsTimeoutAtALongerJobDeadline() {
+        Duration deadline = Duration.ofMillis(11_500);
+        long start = System.nanoTime();
+        CheckResult result = check(Checkers.defaults(vertx), "https://127.0.0.1:" + silent.port() + "/", deadline);
+        Duration took = Duration.ofNanos(System.nanoTime() - start);
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.TIMEOUT);
+        assertThat(took).isBetween(deadline.minusMillis(100), deadline.plus(SLACK));
+    }
+
+    /** Checks {@code url} for a job that set its own deadline, {@code timeout}. */
+    private static CheckResult check(Checkers checkers, String url, Duration timeout) {
+        JobOptions job = new JobOptions(null, null, null, null, null, null, null, null, null, timeout.toMillis(), null);
+        CheckRequest request = new CheckRequest(CheckRequest.SCHEMA_VERSION, UUID.randomUUID().toString(), "timeout-job", url, url,
+                "127.0.0.1", Instant.now(), job);
+        try {
+            return checkers.build().engine().check(request).get(60, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("check of " + url + " did not complete", e);
+        }
     }
 }
