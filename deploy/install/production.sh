@@ -5,18 +5,25 @@
 #      Pod Security `restricted`; Strimzi's default provider sets no container securityContext);
 #   3. KEDA;
 #   4. the Prometheus Operator's CRDs (the overlay's PodMonitors and PrometheusRule), unless the cluster has them;
-#   5. the Secrets the overlay reads and never ships;
+#   5. the Secrets the overlay reads and never ships (the generated ones only when absent);
 #   6. the overlay itself, then waits for Kafka and the services.
 # deploy/README.md describes these steps and does not repeat the commands: this script is the only copy, and
 # .ci/deploy-check runs it with --dry-run to check it against the rendered overlay (order, namespace, Secret
 # names and keys, the operator's settings, the database TLS settings).
 #
-# Usage: deploy/install/production.sh [--dry-run]
+# Usage: deploy/install/production.sh [--dry-run] [--rotate-secrets]
+#   Re-running it is safe: it upgrades the operators and re-applies the overlay, and writes the database
+#   Secrets from the environment again, but keeps the generated Secrets (the API token, the KEDA password)
+#   that exist, since replacing them under running pods splits producers and sinks between two tokens.
+#   --rotate-secrets replaces those two (with API_TOKEN / KEDA_KAFKA_PASSWORD, or new random values) and then
+#   restarts the producer and the sink, which read the token once at start (deploy/README.md, "Rotate the
+#   generated secrets").
 # Environment (required unless --dry-run):
 #   DB_JDBC_URL    jdbc:postgresql://host:5432/db  (TLS is verify-full against DB_CA_FILE; no sslmode needed)
 #   DB_USERNAME, DB_PASSWORD
 #   DB_CA_FILE     PEM file with the CA that signed the database server's certificate
-# Optional: API_TOKEN (default: 32 random bytes, hex), KEDA_KAFKA_PASSWORD (default: random),
+# Optional: API_TOKEN (default: 32 random bytes, hex), KEDA_KAFKA_PASSWORD (default: random); both used only
+#   when their Secret is created or rotated,
 #   STRIMZI_VERSION (0.45.0), KEDA_VERSION (2.16.1), PROMETHEUS_OPERATOR_CRDS_VERSION (31.0.1, the
 #   prometheus-operator-crds chart: operator v0.93.1), OVERLAY (deploy/overlays/production).
 # Needs kubectl and helm 3 with access to the cluster; openssl for the generated secrets.
@@ -24,7 +31,14 @@ set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 dry_run=false
-[ "${1:-}" = "--dry-run" ] && dry_run=true
+rotate=false
+for arg in "$@"; do
+  case "$arg" in
+    --dry-run) dry_run=true ;;
+    --rotate-secrets) rotate=true ;;
+    *) echo "unknown argument $arg (usage: $0 [--dry-run] [--rotate-secrets])" >&2; exit 2 ;;
+  esac
+done
 
 NAMESPACE=urlcheck # overlays/production/kustomization.yaml `namespace:`
 OVERLAY="${OVERLAY:-deploy/overlays/production}"
@@ -58,7 +72,7 @@ run() {
   fi
 }
 
-# Creates or updates a generic Secret (idempotent: a second run replaces the values).
+# Creates or updates a generic Secret from values the caller gives (a second run writes them again).
 secret() { # name, kubectl create secret generic arguments...
   local name="$1"; shift
   if $dry_run; then
@@ -66,6 +80,17 @@ secret() { # name, kubectl create secret generic arguments...
   else
     kubectl -n "$NAMESPACE" create secret generic "$name" "$@" --dry-run=client -o yaml | kubectl apply -f -
   fi
+}
+
+# Creates a Secret whose values this script generates only when it does not exist, or replaces it with
+# --rotate-secrets: a re-run must not change a token or password under pods that already read it.
+generated_secret() { # name, kubectl create secret generic arguments...
+  local name="$1"
+  if ! $dry_run && ! $rotate && kubectl -n "$NAMESPACE" get secret "$name" >/dev/null 2>&1; then
+    echo "keeping Secret $name (--rotate-secrets replaces it)"
+    return 0
+  fi
+  secret "$@"
 }
 
 cd "$root"
@@ -94,12 +119,18 @@ fi
 secret urlcheck-postgres --from-literal=jdbc-url="$DB_JDBC_URL" \
   --from-literal=username="$DB_USERNAME" --from-literal=password="$DB_PASSWORD"
 secret urlcheck-postgres-ca --from-file=ca.crt="$DB_CA_FILE"
-secret urlcheck-api-token --from-literal=token="$API_TOKEN"
-secret urlcheck-keda-kafka --from-literal=username=urlcheck-keda --from-literal=password="$KEDA_KAFKA_PASSWORD"
+#    The API token and the KEDA password: created once, replaced only with --rotate-secrets.
+generated_secret urlcheck-api-token --from-literal=token="$API_TOKEN"
+generated_secret urlcheck-keda-kafka --from-literal=username=urlcheck-keda --from-literal=password="$KEDA_KAFKA_PASSWORD"
 
 # 6. The overlay. Service pods wait in CreateContainerConfigError until Strimzi has written the KafkaUser and
 #    cluster-CA Secrets; they start by themselves once those exist.
 run kubectl apply -k "$OVERLAY"
+# A rotated token reaches the producer and the sink only through a restart (it is an env var). Strimzi's User
+# Operator applies the new KEDA password on its next reconciliation; KEDA re-reads its Secret when a read fails.
+if $rotate; then
+  run kubectl -n "$NAMESPACE" rollout restart deployment/urlcheck-producer deployment/urlcheck-sink
+fi
 run kubectl -n "$NAMESPACE" wait kafka/urlcheck-kafka --for=condition=Ready --timeout=15m
 run kubectl -n "$NAMESPACE" rollout status deployment/urlcheck-producer --timeout=10m
 run kubectl -n "$NAMESPACE" rollout status deployment/urlcheck-sink --timeout=30m

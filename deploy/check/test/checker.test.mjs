@@ -5,6 +5,7 @@ import { test as topLevelTest, describe, before, after } from "node:test";
 import assert from "node:assert/strict";
 import fs from "node:fs";
 import path from "node:path";
+import { execFileSync } from "node:child_process";
 import { fileURLToPath } from "node:url";
 import { loadCrdValidators, validateDocument } from "../lib/schema.mjs";
 import { checkKustomization, failed } from "../lib/check.mjs";
@@ -48,6 +49,34 @@ function brokenInstall(name, edit) {
   assert.notEqual(edited, script, "the edit changed nothing");
   fs.writeFileSync(file, edited);
   return installPlan(repo, file);
+}
+
+/**
+ * Runs a copy of deploy/install/production.sh for real, with `args`, against stand-in kubectl and helm that
+ * log each call and report `existing` Secrets as present. Returns the logged kubectl calls and the output.
+ */
+function installAgainst(name, existing, args = []) {
+  const dir = path.join(fixtures, name);
+  const bin = path.join(dir, "bin");
+  fs.mkdirSync(bin, { recursive: true });
+  const log = path.join(dir, "calls.log");
+  fs.writeFileSync(log, "");
+  fs.writeFileSync(path.join(bin, "kubectl"), `#!/usr/bin/env bash
+echo "kubectl $*" >> ${JSON.stringify(log)}
+[ "$3" = get ] && [ "$4" = secret ] && { for s in ${existing.join(" ")}; do [ "$5" = "$s" ] && exit 0; done; exit 1; }
+[ "$1" = apply ] && [ "$3" = - ] && cat > /dev/null
+exit 0
+`, { mode: 0o755 });
+  fs.writeFileSync(path.join(bin, "helm"), "#!/usr/bin/env bash\nexit 0\n", { mode: 0o755 });
+  const ca = path.join(dir, "ca.pem");
+  fs.writeFileSync(ca, "not a certificate, never read\n");
+  const script = path.join(dir, "production.sh");
+  fs.writeFileSync(script, fs.readFileSync(path.join(repo, "deploy/install/production.sh"), "utf8")
+    .replace('root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"', `root=${JSON.stringify(repo)}`));
+  const out = execFileSync("bash", [script, ...args], { encoding: "utf8", cwd: repo, env: {
+    ...process.env, PATH: `${bin}:${process.env.PATH}`, DB_JDBC_URL: "jdbc:postgresql://db.example.com:5432/urlcheck",
+    DB_USERNAME: "urlcheck", DB_PASSWORD: "secret", DB_CA_FILE: ca } });
+  return { calls: fs.readFileSync(log, "utf8").split("\n").filter(Boolean), out };
 }
 
 function jsonPatch(kind, name, ops) {
@@ -365,6 +394,24 @@ describe("deploy checker", { concurrency: 4 }, () => {
   test("a KEDA fallback to the average need, when Kafka is likely down, fails", async () => {
     const r = await broken("keda-fallback", "production", jsonPatch("ScaledObject", "urlcheck-worker", "- op: replace\n  path: /spec/fallback/replicas\n  value: 83"));
     assertFailsWith(r, /ScaledObject\/urlcheck-worker: fallback replicas 83, the capacity plan says 3/);
+  });
+
+  test("re-running the install script keeps the generated Secrets; --rotate-secrets replaces them and restarts", () => {
+    const created = (calls, name) => calls.some((c) => c.includes(`create secret generic ${name} `));
+    const generated = ["urlcheck-api-token", "urlcheck-keda-kafka"];
+    const first = installAgainst("install-first", []);
+    for (const n of [...generated, "urlcheck-postgres"]) assert.ok(created(first.calls, n), `first run creates ${n}`);
+    const again = installAgainst("install-again", generated);
+    for (const n of generated) {
+      assert.ok(!created(again.calls, n), `a re-run replaces ${n}`);
+      assert.match(again.out, new RegExp(`keeping Secret ${n}`));
+    }
+    assert.ok(created(again.calls, "urlcheck-postgres"), "a re-run writes the database Secret from the environment");
+    assert.ok(!again.calls.some((c) => c.includes("rollout restart")), "a re-run restarts pods");
+    const rotated = installAgainst("install-rotate", generated, ["--rotate-secrets"]);
+    for (const n of generated) assert.ok(created(rotated.calls, n), `--rotate-secrets replaces ${n}`);
+    const restart = rotated.calls.findIndex((c) => c.includes("rollout restart deployment/urlcheck-producer deployment/urlcheck-sink"));
+    assert.ok(restart > rotated.calls.findIndex((c) => c.includes("create secret generic urlcheck-api-token")), "restarts after the new token");
   });
 
   test("an HPA fallback whose CPU target a saturated worker never reaches fails", async () => {
