@@ -4,16 +4,18 @@ import io.urlcheck.launcher.stack.ChildProcess;
 import sun.misc.Signal;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.LongSupplier;
 
 /**
  * Ctrl+C (SIGINT) and SIGTERM as the launcher wants them: the first asks for a graceful stop (the command
  * sees {@link #requested()}, and a thread blocked in start-up is interrupted), so {@code kill}, {@code timeout}
  * or a CI runner's cancel get the same partial, valid results as Ctrl+C; a second signal of either kind
- * forces the exit at once, SIGKILLing every child.
+ * forces the exit at once, SIGKILLing every child, unless it comes within {@link #SAME_REQUEST} of the first.
  */
 public final class Interrupts {
 
@@ -30,14 +32,36 @@ public final class Interrupts {
         static final List<StopSignal> ALL = List.of(INT, TERM);
     }
 
+    /**
+     * A signal this soon after the first is part of the same request, not a second one: GNU {@code timeout}
+     * SIGTERMs its child and then its whole process group, so the launcher gets two SIGTERMs microseconds apart,
+     * and so does every child of a CI runner or a shell that signals the group. A person's second Ctrl+C,
+     * meant to force, comes later than this.
+     */
+    static final Duration SAME_REQUEST = Duration.ofMillis(250);
+
     /** The first stop signal; set once, and its being set is what {@link #requested()} reports. */
     private final AtomicReference<StopSignal> stoppedBy = new AtomicReference<>();
     private final CountDownLatch first = new CountDownLatch(1);
+    /** When the first stop signal came, by {@link #nanoTime}. */
+    private long firstAt;
     private final PrintStream err;
+    private final LongSupplier nanoTime;
+    private final Runnable force;
     private volatile Thread interruptOnFirst;
 
     private Interrupts(PrintStream err) {
+        this(err, System::nanoTime, () -> {
+            ChildProcess.killAll();
+            Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+        });
+    }
+
+    /** Signals timed by {@code nanoTime}; a forced stop runs {@code force}. */
+    Interrupts(PrintStream err, LongSupplier nanoTime, Runnable force) {
         this.err = err;
+        this.nanoTime = nanoTime;
+        this.force = force;
     }
 
     /** Takes over SIGINT and SIGTERM for this JVM. */
@@ -49,8 +73,12 @@ public final class Interrupts {
         return interrupts;
     }
 
-    void onSignal(StopSignal signal) {
-        if (stoppedBy.compareAndSet(null, signal)) {
+    /** Synchronized: the JVM runs each signal's handler on a thread of its own, and two may come at once. */
+    synchronized void onSignal(StopSignal signal) {
+        long now = nanoTime.getAsLong();
+        if (stoppedBy.get() == null) {
+            firstAt = now;
+            stoppedBy.set(signal);
             err.println();
             err.println("urlcheck: " + signal.label() + ": stopping gracefully; press Ctrl+C again to force");
             first.countDown();
@@ -58,10 +86,11 @@ public final class Interrupts {
             if (t != null) {
                 t.interrupt();
             }
+        } else if (now - firstAt < SAME_REQUEST.toNanos()) {
+            return; // the same request delivered twice (timeout, a process group's signal): still graceful
         } else {
             err.println("urlcheck: forced stop");
-            ChildProcess.killAll();
-            Runtime.getRuntime().halt(ExitCodes.INTERRUPTED);
+            force.run();
         }
     }
 
