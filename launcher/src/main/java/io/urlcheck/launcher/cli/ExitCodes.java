@@ -14,6 +14,11 @@ public final class ExitCodes {
     public static final int USAGE = 2;
     /** The stack could not start (a taken port, a missing build, a broker failure) or an API could not be reached. */
     public static final int ERROR = 3;
+    /**
+     * {@code run} could not write its results to {@code --out} at the end (the disk filled up, the directory
+     * went away); they are in the run directory instead, and the error line says where.
+     */
+    public static final int RESULTS_ELSEWHERE = 4;
     /** Stopped by Ctrl+C; {@code run} has written the partial results. 128 + SIGINT, as shells do. */
     public static final int INTERRUPTED = 130;
     /** Stopped by SIGTERM, gracefully as by Ctrl+C. 128 + SIGTERM, as shells do. */

@@ -124,13 +124,14 @@ final class ResultsExport {
 
     /**
      * Writes to {@code file} atomically (a temporary file moved into place), so a reader never sees half a file,
-     * and durably (the file and its directory forced to disk), so the stack may be killed right after.
+     * and durably (the file and its directory forced to disk), so the stack may be killed right after. The
+     * directory must exist ({@link OutputFile}); on a failure no temporary file is left behind.
      */
     static long writeFile(SinkClient sink, Map<String, String> filter, Format format, LinkIndex links, Path file) {
         Path target = file.toAbsolutePath();
+        Path tmp = null;
         try {
-            Files.createDirectories(target.getParent());
-            Path tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+            tmp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
             long rows;
             try (FileChannel channel = FileChannel.open(tmp, StandardOpenOption.WRITE);
                  OutputStream out = new BufferedOutputStream(Channels.newOutputStream(channel))) {
@@ -139,10 +140,25 @@ final class ResultsExport {
                 channel.force(true);
             }
             Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            tmp = null;
             forceDirectory(target.getParent());
             return rows;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + file + ": " + e.getMessage(), e);
+        } finally {
+            deleteQuietly(tmp);
+        }
+    }
+
+    /** Removes what is left of a temporary file that was not moved into place. */
+    private static void deleteQuietly(Path tmp) {
+        if (tmp == null) {
+            return;
+        }
+        try {
+            Files.deleteIfExists(tmp);
+        } catch (IOException e) {
+            // the error being thrown names the file asked for; a leftover hidden .tmp beside it is harmless
         }
     }
 

@@ -11,6 +11,7 @@ import io.urlcheck.launcher.output.Progress;
 import io.urlcheck.launcher.output.Style;
 import io.urlcheck.launcher.output.SummaryLine;
 import io.urlcheck.launcher.output.SummaryTable;
+import io.urlcheck.launcher.output.TerminalText;
 import io.urlcheck.launcher.stack.LocalStack;
 import io.urlcheck.launcher.stack.StackConfig;
 import picocli.CommandLine.Command;
@@ -71,10 +72,14 @@ public final class RunCommand implements Callable<Integer> {
             baseline.load();
             return jobOptions.toJobOptions(worker.timeoutSeconds == null ? null : worker.timeoutSeconds + "s", worker.retries);
         });
+        Path outFile = out != null ? out : Path.of("results." + format.extension());
+        Cli.checked(this, () -> {
+            OutputFile.check(outFile);
+            return outFile;
+        });
         // A run's broker is new and gone with the run, so it never holds a monitor: no scheduler to join a group for.
         StackConfig config = StackStart.configure(this,
                 () -> StackStart.builder("run").producer("urlcheck.producer.monitors.scheduler", "false"), worker, stack, false);
-        Path outFile = out != null ? out : Path.of("results." + format.extension());
         Style errStyle = Style.detect("stderr");
         Style outStyle = Style.detect("stdout");
         Interrupts interrupts = Interrupts.install(System.err);
@@ -90,7 +95,7 @@ public final class RunCommand implements Callable<Integer> {
             if (!quiet) {
                 System.err.printf("urlcheck: stack ready in %.1f s%n", local.startupTime().toMillis() / 1000.0);
             }
-            return check(local, upload, options, interrupts, outFile, started, errStyle, outStyle);
+            return check(local, upload, options, interrupts, outFile, config.runDir(), started, errStyle, outStyle);
         } finally {
             // The results are written and on disk (or the run failed): the run's broker and sink data are thrown
             // away, so a graceful stop would protect nothing and only keep the user waiting. A Ctrl+C has already
@@ -99,9 +104,8 @@ public final class RunCommand implements Callable<Integer> {
         }
     }
 
-    private int check(LocalStack local, Upload inputs, JobOptions options, Interrupts interrupts, Path outFile, Instant started,
-                      Style errStyle,
-                      Style outStyle) throws InterruptedException {
+    private int check(LocalStack local, Upload inputs, JobOptions options, Interrupts interrupts, Path outFile, Path runDir,
+                      Instant started, Style errStyle, Style outStyle) throws InterruptedException {
         ProducerClient producer = new ProducerClient(local.producerUrl(), null);
         SinkClient sink = new SinkClient(local.sinkUrl(), null);
         String jobId = "run-" + UUID.randomUUID().toString().substring(0, 8);
@@ -118,8 +122,10 @@ public final class RunCommand implements Callable<Integer> {
         if (partial) {
             last = drain(local, sink, jobId);
         }
-        long rows = ResultsExport.writeFile(sink, Map.of("jobId", jobId), format, inputs.index(), outFile);
-        local.timeline().mark("run: results written (" + rows + " rows)");
+        OutputFile.Written written = OutputFile.write(
+                file -> ResultsExport.writeFile(sink, Map.of("jobId", jobId), format, inputs.index(), file), outFile, runDir);
+        long rows = written.rows();
+        local.timeline().mark("run: results written (" + rows + " rows to " + written.file() + ")");
         Map<String, Long> outcomes = last.map(JobStatus::outcomes).orElse(Map.of());
         long expected = last.filter(JobStatus::complete).map(JobStatus::expected).orElse(partial ? -1L : rows);
         long checked = partial ? rows : last.map(JobStatus::checked).orElse(rows);
@@ -132,10 +138,16 @@ public final class RunCommand implements Callable<Integer> {
             System.out.println();
         }
         System.out.println(SummaryLine.render(checked, expected, outcomes, Duration.between(started, Instant.now()),
-                outFile.toString(), partial ? interrupts.stoppedBy().label() : null, outStyle));
+                written.file().toString(), partial ? interrupts.stoppedBy().label() : null, outStyle));
         baseline.print(diff, outStyle, System.out);
+        if (written.failure() != null) {
+            System.err.println("urlcheck: " + TerminalText.safe(written.failure()) + "; the results are in " + written.file());
+        }
         if (partial) {
             return interrupts.stoppedBy().exitCode();
+        }
+        if (written.failure() != null) {
+            return ExitCodes.RESULTS_ELSEWHERE;
         }
         boolean failures = last.map(JobStatus::notOk).orElse(0L) > 0;
         return failOnError && failures || baseline.fails(diff) ? ExitCodes.URL_FAILURES : ExitCodes.OK;

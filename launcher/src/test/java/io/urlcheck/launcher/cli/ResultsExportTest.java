@@ -99,12 +99,24 @@ class ResultsExportTest {
     }
 
     @Test
-    void aMissingDirectoryIsCreated(@TempDir Path dir) {
+    void aMissingDirectoryIsNotCreated(@TempDir Path dir) {
         Path file = dir.resolve("a/b/results.json");
 
-        ResultsExport.writeFile(sink, Map.of(), ResultsExport.Format.json, LinkIndex.EMPTY, file);
+        assertThatThrownBy(() -> ResultsExport.writeFile(sink, Map.of(), ResultsExport.Format.json, LinkIndex.EMPTY, file))
+                .isInstanceOf(UncheckedIOException.class).hasMessageStartingWith("cannot write " + file);
+        assertThat(dir.resolve("a")).doesNotExist();
+    }
 
-        assertThat(file).exists();
+    @Test
+    void aFileThatCannotBeMovedIntoPlaceLeavesNoHiddenTemporaryFile(@TempDir Path dir) throws IOException {
+        Path file = Files.createDirectories(dir.resolve("results.json"));
+        Files.writeString(file.resolve("keep"), "a directory that is not empty cannot be replaced");
+
+        assertThatThrownBy(() -> ResultsExport.writeFile(sink, Map.of(), ResultsExport.Format.json, LinkIndex.EMPTY, file))
+                .isInstanceOf(UncheckedIOException.class).hasMessageStartingWith("cannot write " + file);
+        try (var files = Files.list(dir)) {
+            assertThat(files).containsExactly(file);
+        }
     }
 
     @Test
