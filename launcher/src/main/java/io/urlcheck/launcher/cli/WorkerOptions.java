@@ -62,9 +62,7 @@ public final class WorkerOptions {
             return;
         }
         for (String cidr : cidrs) {
-            if (!cidr.matches("[0-9A-Fa-f:.]+/\\d{1,3}")) {
-                throw new IllegalArgumentException(option + " expects a range like 127.0.0.0/8, got " + cidr);
-            }
+            AddressRange.check(option, cidr);
         }
         builder.worker(property, String.join(",", cidrs));
     }

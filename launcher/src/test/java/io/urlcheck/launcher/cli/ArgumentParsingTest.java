@@ -137,7 +137,7 @@ class ArgumentParsingTest {
     void aNonsenseAllowListIsRefused() {
         RunCommand run = parse(RunCommand.class, "run", "urls.txt", "--allow-cidr", "localhost");
         assertThatThrownBy(() -> run.worker.applyTo(StackConfig.builder(Path.of("."), Path.of("r"))))
-                .hasMessageContaining("--allow-cidr expects a range like 127.0.0.0/8");
+                .hasMessageContaining("--allow-cidr localhost: expects an address range such as 127.0.0.0/8");
     }
 
     @Test
