@@ -9,6 +9,7 @@ import io.urlcheck.launcher.input.LinkTargets;
 import io.urlcheck.launcher.input.LinkUpload;
 
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.io.InputStream;
 import java.io.SequenceInputStream;
 import java.net.URI;
@@ -47,6 +48,10 @@ final class Upload {
             if (base != null) {
                 throw new IllegalArgumentException("--base resolves links of .md, .html and .htm files, and none was given");
             }
+            if (nothingToCheck(inputs.lists())) {
+                throw new IllegalArgumentException("no URLs in " + String.join(", ", inputs.lists())
+                        + ": only blank lines and # comments, nothing to check");
+            }
             return new Upload(inputs, null);
         }
         return new Upload(inputs, LinkUpload.of(inputs, new LinkTargets(baseUrl, Path.of("")), () -> System.in));
@@ -65,6 +70,23 @@ final class Upload {
             return producer.submit(Input.opener(lists.get(0), stop), jobId, options);
         }
         return producer.submit(() -> concatenated(lists, stop), jobId, options);
+    }
+
+    /**
+     * True when every list is a file that certainly holds no URL ({@link Input#onlyBlankAndComments}). Stdin is
+     * never read ahead: it may be a stream without end, and what was read could not be sent again.
+     */
+    private static boolean nothingToCheck(List<String> lists) {
+        try {
+            for (String list : lists) {
+                if (list.equals("-") || !Input.onlyBlankAndComments(Path.of(list))) {
+                    return false;
+                }
+            }
+            return true;
+        } catch (IOException e) {
+            return false; // the upload reads it again and reports what is wrong
+        }
     }
 
     /** Where each link was found; empty for URL lists. */
