@@ -128,10 +128,12 @@ final class Exchange {
                 req.reset();
                 return;
             }
-            if (!hop.deadlineOnly()) {
-                long headerWait = Math.min(settings.headerTimeout().toMillis(), remainingMs());
-                headerTimer = vertx.setTimer(Math.max(1, headerWait),
-                        id -> timeout("no response headers within " + settings.headerTimeout().toMillis() + " ms"));
+            long headerTimeout = settings.headerTimeout().toMillis();
+            // Only a header timeout shorter than what is left of the deadline has its own timer; otherwise the deadline
+            // ends the wait first and says so, instead of a header timeout that never ran its course.
+            if (!hop.deadlineOnly() && headerTimeout < remainingMs()) {
+                headerTimer = vertx.setTimer(Math.max(1, headerTimeout),
+                        id -> timeout("no response headers within " + headerTimeout + " ms"));
             }
             req.send().onComplete(sent -> {
                 vertx.cancelTimer(headerTimer);

@@ -85,6 +85,8 @@ class TimeoutTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
         assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(deadline.plus(SLACK));
+        assertThat(result.error()).as("the limit that ended the wait, not a header timeout that never ran its course")
+                .contains("deadline").doesNotContain("30000 ms");
     }
 
     @Test
