@@ -70,7 +70,7 @@ public final class RunCommand implements Callable<Integer> {
         Upload upload = Cli.checked(this, input::prepare);
         JobOptions options = Cli.checked(this, () -> {
             baseline.load();
-            return jobOptions.toJobOptions(worker.timeoutSeconds == null ? null : worker.timeoutSeconds + "s", worker.retries);
+            return jobOptions.toJobOptions(worker.timeoutText(), worker.retries);
         });
         Path outFile = out != null ? out : Path.of("results." + format.extension());
         Cli.checked(this, () -> {

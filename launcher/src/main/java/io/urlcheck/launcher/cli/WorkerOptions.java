@@ -1,8 +1,10 @@
 package io.urlcheck.launcher.cli;
 
+import io.urlcheck.contract.JobOptions;
 import io.urlcheck.launcher.stack.StackConfig;
 import picocli.CommandLine.Option;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -17,9 +19,9 @@ public final class WorkerOptions {
             description = "Checks in flight per host per worker (urlcheck.worker.max-per-host; default 8).")
     Integer perHost;
 
-    @Option(names = "--timeout", paramLabel = "SECONDS",
-            description = "Whole-request deadline per check (urlcheck.worker.request-timeout; default 10).")
-    Integer timeoutSeconds;
+    @Option(names = "--timeout", paramLabel = "DURATION",
+            description = "Whole-request deadline per check, e.g. 5s or 1500ms; a bare number is seconds (urlcheck.worker.request-timeout; default 10s).")
+    String timeout;
 
     @Option(names = "--retries", paramLabel = "N",
             description = "Retries of a failed check (urlcheck.worker.max-retries; default 2).")
@@ -44,8 +46,11 @@ public final class WorkerOptions {
         if (perHost != null) {
             builder.worker("urlcheck.worker.max-per-host", Integer.toString(positive(perHost, "--per-host")));
         }
-        if (timeoutSeconds != null) {
-            builder.worker("urlcheck.worker.request-timeout", positive(timeoutSeconds, "--timeout") + "s");
+        Duration deadline = timeout();
+        if (deadline != null) {
+            // Whole seconds as they always were written; anything finer in ISO-8601, which Quarkus reads too.
+            builder.worker("urlcheck.worker.request-timeout",
+                    deadline.toMillis() % 1000 == 0 ? deadline.toSeconds() + "s" : deadline.toString());
         }
         if (retries != null) {
             if (retries < 0) {
@@ -55,6 +60,35 @@ public final class WorkerOptions {
         }
         ranges(builder, "--allow-cidr", allowCidrs, "urlcheck.worker.allow-cidrs");
         ranges(builder, "--deny-cidr", denyCidrs, "urlcheck.worker.deny-cidrs");
+    }
+
+    /** {@code --timeout} as given, or null; checked first, as {@link #timeout()} does. */
+    String timeoutText() {
+        timeout();
+        return timeout;
+    }
+
+    /**
+     * {@code --timeout} as a duration (as {@code submit --timeout} reads it: {@code 250ms}, {@code 5s}, {@code 2m},
+     * a bare number of seconds), or null when not given; an {@link IllegalArgumentException} quoting what was typed
+     * when it is none, or is not from 1 ms to the contract's longest per-job deadline.
+     */
+    Duration timeout() {
+        if (timeout == null) {
+            return null;
+        }
+        Duration deadline;
+        try {
+            deadline = DurationText.parse(timeout, "--timeout");
+        } catch (IllegalArgumentException e) {
+            throw new IllegalArgumentException("--timeout expects a duration such as 250ms, 5s or 2m, or whole seconds; got '"
+                    + timeout + "'", e);
+        }
+        if (deadline.isZero() || deadline.toMillis() > JobOptions.MAX_TIMEOUT_MS) {
+            throw new IllegalArgumentException("--timeout must be from 1ms to "
+                    + Duration.ofMillis(JobOptions.MAX_TIMEOUT_MS).toMinutes() + "m; got '" + timeout + "'");
+        }
+        return deadline;
     }
 
     private static void ranges(StackConfig.Builder builder, String option, List<String> cidrs, String property) {

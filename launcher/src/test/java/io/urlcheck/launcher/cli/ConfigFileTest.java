@@ -51,7 +51,7 @@ class ConfigFileTest {
                 """);
 
         RunCommand run = parse(RunCommand.class, "run", "urls.txt", "--config", file.toString());
-        JobOptions options = run.jobOptions.toJobOptions(run.worker.timeoutSeconds + "s", run.worker.retries);
+        JobOptions options = run.jobOptions.toJobOptions(run.worker.timeoutText(), run.worker.retries);
 
         assertThat(options.accept()).isEqualTo("200..299,403");
         assertThat(options.exclude()).containsExactly("/private/", "linkedin\\.com");

@@ -45,7 +45,7 @@ class JobOptionsFlagsTest {
     void runsTimeoutAndRetriesGoWithTheJobToo() {
         RunCommand run = parse(RunCommand.class, "run", "urls.txt", "--timeout", "3", "--retries", "1", "--method", "GET");
 
-        JobOptions options = run.jobOptions.toJobOptions(run.worker.timeoutSeconds + "s", run.worker.retries);
+        JobOptions options = run.jobOptions.toJobOptions(run.worker.timeoutText(), run.worker.retries);
 
         assertThat(options.timeoutMs()).isEqualTo(3000L);
         assertThat(options.retries()).isEqualTo(1);

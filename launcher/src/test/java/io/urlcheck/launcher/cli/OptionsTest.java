@@ -69,11 +69,13 @@ class OptionsTest {
 
     @Test
     void concurrencyPerHostAndTimeoutMustBeAtLeastOne() {
-        for (String option : new String[] {"--concurrency", "--per-host", "--timeout"}) {
+        for (String option : new String[] {"--concurrency", "--per-host"}) {
             RunCommand run = parse(RunCommand.class, "run", "urls.txt", option, "0");
             assertThatThrownBy(() -> run.worker.applyTo(builder())).as(option)
                     .hasMessage(option + " must be at least 1, got 0");
         }
+        RunCommand run = parse(RunCommand.class, "run", "urls.txt", "--timeout", "0");
+        assertThatThrownBy(() -> run.worker.applyTo(builder())).hasMessage("--timeout must be from 1ms to 10m; got '0'");
     }
 
     @Test
