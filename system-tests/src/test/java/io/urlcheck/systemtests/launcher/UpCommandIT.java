@@ -131,7 +131,7 @@ class UpCommandIT {
     }
 
     /** The consumer group has both workers, each with partitions: the spread is then up to the key hashing. */
-    private static void awaitBothWorkersAssigned(String bootstrap) {
+    private static void awaitBothWorkersAssigned(String bootstrap) throws Exception {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
             await().atMost(Duration.ofMinutes(1)).pollInterval(Duration.ofMillis(500)).until(() -> {
                 ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("urlcheck-worker"))
@@ -139,6 +139,10 @@ class UpCommandIT {
                 return group.members().size() == 2 && group.members().stream()
                         .map(MemberDescription::assignment).allMatch(a -> !a.topicPartitions().isEmpty());
             });
+            ConsumerGroupDescription group = admin.describeConsumerGroups(List.of("urlcheck-worker")).all()
+                    .get(10, TimeUnit.SECONDS).get("urlcheck-worker");
+            // A joining or leaving worker moves only the partitions that change owner (deploy scales workers often).
+            assertThat(group.partitionAssignor()).as("the workers' group rebalances incrementally").isEqualTo("cooperative-sticky");
         }
     }
 }
