@@ -85,19 +85,22 @@ public class IntakeConsumer {
     @Incoming(CHANNEL)
     @Blocking
     public void consume(ConsumerRecords<byte[], byte[]> batch) throws InterruptedException {
-        KafkaOutbox outbox = publisher.open();
-        for (ConsumerRecord<byte[], byte[]> record : batch) {
-            route(record, outbox);
-        }
-        jobs.publish(outbox);
-        publisher.flush();
+        metrics.intakeBatchStarted(batch.count());
         try {
+            KafkaOutbox outbox = publisher.open();
+            for (ConsumerRecord<byte[], byte[]> record : batch) {
+                route(record, outbox);
+            }
+            jobs.publish(outbox);
+            publisher.flush();
             outbox.seal().get(settings.ackTimeout().toMillis(), TimeUnit.MILLISECONDS);
         } catch (ExecutionException | TimeoutException e) {
             Throwable cause = e instanceof ExecutionException ? e.getCause() : e;
             LOG.errorf(cause, "intake batch of %d records not acknowledged by Kafka; failing the channel so its offsets stay uncommitted",
                     batch.count());
             throw new IllegalStateException("intake batch not published", cause);
+        } finally {
+            metrics.intakeBatchEnded(batch.count());
         }
     }
 

@@ -1,6 +1,7 @@
 package io.urlcheck.producer.metrics;
 
 import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import io.urlcheck.contract.Rejection;
@@ -9,11 +10,12 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import java.util.EnumMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The producer's metrics at {@code /q/metrics}: inputs seen, accepted, rejected by reason and duplicates, per
  * way in ({@code source="file"|"rest"|"intake"}), the time Kafka takes to acknowledge a record, and intake
- * records dead-lettered. Every series is registered at start, so a dashboard sees zeros, not gaps.
+ * records dead-lettered, and the intake records waiting for their requests' acknowledgements. Every series is registered at start, so a dashboard sees zeros, not gaps.
  */
 @ApplicationScoped
 public class ProducerMetrics {
@@ -25,6 +27,7 @@ public class ProducerMetrics {
     private final Timer publish;
     private final Counter undecodable;
     private final Counter refused;
+    private final AtomicLong intakeAwaitingAcks = new AtomicLong();
 
     public ProducerMetrics(MeterRegistry registry) {
         for (Source source : Source.values()) {
@@ -41,6 +44,9 @@ public class ProducerMetrics {
         this.refused = Counter.builder("urlcheck.producer.dead.letters")
                 .description("Intake records set aside on urlcheck.dead-letter")
                 .tag("reason", "too-many-jobs")
+                .register(registry);
+        Gauge.builder("urlcheck.producer.intake.awaiting.acks", intakeAwaitingAcks, AtomicLong::get)
+                .description("Intake records read whose check requests Kafka has not acknowledged yet; stays up through a write stall")
                 .register(registry);
     }
 
@@ -62,6 +68,16 @@ public class ProducerMetrics {
     /** An intake record would have opened more intake jobs than the producer keeps, and was dead-lettered. */
     public void refusedIntake() {
         refused.increment();
+    }
+
+    /** A batch of {@code records} intake records is being turned into requests and waits for their acknowledgements. */
+    public void intakeBatchStarted(int records) {
+        intakeAwaitingAcks.addAndGet(records);
+    }
+
+    /** The batch of {@link #intakeBatchStarted} is done: acknowledged, or failed. */
+    public void intakeBatchEnded(int records) {
+        intakeAwaitingAcks.addAndGet(-records);
     }
 
     /** The counters of one source; rejections by reason, each registered up front. */

@@ -16,7 +16,11 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.locks.LockSupport;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -25,19 +29,18 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * The broker hangs (SIGSTOP) for longer than SmallRye's default age limit of unacknowledged records (60 s) while
- * intake records stream in, so an intake batch is caught waiting for its requests' acknowledgements: a Kafka write
- * stall. Guaranteed: the packaged producer's liveness stays UP throughout, so a kubelet does not restart it
+ * intake records stream in, at a moment when the producer's gauge shows an intake batch waiting for its requests'
+ * acknowledgements: a Kafka write stall. Guaranteed: the packaged producer's liveness stays UP throughout, so a kubelet does not restart it
  * mid-outage (and cut every upload in flight); when the broker resumes, every intake record is checked.
  */
 class ChaosKafkaWriteStallIT {
 
-    /** Intake records sent 20 every 10 ms, so that the producer always has a batch waiting for its acknowledgements. */
-    private static final int N = 2_000;
+    /** Intake records streamed 20 every 10 ms until the stall, so that the producer always has a batch waiting for its acknowledgements. */
+    private static final int N = 20_000;
     private static final int BURST = 20;
     /** Past SmallRye's default {@code throttled.unprocessed-record-max-age.ms} (60 s). */
     private static final Duration STALL = Duration.ofSeconds(75);
-    private static final Pattern INTAKE_LINES =
-            Pattern.compile("(?m)^urlcheck_producer_lines_total\\{[^}]*source=\"intake\"[^}]*} (\\S+)$");
+    private static final Pattern AWAITING_ACKS = Pattern.compile("(?m)^urlcheck_producer_intake_awaiting_acks(?:\\{[^}]*})? (\\S+)$");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
 
     @Test
@@ -48,36 +51,69 @@ class ChaosKafkaWriteStallIT {
             String live = run.stack().producerUrl() + "/q/health/live";
             KafkaProcess kafka = run.stack().kafka();
             List<String> urls = run.fleet().delayedUrls("write-stall", N, 0);
-            for (int i = 0; i < N / 2; i += BURST) {
-                send(intake, job, urls.subList(i, i + BURST));
-            }
-            await("the producer reads the intake stream").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50))
-                    .until(() -> intakeLines(run.stack().producerUrl()) >= BURST);
-
-            signal(kafka, "STOP");
-            try {
-                for (int i = N / 2; i < N; i += BURST) {
-                    send(intake, job, urls.subList(i, i + BURST)); // buffered by the client until the broker resumes
+            AtomicBoolean streaming = new AtomicBoolean(true);
+            AtomicInteger sent = new AtomicInteger();
+            CompletableFuture<Void> stream = CompletableFuture.runAsync(() -> {
+                while (streaming.get() && sent.get() < N) {
+                    send(intake, job, urls.subList(sent.get(), sent.get() + BURST));
+                    sent.addAndGet(BURST);
                 }
+            });
+            // Every service has its partitions and positions (a group that is still joining when the broker hangs
+            // for a minute is another fault), and the producer is busy with the stream.
+            run.awaitChecked(job, 5 * BURST);
+            stallWithAnIntakeBatchInFlight(kafka, run.stack().producerUrl());
+            try {
+                streaming.set(false);
+                stream.join();
                 await("liveness through a stall of " + STALL.toSeconds() + " s").during(STALL).atMost(STALL.plusSeconds(15))
                         .pollInterval(Duration.ofSeconds(1))
                         .until(() -> Pipeline.probe(live) == 200);
             } finally {
+                streaming.set(false);
                 signal(kafka, "CONT");
             }
             intake.flush();
 
-            run.awaitChecked(job, N);
+            assertThat(sent.get()).as("part of the stream was sent before the stall").isLessThan(N);
+            run.awaitChecked(job, sent.get());
             assertThat(run.stack().producer().process().isAlive()).isTrue();
             assertThat(Pipeline.probe(live)).isEqualTo(200);
         }
     }
 
-    private static void send(KafkaProducer<String, String> intake, String job, List<String> urls) throws InterruptedException {
+    /**
+     * Hangs the broker at a moment when the producer holds an intake batch waiting for its acknowledgements (its
+     * gauge says so after the stop, so the batch is caught, not finished): what the age limit would count.
+     */
+    private static void stallWithAnIntakeBatchInFlight(KafkaProcess kafka, String producerUrl) throws Exception {
+        for (int attempt = 1; attempt <= 50; attempt++) {
+            await("an intake batch in flight").atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(5))
+                    .until(() -> awaitingAcks(producerUrl) > 0);
+            signal(kafka, "STOP");
+            if (awaitingAcks(producerUrl) > 0) {
+                return;
+            }
+            signal(kafka, "CONT");
+        }
+        throw new AssertionError("never caught an intake batch waiting for its acknowledgements");
+    }
+
+    /** The producer's {@code urlcheck_producer_intake_awaiting_acks}. */
+    private static double awaitingAcks(String producerUrl) throws IOException, InterruptedException {
+        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(producerUrl + "/q/metrics"))
+                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
+        Matcher m = AWAITING_ACKS.matcher(metrics.body());
+        assertThat(m.find()).as("urlcheck_producer_intake_awaiting_acks in the producer's metrics").isTrue();
+        return Double.parseDouble(m.group(1));
+    }
+
+    /** Sends one record per URL, then waits the stream's pace (not a wait for anything). */
+    private static void send(KafkaProducer<String, String> intake, String job, List<String> urls) {
         for (String url : urls) {
             intake.send(new ProducerRecord<>(Topics.INTAKE, "{\"url\": \"" + url + "\", \"jobId\": \"" + job + "\"}"));
         }
-        TimeUnit.MILLISECONDS.sleep(10); // the stream's pace, not a wait for anything
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
     }
 
     /** Sends {@code kill -<name>} to the broker's process. */
@@ -91,13 +127,5 @@ class ChaosKafkaWriteStallIT {
                 ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, "300000",
                 ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName(),
                 ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName()));
-    }
-
-    /** The producer's count of intake records read, from its metrics; 0 while it has none. */
-    private static double intakeLines(String producerUrl) throws IOException, InterruptedException {
-        HttpResponse<String> metrics = HTTP.send(HttpRequest.newBuilder(URI.create(producerUrl + "/q/metrics"))
-                .timeout(Duration.ofSeconds(10)).GET().build(), HttpResponse.BodyHandlers.ofString());
-        Matcher m = INTAKE_LINES.matcher(metrics.body());
-        return m.find() ? Double.parseDouble(m.group(1)) : 0;
     }
 }
