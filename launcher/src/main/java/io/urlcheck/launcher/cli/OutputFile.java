@@ -9,8 +9,8 @@ import java.nio.file.Path;
  * Where {@code run} writes its results ({@code --out}): checked before anything starts, so a typo costs a second
  * and not a whole run, and a second place, the run directory, when writing there still fails at the end.
  *
- * <p>A missing directory is not created: a mistyped {@code --out} should be an error, not a new directory tree
- * (as {@code curl -o} and {@code wget -O} do it); {@code mkdir -p} first when one is wanted.
+ * <p>Missing directories are created, at the check, so that {@code --out reports/links.json} works in a fresh CI
+ * workspace, and a path that cannot be made is an error before the start.
  */
 final class OutputFile {
 
@@ -32,7 +32,7 @@ final class OutputFile {
 
     /**
      * Throws an {@link IllegalArgumentException} naming the problem (a usage error) when the results could not be
-     * written to {@code file}: a directory, something other than a file, a directory that does not exist or
+     * written to {@code file}: a directory, something other than a file, a directory that cannot be created or
      * that this user cannot create a file in (tried, with a temporary file, since the results are written as one
      * and renamed into place).
      */
@@ -45,9 +45,14 @@ final class OutputFile {
         if (Files.exists(target) && !Files.isRegularFile(target)) {
             throw new IllegalArgumentException("--out " + file + " is not a regular file");
         }
-        if (!Files.isDirectory(dir)) {
-            throw new IllegalArgumentException("--out " + file + ": " + dir
-                    + (Files.exists(dir) ? " is not a directory" : " does not exist (urlcheck does not create it)"));
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new IllegalArgumentException("--out " + file + ": " + dir + " is not a directory");
+        }
+        try {
+            Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new IllegalArgumentException("--out " + file + ": cannot create the directory " + dir + " ("
+                    + e.getClass().getSimpleName() + ")", e);
         }
         try {
             Files.delete(Files.createTempFile(dir, "." + target.getFileName(), ".tmp"));

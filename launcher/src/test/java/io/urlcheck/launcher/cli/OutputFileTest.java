@@ -41,13 +41,23 @@ class OutputFileTest {
     }
 
     @Test
-    void aMissingDirectoryIsAUsageErrorAndIsNotCreated(@TempDir Path dir) throws IOException {
+    void aMissingDirectoryIsCreatedBeforeTheStart(@TempDir Path dir) throws IOException {
         Path urls = Files.writeString(dir.resolve("urls.txt"), "https://example.com/\n");
-        Path out = dir.resolve("nonexistent/dir/r.json");
+        Path out = dir.resolve("reports/links/r.json");
 
-        assertThat(runWithOut(urls, out.toString())).isEqualTo(ExitCodes.USAGE);
-        assertThat(err.toString()).contains("does not exist (urlcheck does not create it)");
-        assertThat(dir.resolve("nonexistent")).doesNotExist();
+        runWithOut(urls, out.toString());
+
+        assertThat(err.toString()).doesNotContain("--out");
+        assertThat(dir.resolve("reports/links")).isDirectory();
+    }
+
+    @Test
+    void aDirectoryThatCannotBeMadeIsAUsageError(@TempDir Path dir) throws IOException {
+        Path urls = Files.writeString(dir.resolve("urls.txt"), "https://example.com/\n");
+        Path file = Files.writeString(dir.resolve("plain"), "x");
+
+        assertThat(runWithOut(urls, file.resolve("sub/r.json").toString())).isEqualTo(ExitCodes.USAGE);
+        assertThat(err.toString()).contains("plain/sub").contains("cannot create the directory");
     }
 
     @Test
