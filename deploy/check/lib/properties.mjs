@@ -3,12 +3,13 @@
 // - @ConfigProperty(name = ...) injections;
 // - keys of src/main/resources/application.properties (profile prefixes stripped);
 // the same for the io.urlcheck modules the service depends on (api-guard, contract), plus the well-known
-// prefixes Quarkus and SmallRye Kafka pass through (quarkus.http.*, quarkus.log.*, kafka.*, mp.messaging.*).
+// prefixes Quarkus and SmallRye Kafka pass through (quarkus.http.*, quarkus.log.*, quarkus.shutdown.*, kafka.*,
+// mp.messaging.*).
 import fs from "node:fs";
 import path from "node:path";
 
 // mp.messaging.* is narrowed to the channels the service declares (and connector-wide settings).
-export const WELL_KNOWN_PREFIXES = ["quarkus.http.", "quarkus.log.", "kafka.", "mp.messaging.connector."];
+export const WELL_KNOWN_PREFIXES = ["quarkus.http.", "quarkus.log.", "quarkus.shutdown.", "kafka.", "mp.messaging.connector."];
 
 function javaFiles(dir) {
   if (!fs.existsSync(dir)) return [];
