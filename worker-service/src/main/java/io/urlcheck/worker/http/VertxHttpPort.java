@@ -2,7 +2,6 @@ package io.urlcheck.worker.http;
 
 import io.netty.channel.EventLoop;
 import io.netty.util.concurrent.EventExecutor;
-import io.urlcheck.contract.JobOptions;
 import io.urlcheck.worker.HopRequest;
 import io.urlcheck.worker.HopResult;
 import io.urlcheck.worker.HttpPort;
@@ -75,13 +74,17 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
     }
 
     /**
-     * The client's own caps on a TCP connect and a TLS handshake: never shorter than the longest deadline a job may ask
-     * for, so they never end a hop first. Each exchange bounds getting its connection itself, by the worker's
-     * {@code connect-timeout} or by the job's own deadline ({@link Exchange}); Vert.x's 10 s handshake timeout would
-     * otherwise cut a longer deadline, as a TLS error.
+     * The client's own caps on a TCP connect and a TLS handshake, which go on in the pool after the check that asked for
+     * them has ended. Each exchange bounds its own wait for a connection, by the worker's {@code connect-timeout} or by
+     * the job's own deadline ({@link Exchange}), so these only bound the leftover work: long enough for any connect that
+     * will still succeed (SYN retries are 1, 3, 7, 15 and 31 s in) and for a job deadline past Vert.x's 10 s handshake
+     * timeout, which cut it as a TLS error, and short enough that the connects of checks to dead hosts do not pile up
+     * for the minutes the kernel would keep trying.
      */
+    static final long CONNECTION_WORK_CAP_MS = 35_000;
+
     private static HttpClientOptions clientOptions(Settings settings) {
-        long cap = Math.max(settings.connectTimeout().toMillis(), JobOptions.MAX_TIMEOUT_MS);
+        long cap = Math.max(settings.connectTimeout().toMillis(), CONNECTION_WORK_CAP_MS);
         return new HttpClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, cap))
                 .setSslHandshakeTimeout(cap)
