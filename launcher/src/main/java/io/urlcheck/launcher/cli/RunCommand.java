@@ -137,7 +137,9 @@ public final class RunCommand implements Callable<Integer> {
             System.out.print(SummaryTable.render(summary, outStyle));
             System.out.println();
         }
-        System.out.println(SummaryLine.render(checked, expected, outcomes, Duration.between(started, Instant.now()),
+        SummaryLine.NotChecked notChecked = last.filter(JobStatus::complete)
+                .map(s -> new SummaryLine.NotChecked(s.submitted(), s.skipped(), s.duplicates())).orElse(SummaryLine.NotChecked.NONE);
+        System.out.println(SummaryLine.render(checked, expected, outcomes, notChecked, Duration.between(started, Instant.now()),
                 written.file().toString(), partial ? interrupts.stoppedBy().label() : null, outStyle));
         baseline.print(diff, outStyle, System.out);
         if (written.failure() != null) {

@@ -37,6 +37,18 @@ class SummaryRenderingTest {
     }
 
     @Test
+    void summaryLineAccountsForTheInputsThatWereNotChecked() {
+        String line = SummaryLine.render(50, 50, Map.of("OK", 50L), new SummaryLine.NotChecked(57, 5, 2),
+                Duration.ofSeconds(5), "results.json", null, Style.PLAIN);
+        assertThat(line).isEqualTo("urlcheck: 50/50 URLs checked in 5.0 s (OK 50); of 57 inputs, 5 blank or comment lines"
+                + " and 2 repeats were not checked; results in results.json");
+        assertThat(SummaryLine.render(3, 3, Map.of("OK", 3L), new SummaryLine.NotChecked(4, 0, 1), Duration.ofSeconds(1),
+                "r.json", null, Style.PLAIN)).contains("; of 4 inputs, 1 repeat was not checked;");
+        assertThat(SummaryLine.render(3, 3, Map.of("OK", 3L), new SummaryLine.NotChecked(3, 0, 0), Duration.ofSeconds(1),
+                "r.json", null, Style.PLAIN)).doesNotContain("inputs");
+    }
+
+    @Test
     void partialRunsAreMarkedInTheSummaryLine() {
         String line = SummaryLine.render(80, -1, Map.of("OK", 80L), Duration.ofSeconds(5), "out.json", "Ctrl+C", Style.PLAIN);
         assertThat(line).startsWith("urlcheck: PARTIAL (stopped by Ctrl+C): 80/? URLs checked")

@@ -52,7 +52,8 @@ class RunCommandIT {
         assertThat(array).hasSize(input.expected.size());
         assertThat(actual).containsExactlyInAnyOrderEntriesOf(input.expected);
         assertThat(run.stdout()).contains("OUTCOME", "LATENCY", "HTTP_ERROR")
-                .contains("urlcheck: 10/10 URLs checked in ").contains("results in results.json");
+                .contains("urlcheck: 10/10 URLs checked in ").contains("results in results.json")
+                .contains(" inputs, 2 blank or comment lines and 1 repeat were not checked; ");
         assertThat(run.stderr()).contains("stack ready in").doesNotContain("Exception").doesNotContain("\u001b[");
     }
 
