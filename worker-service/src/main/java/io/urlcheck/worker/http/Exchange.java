@@ -138,7 +138,7 @@ final class Exchange {
             req.send().onComplete(sent -> {
                 vertx.cancelTimer(headerTimer);
                 if (sent.failed()) {
-                    finish(FailureMapper.map(sent.cause()));
+                    finish(FailureMapper.mapAnswer(sent.cause(), false));
                 } else {
                     read(req, sent.result());
                 }
@@ -157,7 +157,7 @@ final class Exchange {
                 HopResult.Response.declaredLength(headers.get("content-length")));
         response.exceptionHandler(e -> {
             body.close();
-            finish(FailureMapper.map(e));
+            finish(FailureMapper.mapAnswer(e, true));
         });
         response.handler(chunk -> {
             add(body, chunk);

@@ -14,21 +14,40 @@ import java.io.IOException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 class ConnectionFailureTest {
 
     private static Vertx vertx;
+    private static final AtomicInteger garbageConnections = new AtomicInteger();
+    private static final AtomicInteger badHeaderConnections = new AtomicInteger();
     private static HostileServer garbage;
+    private static HostileServer longGarbage;
+    private static HostileServer badHeader;
+    private static HostileServer badChunk;
     private static HostileServer resetting;
     private static HostileServer hugeHeaders;
 
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
-        garbage = HostileServer.raw(vertx, "127.0.0.1",
-                socket -> socket.handler(data -> socket.write(Buffer.buffer("SSH-2.0-OpenSSH_9.2\r\n\u0000\u0001garbage\r\n\r\n"))));
+        garbage = HostileServer.raw(vertx, "127.0.0.1", socket -> {
+            garbageConnections.incrementAndGet();
+            socket.handler(data -> socket.write(Buffer.buffer("SSH-2.0-OpenSSH_9.2\r\n\u0000\u0001garbage\r\n\r\n")));
+        });
+        // A first word of 3,000 characters with control characters in it: what the error quotes of it must be short and clean.
+        longGarbage = HostileServer.raw(vertx, "127.0.0.1", socket -> socket.handler(data -> socket.write(
+                Buffer.buffer("SSH-2.0-\u0007\u001b[2J" + "Z".repeat(3000) + " 200 OK\r\n\r\n"))));
+        // A redirect whose Location holds an escape character: no client may read it, however often it asks.
+        badHeader = HostileServer.raw(vertx, "127.0.0.1", socket -> {
+            badHeaderConnections.incrementAndGet();
+            socket.handler(data -> socket.write(Buffer.buffer(
+                    "HTTP/1.1 302 Found\r\nLocation: /next\u001b[31mred\r\nContent-Length: 0\r\n\r\n")));
+        });
+        badChunk = HostileServer.raw(vertx, "127.0.0.1", socket -> socket.handler(data -> socket.write(Buffer.buffer(
+                "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nTransfer-Encoding: chunked\r\n\r\n5\r\nhello\r\nzz\r\n"))));
         resetting = HostileServer.resetting(vertx, "127.0.0.1");
         hugeHeaders = HostileServer.http(vertx, "127.0.0.1")
                 .route("/large", r -> r.response().setStatusCode(203)
@@ -42,6 +61,9 @@ class ConnectionFailureTest {
     @AfterAll
     static void stop() {
         garbage.close();
+        longGarbage.close();
+        badHeader.close();
+        badChunk.close();
         resetting.close();
         hugeHeaders.close();
         vertx.close();
@@ -73,11 +95,46 @@ class ConnectionFailureTest {
     }
 
     @Test
-    void protocolGarbageIsConnectionError() {
-        CheckResult result = Checkers.defaults(vertx).requestTimeout(Duration.ofSeconds(3)).build()
-                .check("http://127.0.0.1:" + garbage.port() + "/");
+    void anAnswerThatIsNotHttpIsAPermanentConnectionErrorTriedOnce() {
+        int before = garbageConnections.get();
 
-        assertThat(result.outcome()).isIn(Outcome.CONNECTION_ERROR);
+        CheckResult result = Checkers.defaults(vertx).maxRetries(2).build().check("http://127.0.0.1:" + garbage.port() + "/");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+        assertThat(result.error()).isEqualTo("not an HTTP response: invalid version format: SSH-2.0-OPENSSH_9.2");
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(garbageConnections.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void whatTheErrorQuotesOfANonHttpAnswerIsShortAndFreeOfControlCharacters() {
+        CheckResult result = Checkers.defaults(vertx).maxRetries(2).build().check("http://127.0.0.1:" + longGarbage.port() + "/");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.error()).startsWith("not an HTTP response: ").hasSizeLessThanOrEqualTo(200)
+                .doesNotContainPattern("\\p{Cntrl}");
+    }
+
+    @Test
+    void aResponseHeaderWithAControlCharacterIsAPermanentConnectionErrorTriedOnce() {
+        int before = badHeaderConnections.get();
+
+        CheckResult result = Checkers.defaults(vertx).maxRetries(2).build().check("http://127.0.0.1:" + badHeader.port() + "/");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+        assertThat(result.error()).startsWith("invalid response header: ").contains("0x1b").doesNotContainPattern("\\p{Cntrl}");
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(badHeaderConnections.get() - before).isEqualTo(1);
+    }
+
+    @Test
+    void aMalformedChunkedBodyIsAPermanentConnectionErrorTriedOnce() {
+        CheckResult result = Checkers.defaults(vertx).maxRetries(2).build().check("http://127.0.0.1:" + badChunk.port() + "/");
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+        assertThat(result.error()).startsWith("invalid response body: ");
+        assertThat(result.attempts()).isEqualTo(1);
     }
 
     @Test
@@ -98,11 +155,13 @@ class ConnectionFailureTest {
 
     @Test
     void headersOverTheLimitAreAPermanentErrorTriedOnce() {
+        int before = hugeHeaders.hits("/huge");
+
         CheckResult result = Checkers.defaults(vertx).maxRetries(2).build().check(hugeHeaders.url("/huge"));
 
         assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
         assertThat(result.attempts()).isEqualTo(1);
-        assertThat(hugeHeaders.hits("/huge")).isEqualTo(1);
+        assertThat(hugeHeaders.hits("/huge") - before).isEqualTo(1);
         assertThat(result.error()).contains("response headers larger than 64 KiB");
     }
 }

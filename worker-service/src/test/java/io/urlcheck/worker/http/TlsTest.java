@@ -7,6 +7,7 @@ import io.urlcheck.worker.support.Checkers;
 import io.urlcheck.worker.support.HostileServer;
 import io.urlcheck.worker.support.Routes;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import io.vertx.core.net.PfxOptions;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -94,6 +95,20 @@ class TlsTest {
 
             assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.TLS_ERROR);
             assertThat(result.error()).contains("127.0.0.2");
+        }
+    }
+
+    @Test
+    void tlsToAPlainHttpPortIsAShortTlsErrorTriedOnce() {
+        // What an HTTP server answers to a TLS ClientHello: a 400 in plain text, which is no TLS record.
+        try (HostileServer plain = HostileServer.raw(vertx, "127.0.0.1", socket -> socket.handler(hello -> socket.write(
+                Buffer.buffer("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")).onComplete(v -> socket.close())))) {
+            CheckResult result = Checkers.defaults(vertx).requestTimeout(HANDSHAKE_ROOM).maxRetries(2).build()
+                    .check("https://127.0.0.1:" + plain.port() + "/");
+
+            assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.TLS_ERROR);
+            assertThat(result.error()).isEqualTo("TLS handshake failed: not a TLS server (the answer was not a TLS record)");
+            assertThat(result.attempts()).isEqualTo(1);
         }
     }
 }
