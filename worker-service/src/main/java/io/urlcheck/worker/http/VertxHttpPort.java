@@ -10,8 +10,10 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
 import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpConnection;
 import io.vertx.core.impl.VertxInternal;
 import io.vertx.core.net.TrustOptions;
+import org.jboss.logging.Logger;
 
 import javax.net.ssl.TrustManagerFactory;
 
@@ -32,6 +34,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
  * second client, created at its first use, that trusts every certificate; the default one never does.
  */
 public final class VertxHttpPort implements HttpPort, AutoCloseable {
+
+    private static final Logger LOG = Logger.getLogger(VertxHttpPort.class);
 
     /**
      * The most bytes of response headers read, all lines together: Vert.x's default of 8 KiB is less than real sites
@@ -69,7 +73,7 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
         if (trust != null) {
             options.setTrustOptions(trust);
         }
-        this.client = vertx.createHttpClient(options);
+        this.client = client(vertx, options);
         this.loops = eventLoopContexts(vertx);
     }
 
@@ -82,6 +86,26 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
      * for the minutes the kernel would keep trying.
      */
     static final long CONNECTION_WORK_CAP_MS = 35_000;
+
+    /**
+     * A client whose every connection has an exception handler. Without one, Vert.x logs each exception on a
+     * connection at ERROR ({@code ConnectionBase}) before it fails the exchange on it: one line per server that resets,
+     * answers something that is not HTTP or headers over the limit, which a worker checking the public web can do
+     * nothing about. The exchange in flight still gets the exception and reports it as the check's outcome; one on an
+     * idle pooled connection concerns no check (the pool drops the connection when it closes), so it is only logged at
+     * DEBUG.
+     */
+    private static HttpClient client(Vertx vertx, HttpClientOptions options) {
+        return vertx.httpClientBuilder()
+                .with(options)
+                .with(options.getPoolOptions())
+                .withConnectHandler(VertxHttpPort::onNewConnection)
+                .build();
+    }
+
+    private static void onNewConnection(HttpConnection connection) {
+        connection.exceptionHandler(e -> LOG.debugf("connection to %s: %s", connection.remoteAddress(), e.toString()));
+    }
 
     private static HttpClientOptions clientOptions(Settings settings) {
         long cap = Math.max(settings.connectTimeout().toMillis(), CONNECTION_WORK_CAP_MS);
@@ -119,7 +143,7 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
             } catch (Exception e) {
                 throw new IllegalStateException("cannot load the trust that judges insecure jobs' certificates", e);
             }
-            HttpClient lax = vertx.createHttpClient(clientOptions(settings).setTrustAll(true).setVerifyHost(false));
+            HttpClient lax = client(vertx, clientOptions(settings).setTrustAll(true).setVerifyHost(false));
             insecure = new Insecure(lax, new CertificateProblem(judged));
         }
         return insecure;

@@ -2,6 +2,7 @@ package io.urlcheck.worker.http;
 
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.Outcome;
+import io.urlcheck.worker.support.CapturedLog;
 import io.urlcheck.worker.support.Checkers;
 import io.urlcheck.worker.support.HostileServer;
 import io.vertx.core.Vertx;
@@ -15,6 +16,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -135,6 +137,19 @@ class ConnectionFailureTest {
         assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
         assertThat(result.error()).startsWith("invalid response body: ");
         assertThat(result.attempts()).isEqualTo(1);
+    }
+
+    @Test
+    void serversThatAnswerBadlyLogNoErrorInTheWorker() {
+        Checkers.Built checker = Checkers.defaults(vertx).build();
+        try (CapturedLog log = CapturedLog.of("io.vertx", Level.SEVERE)) {
+            assertThat(checker.check("http://127.0.0.1:" + garbage.port() + "/").outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+            assertThat(checker.check("http://127.0.0.1:" + badHeader.port() + "/").outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+            assertThat(checker.check("http://127.0.0.1:" + resetting.port() + "/").outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+            assertThat(checker.check(hugeHeaders.url("/huge")).outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+
+            assertThat(log.lines()).isEmpty();
+        }
     }
 
     @Test

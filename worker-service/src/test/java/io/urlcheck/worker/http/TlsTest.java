@@ -3,6 +3,7 @@ package io.urlcheck.worker.http;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.testkit.tls.SelfSignedKeyStore;
+import io.urlcheck.worker.support.CapturedLog;
 import io.urlcheck.worker.support.Checkers;
 import io.urlcheck.worker.support.HostileServer;
 import io.urlcheck.worker.support.Routes;
@@ -17,6 +18,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -102,13 +104,15 @@ class TlsTest {
     void tlsToAPlainHttpPortIsAShortTlsErrorTriedOnce() {
         // What an HTTP server answers to a TLS ClientHello: a 400 in plain text, which is no TLS record.
         try (HostileServer plain = HostileServer.raw(vertx, "127.0.0.1", socket -> socket.handler(hello -> socket.write(
-                Buffer.buffer("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")).onComplete(v -> socket.close())))) {
+                Buffer.buffer("HTTP/1.1 400 Bad Request\r\nContent-Length: 0\r\nConnection: close\r\n\r\n")).onComplete(v -> socket.close())));
+             CapturedLog log = CapturedLog.of("io.vertx", Level.SEVERE)) {
             CheckResult result = Checkers.defaults(vertx).requestTimeout(HANDSHAKE_ROOM).maxRetries(2).build()
                     .check("https://127.0.0.1:" + plain.port() + "/");
 
             assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.TLS_ERROR);
             assertThat(result.error()).isEqualTo("TLS handshake failed: not a TLS server (the answer was not a TLS record)");
             assertThat(result.attempts()).isEqualTo(1);
+            assertThat(log.lines()).isEmpty();
         }
     }
 }
