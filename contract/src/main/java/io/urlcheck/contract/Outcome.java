@@ -17,7 +17,7 @@ public enum Outcome {
     CONNECTION_REFUSED,
     /** The connection broke or spoke something other than HTTP: reset, protocol garbage, oversized headers. */
     CONNECTION_ERROR,
-    /** The TLS handshake failed: an invalid, expired or untrusted certificate, or a stalled handshake. */
+    /** The TLS handshake failed: an invalid, expired or untrusted certificate, or a server that does not speak TLS. */
     TLS_ERROR,
     /** The redirect chain was longer than allowed, loops included. */
     TOO_MANY_REDIRECTS,
