@@ -32,6 +32,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 /**
  * One request on the wire (GET or HEAD, with the job's headers), to exactly the vetted address. Three clocks end it: the
@@ -60,6 +61,8 @@ final class Exchange {
     private volatile HttpClientRequest request;
     private volatile long deadlineTimer = -1;
     private volatile long headerTimer = -1;
+    /** Once the headers are in: the response so far, with why its body stopped short. */
+    private volatile Function<String, HopResult.Response> cutShort;
 
     private final SeenConnections seen;
 
@@ -155,19 +158,28 @@ final class Exchange {
         boolean html = TitleExtractor.isHtml(headers.get("content-type"));
         BodyCollector body = new BodyCollector(settings.maxBodyBytes(), html, headers.get("content-encoding"),
                 HopResult.Response.declaredLength(headers.get("content-length")));
+        // The status is the verdict: once it is in, a body that breaks off or outlives the deadline is reported with
+        // it (and what was read, the title included if it came), not as a TIMEOUT or CONNECTION_ERROR to retry.
+        cutShort = reason -> response(response, headers, body, true, ttfb, tls, phases(req.connection(), headersNanos),
+                "body cut short after " + body.size() + " bytes: " + reason);
         response.exceptionHandler(e -> {
-            body.close();
-            finish(FailureMapper.mapAnswer(e, true));
+            HopResult.Failure failure = FailureMapper.mapAnswer(e, true);
+            if (failure.permanent()) {
+                body.close();
+                finish(failure); // a body the client cannot read at all: the response itself is broken
+            } else {
+                finish(cutShort.apply(failure.reason()));
+            }
         });
         response.handler(chunk -> {
             add(body, chunk);
             if (body.isFull() && finish(response(response, headers, body, true, ttfb, tls,
-                    phases(req.connection(), headersNanos)))) {
+                    phases(req.connection(), headersNanos), null))) {
                 req.connection().close(); // stop here: never drain an endless or huge body
             }
         });
         response.endHandler(v -> finish(response(response, headers, body, false, ttfb, tls,
-                phases(req.connection(), headersNanos))));
+                phases(req.connection(), headersNanos), null)));
     }
 
     /**
@@ -198,11 +210,12 @@ final class Exchange {
         }
     }
 
+    /** The response as read so far; {@code cut} says why the body stopped short, or is null. */
     private static HopResult.Response response(HttpClientResponse response, Map<String, String> headers,
                                                BodyCollector body, boolean truncated, long ttfb, TlsInfo tls,
-                                               HopResult.Phases phases) {
+                                               HopResult.Phases phases, String cut) {
         HopResult.Response r = new HopResult.Response(response.statusCode(), headers, body.bytes(), body.size(),
-                truncated, body.error(), ttfb, tls, phases);
+                truncated, cut != null ? cut : body.error(), ttfb, tls, phases);
         body.close();
         return r;
     }
@@ -235,7 +248,13 @@ final class Exchange {
     }
 
     private void timeout(String reason) {
-        if (finish(new HopResult.Failure(Outcome.TIMEOUT, reason + " (" + url.url() + ")"))) {
+        if (once.isDone()) {
+            return;
+        }
+        Function<String, HopResult.Response> partial = cutShort;
+        HopResult outcome = partial != null ? partial.apply(reason)
+                : new HopResult.Failure(Outcome.TIMEOUT, reason + " (" + url.url() + ")");
+        if (finish(outcome)) {
             HttpClientRequest req = request;
             if (req != null) {
                 req.reset();

@@ -29,26 +29,37 @@ class TimeoutTest {
     /** Accepts TCP, reads the ClientHello and never answers: the connect succeeds, the TLS handshake stalls. */
     private static HostileServer silent;
     private static final AtomicInteger helloBytes = new AtomicInteger();
+    /** Answers a 200 that promises 100,000 bytes, sends 3 and closes the connection. */
+    private static HostileServer broken;
 
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
         server = HostileServer.http(vertx, "127.0.0.1")
                 .route("/drip", Routes.drip(vertx, 200))
+                .route("/drip-html", r -> {
+                    r.response().setChunked(true).putHeader("Content-Type", "text/html; charset=utf-8")
+                            .write("<html><head><title>Still coming</title></head><body>");
+                    // and nothing more: the body never ends
+                })
                 .route("/stall", Routes.stall())
                 .route("/late-headers", Routes.slowPage(vertx, 2500, "Late"));
         silent = HostileServer.raw(vertx, "127.0.0.1", socket -> socket.handler(data -> helloBytes.addAndGet(data.length())));
+        broken = HostileServer.raw(vertx, "127.0.0.1", socket -> socket.handler(request -> socket
+                .write("HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 100000\r\n\r\nabc")
+                .onComplete(written -> socket.close())));
     }
 
     @AfterAll
     static void stop() {
         silent.close();
+        broken.close();
         server.close();
         vertx.close();
     }
 
     @Test
-    void drippingBodyEndsAsTimeoutAtTheDeadline() {
+    void aDrippingBodyKeepsItsStatusAndSaysTheDeadlineCutItShort() {
         Duration deadline = Duration.ofSeconds(2);
         Checkers.Built checker = Checkers.defaults(vertx).requestTimeout(deadline).headerTimeout(Duration.ofSeconds(5)).build();
 
@@ -56,9 +67,32 @@ class TimeoutTest {
         CheckResult result = checker.check(server.url("/drip"));
         Duration took = Duration.ofNanos(System.nanoTime() - start);
 
-        assertThat(result.outcome()).isEqualTo(Outcome.TIMEOUT);
-        assertThat(result.error()).contains("deadline");
+        assertThat(result.outcome()).as("the status answered; a slow body does not undo it").isEqualTo(Outcome.OK);
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.error()).startsWith("body cut short after ").contains("deadline");
+        assertThat(result.attempts()).as("a verdict, not an outage to retry").isEqualTo(1);
         assertThat(took).isBetween(deadline.minusMillis(100), deadline.plus(SLACK));
+    }
+
+    @Test
+    void aPageWhoseBodyNeverEndsStillGivesTheTitleItSent() {
+        Checkers.Built checker = Checkers.defaults(vertx).requestTimeout(Duration.ofMillis(1500)).build();
+
+        CheckResult result = checker.check(server.url("/drip-html"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.OK);
+        assertThat(result.title()).isEqualTo("Still coming");
+        assertThat(result.error()).startsWith("body cut short after ");
+    }
+
+    @Test
+    void aConnectionThatBreaksOffInTheBodyKeepsTheStatus() {
+        CheckResult result = Checkers.defaults(vertx).build().check(broken.url("/"));
+
+        assertThat(result.outcome()).isEqualTo(Outcome.OK);
+        assertThat(result.statusCode()).isEqualTo(200);
+        assertThat(result.error()).startsWith("body cut short after 3 bytes: ");
+        assertThat(result.attempts()).isEqualTo(1);
     }
 
     @Test
