@@ -4,14 +4,9 @@ import io.urlcheck.launcher.client.Submission;
 import io.urlcheck.launcher.stack.ServiceProcess;
 import org.junit.jupiter.api.Test;
 
-import java.io.ByteArrayInputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -31,7 +26,7 @@ class ProducerGracefulStopIT {
         String job = "graceful-stop";
         try (Pipeline run = Pipeline.builder("producerStop").workers(1).start()) {
             List<String> urls = run.fleet().delayedUrls("graceful-stop", N, 0);
-            PausedBody body = new PausedBody(urls, N / 2);
+            TrickleBody body = TrickleBody.resuming(urls, N / 2);
             CompletableFuture<Submission> upload = CompletableFuture.supplyAsync(() -> run.submit(job, () -> body));
             try {
                 run.awaitChecked(job, 50);
@@ -50,45 +45,6 @@ class ProducerGracefulStopIT {
             await("the producer exits once its upload is done").atMost(Duration.ofSeconds(60))
                     .until(() -> !run.stack().producer().process().isAlive());
             assertThat(run.awaitChecked(job, N).checked()).isEqualTo(N);
-        }
-    }
-
-    /** A body that sends its head, waits until {@link #release()}, then sends the rest and ends normally. */
-    private static final class PausedBody extends InputStream {
-        private final InputStream head;
-        private final InputStream tail;
-        private final CountDownLatch released = new CountDownLatch(1);
-
-        PausedBody(List<String> urls, int first) {
-            head = new ByteArrayInputStream((String.join("\n", urls.subList(0, first)) + "\n"
-                    + "\n".repeat(TrickleBody.PADDING)).getBytes(StandardCharsets.UTF_8));
-            tail = new ByteArrayInputStream((String.join("\n", urls.subList(first, urls.size())) + "\n")
-                    .getBytes(StandardCharsets.UTF_8));
-        }
-
-        @Override
-        public int read() throws IOException {
-            byte[] one = new byte[1];
-            return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
-        }
-
-        @Override
-        public int read(byte[] b, int off, int len) throws IOException {
-            int n = head.read(b, off, len);
-            if (n > 0) {
-                return n;
-            }
-            try {
-                released.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IOException("interrupted", e);
-            }
-            return tail.read(b, off, len);
-        }
-
-        void release() {
-            released.countDown();
         }
     }
 }
