@@ -4,6 +4,7 @@ import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.CheckResult;
 import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.LinkSource;
+import io.urlcheck.contract.ListLines;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.contract.Rejection;
 import io.urlcheck.contract.UrlNormalizer;
@@ -146,11 +147,11 @@ public final class Ingestion {
     }
 
     private void accept(String input, String sequence, LinkSource source) {
-        String trimmed = input.strip();
-        if (trimmed.isEmpty() || trimmed.charAt(0) == '#') {
+        if (ListLines.isBlankOrComment(input)) {
             accounting.skipped();
             return;
         }
+        String trimmed = input.strip();
         if (source != null && !SCHEME.matcher(trimmed).find()) {
             answer(input, trimmed, Outcome.SKIPPED, Rejection.SKIPPED, RELATIVE_WITHOUT_BASE, source);
             return;

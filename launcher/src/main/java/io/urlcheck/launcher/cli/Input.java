@@ -1,5 +1,7 @@
 package io.urlcheck.launcher.cli;
 
+import io.urlcheck.contract.ListLines;
+
 import java.io.BufferedInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.FilterInputStream;
@@ -71,8 +73,7 @@ final class Input {
         } catch (CharacterCodingException e) {
             return false;
         }
-        String stripped = text.strip();
-        return text.indexOf('\ufeff') < 0 && (stripped.isEmpty() || stripped.charAt(0) == '#');
+        return text.indexOf('\ufeff') < 0 && ListLines.isBlankOrComment(text);
     }
 
     /** An input that ends the upload with an error once {@code stop} says so: "stop intake" on Ctrl+C. */

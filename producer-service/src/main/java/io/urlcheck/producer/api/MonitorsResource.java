@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.JobOptions;
 import io.urlcheck.contract.JsonCodec;
+import io.urlcheck.contract.ListLines;
 import io.urlcheck.contract.Monitor;
 import io.urlcheck.contract.Schedule;
 import io.urlcheck.contract.UrlNormalizer;
@@ -102,7 +103,7 @@ public class MonitorsResource {
                 urls.bad(where, "line too long: over " + settings.maxLineBytes() + " bytes");
             } else if (line.problem() == Line.Problem.INVALID_UTF8) {
                 urls.bad(where, "line is not valid UTF-8");
-            } else if (!text.isEmpty() && text.charAt(0) != '#') {
+            } else if (!ListLines.isBlankOrComment(text)) {
                 urls.add(where, text);
             }
         }
