@@ -16,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyStore;
+import java.util.concurrent.Executors;
 
 /** An https target on loopback whose certificate nobody trusts: what {@code --insecure} exists for. */
 final class SelfSignedTarget {
@@ -38,6 +39,15 @@ final class SelfSignedTarget {
             tls.init(managers.getKeyManagers(), null, null);
             HttpsServer server = HttpsServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setHttpsConfigurator(new HttpsConfigurator(tls));
+            // Each connection on its own thread, as a real server: on the JDK's default executor the dispatcher thread
+            // itself runs the TLS handshake, so one connection stalled mid-handshake (a worker's attempt abandoned at
+            // its deadline while its handshake goes on in the pool) held every later connection's handshake until it
+            // ended, and a job's retries all timed out behind it.
+            server.setExecutor(Executors.newCachedThreadPool(run -> {
+                Thread thread = new Thread(run, "self-signed-target");
+                thread.setDaemon(true);
+                return thread;
+            }));
             server.createContext("/secure", exchange -> {
                 byte[] body = "<html><head><title>Secure</title></head></html>".getBytes(StandardCharsets.UTF_8);
                 exchange.getResponseHeaders().add("Content-Type", "text/html; charset=utf-8");
