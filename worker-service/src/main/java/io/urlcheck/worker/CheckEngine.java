@@ -117,8 +117,13 @@ public final class CheckEngine {
     private CompletableFuture<CheckResult> afterAttempt(CheckRequest request, TargetUrl url, int attempt, Chain chain) {
         Outcome outcome = chain.outcome();
         Integer status = chain.last instanceof HopResult.Response r ? r.status() : null;
-        boolean permanent = chain.last instanceof HopResult.Failure f && f.permanent();
-        if (!permanent && retry.isTransient(outcome, status) && retry.mayRetryAfter(attempt, chain.options.retries())) {
+        HopResult.Recurrence recurrence = chain.last instanceof HopResult.Failure f ? f.recurrence() : HopResult.Recurrence.BY_OUTCOME;
+        boolean again = switch (recurrence) {
+            case PERMANENT -> false;
+            case OUTAGE -> true;
+            case BY_OUTCOME -> retry.isTransient(outcome, status);
+        };
+        if (again && retry.mayRetryAfter(attempt, chain.options.retries())) {
             Optional<Duration> retryAfter = chain.last instanceof HopResult.Response r
                     ? RetryAfter.parse(r.header("retry-after"), clock.instant()) : Optional.empty();
             Duration delay = retry.delay(attempt, retryAfter);

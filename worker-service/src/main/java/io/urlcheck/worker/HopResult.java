@@ -43,15 +43,44 @@ public sealed interface HopResult {
     }
 
     /**
-     * No usable response: {@code outcome} names the failure and {@code reason} explains it. {@code permanent}
-     * marks a failure of the data, not of the network (a response the client refuses to read, such as headers over
-     * its limit), which asking again would only repeat: it is never retried, whatever its outcome.
+     * No usable response: {@code outcome} names the failure and {@code reason} explains it. {@code recurrence} says
+     * whether asking again may help when the failure itself knows better than its outcome ({@link Recurrence}).
      */
-    record Failure(Outcome outcome, String reason, boolean permanent) implements HopResult {
+    record Failure(Outcome outcome, String reason, Recurrence recurrence) implements HopResult {
 
         /** A failure as its outcome says: retried when the outcome is transient. */
         public Failure(Outcome outcome, String reason) {
-            this(outcome, reason, false);
+            this(outcome, reason, Recurrence.BY_OUTCOME);
         }
+
+        /** A failure of the data, not of the network, which asking again would only repeat: never retried. */
+        public static Failure permanent(Outcome outcome, String reason) {
+            return new Failure(outcome, reason, Recurrence.PERMANENT);
+        }
+
+        /** An outage, which may be over by the next attempt: retried whatever its outcome. */
+        public static Failure outage(Outcome outcome, String reason) {
+            return new Failure(outcome, reason, Recurrence.OUTAGE);
+        }
+
+        /** True when asking again would only repeat it. */
+        public boolean permanent() {
+            return recurrence == Recurrence.PERMANENT;
+        }
+    }
+
+    /**
+     * Whether a failure recurs. Most are as their outcome says ({@code RetryPolicy#isTransient}); some outcomes hold
+     * both kinds: a response the client refuses to read (headers over its limit, not HTTP at all) is a
+     * {@code CONNECTION_ERROR} that the server sends the same again, and a name server that fails (SERVFAIL) is a
+     * {@code DNS_FAILURE} that is an outage, where a name that does not exist (NXDOMAIN) is a fact.
+     */
+    enum Recurrence {
+        /** As the outcome says. */
+        BY_OUTCOME,
+        /** Never retried. */
+        PERMANENT,
+        /** Always retried (within the job's retries). */
+        OUTAGE
     }
 }

@@ -72,7 +72,7 @@ public interface WorkerConfig {
     @WithDefault("5s")
     Duration headerTimeout();
 
-    /** Retries after the first try for transient failures: timeouts, connection errors, 5xx (but 501, 505, 506, 508, 510), 429. */
+    /** Retries after the first try for transient failures: timeouts, connection errors, SERVFAIL, 5xx (but 501, 505, 506, 508, 510), 429. */
     @WithDefault("2")
     int maxRetries();
 

@@ -1,6 +1,8 @@
 package io.urlcheck.worker.http;
 
 import io.netty.channel.EventLoop;
+import io.netty.handler.codec.dns.DnsResponseCode;
+import io.netty.resolver.dns.DnsErrorCauseException;
 import io.netty.resolver.dns.DnsNameResolver;
 import io.netty.resolver.dns.DnsNameResolverBuilder;
 import io.netty.resolver.dns.DnsNameResolverTimeoutException;
@@ -18,6 +20,7 @@ import java.net.UnknownHostException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.UnaryOperator;
@@ -95,10 +98,32 @@ public final class DnsResolver implements NameResolver, AutoCloseable {
         if (has(cause, DnsNameResolverTimeoutException.class)) {
             return Resolution.failed(new HopResult.Failure(Outcome.TIMEOUT, "DNS lookup of " + host + " timed out"));
         }
+        DnsResponseCode code = responseCode(cause);
+        if (code != null && !code.equals(DnsResponseCode.NXDOMAIN)) {
+            // The name server could not answer (SERVFAIL: its upstream or DNSSEC failed; REFUSED: it would not serve
+            // us): an outage of the resolver, not a fact about the name, so the check is asked again.
+            return Resolution.failed(HopResult.Failure.outage(Outcome.DNS_FAILURE,
+                    "DNS lookup of " + host + " failed: the name server answered " + mnemonic(code)));
+        }
         if (cause == null || cause instanceof UnknownHostException) {
             return Resolution.failed(new HopResult.Failure(Outcome.DNS_FAILURE, "unknown host " + host));
         }
         return Resolution.failed(new HopResult.Failure(Outcome.DNS_FAILURE, "DNS lookup of " + host + " failed: " + cause));
+    }
+
+    /** {@code SERVFAIL}, {@code REFUSED}...: the code as RFC 1035 and dig spell it, not Netty's {@code ServFail(2)}. */
+    private static String mnemonic(DnsResponseCode code) {
+        return code.toString().replaceFirst("\\(\\d+\\)$", "").toUpperCase(Locale.ROOT);
+    }
+
+    /** The response code a name server failed the lookup with, or null when none did (no such record, a timeout...). */
+    private static DnsResponseCode responseCode(Throwable error) {
+        for (Throwable t = error; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof DnsErrorCauseException dns) {
+                return dns.getCode();
+            }
+        }
+        return null;
     }
 
     private static boolean has(Throwable error, Class<? extends Throwable> type) {

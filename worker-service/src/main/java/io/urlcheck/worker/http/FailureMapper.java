@@ -38,7 +38,7 @@ final class FailureMapper {
             return map(error);
         }
         String what = headersRead ? "invalid response body" : readingHeaders(error) ? "invalid response header" : "not an HTTP response";
-        return new HopResult.Failure(Outcome.CONNECTION_ERROR, what + ": " + detail(error), true);
+        return HopResult.Failure.permanent(Outcome.CONNECTION_ERROR, what + ": " + detail(error));
     }
 
     static HopResult.Failure map(Throwable error) {
@@ -73,7 +73,7 @@ final class FailureMapper {
             String what = has(error, TooLongHttpLineException.class)
                     ? "response status line longer than " + VertxHttpPort.MAX_INITIAL_LINE_BYTES / 1024 + " KiB"
                     : "response headers larger than " + VertxHttpPort.MAX_HEADER_BYTES / 1024 + " KiB";
-            return new HopResult.Failure(Outcome.CONNECTION_ERROR, what + ", the most the worker reads (not retried)", true);
+            return HopResult.Failure.permanent(Outcome.CONNECTION_ERROR, what + ", the most the worker reads (not retried)");
         }
         if (has(error, HttpClosedException.class)) {
             return new HopResult.Failure(Outcome.CONNECTION_ERROR, "connection closed before the response ended");

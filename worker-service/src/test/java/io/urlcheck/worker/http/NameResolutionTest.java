@@ -43,7 +43,10 @@ class NameResolutionTest {
         dns = TestDnsServer.start(vertx)
                 .answer("good.test", "127.0.0.1")
                 .answer("mixed.test", "127.0.0.1", "10.0.0.1")
-                .answer("two.test", "127.0.0.1", "127.0.0.9");
+                .answer("two.test", "127.0.0.1", "127.0.0.9")
+                .answer("flaky.test", "127.0.0.1").fail("flaky.test", TestDnsServer.SERVFAIL, 2)
+                .fail("down.test", TestDnsServer.SERVFAIL)
+                .fail("gone.test", TestDnsServer.NXDOMAIN);
     }
 
     @AfterAll
@@ -129,5 +132,39 @@ class NameResolutionTest {
         CheckResult result = checker.check(site.url("two.test", "/ok"));
 
         assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.OK);
+    }
+
+    @Test
+    void aNameServerFailureIsAnOutageSoTheCheckIsAskedAgainAndSucceedsOnceTheNameResolves() {
+        Checkers.Built checker = Checkers.defaults(vertx).maxRetries(2).resolver(dns.resolver(vertx)).build();
+
+        CheckResult result = checker.check(site.url("flaky.test", "/ok"));
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.OK);
+        assertThat(result.attempts()).as("the SERVFAIL attempt, then the one that resolved").isEqualTo(2);
+    }
+
+    @Test
+    void aNameServerThatKeepsFailingEndsAsDnsFailureAfterTheRetriesNamingTheResponseCode() {
+        Checkers.Built checker = Checkers.defaults(vertx).maxRetries(2).resolver(dns.resolver(vertx)).build();
+
+        CheckResult result = checker.check(site.url("down.test", "/ok"));
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.DNS_FAILURE);
+        assertThat(result.attempts()).isEqualTo(3);
+        assertThat(result.error()).contains("down.test").contains("SERVFAIL").doesNotContain("unknown host");
+    }
+
+    @Test
+    void aNameThatDoesNotExistIsAFactNotAskedAgain() {
+        Checkers.Built checker = Checkers.defaults(vertx).maxRetries(2).resolver(dns.resolver(vertx)).build();
+        int before = dns.failedQueries();
+
+        CheckResult result = checker.check(site.url("gone.test", "/ok"));
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.DNS_FAILURE);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(result.error()).isEqualTo("unknown host gone.test");
+        assertThat(dns.failedQueries()).as("the name server said NXDOMAIN").isGreaterThan(before);
     }
 }

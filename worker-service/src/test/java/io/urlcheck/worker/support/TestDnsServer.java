@@ -22,12 +22,21 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A name server on a loopback UDP port that answers A queries for the names it was given (every
- * address, in order) and AAAA queries for them with no record, and <b>never answers</b> anything else:
- * the query is received, counted and dropped, as a name server that hangs would.
+ * address, in order) and AAAA queries for them with no record, answers the names it was told to fail
+ * with that response code (NXDOMAIN, SERVFAIL...), a number of times or for good, and <b>never answers</b>
+ * anything else: the query is received, counted and dropped, as a name server that hangs would.
  */
 public final class TestDnsServer implements AutoCloseable {
 
+    /** The response code NXDOMAIN: the name does not exist. */
+    public static final int NXDOMAIN = 3;
+    /** The response code SERVFAIL: the name server could not answer (its upstream is down, DNSSEC failed...). */
+    public static final int SERVFAIL = 2;
+
     private final Map<String, List<InetAddress>> names = new ConcurrentHashMap<>();
+    /** A failing name's response code and how many more queries get it (then its answer, if it has one). */
+    private final Map<String, Failing> failing = new ConcurrentHashMap<>();
+    private final AtomicInteger failedQueries = new AtomicInteger();
     private final Set<String> silentNamesAsked = ConcurrentHashMap.newKeySet();
     private final AtomicInteger silentQueries = new AtomicInteger();
     private final DatagramSocket socket;
@@ -59,6 +68,28 @@ public final class TestDnsServer implements AutoCloseable {
         names.put(name.toLowerCase(Locale.ROOT), List.of(addresses).stream()
                 .map(a -> IpLiteral.parse(a).orElseThrow()).toList());
         return this;
+    }
+
+    /** Answers every query for {@code name} with {@code rcode} and no record, for good. */
+    public TestDnsServer fail(String name, int rcode) {
+        return fail(name, rcode, Integer.MAX_VALUE);
+    }
+
+    /**
+     * Answers {@code name}'s next {@code times} queries with {@code rcode} and no record (a lookup asks twice: A and
+     * AAAA); after that, as {@link #answer} said, or never.
+     */
+    public TestDnsServer fail(String name, int rcode, int times) {
+        failing.put(name.toLowerCase(Locale.ROOT), new Failing(rcode, new AtomicInteger(times)));
+        return this;
+    }
+
+    /** Queries answered with a failing response code. */
+    public int failedQueries() {
+        return failedQueries.get();
+    }
+
+    private record Failing(int rcode, AtomicInteger left) {
     }
 
     /**
@@ -107,6 +138,12 @@ public final class TestDnsServer implements AutoCloseable {
         }
         int type = query.getUnsignedShort(at + 1);
         String key = name.toString().toLowerCase(Locale.ROOT);
+        Failing failure = failing.get(key);
+        if (failure != null && failure.left().get() > 0) {
+            failure.left().decrementAndGet();
+            failedQueries.incrementAndGet();
+            return Buffer.buffer(header(query, questionEnd, failure.rcode(), 0).toByteArray());
+        }
         List<InetAddress> addresses = names.get(key);
         if (addresses == null) {
             silentQueries.incrementAndGet();
@@ -114,16 +151,7 @@ public final class TestDnsServer implements AutoCloseable {
             return null; // never answer
         }
         List<InetAddress> answers = type == 1 ? addresses : List.of();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        out.write(query.getByte(0));
-        out.write(query.getByte(1));
-        out.write(0x81); // QR, RD
-        out.write(0x80); // RA, NOERROR
-        writeShort(out, 1);
-        writeShort(out, answers.size());
-        writeShort(out, 0);
-        writeShort(out, 0);
-        out.write(query.getBytes(12, questionEnd), 0, questionEnd - 12);
+        ByteArrayOutputStream out = header(query, questionEnd, 0, answers.size());
         for (InetAddress address : answers) {
             writeShort(out, 0xC00C); // the name, by pointer to the question
             writeShort(out, 1);      // A
@@ -134,6 +162,21 @@ public final class TestDnsServer implements AutoCloseable {
             out.write(address.getAddress(), 0, 4);
         }
         return Buffer.buffer(out.toByteArray());
+    }
+
+    /** A response's header and question, with response code {@code rcode} and {@code answers} records to follow. */
+    private static ByteArrayOutputStream header(Buffer query, int questionEnd, int rcode, int answers) {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        out.write(query.getByte(0));
+        out.write(query.getByte(1));
+        out.write(0x81);         // QR, RD
+        out.write(0x80 | rcode); // RA, the response code
+        writeShort(out, 1);
+        writeShort(out, answers);
+        writeShort(out, 0);
+        writeShort(out, 0);
+        out.write(query.getBytes(12, questionEnd), 0, questionEnd - 12);
+        return out;
     }
 
     private static void writeShort(ByteArrayOutputStream out, int value) {
