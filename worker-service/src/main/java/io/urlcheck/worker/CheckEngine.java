@@ -232,6 +232,10 @@ public final class CheckEngine {
         }
         chain.last = result;
         chain.answeredBy = chain.method;
+        if (result instanceof HopResult.Response answer) {
+            // A host that says it gets too many requests gets none for a while, from every check, not only this one's retry.
+            limiter.pause(host, retry.hostPause(answer.status(), RetryAfter.parse(answer.header("retry-after"), clock.instant())).toNanos());
+        }
         if (result instanceof HopResult.Response response && response.phases() != null) {
             chain.measured(response.phases());
         }

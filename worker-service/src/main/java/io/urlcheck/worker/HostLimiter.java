@@ -25,8 +25,8 @@ import java.util.function.LongSupplier;
  * after the others (its records came in a later fetch) catches up instead of finishing its job a round
  * after them. A host that starts waiting counts as at most {@code maxPerHost} turns behind the hosts
  * already served, so no newcomer gets more than that ahead of them. A host whose slots (or whose
- * address's slots) are full never holds a global slot while it waits: other hosts keep flowing. See
- * DESIGN.md.
+ * address's slots) are full never holds a global slot while it waits: other hosts keep flowing. A host that
+ * asked for less ({@link #pause}: it answered 429) gets no new request until its pause is over. See DESIGN.md.
  */
 public final class HostLimiter {
 
@@ -111,6 +111,29 @@ public final class HostLimiter {
         return waiter;
     }
 
+    /**
+     * Starts no request to {@code host} for {@code nanos} from now (a longer pause already set stands): the host said it
+     * gets too many ({@code 429}, or {@code 503} with {@code Retry-After}). Requests already running go on; those
+     * waiting, and redirects to it, wait for the pause to end, without it counting against their deadlines.
+     */
+    public void pause(String host, long nanos) {
+        if (nanos <= 0) {
+            return;
+        }
+        synchronized (this) {
+            long now = nanoClock.getAsLong();
+            HostState state = hosts.computeIfAbsent(host, HostState::new);
+            long until = now + nanos;
+            if (!state.paused || until - state.pausedUntil > 0) {
+                state.paused = true;
+                state.pausedUntil = until;
+            }
+            if (state.inFlight == 0 && state.waiters.isEmpty()) {
+                state.wakeAt(now, nanos); // forget the host once the pause is over
+            }
+        }
+    }
+
     /** Stops granting permits to new checks (shutdown): their waiters stay queued and are never started. */
     public void stopAdmitting() {
         synchronized (this) {
@@ -165,7 +188,7 @@ public final class HostLimiter {
                     if (s.inFlight >= maxPerHost) {
                         continue;
                     }
-                    long wait = s.spaced ? s.nextStart - now : 0;
+                    long wait = Math.max(s.spaced ? s.nextStart - now : 0, s.paused ? s.pausedUntil - now : 0);
                     if (wait > 0) {
                         s.wakeAt(now, wait);
                         continue;
@@ -339,6 +362,9 @@ public final class HostLimiter {
         int spacedInFlight;
         /** The longest job interval seen: the host is remembered that long after {@link #spacedMark}. */
         long longestInterval;
+        /** The host asked for a pause ({@link HostLimiter#pause}), which ends at {@link #pausedUntil}. */
+        boolean paused;
+        long pausedUntil;
 
         HostState(String host) {
             this.host = host;
@@ -350,11 +376,12 @@ public final class HostLimiter {
             longestInterval = Math.max(longestInterval, intervalNanos);
         }
 
-        /** How long until no interval of this host matters any more (not positive: already). */
+        /** How long until no interval or pause of this host matters any more (not positive: already). */
         long quietIn(long now) {
             long global = spaced ? nextStart - now : 0;
             long job = spacedOnce ? spacedMark + longestInterval - now : 0;
-            return Math.max(global, job);
+            long pause = paused ? pausedUntil - now : 0;
+            return Math.max(Math.max(global, job), pause);
         }
 
         /** Schedules a wake-up {@code delayNanos} after {@code now}, unless one is due sooner (holding the limiter's lock). */

@@ -41,6 +41,18 @@ public record RetryPolicy(int maxRetries, Duration base, Duration max, Duration 
         return attempt <= retries;
     }
 
+    /**
+     * How long a host that answered {@code status} wants no new request: a {@code 429}, or a {@code 503} with a
+     * {@code Retry-After}, asks for less (its {@code Retry-After}, capped, or the first backoff); any other answer, no
+     * pause (zero).
+     */
+    public Duration hostPause(int status, Optional<Duration> retryAfter) {
+        if (status == 429 || status == 503 && retryAfter.isPresent()) {
+            return retryAfter.map(asked -> asked.compareTo(retryAfterCap) > 0 ? retryAfterCap : asked).orElse(base);
+        }
+        return Duration.ZERO;
+    }
+
     /** The wait before retry number {@code retry} (1-based), honouring {@code retryAfter} up to the cap. */
     public Duration delay(int retry, Optional<Duration> retryAfter) {
         if (retryAfter.isPresent()) {

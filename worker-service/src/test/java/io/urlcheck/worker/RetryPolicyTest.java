@@ -76,4 +76,15 @@ class RetryPolicyTest {
         assertThat(RetryAfter.parse("soon", now)).isEmpty();
         assertThat(RetryAfter.parse(null, now)).isEmpty();
     }
+
+    @Test
+    void aHostIsPausedWhenItSaysItGetsTooManyRequestsForItsRetryAfterCappedOrTheFirstBackoff() {
+        assertThat(policy.hostPause(429, Optional.of(Duration.ofSeconds(5)))).isEqualTo(Duration.ofSeconds(5));
+        assertThat(policy.hostPause(429, Optional.of(Duration.ofHours(1)))).as("capped").isEqualTo(Duration.ofSeconds(30));
+        assertThat(policy.hostPause(429, Optional.empty())).as("the first backoff").isEqualTo(Duration.ofMillis(100));
+        assertThat(policy.hostPause(503, Optional.of(Duration.ofSeconds(2)))).isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.hostPause(503, Optional.empty())).as("a 503 alone is an outage, not a request to slow down")
+                .isZero();
+        assertThat(policy.hostPause(200, Optional.of(Duration.ofSeconds(2)))).isZero();
+    }
 }

@@ -32,6 +32,8 @@ class RetryTest {
                 .route("/greedy", Routes.sequence(
                         r -> r.response().setStatusCode(503).putHeader("Retry-After", "3600").end(),
                         Routes.status(200)))
+                .route("/crowded", r -> r.response().setStatusCode(429).putHeader("Retry-After", "1").end())
+                .route("/calm", Routes.status(200))
                 .route("/always-500", Routes.status(500))
                 .route("/gone", Routes.status(404))
                 .route("/not-implemented", Routes.status(501))
@@ -107,5 +109,20 @@ class RetryTest {
         assertThat(wrongVersion.statusCode()).isEqualTo(505);
         assertThat(wrongVersion.attempts()).isEqualTo(1);
         assertThat(server.hits("/wrong-version")).isEqualTo(1);
+    }
+
+    @Test
+    void aHostThatAnswers429GetsNoOtherCheckUntilItsRetryAfterIsOverWithoutTheWaitCountingAsResponseTime() {
+        Checkers.Built checker = Checkers.defaults(vertx).maxRetries(0).build();
+
+        CheckResult crowded = checker.check(server.url("/crowded"));
+        long answered = System.nanoTime();
+        CheckResult calm = checker.check(server.url("/calm"));
+        Duration waited = Duration.ofNanos(System.nanoTime() - answered);
+
+        assertThat(crowded.statusCode()).isEqualTo(429);
+        assertThat(calm.outcome()).as(calm.error()).isEqualTo(Outcome.OK);
+        assertThat(waited).as("another URL of the host waited for its Retry-After").isGreaterThanOrEqualTo(Duration.ofMillis(950));
+        assertThat(calm.responseTimeMs()).as("the wait is not the host's response time").isLessThan(900L);
     }
 }
