@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.function.DoubleSupplier;
 
 /**
  * Builds the real checking engine on the real Vert.x edge for tests, with settings a test can change
@@ -39,6 +40,8 @@ public final class Checkers {
     private Duration headerTimeout = Duration.ofSeconds(3);
     private int maxRetries = 0;
     private Duration backoffBase = Duration.ofMillis(50);
+    private Duration backoffMax = Duration.ofSeconds(1);
+    private DoubleSupplier jitter = Math::random;
     private Duration retryAfterCap = Duration.ofSeconds(5);
     private int maxRedirects = 10;
     private int maxBodyBytes = 1024 * 1024;
@@ -65,6 +68,8 @@ public final class Checkers {
     public Checkers headerTimeout(Duration v) { headerTimeout = v; return this; }
     public Checkers maxRetries(int v) { maxRetries = v; return this; }
     public Checkers retryAfterCap(Duration v) { retryAfterCap = v; return this; }
+    /** Every retry waits exactly {@code v}: no jitter, no doubling. */
+    public Checkers fixedBackoff(Duration v) { backoffBase = v; backoffMax = v; jitter = () -> 1.0; return this; }
     public Checkers maxRedirects(int v) { maxRedirects = v; return this; }
     public Checkers maxBodyBytes(int v) { maxBodyBytes = v; return this; }
     public Checkers allow(List<String> v) { allow = v; return this; }
@@ -77,7 +82,7 @@ public final class Checkers {
                 minHostInterval.toNanos(), System::nanoTime, scheduler);
         VertxHttpPort port = new VertxHttpPort(vertx,
                 new VertxHttpPort.Settings(connectTimeout, headerTimeout, maxBodyBytes, maxPerHost), trust);
-        RetryPolicy retry = new RetryPolicy(maxRetries, backoffBase, Duration.ofSeconds(1), retryAfterCap, Math::random);
+        RetryPolicy retry = new RetryPolicy(maxRetries, backoffBase, backoffMax, retryAfterCap, jitter);
         CheckEngine engine = new CheckEngine(port, resolver != null ? resolver : new DnsResolver(vertx), limiter, AddressPolicy.allowing(allow), retry, scheduler,
                 System::nanoTime, Clock.systemUTC(), new CheckEngine.Settings(maxRedirects, requestTimeout, "test-worker"),
                 new CheckEngine.Listener() { });
