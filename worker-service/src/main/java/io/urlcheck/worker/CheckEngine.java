@@ -196,16 +196,45 @@ public final class CheckEngine {
         if (refusal.isPresent()) {
             return chain.fail(Outcome.BLOCKED, url.host() + ": " + refusal.get());
         }
-        return send(chain, host, url, IpLiteral.canonical(first), continuing);
+        return send(chain, host, url, new Addresses(all == null ? List.of(first) : all, 0), continuing);
     }
 
-    /** Waits for a slot of {@code host} and {@code address} (and the job's host interval), then sends the hop. */
-    private CompletableFuture<Void> send(Chain chain, String host, TargetUrl url, InetAddress address, boolean continuing) {
+    /** Waits for a slot of {@code host} and of the address {@code at} points to (and the job's host interval), then sends the hop. */
+    private CompletableFuture<Void> send(Chain chain, String host, TargetUrl url, Addresses at, boolean continuing) {
+        InetAddress address = at.current();
         long asked = nanoClock.getAsLong();
         return limiter.acquire(host, address, continuing, chain.options.hostIntervalNanos()).thenCompose(permit -> {
             chain.pause(nanoClock.getAsLong() - asked);
-            return exchange(chain, url, address, permit).thenCompose(result -> follow(chain, host, url, address, result));
+            return exchange(chain, url, address, permit).thenCompose(result -> follow(chain, host, url, at, result));
         });
+    }
+
+    /**
+     * The addresses a host name resolved to, all vetted, and the one being tried. A hop that could not connect to one
+     * goes on to the next while its deadline lasts, as browsers and curl do: one dead server among a name's addresses
+     * (or an address family the network does not route) is not the site being down.
+     */
+    private record Addresses(List<InetAddress> all, int index) {
+
+        InetAddress current() {
+            return IpLiteral.canonical(all.get(index));
+        }
+
+        boolean hasNext() {
+            return index + 1 < all.size();
+        }
+
+        Addresses next() {
+            return new Addresses(all, index + 1);
+        }
+    }
+
+    /** True when a hop that ended with {@code failure} may be sent to the host's next address. */
+    private static boolean triesNextAddress(HopResult.Failure failure) {
+        return failure.connecting() && switch (failure.outcome()) {
+            case CONNECTION_REFUSED, CONNECTION_ERROR, TIMEOUT -> true;
+            default -> false; // a TLS_ERROR names the certificate, which the other addresses serve too
+        };
     }
 
     /**
@@ -225,10 +254,18 @@ public final class CheckEngine {
         return sent.whenComplete((ignored, error) -> permit.release());
     }
 
-    private CompletableFuture<Void> follow(Chain chain, String host, TargetUrl url, InetAddress address, HopResult result) {
+    private CompletableFuture<Void> follow(Chain chain, String host, TargetUrl url, Addresses at, HopResult result) {
+        if (result instanceof HopResult.Failure failure && triesNextAddress(failure)) {
+            if (at.hasNext() && nanoClock.getAsLong() - chain.deadline < 0) {
+                return send(chain, host, url, at.next(), true);
+            }
+            if (at.index() > 0) {
+                result = failure.noting(" (all " + (at.index() + 1) + " addresses of " + url.host() + " tried)");
+            }
+        }
         if (result instanceof HopResult.Response refused && CheckOptions.fallsBackToGet(chain.method, refused.status())) {
             chain.method = CheckOptions.GET; // the server does not do HEAD: ask again, as a continuation of the chain
-            return send(chain, host, url, address, true);
+            return send(chain, host, url, at, true);
         }
         chain.last = result;
         chain.answeredBy = chain.method;

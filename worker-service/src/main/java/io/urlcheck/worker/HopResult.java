@@ -45,22 +45,34 @@ public sealed interface HopResult {
     /**
      * No usable response: {@code outcome} names the failure and {@code reason} explains it. {@code recurrence} says
      * whether asking again may help when the failure itself knows better than its outcome ({@link Recurrence}).
+     * {@code connecting} says it came before a connection was open (refused, unreachable, a connect timed out): no
+     * byte of the request reached the server, so another address of the host may still answer.
      */
-    record Failure(Outcome outcome, String reason, Recurrence recurrence) implements HopResult {
+    record Failure(Outcome outcome, String reason, Recurrence recurrence, boolean connecting) implements HopResult {
 
         /** A failure as its outcome says: retried when the outcome is transient. */
         public Failure(Outcome outcome, String reason) {
-            this(outcome, reason, Recurrence.BY_OUTCOME);
+            this(outcome, reason, Recurrence.BY_OUTCOME, false);
         }
 
         /** A failure of the data, not of the network, which asking again would only repeat: never retried. */
         public static Failure permanent(Outcome outcome, String reason) {
-            return new Failure(outcome, reason, Recurrence.PERMANENT);
+            return new Failure(outcome, reason, Recurrence.PERMANENT, false);
         }
 
         /** An outage, which may be over by the next attempt: retried whatever its outcome. */
         public static Failure outage(Outcome outcome, String reason) {
-            return new Failure(outcome, reason, Recurrence.OUTAGE);
+            return new Failure(outcome, reason, Recurrence.OUTAGE, false);
+        }
+
+        /** This failure, as one that came while connecting. */
+        public Failure whileConnecting() {
+            return new Failure(outcome, reason, recurrence, true);
+        }
+
+        /** This failure with {@code more} added to its reason. */
+        public Failure noting(String more) {
+            return new Failure(outcome, reason + more, recurrence, connecting);
         }
 
         /** True when asking again would only repeat it. */

@@ -253,4 +253,59 @@ class CheckEngineScriptedTest {
         assertThat(next.join().statusCode()).isEqualTo(204);
         assertThat(limiter.inFlight()).isZero();
     }
+
+    @Test
+    void aHopThatCannotConnectToOneAddressGoesOnToTheNamesNextAddress() throws Exception {
+        InetAddress dead = InetAddress.getByName("127.0.0.7");
+        resolver = (host, deadline) -> CompletableFuture.completedFuture(
+                NameResolver.Resolution.of(List.of(dead, InetAddress.getLoopbackAddress())));
+        http.failConnecting("http://spare.test:8000/", Outcome.CONNECTION_REFUSED, "connection refused")
+                .page("http://spare.test:8000/", "Spare");
+
+        CheckResult result = check(engine(0, 5), "http://spare.test:8000/").join();
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.OK);
+        assertThat(result.attempts()).isEqualTo(1);
+        assertThat(http.calls()).extracting(ScriptedHttpPort.Call::address).containsExactly(dead, InetAddress.getLoopbackAddress());
+    }
+
+    @Test
+    void aFailureAfterTheConnectionWasOpenIsNotTriedAtAnotherAddress() throws Exception {
+        List<InetAddress> addresses = List.of(InetAddress.getByName("127.0.0.7"), InetAddress.getLoopbackAddress());
+        resolver = (host, deadline) -> CompletableFuture.completedFuture(NameResolver.Resolution.of(addresses));
+        http.fail("http://spare.test:8000/", Outcome.CONNECTION_ERROR, "connection reset")
+                .page("http://spare.test:8000/", "Never asked");
+
+        CheckResult result = check(engine(0, 5), "http://spare.test:8000/").join();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_ERROR);
+        assertThat(http.calls()).as("the server had the request: another address would ask it twice").hasSize(1);
+    }
+
+    @Test
+    void whenNoAddressCanBeReachedTheErrorSaysEveryOneWasTried() throws Exception {
+        List<InetAddress> addresses = List.of(InetAddress.getByName("127.0.0.7"), InetAddress.getByName("127.0.0.8"));
+        resolver = (host, deadline) -> CompletableFuture.completedFuture(NameResolver.Resolution.of(addresses));
+        http.failConnecting("http://spare.test:8000/", Outcome.CONNECTION_REFUSED, "connection refused")
+                .failConnecting("http://spare.test:8000/", Outcome.CONNECTION_REFUSED, "connection refused");
+
+        CheckResult result = check(engine(0, 5), "http://spare.test:8000/").join();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.CONNECTION_REFUSED);
+        assertThat(result.error()).isEqualTo("connection refused (all 2 addresses of spare.test tried)");
+        assertThat(http.calls()).hasSize(2);
+    }
+
+    @Test
+    void aCertificateProblemIsNotTriedAtAnotherAddress() throws Exception {
+        List<InetAddress> addresses = List.of(InetAddress.getByName("127.0.0.7"), InetAddress.getLoopbackAddress());
+        resolver = (host, deadline) -> CompletableFuture.completedFuture(NameResolver.Resolution.of(addresses));
+        http.failConnecting("https://spare.test:8443/", Outcome.TLS_ERROR, "TLS handshake failed: expired")
+                .page("https://spare.test:8443/", "Never asked");
+
+        CheckResult result = check(engine(0, 5), "https://spare.test:8443/").join();
+
+        assertThat(result.outcome()).isEqualTo(Outcome.TLS_ERROR);
+        assertThat(http.calls()).hasSize(1);
+    }
 }

@@ -120,7 +120,7 @@ final class Exchange {
                 .putHeader(HttpHeaders.ACCEPT_ENCODING, "gzip, deflate"); // decoding is ours, bounded by max-body-bytes
         client.request(options).onComplete(ar -> {
             if (ar.failed()) {
-                finish(FailureMapper.map(ar.cause()));
+                finish(FailureMapper.map(ar.cause()).whileConnecting()); // no connection: nothing of the request was sent
                 return;
             }
             HttpClientRequest req = ar.result();

@@ -46,7 +46,8 @@ class NameResolutionTest {
                 .answer("two.test", "127.0.0.1", "127.0.0.9")
                 .answer("flaky.test", "127.0.0.1").fail("flaky.test", TestDnsServer.SERVFAIL, 2)
                 .fail("down.test", TestDnsServer.SERVFAIL)
-                .fail("gone.test", TestDnsServer.NXDOMAIN);
+                .fail("gone.test", TestDnsServer.NXDOMAIN)
+                .answer("spare.test", "127.0.0.9", "127.0.0.1");
     }
 
     @AfterAll
@@ -166,5 +167,15 @@ class NameResolutionTest {
         assertThat(result.attempts()).isEqualTo(1);
         assertThat(result.error()).isEqualTo("unknown host gone.test");
         assertThat(dns.failedQueries()).as("the name server said NXDOMAIN").isGreaterThan(before);
+    }
+
+    @Test
+    void aNameWhoseFirstAddressRefusesIsCheckedAtItsNextAddress() {
+        Checkers.Built checker = Checkers.defaults(vertx).allow(List.of("127.0.0.0/8")).resolver(dns.resolver(vertx)).build();
+
+        CheckResult result = checker.check(site.url("spare.test", "/ok"));
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.OK);
+        assertThat(result.attempts()).as("one attempt, two addresses").isEqualTo(1);
     }
 }

@@ -54,6 +54,11 @@ public final class ScriptedHttpPort implements HttpPort {
         return then(url, () -> CompletableFuture.completedFuture(new HopResult.Failure(outcome, reason)));
     }
 
+    /** {@code url} fails with {@code outcome} before a connection was open (refused, unreachable): nothing was sent. */
+    public ScriptedHttpPort failConnecting(String url, Outcome outcome, String reason) {
+        return then(url, () -> CompletableFuture.completedFuture(new HopResult.Failure(outcome, reason).whileConnecting()));
+    }
+
     /** {@code url} answers {@code status}, after {@code nanos} of fake time have passed on the way. */
     public ScriptedHttpPort slowAnswer(String url, long nanos, int status, String... headers) {
         return then(url, () -> {
