@@ -95,7 +95,7 @@ public final class VertxHttpPort implements HttpPort, AutoCloseable {
      * idle pooled connection concerns no check (the pool drops the connection when it closes), so it is only logged at
      * DEBUG.
      */
-    private static HttpClient client(Vertx vertx, HttpClientOptions options) {
+    static HttpClient client(Vertx vertx, HttpClientOptions options) {
         return vertx.httpClientBuilder()
                 .with(options)
                 .with(options.getPoolOptions())

@@ -57,7 +57,8 @@ public final class VertxWebhookSender implements WebhookSender, AutoCloseable {
         this.resolver = resolver;
         this.policy = policy;
         this.settings = settings;
-        this.client = vertx.createHttpClient(new HttpClientOptions()
+        // With the checks' connection handler: a webhook that answers garbage or resets is its attempt's failure, not an ERROR log line.
+        this.client = VertxHttpPort.client(vertx, new HttpClientOptions()
                 .setConnectTimeout((int) Math.min(Integer.MAX_VALUE, settings.connectTimeout().toMillis()))
                 .setMaxPoolSize(Math.max(1, settings.maxPerHost()))
                 .setKeepAlive(true)

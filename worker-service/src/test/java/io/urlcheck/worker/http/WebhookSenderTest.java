@@ -2,8 +2,11 @@ package io.urlcheck.worker.http;
 
 import io.urlcheck.worker.address.AddressPolicy;
 import io.urlcheck.worker.notify.WebhookAttempt;
+import io.urlcheck.worker.support.CapturedLog;
+import io.urlcheck.worker.support.HostileServer;
 import io.urlcheck.worker.support.WebhookReceiver;
 import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -13,6 +16,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -24,17 +28,21 @@ class WebhookSenderTest {
     private static Vertx vertx;
     private static DnsResolver resolver;
     private static WebhookReceiver receiver;
+    private static HostileServer garbage;
 
     @BeforeAll
     static void start() {
         vertx = Vertx.vertx();
         resolver = new DnsResolver(vertx);
         receiver = WebhookReceiver.start();
+        garbage = HostileServer.raw(vertx, "127.0.0.1",
+                socket -> socket.handler(data -> socket.write(Buffer.buffer("SSH-2.0-OpenSSH_9.2\r\n\u0000garbage\r\n\r\n"))));
     }
 
     @AfterAll
     static void stop() {
         receiver.close();
+        garbage.close();
         resolver.close();
         vertx.close();
     }
@@ -83,6 +91,17 @@ class WebhookSenderTest {
         try (VertxWebhookSender sender = sender(AddressPolicy.allowing(List.of()), Duration.ofSeconds(10))) {
             assertThat(sender.post("ftp://example.com/hook", "e1", BODY).get(30, TimeUnit.SECONDS))
                     .isInstanceOf(WebhookAttempt.Refused.class);
+        }
+    }
+
+    @Test
+    void aWebhookThatAnswersGarbageFailsItsAttemptAndLogsNoError() throws Exception {
+        try (VertxWebhookSender sender = sender(AddressPolicy.allowing(List.of("127.0.0.0/8")), Duration.ofSeconds(10));
+             CapturedLog log = CapturedLog.of("io.vertx", Level.SEVERE)) {
+            WebhookAttempt attempt = sender.post("http://127.0.0.1:" + garbage.port() + "/hook", "e1", BODY).get(30, TimeUnit.SECONDS);
+
+            assertThat(attempt).isInstanceOf(WebhookAttempt.Failed.class);
+            assertThat(log.lines()).as("Vert.x's ConnectionBase logs nothing at ERROR").isEmpty();
         }
     }
 
