@@ -69,7 +69,10 @@ public record CheckResult(
     /** The schema version this code writes. */
     public static final int SCHEMA_VERSION = 1;
 
-    /** Checks the required fields and applies the {@link WireValues} rules to every text and instant. */
+    /**
+     * Checks the required fields and applies the {@link WireValues} rules to every text and instant; hides the
+     * credentials of every URL it shows ({@link UrlCredentials}).
+     */
     public CheckResult {
         Objects.requireNonNull(checkId, "checkId");
         Objects.requireNonNull(url, "url");
@@ -78,12 +81,12 @@ public record CheckResult(
         checkId = WireValues.text(checkId);
         requestId = WireValues.text(requestId);
         jobId = WireValues.text(jobId);
-        input = WireValues.text(input);
-        url = WireValues.text(url);
+        input = UrlCredentials.redact(WireValues.text(input));
+        url = UrlCredentials.redact(WireValues.text(url));
         title = WireValues.text(title);
-        finalUrl = WireValues.text(finalUrl);
+        finalUrl = UrlCredentials.redact(WireValues.text(finalUrl));
         contentType = WireValues.text(contentType);
-        error = WireValues.text(error);
+        error = UrlCredentials.redact(WireValues.text(error));
         workerId = WireValues.text(workerId);
         displayHost = WireValues.text(displayHost);
         method = WireValues.text(method);

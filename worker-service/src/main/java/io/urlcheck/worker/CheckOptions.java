@@ -3,7 +3,10 @@ package io.urlcheck.worker;
 import io.urlcheck.contract.AcceptSpec;
 import io.urlcheck.contract.JobOptions;
 
+import java.net.URLDecoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -28,6 +31,8 @@ import java.util.Map;
  */
 public record CheckOptions(AcceptSpec accept, Map<String, String> headers, String userAgent, String method, boolean insecure,
                            int maxRedirects, Duration timeout, boolean ownTimeout, int retries, long hostIntervalNanos) {
+
+    private static final String AUTHORIZATION = "Authorization";
 
     /** The method that gets no body. */
     public static final String HEAD = "HEAD";
@@ -66,14 +71,50 @@ public record CheckOptions(AcceptSpec accept, Map<String, String> headers, Strin
      * User-Agent always, the job's own headers only while the hop has the first URL's origin (scheme,
      * host and port). Like browsers and curl, a redirect to another origin never carries the job's
      * Authorization, Cookie or any other header it set, since they were meant for the site it named.
+     * Credentials in a URL ({@code https://user:password@host/}) are sent as Basic authentication, as curl
+     * does, by the same rule: the hop's own, else the first URL's while the origin is the same; a job's own
+     * Authorization header wins over them.
      */
     public HopRequest hop(String method, TargetUrl first, TargetUrl hop) {
         Map<String, String> sent = new LinkedHashMap<>();
-        if (sameOrigin(first, hop)) {
+        boolean sameOrigin = sameOrigin(first, hop);
+        String credentials = hop.userInfo() != null ? hop.userInfo() : sameOrigin ? first.userInfo() : null;
+        if (credentials != null && !(sameOrigin && hasAuthorization(headers))) {
+            sent.put(AUTHORIZATION, basic(credentials));
+        }
+        if (sameOrigin) {
             sent.putAll(headers);
         }
         sent.put("User-Agent", userAgent);
         return new HopRequest(method, sent, insecure, ownTimeout);
+    }
+
+    private static boolean hasAuthorization(Map<String, String> headers) {
+        for (String name : headers.keySet()) {
+            if (AUTHORIZATION.equalsIgnoreCase(name)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** The Basic authorization of a URL's user information: user and password percent-decoded, as UTF-8. */
+    private static String basic(String userInfo) {
+        String decoded = percentDecoded(userInfo);
+        return "Basic " + Base64.getEncoder().encodeToString(
+                (decoded.indexOf(':') >= 0 ? decoded : decoded + ":").getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** {@code %XX} escapes decoded as UTF-8 ({@code +} is itself here, not a space); a malformed escape is kept as it is. */
+    private static String percentDecoded(String text) {
+        if (text.indexOf('%') < 0) {
+            return text;
+        }
+        try {
+            return URLDecoder.decode(text.replace("+", "%2B"), StandardCharsets.UTF_8);
+        } catch (IllegalArgumentException e) {
+            return text;
+        }
     }
 
     /** True when a response with {@code status} to {@code sent} should be asked again with GET: a HEAD refused with 405 or 501. */

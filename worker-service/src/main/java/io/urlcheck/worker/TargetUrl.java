@@ -24,6 +24,13 @@ public record TargetUrl(String url, boolean https, String host, int port, String
         return of(NORMALIZER.resolve(url, location), "unusable Location: ");
     }
 
+    /** The URL's user information ({@code user:password}, percent-encoded as in the URL), or null when it has none. */
+    public String userInfo() {
+        int authorityStart = url.indexOf("//") + 2;
+        int at = url.lastIndexOf('@', url.indexOf('/', authorityStart));
+        return at >= authorityStart ? url.substring(authorityStart, at) : null;
+    }
+
     /** The Host header value: the host, bracketed if IPv6, with the port unless it is the scheme's default. */
     public String hostHeader() {
         String h = host.indexOf(':') >= 0 ? "[" + host + "]" : host;

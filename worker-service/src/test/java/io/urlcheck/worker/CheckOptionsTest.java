@@ -3,7 +3,9 @@ package io.urlcheck.worker;
 import io.urlcheck.contract.JobOptions;
 import org.junit.jupiter.api.Test;
 
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -94,5 +96,60 @@ class CheckOptionsTest {
         assertThat(CheckOptions.fallsBackToGet("HEAD", 404)).isFalse();
         assertThat(CheckOptions.fallsBackToGet("HEAD", 200)).isFalse();
         assertThat(CheckOptions.fallsBackToGet("GET", 405)).isFalse();
+    }
+
+    @Test
+    void credentialsInTheUrlAreSentAsBasicAuthenticationDecoded() {
+        CheckOptions options = CheckOptions.resolve(JobOptions.DEFAULTS, 10, Duration.ofSeconds(10), 2);
+        TargetUrl first = TargetUrl.parse("https://alice:p%40ss+w%C3%B6rd@docs.example.com/private");
+
+        HopRequest hop = options.hop("GET", first, first);
+
+        assertThat(hop.headers()).containsEntry("Authorization", "Basic " + base64("alice:p@ss+wörd"));
+        assertThat(first.hostHeader()).isEqualTo("docs.example.com");
+        assertThat(first.requestTarget()).isEqualTo("/private");
+    }
+
+    @Test
+    void aTokenAloneInTheUrlIsSentAsTheUserWithAnEmptyPassword() {
+        CheckOptions options = CheckOptions.resolve(JobOptions.DEFAULTS, 10, Duration.ofSeconds(10), 2);
+        TargetUrl first = TargetUrl.parse("https://ghp_token@docs.example.com/");
+
+        assertThat(options.hop("GET", first, first).headers()).containsEntry("Authorization", "Basic " + base64("ghp_token:"));
+    }
+
+    @Test
+    void theUrlsCredentialsFollowASameOriginRedirectButNeverAnotherOrigin() {
+        CheckOptions options = CheckOptions.resolve(JobOptions.DEFAULTS, 10, Duration.ofSeconds(10), 2);
+        TargetUrl first = TargetUrl.parse("https://alice:pw@docs.example.com/a");
+
+        assertThat(options.hop("GET", first, first.resolve("/b")).headers()).containsKey("Authorization");
+        assertThat(options.hop("GET", first, first.resolve("https://cdn.example.net/b")).headers()).doesNotContainKey("Authorization");
+        assertThat(options.hop("GET", first, TargetUrl.parse("https://bob:pw2@cdn.example.net/b")).headers())
+                .as("a redirect naming its own credentials").containsEntry("Authorization", "Basic " + base64("bob:pw2"));
+    }
+
+    @Test
+    void aJobsOwnAuthorizationHeaderWinsOverTheUrlsCredentials() {
+        CheckOptions options = CheckOptions.resolve(withHeaders(Map.of("authorization", "Bearer job-token"), null),
+                10, Duration.ofSeconds(10), 2);
+        TargetUrl first = TargetUrl.parse("https://alice:pw@docs.example.com/a");
+
+        Map<String, String> sent = options.hop("GET", first, first).headers();
+
+        assertThat(sent).containsEntry("authorization", "Bearer job-token").doesNotContainKey("Authorization");
+    }
+
+    @Test
+    void aUrlWithoutCredentialsSendsNoAuthorization() {
+        CheckOptions options = CheckOptions.resolve(JobOptions.DEFAULTS, 10, Duration.ofSeconds(10), 2);
+
+        assertThat(options.hop("GET", FIRST, FIRST).headers()).doesNotContainKey("Authorization");
+        assertThat(FIRST.userInfo()).isNull();
+        assertThat(TargetUrl.parse("https://docs.example.com/u/someone@example.org").userInfo()).isNull();
+    }
+
+    private static String base64(String text) {
+        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 }

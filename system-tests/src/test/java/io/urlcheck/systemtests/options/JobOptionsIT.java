@@ -18,11 +18,14 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
@@ -44,6 +47,7 @@ class JobOptionsIT {
     private static final long INTERVAL_MS = 700;
 
     private static final String LIMITS_JOB = "job-options-limits-it";
+    private static final String URL_PASSWORD = "url-pw-7";
 
     private static Targets targets;
     private static LocalStack stack;
@@ -62,7 +66,8 @@ class JobOptionsIT {
                 .stub("/hop3", TargetResponse.ok()).record("/hop3")
                 .stub("/slow", TargetResponse.ok().withDelay(Duration.ofSeconds(6))).record("/slow")
                 .stub("/unavailable", TargetResponse.status(503)).record("/unavailable")
-                .stub("/not-included", TargetResponse.ok()).record("/not-included");
+                .stub("/not-included", TargetResponse.ok()).record("/not-included")
+                .stub("/basic", TargetResponse.ok()).record("/basic");
         selfSigned = SelfSignedTarget.start();
         stack = LocalStack.start(StackConfig.builder(Home.path(), Home.runDir("job-options"))
                 .worker("urlcheck.worker.allow-cidrs", "127.0.0.0/8")
@@ -130,10 +135,11 @@ class JobOptionsIT {
     @Test
     void userAgentRedirectLimitTimeoutRetriesIncludeAndInsecureArePerJob() throws Exception {
         String secure = "https://127.0.0.1:" + selfSigned.getAddress().getPort() + "/secure";
+        String basic = targets.url(2, "/basic").replace("http://", "http://alice:" + URL_PASSWORD + "@");
         List<String> urls = List.of(targets.url(2, "/ua"), targets.url(2, "/hop1"), targets.url(2, "/slow"),
-                targets.url(2, "/unavailable"), targets.url(2, "/not-included"), secure);
+                targets.url(2, "/unavailable"), targets.url(2, "/not-included"), secure, basic);
         String options = "{\"userAgent\":\"docs-bot/1.0\",\"maxRedirects\":1,\"timeoutMs\":1500,\"retries\":2,"
-                + "\"insecure\":true,\"include\":[\"/(ua|hop1|slow|unavailable|secure)$\"]}";
+                + "\"insecure\":true,\"include\":[\"/(ua|hop1|slow|unavailable|secure|basic)$\"]}";
 
         HttpResponse<String> submitted = submit(LIMITS_JOB, String.join("\n", urls) + "\n", options);
         assertThat(submitted.statusCode()).as(submitted.body()).isBetween(200, 299);
@@ -141,8 +147,15 @@ class JobOptionsIT {
         SinkClient sink = new SinkClient(stack.sinkUrl(), null);
         await().atMost(Duration.ofSeconds(180)).pollInterval(Duration.ofMillis(500))
                 .until(() -> sink.job(LIMITS_JOB).orElse(null), s -> s != null && s.done());
-        Map<String, CheckResult> results = ExportedResults.all(sink.export(Map.of("jobId", LIMITS_JOB), "jsonl")).stream()
+        String exported = new String(sink.export(Map.of("jobId", LIMITS_JOB), "jsonl").readAllBytes(), StandardCharsets.UTF_8);
+        Map<String, CheckResult> results = ExportedResults.all(new ByteArrayInputStream(exported.getBytes(StandardCharsets.UTF_8))).stream()
                 .collect(Collectors.toMap(CheckResult::url, Function.identity()));
+
+        assertThat(only(targets.server(2).requests("/basic")).headers()).as("the URL's credentials arrived as Basic authentication")
+                .containsEntry("authorization", "Basic " + Base64.getEncoder().encodeToString(
+                        ("alice:" + URL_PASSWORD).getBytes(StandardCharsets.UTF_8)));
+        assertThat(results.get(basic.replace(URL_PASSWORD, "***")).outcome()).isEqualTo(Outcome.OK);
+        assertThat(exported).as("no result shows the URL's password").doesNotContain(URL_PASSWORD);
 
         assertThat(only(targets.server(2).requests("/ua")).headers()).as("the job's User-Agent arrived")
                 .containsEntry("user-agent", "docs-bot/1.0");
