@@ -205,7 +205,7 @@ public final class CheckEngine {
         long asked = nanoClock.getAsLong();
         return limiter.acquire(host, address, continuing, chain.options.hostIntervalNanos()).thenCompose(permit -> {
             chain.pause(nanoClock.getAsLong() - asked);
-            return exchange(chain, url, address, permit).thenCompose(result -> follow(chain, host, url, at, result));
+            return exchange(chain, host, url, address, permit).thenCompose(result -> follow(chain, host, url, at, result));
         });
     }
 
@@ -242,7 +242,8 @@ public final class CheckEngine {
      * (a trust store it cannot load, an event loop refusing work at shutdown) ends the hop as a failure here, and
      * its slot is released too: a lost permit would cost the host one of its slots for good.
      */
-    private CompletableFuture<HopResult> exchange(Chain chain, TargetUrl url, InetAddress address, HostLimiter.Permit permit) {
+    private CompletableFuture<HopResult> exchange(Chain chain, String host, TargetUrl url, InetAddress address,
+                                                  HostLimiter.Permit permit) {
         CompletableFuture<HopResult> sent;
         try {
             sent = http.send(url, address, chain.options.hop(chain.method, chain.first, url), chain.deadline);
@@ -251,7 +252,15 @@ public final class CheckEngine {
             return CompletableFuture.completedFuture(
                     new HopResult.Failure(Outcome.CONNECTION_ERROR, "could not send " + url.url() + ": " + e));
         }
-        return sent.whenComplete((ignored, error) -> permit.release());
+        return sent.whenComplete((result, error) -> {
+            if (result instanceof HopResult.Response answer) {
+                // A host that says it gets too many requests gets none for a while, from every check, not only this
+                // one's retry; paused before this slot is given back, so no waiting request of the host takes it first.
+                limiter.pause(host, retry.hostPause(answer.status(),
+                        RetryAfter.parse(answer.header("retry-after"), clock.instant())).toNanos());
+            }
+            permit.release();
+        });
     }
 
     private CompletableFuture<Void> follow(Chain chain, String host, TargetUrl url, Addresses at, HopResult result) {
@@ -269,10 +278,6 @@ public final class CheckEngine {
         }
         chain.last = result;
         chain.answeredBy = chain.method;
-        if (result instanceof HopResult.Response answer) {
-            // A host that says it gets too many requests gets none for a while, from every check, not only this one's retry.
-            limiter.pause(host, retry.hostPause(answer.status(), RetryAfter.parse(answer.header("retry-after"), clock.instant())).toNanos());
-        }
         if (result instanceof HopResult.Response response && response.phases() != null) {
             chain.measured(response.phases());
         }

@@ -35,7 +35,11 @@ class CheckEngineScriptedTest {
             NameResolver.Resolution.of(List.of(InetAddress.getLoopbackAddress())));
 
     private CheckEngine engine(int maxRetries, int maxRedirects) {
-        HostLimiter limiter = new HostLimiter(16, 4, 4, 0, time::nanoTime, time);
+        return engine(maxRetries, maxRedirects, 4);
+    }
+
+    private CheckEngine engine(int maxRetries, int maxRedirects, int maxPerHost) {
+        HostLimiter limiter = new HostLimiter(16, maxPerHost, 4, 0, time::nanoTime, time);
         RetryPolicy retry = new RetryPolicy(maxRetries, Duration.ofSeconds(1), Duration.ofSeconds(8), Duration.ofSeconds(30),
                 () -> 1.0);
         CheckEngine.Listener listener = new CheckEngine.Listener() {
@@ -307,5 +311,23 @@ class CheckEngineScriptedTest {
 
         assertThat(result.outcome()).isEqualTo(Outcome.TLS_ERROR);
         assertThat(http.calls()).hasSize(1);
+    }
+
+    @Test
+    void aRequestWaitingForTheSlotOfAHostThatAnswered429DoesNotTakeItBeforeThePause() {
+        CompletableFuture<Void> answer = http.heldAnswer(ROOT + "crowded", 429, "retry-after", "2");
+        http.answer(ROOT + "next", 200);
+        CheckEngine engine = engine(0, 5, 1);
+        CompletableFuture<CheckResult> crowded = check(engine, ROOT + "crowded");
+        CompletableFuture<CheckResult> next = check(engine, ROOT + "next");
+
+        answer.complete(null);
+
+        assertThat(crowded.join().statusCode()).isEqualTo(429);
+        assertThat(next).as("the slot the 429 gave back waits for the host's pause").isNotDone();
+        time.advance(Duration.ofMillis(1999));
+        assertThat(next).isNotDone();
+        time.advance(Duration.ofMillis(1));
+        assertThat(next.join().outcome()).isEqualTo(Outcome.OK);
     }
 }

@@ -67,6 +67,13 @@ public final class ScriptedHttpPort implements HttpPort {
         });
     }
 
+    /** {@code url} answers {@code status} with {@code headers} when the test completes the returned future, not before. */
+    public CompletableFuture<Void> heldAnswer(String url, int status, String... headers) {
+        CompletableFuture<Void> go = new CompletableFuture<>();
+        then(url, () -> go.thenApply(v -> response(status, "", headers)));
+        return go;
+    }
+
     private ScriptedHttpPort then(String url, Supplier<CompletableFuture<HopResult>> answer) {
         script.computeIfAbsent(url, u -> new ArrayDeque<>()).add(answer);
         return this;
