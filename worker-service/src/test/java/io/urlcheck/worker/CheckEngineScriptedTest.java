@@ -52,6 +52,12 @@ class CheckEngineScriptedTest {
                 time::nanoTime, time.clock(), new CheckEngine.Settings(maxRedirects, TIMEOUT, "scripted"), listener);
     }
 
+    /** Every name resolves to {@code addresses}, in this order. */
+    private void resolvesTo(InetAddress... addresses) {
+        List<InetAddress> all = List.of(addresses);
+        resolver = (host, deadline) -> CompletableFuture.completedFuture(NameResolver.Resolution.of(all));
+    }
+
     private CompletableFuture<CheckResult> check(CheckEngine engine, String url) {
         return engine.check(Checkers.request(url));
     }
@@ -261,8 +267,7 @@ class CheckEngineScriptedTest {
     @Test
     void aHopThatCannotConnectToOneAddressGoesOnToTheNamesNextAddress() throws Exception {
         InetAddress dead = InetAddress.getByName("127.0.0.7");
-        resolver = (host, deadline) -> CompletableFuture.completedFuture(
-                NameResolver.Resolution.of(List.of(dead, InetAddress.getLoopbackAddress())));
+        resolvesTo(dead, InetAddress.getLoopbackAddress());
         http.failConnecting("http://spare.test:8000/", Outcome.CONNECTION_REFUSED, "connection refused")
                 .page("http://spare.test:8000/", "Spare");
 
@@ -275,8 +280,7 @@ class CheckEngineScriptedTest {
 
     @Test
     void aFailureAfterTheConnectionWasOpenIsNotTriedAtAnotherAddress() throws Exception {
-        List<InetAddress> addresses = List.of(InetAddress.getByName("127.0.0.7"), InetAddress.getLoopbackAddress());
-        resolver = (host, deadline) -> CompletableFuture.completedFuture(NameResolver.Resolution.of(addresses));
+        resolvesTo(InetAddress.getByName("127.0.0.7"), InetAddress.getLoopbackAddress());
         http.fail("http://spare.test:8000/", Outcome.CONNECTION_ERROR, "connection reset")
                 .page("http://spare.test:8000/", "Never asked");
 
@@ -288,8 +292,7 @@ class CheckEngineScriptedTest {
 
     @Test
     void whenNoAddressCanBeReachedTheErrorSaysEveryOneWasTried() throws Exception {
-        List<InetAddress> addresses = List.of(InetAddress.getByName("127.0.0.7"), InetAddress.getByName("127.0.0.8"));
-        resolver = (host, deadline) -> CompletableFuture.completedFuture(NameResolver.Resolution.of(addresses));
+        resolvesTo(InetAddress.getByName("127.0.0.7"), InetAddress.getByName("127.0.0.8"));
         http.failConnecting("http://spare.test:8000/", Outcome.CONNECTION_REFUSED, "connection refused")
                 .failConnecting("http://spare.test:8000/", Outcome.CONNECTION_REFUSED, "connection refused");
 
@@ -302,8 +305,7 @@ class CheckEngineScriptedTest {
 
     @Test
     void aCertificateProblemIsNotTriedAtAnotherAddress() throws Exception {
-        List<InetAddress> addresses = List.of(InetAddress.getByName("127.0.0.7"), InetAddress.getLoopbackAddress());
-        resolver = (host, deadline) -> CompletableFuture.completedFuture(NameResolver.Resolution.of(addresses));
+        resolvesTo(InetAddress.getByName("127.0.0.7"), InetAddress.getLoopbackAddress());
         http.failConnecting("https://spare.test:8443/", Outcome.TLS_ERROR, "TLS handshake failed: expired")
                 .page("https://spare.test:8443/", "Never asked");
 
