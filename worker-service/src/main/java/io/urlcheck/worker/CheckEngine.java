@@ -116,14 +116,7 @@ public final class CheckEngine {
 
     private CompletableFuture<CheckResult> afterAttempt(CheckRequest request, TargetUrl url, int attempt, Chain chain) {
         Outcome outcome = chain.outcome();
-        Integer status = chain.last instanceof HopResult.Response r ? r.status() : null;
-        HopResult.Recurrence recurrence = chain.last instanceof HopResult.Failure f ? f.recurrence() : HopResult.Recurrence.BY_OUTCOME;
-        boolean again = switch (recurrence) {
-            case PERMANENT -> false;
-            case OUTAGE -> true;
-            case BY_OUTCOME -> retry.isTransient(outcome, status);
-        };
-        if (again && retry.mayRetryAfter(attempt, chain.options.retries())) {
+        if (retry.isTransient(chain.last, outcome) && retry.mayRetryAfter(attempt, chain.options.retries())) {
             Optional<Duration> retryAfter = chain.last instanceof HopResult.Response r
                     ? RetryAfter.parse(r.header("retry-after"), clock.instant()) : Optional.empty();
             Duration delay = retry.delay(attempt, retryAfter);
@@ -256,8 +249,7 @@ public final class CheckEngine {
             if (result instanceof HopResult.Response answer) {
                 // A host that says it gets too many requests gets none for a while, from every check, not only this
                 // one's retry; paused before this slot is given back, so no waiting request of the host takes it first.
-                limiter.pause(host, retry.hostPause(answer.status(),
-                        RetryAfter.parse(answer.header("retry-after"), clock.instant())).toNanos());
+                limiter.pause(host, retry.hostPause(answer, clock).toNanos());
             }
             permit.release();
         });

@@ -2,6 +2,7 @@ package io.urlcheck.worker;
 
 import io.urlcheck.contract.Outcome;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -31,6 +32,21 @@ public record RetryPolicy(int maxRetries, Duration base, Duration max, Duration 
         };
     }
 
+    /**
+     * True when an attempt whose last hop ended with {@code last} (a response or a failure) and {@code outcome} is worth
+     * repeating: as {@link #isTransient} says, unless the failure knows better ({@link HopResult.Recurrence}).
+     */
+    public boolean isTransient(HopResult last, Outcome outcome) {
+        if (last instanceof HopResult.Failure failure) {
+            return switch (failure.recurrence()) {
+                case PERMANENT -> false;
+                case OUTAGE -> true;
+                case BY_OUTCOME -> isTransient(outcome, null);
+            };
+        }
+        return isTransient(outcome, ((HopResult.Response) last).status());
+    }
+
     /** True when attempt number {@code attempt} (1-based) may be followed by another. */
     public boolean mayRetryAfter(int attempt) {
         return mayRetryAfter(attempt, maxRetries);
@@ -42,15 +58,20 @@ public record RetryPolicy(int maxRetries, Duration base, Duration max, Duration 
     }
 
     /**
-     * How long a host that answered {@code status} wants no new request: a {@code 429}, or a {@code 503} with a
+     * How long a host that sent {@code answer} wants no new request: a {@code 429}, or a {@code 503} with a
      * {@code Retry-After}, asks for less (its {@code Retry-After}, capped, or the first backoff); any other answer, no
-     * pause (zero).
+     * pause (zero), found without reading its headers.
      */
-    public Duration hostPause(int status, Optional<Duration> retryAfter) {
-        if (status == 429 || status == 503 && retryAfter.isPresent()) {
-            return retryAfter.map(asked -> asked.compareTo(retryAfterCap) > 0 ? retryAfterCap : asked).orElse(base);
+    public Duration hostPause(HopResult.Response answer, Clock clock) {
+        int status = answer.status();
+        if (status != 429 && status != 503) {
+            return Duration.ZERO;
         }
-        return Duration.ZERO;
+        Optional<Duration> retryAfter = RetryAfter.parse(answer.header("retry-after"), clock.instant());
+        if (status == 503 && retryAfter.isEmpty()) {
+            return Duration.ZERO;
+        }
+        return retryAfter.map(asked -> asked.compareTo(retryAfterCap) > 0 ? retryAfterCap : asked).orElse(base);
     }
 
     /** The wait before retry number {@code retry} (1-based), honouring {@code retryAfter} up to the cap. */

@@ -3,8 +3,11 @@ package io.urlcheck.worker;
 import io.urlcheck.contract.Outcome;
 import org.junit.jupiter.api.Test;
 
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Optional;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -79,12 +82,19 @@ class RetryPolicyTest {
 
     @Test
     void aHostIsPausedWhenItSaysItGetsTooManyRequestsForItsRetryAfterCappedOrTheFirstBackoff() {
-        assertThat(policy.hostPause(429, Optional.of(Duration.ofSeconds(5)))).isEqualTo(Duration.ofSeconds(5));
-        assertThat(policy.hostPause(429, Optional.of(Duration.ofHours(1)))).as("capped").isEqualTo(Duration.ofSeconds(30));
-        assertThat(policy.hostPause(429, Optional.empty())).as("the first backoff").isEqualTo(Duration.ofMillis(100));
-        assertThat(policy.hostPause(503, Optional.of(Duration.ofSeconds(2)))).isEqualTo(Duration.ofSeconds(2));
-        assertThat(policy.hostPause(503, Optional.empty())).as("a 503 alone is an outage, not a request to slow down")
+        assertThat(policy.hostPause(answer(429, "5"), CLOCK)).isEqualTo(Duration.ofSeconds(5));
+        assertThat(policy.hostPause(answer(429, "3600"), CLOCK)).as("capped").isEqualTo(Duration.ofSeconds(30));
+        assertThat(policy.hostPause(answer(429, null), CLOCK)).as("the first backoff").isEqualTo(Duration.ofMillis(100));
+        assertThat(policy.hostPause(answer(503, "2"), CLOCK)).isEqualTo(Duration.ofSeconds(2));
+        assertThat(policy.hostPause(answer(503, null), CLOCK)).as("a 503 alone is an outage, not a request to slow down")
                 .isZero();
-        assertThat(policy.hostPause(200, Optional.of(Duration.ofSeconds(2)))).isZero();
+        assertThat(policy.hostPause(answer(200, "2"), CLOCK)).isZero();
+    }
+
+    private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-12-07T00:00:00Z"), ZoneOffset.UTC);
+
+    private static HopResult.Response answer(int status, String retryAfter) {
+        Map<String, String> headers = retryAfter == null ? Map.of() : Map.of("retry-after", retryAfter);
+        return new HopResult.Response(status, headers, new byte[0], 0, false, null, 0, null, null);
     }
 }
