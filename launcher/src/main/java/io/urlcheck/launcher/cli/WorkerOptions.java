@@ -1,5 +1,6 @@
 package io.urlcheck.launcher.cli;
 
+import io.urlcheck.contract.AddressRange;
 import io.urlcheck.contract.JobOptions;
 import io.urlcheck.launcher.stack.StackConfig;
 import picocli.CommandLine.Option;
@@ -96,7 +97,11 @@ public final class WorkerOptions {
             return;
         }
         for (String cidr : cidrs) {
-            AddressRange.check(option, cidr);
+            try {
+                AddressRange.parse(cidr); // the worker's own rule, so that a range it would refuse is a usage error here
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(option + " " + cidr + ": " + e.getMessage(), e);
+            }
         }
         builder.worker(property, String.join(",", cidrs));
     }

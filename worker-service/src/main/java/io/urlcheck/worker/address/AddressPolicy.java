@@ -1,5 +1,7 @@
 package io.urlcheck.worker.address;
 
+import io.urlcheck.contract.AddressRange;
+
 import java.net.InetAddress;
 import java.util.Collections;
 import java.util.LinkedHashMap;
@@ -62,12 +64,12 @@ public final class AddressPolicy {
             "4000::/2", "not global unicast (outside 2000::/3)",
             "8000::/1", "not global unicast (outside 2000::/3)");
 
-    private static final List<Cidr> BLOCKED_RANGES = BLOCKED.keySet().stream().map(Cidr::parse).toList();
+    private static final List<AddressRange> BLOCKED_RANGES = BLOCKED.keySet().stream().map(AddressRange::parse).toList();
 
-    private final List<Cidr> allowed;
-    private final List<Cidr> denied;
+    private final List<AddressRange> allowed;
+    private final List<AddressRange> denied;
 
-    private AddressPolicy(List<Cidr> allowed, List<Cidr> denied) {
+    private AddressPolicy(List<AddressRange> allowed, List<AddressRange> denied) {
         this.allowed = List.copyOf(allowed);
         this.denied = List.copyOf(denied);
     }
@@ -82,25 +84,25 @@ public final class AddressPolicy {
      * fails here, at startup.
      */
     public static AddressPolicy of(List<String> allowCidrs, List<String> denyCidrs) {
-        return new AddressPolicy(ranges(allowCidrs), ranges(denyCidrs));
+        return new AddressPolicy(ranges("urlcheck.worker.allow-cidrs", allowCidrs), ranges("urlcheck.worker.deny-cidrs", denyCidrs));
     }
 
     /** Empty when {@code address} may be connected to, else the reason it is blocked. */
     public Optional<String> refusal(InetAddress address) {
-        InetAddress canonical = IpLiteral.canonical(address);
+        InetAddress canonical = AddressRange.canonical(address);
         byte[] bytes = canonical.getAddress();
-        for (Cidr range : denied) {
+        for (AddressRange range : denied) {
             if (range.containsBytes(bytes)) {
                 return Optional.of(canonical.getHostAddress() + " is in denied range " + range
                         + " (urlcheck.worker.deny-cidrs)");
             }
         }
-        for (Cidr range : allowed) {
+        for (AddressRange range : allowed) {
             if (range.containsBytes(bytes)) {
                 return Optional.empty();
             }
         }
-        for (Cidr range : BLOCKED_RANGES) {
+        for (AddressRange range : BLOCKED_RANGES) {
             if (range.containsBytes(bytes)) {
                 return Optional.of(canonical.getHostAddress() + " is in blocked range " + range + " ("
                         + BLOCKED.get(range.label()) + ")");
@@ -120,13 +122,15 @@ public final class AddressPolicy {
         return Optional.empty();
     }
 
-    /** The allow ranges in force. */
-    public List<Cidr> allowed() {
-        return allowed;
-    }
-
-    private static List<Cidr> ranges(List<String> cidrs) {
-        return cidrs.stream().filter(s -> !s.isBlank()).map(Cidr::parse).toList();
+    /** The ranges of the setting {@code property}; one it cannot read fails naming the setting, the value and why. */
+    private static List<AddressRange> ranges(String property, List<String> cidrs) {
+        return cidrs.stream().filter(s -> !s.isBlank()).map(text -> {
+            try {
+                return AddressRange.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(property + " " + text.strip() + ": " + e.getMessage(), e);
+            }
+        }).toList();
     }
 
     private static Map<String, String> ordered(String... rangeThenReason) {

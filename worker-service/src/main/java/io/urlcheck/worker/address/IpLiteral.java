@@ -1,7 +1,8 @@
 package io.urlcheck.worker.address;
 
+import io.urlcheck.contract.AddressRange;
+
 import java.net.Inet4Address;
-import java.net.Inet6Address;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.util.Locale;
@@ -28,23 +29,12 @@ public final class IpLiteral {
         return parseIpv4(h.toLowerCase(Locale.ROOT));
     }
 
-    /** {@code address} with IPv4-mapped ({@code ::ffff:a.b.c.d}) and IPv4-compatible IPv6 forms turned into IPv4. */
+    /**
+     * {@code address} with IPv4-mapped ({@code ::ffff:a.b.c.d}) and IPv4-compatible IPv6 forms turned into IPv4: the
+     * contract's rule ({@link AddressRange#canonical}), by which the address policy's ranges are read too.
+     */
     public static InetAddress canonical(InetAddress address) {
-        if (!(address instanceof Inet6Address)) {
-            return address;
-        }
-        byte[] b = address.getAddress();
-        for (int i = 0; i < 10; i++) {
-            if (b[i] != 0) {
-                return address;
-            }
-        }
-        boolean mapped = (b[10] & 0xff) == 0xff && (b[11] & 0xff) == 0xff;
-        boolean compatible = b[10] == 0 && b[11] == 0 && ((b[12] | b[13]) != 0 || (b[14] & 0xff) > 1);
-        if (mapped || compatible) {
-            return v4(new byte[] {b[12], b[13], b[14], b[15]});
-        }
-        return address;
+        return AddressRange.canonical(address);
     }
 
     private static Optional<InetAddress> parseIpv6(String h) {

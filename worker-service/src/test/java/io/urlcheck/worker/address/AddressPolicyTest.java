@@ -134,6 +134,17 @@ class AddressPolicyTest {
     }
 
     @Test
+    void aRangeSpelledAsAResolverWouldReadAHostFailsAtStartupInsteadOfCoveringAnotherRange() {
+        // As a host, 10.96 is 10.0.0.96: denying "10.96/12" would have blocked 10.0.0.0/12 and left 10.96.0.0/12 open.
+        assertThatThrownBy(() -> AddressPolicy.of(List.of(), List.of("10.96/12")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("urlcheck.worker.deny-cidrs 10.96/12: an IPv4 address has four parts, such as 10.0.0.0");
+        assertThatThrownBy(() -> AddressPolicy.allowing(List.of("010.0.0.0/8")))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("urlcheck.worker.allow-cidrs 010.0.0.0/8: 010 is not an IPv4 address part (0 to 255)");
+    }
+
+    @Test
     void malformedAllowRangeFailsAtStartup() {
         assertThatThrownBy(() -> AddressPolicy.allowing(List.of("127.0.0.0/33"))).isInstanceOf(IllegalArgumentException.class);
         assertThatThrownBy(() -> AddressPolicy.allowing(List.of("loopback"))).isInstanceOf(IllegalArgumentException.class);
