@@ -14,6 +14,7 @@ import io.urlcheck.launcher.output.SummaryTable;
 import io.urlcheck.launcher.output.TerminalText;
 import io.urlcheck.launcher.stack.LocalStack;
 import io.urlcheck.launcher.stack.StackConfig;
+import io.urlcheck.launcher.stack.Supervisor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -114,7 +115,10 @@ public final class RunCommand implements Callable<Integer> {
 
         upload.thenRun(() -> local.timeline().mark("run: input uploaded"));
         Optional<JobStatus> last;
-        try (Progress progress = Progress.create(errStyle, quiet, System.err)) {
+        // A part that dies while the job runs is restarted, so that the job still ends (at-least-once: what a dead
+        // worker had taken is checked again); stopped before a Ctrl+C's drain, which stops parts on purpose.
+        try (Supervisor supervisor = Supervisor.start(local.supervised(), System.err);
+             Progress progress = Progress.create(errStyle, quiet, System.err)) {
             last = new JobFollower(JobFollower.JobSource.of(sink), progress, interrupts::requested, local.timeline())
                     .follow(jobId, upload);
         }

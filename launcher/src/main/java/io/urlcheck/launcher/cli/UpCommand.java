@@ -4,6 +4,7 @@ import io.urlcheck.launcher.output.Style;
 import io.urlcheck.launcher.stack.LocalStack;
 import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.launcher.stack.StackConfig;
+import io.urlcheck.launcher.stack.Supervisor;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
@@ -12,7 +13,10 @@ import java.io.PrintStream;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 
-/** {@code urlcheck up}: starts the local stack and keeps it running until Ctrl+C. */
+/**
+ * {@code urlcheck up}: starts the local stack and keeps it running until Ctrl+C; a part that exits or reports itself
+ * not live is restarted ({@link Supervisor}).
+ */
 @Command(name = "up", sortOptions = false)
 public final class UpCommand implements Callable<Integer> {
 
@@ -44,12 +48,12 @@ public final class UpCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         LocalStack local = ready.get();
-        try {
+        try (Supervisor supervisor = Supervisor.start(local.supervised(), System.err)) {
             printEndpoints(local, System.out, Style.detect("stdout"));
             interrupts.await();
             System.err.println("urlcheck: stopping (workers drain first)...");
         } finally {
-            local.stop();
+            local.stop(); // after the supervisor has stopped watching, so that nothing stopping is restarted
         }
         System.err.println("urlcheck: stopped");
         return ExitCodes.OK;

@@ -11,6 +11,8 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
@@ -40,6 +42,13 @@ public final class LocalStack implements AutoCloseable {
      * default (bench/README.md, finding 22). A worker property the stack is given still wins.
      */
     private static final Map<String, String> LOCAL_WORKER = Map.of("urlcheck.worker.warm-up.checks", "0");
+    /**
+     * The session timeout of the consumers that share work (the workers' requests, the sink's results and jobs):
+     * how long a member that died without leaving holds its partitions. Kafka's 45 s meant that a worker the
+     * {@link Supervisor} had restarted within seconds read nothing for most of a minute; on a loopback broker a
+     * member that misses 10 s of heartbeats is gone. A service's own setting wins.
+     */
+    private static final String LOCAL_SESSION_TIMEOUT_MS = "10000";
     /**
      * Every service's Kafka clients on a local stack. They start before the broker and retry until it answers,
      * and Kafka's default backoff grows to 1 s between attempts, so they found the broker up to a second after
@@ -119,6 +128,8 @@ public final class LocalStack implements AutoCloseable {
     private Map<String, String> sinkProperties() {
         Map<String, String> props = new HashMap<>();
         props.put("urlcheck.sink.json.dir", config.runDir().resolve("data").toString());
+        props.put("mp.messaging.incoming.results.session.timeout.ms", LOCAL_SESSION_TIMEOUT_MS);
+        props.put("mp.messaging.incoming.jobs.session.timeout.ms", LOCAL_SESSION_TIMEOUT_MS);
         props.putAll(config.sinkProps());
         return props;
     }
@@ -126,6 +137,7 @@ public final class LocalStack implements AutoCloseable {
     private ServiceProcess newWorker(int index, int port) {
         Map<String, String> props = new HashMap<>(LOCAL_WORKER);
         props.put("urlcheck.worker.id", "worker-" + index);
+        props.put("mp.messaging.incoming.requests.session.timeout.ms", LOCAL_SESSION_TIMEOUT_MS);
         props.putAll(config.workerProps());
         return service("worker-service", "worker-" + index, port, props, SERVICE_HEAP);
     }
@@ -152,6 +164,56 @@ public final class LocalStack implements AutoCloseable {
         ServiceProcess worker = newWorker(workers.size() + 1, ports.addWorker());
         workers.add(worker);
         return worker.start().awaitReady(READY_TIMEOUT);
+    }
+
+    /**
+     * Every child as a {@link Supervisor} sees it: the services by their liveness endpoint, the broker by its JVM
+     * alone. A restart is marked in {@code launcher.log}; a service waits until it is ready again, the broker until
+     * it answers, on the same log directory (its topics and offsets kept, as a broker restart keeps them).
+     */
+    public List<Supervisor.Child> supervised() {
+        List<Supervisor.Child> children = new ArrayList<>();
+        Stream.concat(Stream.of(producer), Stream.concat(workers.stream(), Stream.of(sink))).forEach(service ->
+                children.add(supervised(service.name(), service, service::liveness, () -> {
+                    service.kill();
+                    service.start().awaitReady(READY_TIMEOUT);
+                })));
+        children.add(supervised("kafka", kafka, () -> Supervisor.Liveness.UP, () -> {
+            kafka.kill();
+            kafka.start(READY_TIMEOUT);
+        }));
+        return children;
+    }
+
+    private Supervisor.Child supervised(String name, StackProcess part, Supplier<Supervisor.Liveness> liveness, Runnable restart) {
+        return new Supervisor.Child() {
+            @Override
+            public String name() {
+                return name;
+            }
+
+            @Override
+            public Optional<Integer> exitCode() {
+                return part.process().isAlive() ? Optional.empty() : Optional.ofNullable(part.process().exitCode());
+            }
+
+            @Override
+            public Supervisor.Liveness liveness() {
+                return liveness.get();
+            }
+
+            @Override
+            public void restart() {
+                timeline.mark(name + ": restarting");
+                restart.run();
+                timeline.mark(name + ": restarted and ready");
+            }
+
+            @Override
+            public Path logFile() {
+                return part.process().logFile();
+            }
+        };
     }
 
     /**

@@ -21,6 +21,8 @@ import java.util.Map;
 public final class ServiceProcess extends StackProcess implements AutoCloseable {
 
     private static final int PROBE_TIMEOUT_MS = 2_000;
+    /** deploy/'s liveness probe's {@code timeoutSeconds}. */
+    private static final int LIVENESS_TIMEOUT_MS = 3_000;
 
     /** How long {@link #close()} lets the service shut down before killing it. */
     static final Duration CLOSE_GRACE = Duration.ofSeconds(20);
@@ -170,6 +172,28 @@ public final class ServiceProcess extends StackProcess implements AutoCloseable 
         } finally {
             if (ready != null) {
                 ready.disconnect();
+            }
+        }
+    }
+
+    /**
+     * What {@code /q/health/live} answers now: 200 {@link Supervisor.Liveness#UP}, 503 {@link Supervisor.Liveness#DOWN}
+     * (a check failed, such as a Kafka channel that gave up), anything else or nothing within deploy/'s probe timeout
+     * (3 s) {@link Supervisor.Liveness#NO_ANSWER}.
+     */
+    public Supervisor.Liveness liveness() {
+        HttpURLConnection live = null;
+        try {
+            live = (HttpURLConnection) URI.create(baseUrl() + "/q/health/live").toURL().openConnection(Proxy.NO_PROXY);
+            live.setConnectTimeout(LIVENESS_TIMEOUT_MS);
+            live.setReadTimeout(LIVENESS_TIMEOUT_MS);
+            int status = live.getResponseCode();
+            return status == 200 ? Supervisor.Liveness.UP : status == 503 ? Supervisor.Liveness.DOWN : Supervisor.Liveness.NO_ANSWER;
+        } catch (IOException e) {
+            return Supervisor.Liveness.NO_ANSWER;
+        } finally {
+            if (live != null) {
+                live.disconnect();
             }
         }
     }

@@ -5,20 +5,26 @@ import io.urlcheck.contract.JsonCodec;
 import io.urlcheck.contract.Outcome;
 import io.urlcheck.systemtests.support.Home;
 import io.urlcheck.systemtests.support.LauncherProcess;
+import io.urlcheck.systemtests.support.ProcFiles;
 import io.urlcheck.systemtests.support.Targets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Stream;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** {@code ./urlcheck run} as a real process on a mixed file: each output format, and the exit codes. */
 class RunCommandIT {
@@ -119,6 +125,55 @@ class RunCommandIT {
         assertThat(Files.readAllLines(runDir.resolve("logs/worker-1.log")))
                 .anySatisfy(line -> assertThat(line).contains("warm-up off (urlcheck.worker.warm-up.checks=0)"))
                 .noneSatisfy(line -> assertThat(line).contains("warm-up: "));
+    }
+
+    @Test
+    void aWorkerKilledMidRunIsRestartedAndEveryUrlStillGetsOneResult() throws Exception {
+        Path dir = Home.runDir("run-worker-killed");
+        List<String> urls = new ArrayList<>();
+        for (int i = 0; i < 24; i++) {
+            urls.add(targets.url(1, "/delay/1000?n=" + i));
+        }
+        Path file = Files.write(dir.resolve("urls.txt"), urls);
+
+        try (LauncherProcess run = LauncherProcess.start(dir, "run", file.toString(), "--allow-cidr", "127.0.0.0/8",
+                "--concurrency", "4")) {
+            await("the run's first result").atMost(RUN_TIMEOUT).pollInterval(Duration.ofMillis(100))
+                    .failFast("run exited:\n" + run.describe(), () -> !run.isAlive())
+                    .until(() -> runDir(run).map(d -> d.resolve("logs/launcher.log"))
+                            .filter(log -> contains(log, "run: first result seen")).isPresent());
+            Path launcherLog = runDir(run).orElseThrow().resolve("logs/launcher.log");
+            ProcessHandle worker = run.children().stream()
+                    .filter(child -> ProcFiles.commandLine(child).contains("worker-service")).findFirst().orElseThrow();
+
+            worker.destroyForcibly(); // mid-job: four checks under way, most of the file still to come
+
+            assertThat(run.awaitExit(RUN_TIMEOUT)).as("the run ends\n" + run.describe()).isTrue();
+            assertThat(run.exitCode()).as(run.describe()).isZero();
+            assertThat(run.stderr()).contains("urlcheck: worker-1 exited with code 137; restarting it")
+                    .contains("urlcheck: worker-1 restarted");
+            assertThat(Files.readString(launcherLog)).contains("worker-1: restarted and ready");
+            JsonNode array = JsonCodec.mapper().readTree(dir.resolve("results.json").toFile());
+            List<String> checked = new ArrayList<>();
+            array.forEach(r -> checked.add(r.get("url").asText()));
+            assertThat(checked).as("each URL once").containsExactlyInAnyOrderElementsOf(urls);
+            array.forEach(r -> assertThat(r.get("outcome").asText()).isEqualTo(Outcome.OK.name()));
+            assertThat(run.stdout()).contains("urlcheck: 24/24 URLs checked");
+        }
+    }
+
+    private static boolean contains(Path file, String text) {
+        try {
+            return Files.isRegularFile(file) && Files.readString(file).contains(text);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static Optional<Path> runDir(LauncherProcess run) throws IOException {
+        try (Stream<Path> runs = Files.list(Home.path().resolve(".urlcheck/runs"))) {
+            return runs.filter(d -> d.getFileName().toString().endsWith("-run-" + run.process().pid())).findFirst();
+        }
     }
 
     @Test

@@ -12,6 +12,7 @@ import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.ConsumerGroupDescription;
 import org.apache.kafka.clients.admin.MemberDescription;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -31,7 +32,8 @@ import static org.awaitility.Awaitility.await;
 /**
  * {@code ./urlcheck up --workers 2} as a real process, on its default ports as a user runs it and on free
  * ports, then {@code submit --wait}, {@code results} and {@code summary} against it; the work spreads over both
- * workers; its services run with the tiered JIT; a {@code kill -9} of the launcher takes its children along.
+ * workers; its services run with the tiered JIT; a {@code kill -9} of the launcher takes its children along; a
+ * worker killed under it is restarted.
  */
 class UpCommandIT {
 
@@ -128,6 +130,40 @@ class UpCommandIT {
                     .untilAsserted(() -> assertThat(children).as("children die with a kill -9'd launcher")
                             .noneMatch(ProcessHandle::isAlive));
         }
+    }
+
+    @Test
+    void aWorkerKilledUnderUpIsRestartedAndTheNextJobIsChecked() throws Exception {
+        Path dir = Home.runDir("up-restart");
+        int producer = Ports.free();
+        int sink = Ports.free();
+        try (Targets targets = Targets.start(2);
+             LauncherProcess up = LauncherProcess.start(dir, "up", "--allow-cidr", "127.0.0.0/8",
+                     "--kafka-port", Integer.toString(Ports.free()), "--producer-port", Integer.toString(producer),
+                     "--worker-port", Integer.toString(Ports.free()), "--sink-port", Integer.toString(sink))) {
+            await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .failFast("up exited:\n" + up.describe(), () -> !up.isAlive())
+                    .until(() -> up.reportedUp());
+            ProcessHandle worker = worker(up);
+
+            worker.destroyForcibly(); // as the kernel's OOM killer or a crash ends a JVM
+            await("the supervisor restarts it").atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(250))
+                    .failFast("up exited:\n" + up.describe(), () -> !up.isAlive())
+                    .until(() -> up.stderr().contains("urlcheck: worker-1 restarted"));
+            assertThat(up.stderr()).contains("urlcheck: worker-1 exited with code 137; restarting it (log: ");
+            assertThat(worker(up).pid()).as("a new worker JVM").isNotEqualTo(worker.pid());
+
+            Path file = Files.write(dir.resolve("urls.txt"), List.of(targets.url(1, "/status/200"), targets.url(2, "/status/200")));
+            LauncherProcess submit = LauncherProcess.run(dir, CLI_TIMEOUT, "submit", file.toString(), "--wait",
+                    "--producer", "http://127.0.0.1:" + producer, "--sink", "http://127.0.0.1:" + sink);
+            assertThat(submit.exitCode()).as(submit.describe()).isZero();
+            assertThat(submit.stdout()).containsPattern("OK\\s+2\\s");
+        }
+    }
+
+    private static ProcessHandle worker(LauncherProcess up) {
+        return up.children().stream().filter(ProcessHandle::isAlive)
+                .filter(child -> ProcFiles.commandLine(child).contains("worker-service")).findFirst().orElseThrow();
     }
 
     /** The consumer group has both workers, each with partitions: the spread is then up to the key hashing. */
