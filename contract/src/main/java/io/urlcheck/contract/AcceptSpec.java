@@ -7,7 +7,7 @@ import java.util.List;
  * Which HTTP status codes count as {@link Outcome#OK}: a job's {@code accept} option, such as
  * {@code "200..299,403"} (codes and inclusive ranges, comma separated). Parsed here and nowhere else,
  * so the producer refuses exactly the specs the worker could not apply. No spec means the default:
- * every status below 400.
+ * every status below 400, except a redirect the worker could not follow ({@link #acceptsUnfollowedRedirect}).
  */
 public final class AcceptSpec {
 
@@ -52,6 +52,16 @@ public final class AcceptSpec {
             }
         }
         return false;
+    }
+
+    /**
+     * True when a final response with {@code status} counts as {@link Outcome#OK} although it is a redirect the worker
+     * could not follow (no {@code Location}, or one that is not a URL): only when a spec was given and names it. The
+     * default's "below 400" means a response that works, and a redirect to nowhere is a broken link, as lychee
+     * reports it; a user who asks for that status by name (checking that a URL redirects) gets it.
+     */
+    public boolean acceptsUnfollowedRedirect(int status) {
+        return spec != null && accepts(status);
     }
 
     /** The spec as given, or null for the default. */

@@ -5,9 +5,15 @@ package io.urlcheck.contract;
  * constants may be added but never renamed.
  */
 public enum Outcome {
-    /** The final response's status was accepted: below 400, or within the job's {@code accept} spec ({@link AcceptSpec}). */
+    /**
+     * The final response's status was accepted: below 400 (but not a redirect that could not be followed), or within
+     * the job's {@code accept} spec ({@link AcceptSpec}).
+     */
     OK,
-    /** The final response's status was not accepted: 400 or above, or outside the job's {@code accept} spec. */
+    /**
+     * The final response's status was not accepted: 400 or above, a redirect without a usable {@code Location}, or
+     * outside the job's {@code accept} spec.
+     */
     HTTP_ERROR,
     /** A connect, header or whole-request deadline passed. */
     TIMEOUT,

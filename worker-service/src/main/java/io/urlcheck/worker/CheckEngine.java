@@ -273,8 +273,11 @@ public final class CheckEngine {
         if (result instanceof HopResult.Response response && response.phases() != null) {
             chain.measured(response.phases());
         }
-        if (!(result instanceof HopResult.Response response) || !REDIRECTS.contains(response.status())
-                || response.header("location") == null) {
+        if (!(result instanceof HopResult.Response response) || !REDIRECTS.contains(response.status())) {
+            return CompletableFuture.completedFuture(null);
+        }
+        if (response.header("location") == null) {
+            chain.unfollowedRedirect = "HTTP " + response.status() + " redirect without a Location header";
             return CompletableFuture.completedFuture(null);
         }
         chain.redirects.add(new Redirect(url.url(), response.status()));
@@ -282,7 +285,7 @@ public final class CheckEngine {
         try {
             next = url.resolve(LocationHeader.decode(response.header("location")));
         } catch (IllegalArgumentException e) {
-            chain.bodyNote = e.getMessage();
+            chain.unfollowedRedirect = e.getMessage();
             return CompletableFuture.completedFuture(null);
         }
         if (!chain.visited.add(next.url())) {
@@ -344,7 +347,8 @@ public final class CheckEngine {
         final Set<String> visited = new HashSet<>();
         TargetUrl current;
         HopResult last;
-        String bodyNote;
+        /** Why the final response, a redirect, could not be followed; null when it was not such a redirect. */
+        String unfollowedRedirect;
         /** The method of the current hop's next request: the job's, or GET after a refused HEAD. */
         String method;
         /** The method that got {@link #last}. */
@@ -408,7 +412,9 @@ public final class CheckEngine {
                 return f.outcome();
             }
             HopResult.Response r = (HopResult.Response) last;
-            return options.accept().accepts(r.status()) ? Outcome.OK : Outcome.HTTP_ERROR;
+            boolean accepted = unfollowedRedirect != null ? options.accept().acceptsUnfollowedRedirect(r.status())
+                    : options.accept().accepts(r.status());
+            return accepted ? Outcome.OK : Outcome.HTTP_ERROR;
         }
 
         String error(Outcome outcome) {
@@ -416,8 +422,8 @@ public final class CheckEngine {
                 return f.reason();
             }
             HopResult.Response r = (HopResult.Response) last;
-            if (bodyNote != null) {
-                return bodyNote;
+            if (unfollowedRedirect != null) {
+                return unfollowedRedirect;
             }
             if (outcome == Outcome.HTTP_ERROR) {
                 return "HTTP " + r.status();

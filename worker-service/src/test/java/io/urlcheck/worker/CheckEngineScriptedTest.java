@@ -106,6 +106,7 @@ class CheckEngineScriptedTest {
         CheckResult result = check(engine(0, 5), ROOT + "a").join();
 
         assertThat(result.statusCode()).isEqualTo(302);
+        assertThat(result.outcome()).isEqualTo(Outcome.HTTP_ERROR);
         assertThat(result.error()).contains("unusable Location").contains("invalid international host name");
         assertThat(http.requested()).containsExactly(ROOT + "a");
     }

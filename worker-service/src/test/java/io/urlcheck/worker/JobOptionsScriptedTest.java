@@ -55,6 +55,24 @@ class JobOptionsScriptedTest {
     }
 
     @Test
+    void aRedirectThatCannotBeFollowedIsABrokenLinkUnlessTheJobsAcceptNamesItsStatus() {
+        http.answer(ROOT + "nowhere", 301).answer(ROOT + "bad", 302, "location", "http://xn--a.de/");
+
+        CheckResult nowhere = check(ROOT + "nowhere", JobOptions.DEFAULTS).join();
+        assertThat(nowhere.outcome()).as("below 400 by default, but it leads nowhere").isEqualTo(Outcome.HTTP_ERROR);
+        assertThat(nowhere.statusCode()).isEqualTo(301);
+        assertThat(nowhere.error()).isEqualTo("HTTP 301 redirect without a Location header");
+        CheckResult bad = check(ROOT + "bad", JobOptions.DEFAULTS).join();
+        assertThat(bad.outcome()).isEqualTo(Outcome.HTTP_ERROR);
+        assertThat(bad.error()).contains("unusable Location");
+
+        JobOptions accept301 = options("200..299,301", null, null, null, null, null);
+        assertThat(check(ROOT + "nowhere", accept301).join().outcome()).as("asked for by name").isEqualTo(Outcome.OK);
+        assertThat(check(ROOT + "bad", options("200..399", null, null, null, null, null)).join().outcome())
+                .isEqualTo(Outcome.OK);
+    }
+
+    @Test
     void anAccepted5xxIsNotRetried() {
         http.answer(ROOT + "down", 503);
 
