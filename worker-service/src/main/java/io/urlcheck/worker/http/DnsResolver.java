@@ -41,8 +41,8 @@ public final class DnsResolver implements NameResolver, AutoCloseable {
     /** One DNS query's timeout, as resolv.conf's default; the check's deadline bounds the whole lookup. */
     static final Duration QUERY_TIMEOUT = Duration.ofSeconds(5);
 
-    /** A resolver and the event loop it runs on (where its deadline timers run too). */
-    private record Lane(EventLoop loop, DnsNameResolver resolver) {
+    /** A resolver, the event loop it runs on (where its deadline timers run too), and its queries' server failures. */
+    private record Lane(EventLoop loop, DnsNameResolver resolver, ServerFailures failures) {
     }
 
     private final List<Lane> lanes;
@@ -58,10 +58,12 @@ public final class DnsResolver implements NameResolver, AutoCloseable {
         List<Lane> list = new ArrayList<>();
         for (EventExecutor executor : internal.getEventLoopGroup()) {
             EventLoop loop = (EventLoop) executor;
+            ServerFailures failures = new ServerFailures();
             DnsNameResolverBuilder builder = new DnsNameResolverBuilder(loop)
                     .datagramChannelFactory(() -> internal.transport().datagramChannel())
-                    .queryTimeoutMillis(QUERY_TIMEOUT.toMillis());
-            list.add(new Lane(loop, customize.apply(builder).build()));
+                    .queryTimeoutMillis(QUERY_TIMEOUT.toMillis())
+                    .dnsQueryLifecycleObserverFactory(failures);
+            list.add(new Lane(loop, customize.apply(builder).build(), failures));
         }
         this.lanes = List.copyOf(list);
     }
@@ -76,13 +78,13 @@ public final class DnsResolver implements NameResolver, AutoCloseable {
         Lane lane = laneFor(host);
         Future<List<InetAddress>> lookup = lane.resolver().resolveAll(host);
         if (lookup.isDone()) {
-            return CompletableFuture.completedFuture(resolution(host, lookup)); // hosts file or cache: no timer
+            return CompletableFuture.completedFuture(resolution(host, lookup, lane.failures().take(host))); // hosts file or cache
         }
         CompletableFuture<Resolution> result = new CompletableFuture<>();
         ScheduledFuture<?> timer = lane.loop().schedule(() -> result.complete(Resolution.failed(new HopResult.Failure(
                 Outcome.TIMEOUT, "DNS lookup of " + host + " timed out: no answer before the deadline"))),
                 remaining, TimeUnit.NANOSECONDS);
-        lookup.addListener(done -> result.complete(resolution(host, lookup)));
+        lookup.addListener(done -> result.complete(resolution(host, lookup, lane.failures().take(host))));
         result.whenComplete((r, e) -> {
             timer.cancel(false);
             lookup.cancel(false); // done first, by the deadline or by the engine: stop the query
@@ -90,7 +92,8 @@ public final class DnsResolver implements NameResolver, AutoCloseable {
         return result;
     }
 
-    private static Resolution resolution(String host, Future<List<InetAddress>> lookup) {
+    /** What {@code lookup} found; {@code serverFailure} is a code a name server failed one of its queries with, or null. */
+    private static Resolution resolution(String host, Future<List<InetAddress>> lookup, DnsResponseCode serverFailure) {
         if (lookup.isSuccess() && !lookup.getNow().isEmpty()) {
             return Resolution.of(lookup.getNow());
         }
@@ -99,6 +102,9 @@ public final class DnsResolver implements NameResolver, AutoCloseable {
             return Resolution.failed(new HopResult.Failure(Outcome.TIMEOUT, "DNS lookup of " + host + " timed out"));
         }
         DnsResponseCode code = responseCode(cause);
+        if (code == null) {
+            code = serverFailure; // a failed query that was not the last to finish (ServerFailures)
+        }
         if (code != null && !code.equals(DnsResponseCode.NXDOMAIN)) {
             // The name server could not answer (SERVFAIL: its upstream or DNSSEC failed; REFUSED: it would not serve
             // us): an outage of the resolver, not a fact about the name, so the check is asked again.

@@ -47,6 +47,7 @@ class NameResolutionTest {
                 .answer("flaky.test", "127.0.0.1").fail("flaky.test", TestDnsServer.SERVFAIL, 2)
                 .fail("down.test", TestDnsServer.SERVFAIL)
                 .fail("gone.test", TestDnsServer.NXDOMAIN)
+                .answer("half.test", "127.0.0.1").failType("half.test", TestDnsServer.A, TestDnsServer.SERVFAIL)
                 .answer("spare.test", "127.0.0.9", "127.0.0.1");
     }
 
@@ -154,6 +155,17 @@ class NameResolutionTest {
         assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.DNS_FAILURE);
         assertThat(result.attempts()).isEqualTo(3);
         assertThat(result.error()).contains("down.test").contains("SERVFAIL").doesNotContain("unknown host");
+    }
+
+    @Test
+    void aServfailForTheIpv4QueryBesideAnEmptyIpv6AnswerIsStillAnOutageNotAnUnknownHost() {
+        Checkers.Built checker = Checkers.defaults(vertx).maxRetries(2).resolver(dns.resolver(vertx)).build();
+
+        CheckResult result = checker.check(site.url("half.test", "/ok"));
+
+        assertThat(result.outcome()).as(result.error()).isEqualTo(Outcome.DNS_FAILURE);
+        assertThat(result.error()).contains("half.test").contains("SERVFAIL").doesNotContain("unknown host");
+        assertThat(result.attempts()).as("an outage is asked again").isEqualTo(3);
     }
 
     @Test

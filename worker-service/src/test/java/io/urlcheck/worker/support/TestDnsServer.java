@@ -32,6 +32,11 @@ public final class TestDnsServer implements AutoCloseable {
     public static final int NXDOMAIN = 3;
     /** The response code SERVFAIL: the name server could not answer (its upstream is down, DNSSEC failed...). */
     public static final int SERVFAIL = 2;
+    /** The query type of an IPv4 address record. */
+    public static final int A = 1;
+    /** The query type of an IPv6 address record. */
+    public static final int AAAA = 28;
+    private static final int ANY_TYPE = 0;
 
     private final Map<String, List<InetAddress>> names = new ConcurrentHashMap<>();
     /** A failing name's response code and how many more queries get it (then its answer, if it has one). */
@@ -80,7 +85,16 @@ public final class TestDnsServer implements AutoCloseable {
      * AAAA); after that, as {@link #answer} said, or never.
      */
     public TestDnsServer fail(String name, int rcode, int times) {
-        failing.put(name.toLowerCase(Locale.ROOT), new Failing(rcode, new AtomicInteger(times)));
+        failing.put(name.toLowerCase(Locale.ROOT), new Failing(rcode, new AtomicInteger(times), ANY_TYPE));
+        return this;
+    }
+
+    /**
+     * Answers every {@code type} query for {@code name} ({@link #A} or {@link #AAAA}) with {@code rcode}, and the other
+     * type as {@link #answer} said: a name server whose upstream fails for one record type only.
+     */
+    public TestDnsServer failType(String name, int type, int rcode) {
+        failing.put(name.toLowerCase(Locale.ROOT), new Failing(rcode, new AtomicInteger(Integer.MAX_VALUE), type));
         return this;
     }
 
@@ -89,7 +103,10 @@ public final class TestDnsServer implements AutoCloseable {
         return failedQueries.get();
     }
 
-    private record Failing(int rcode, AtomicInteger left) {
+    private record Failing(int rcode, AtomicInteger left, int type) {
+        boolean covers(int queryType) {
+            return type == ANY_TYPE || type == queryType;
+        }
     }
 
     /**
@@ -139,7 +156,7 @@ public final class TestDnsServer implements AutoCloseable {
         int type = query.getUnsignedShort(at + 1);
         String key = name.toString().toLowerCase(Locale.ROOT);
         Failing failure = failing.get(key);
-        if (failure != null && failure.left().get() > 0) {
+        if (failure != null && failure.covers(type) && failure.left().get() > 0) {
             failure.left().decrementAndGet();
             failedQueries.incrementAndGet();
             return Buffer.buffer(header(query, questionEnd, failure.rcode(), 0).toByteArray());
