@@ -137,7 +137,8 @@ public final class Supervisor implements AutoCloseable {
                 child.restart();
                 out.println("urlcheck: " + child.name() + " restarted");
             } catch (StackException e) {
-                out.println("urlcheck: " + child.name() + " did not restart: " + e.getMessage().lines().findFirst().orElse(""));
+                String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+                out.println("urlcheck: " + child.name() + " did not restart: " + why);
             }
         }
 
