@@ -10,8 +10,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
-import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -36,7 +34,7 @@ class PortClaimsTest {
         assertThat(ours.claim(20_001)).as("claimed a moment ago").isFalse();
         assertThat(ours.claim(20_002)).as("another port").isTrue();
 
-        clock.advanceMillis(PortClaims.LIFETIME.toMillis());
+        clock.advance(PortClaims.LIFETIME);
         assertThat(ours.claim(20_001)).as("the claim expired").isTrue();
         assertThat(theirs.claim(20_001)).as("now ours").isFalse();
     }
@@ -105,29 +103,6 @@ class PortClaimsTest {
             System.out.flush();
             new BufferedReader(new InputStreamReader(System.in, StandardCharsets.US_ASCII)).readLine();
             claimAll(new PortClaims(Path.of(args[0]), Clock.systemUTC())).forEach(System.out::println);
-        }
-    }
-
-    private static final class MutableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-06T00:00:00Z");
-
-        void advanceMillis(long millis) {
-            now = now.plusMillis(millis);
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
         }
     }
 }

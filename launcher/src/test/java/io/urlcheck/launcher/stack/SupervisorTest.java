@@ -7,11 +7,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
@@ -23,7 +19,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class SupervisorTest {
 
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final MovableClock clock = new MovableClock();
+    private final MutableClock clock = new MutableClock();
 
     @Test
     void aChildWhoseJvmExitedIsRestartedAtOnceAndTheRestartIsSaid() {
@@ -189,30 +185,6 @@ class SupervisorTest {
         @Override
         public Path logFile() {
             return Path.of("/logs/" + name + ".log");
-        }
-    }
-
-    /** A clock the test moves. */
-    private static final class MovableClock extends Clock {
-        private Instant now = Instant.parse("2026-12-07T00:00:00Z");
-
-        void advance(Duration by) {
-            now = now.plus(by);
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-
-        @Override
-        public ZoneOffset getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }
