@@ -160,20 +160,7 @@ public final class ServiceProcess extends StackProcess implements AutoCloseable 
      * wherever the service runs (a child process here, a container in the container suite).
      */
     public static boolean isReady(String baseUrl) {
-        // HttpURLConnection, not HttpClient: the latter's selector thread would hold up the launcher's exit (client/Http).
-        HttpURLConnection ready = null;
-        try {
-            ready = (HttpURLConnection) URI.create(baseUrl + "/q/health/ready").toURL().openConnection(Proxy.NO_PROXY);
-            ready.setConnectTimeout(PROBE_TIMEOUT_MS);
-            ready.setReadTimeout(PROBE_TIMEOUT_MS);
-            return ready.getResponseCode() == 200;
-        } catch (IOException e) {
-            return false; // not listening yet
-        } finally {
-            if (ready != null) {
-                ready.disconnect();
-            }
-        }
+        return status(baseUrl + "/q/health/ready", PROBE_TIMEOUT_MS) == 200;
     }
 
     /**
@@ -182,18 +169,24 @@ public final class ServiceProcess extends StackProcess implements AutoCloseable 
      * (3 s) {@link Supervisor.Liveness#NO_ANSWER}.
      */
     public Supervisor.Liveness liveness() {
-        HttpURLConnection live = null;
+        int status = status(baseUrl() + "/q/health/live", LIVENESS_TIMEOUT_MS);
+        return status == 200 ? Supervisor.Liveness.UP : status == 503 ? Supervisor.Liveness.DOWN : Supervisor.Liveness.NO_ANSWER;
+    }
+
+    /** The status a GET of {@code url} answers within {@code timeoutMs}, or -1 when it does not answer (not listening yet). */
+    private static int status(String url, int timeoutMs) {
+        // HttpURLConnection, not HttpClient: the latter's selector thread would hold up the launcher's exit (client/Http).
+        HttpURLConnection probe = null;
         try {
-            live = (HttpURLConnection) URI.create(baseUrl() + "/q/health/live").toURL().openConnection(Proxy.NO_PROXY);
-            live.setConnectTimeout(LIVENESS_TIMEOUT_MS);
-            live.setReadTimeout(LIVENESS_TIMEOUT_MS);
-            int status = live.getResponseCode();
-            return status == 200 ? Supervisor.Liveness.UP : status == 503 ? Supervisor.Liveness.DOWN : Supervisor.Liveness.NO_ANSWER;
+            probe = (HttpURLConnection) URI.create(url).toURL().openConnection(Proxy.NO_PROXY);
+            probe.setConnectTimeout(timeoutMs);
+            probe.setReadTimeout(timeoutMs);
+            return probe.getResponseCode();
         } catch (IOException e) {
-            return Supervisor.Liveness.NO_ANSWER;
+            return -1;
         } finally {
-            if (live != null) {
-                live.disconnect();
+            if (probe != null) {
+                probe.disconnect();
             }
         }
     }
