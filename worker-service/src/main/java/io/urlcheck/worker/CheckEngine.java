@@ -198,7 +198,7 @@ public final class CheckEngine {
         long asked = nanoClock.getAsLong();
         return limiter.acquire(host, address, continuing, chain.options.hostIntervalNanos()).thenCompose(permit -> {
             chain.pause(nanoClock.getAsLong() - asked);
-            return exchange(chain, host, url, address, permit).thenCompose(result -> follow(chain, host, url, at, result));
+            return exchange(chain, host, url, address, at.hasNext(), permit).thenCompose(result -> follow(chain, host, url, at, result));
         });
     }
 
@@ -236,10 +236,11 @@ public final class CheckEngine {
      * its slot is released too: a lost permit would cost the host one of its slots for good.
      */
     private CompletableFuture<HopResult> exchange(Chain chain, String host, TargetUrl url, InetAddress address,
-                                                  HostLimiter.Permit permit) {
+                                                  boolean anotherAddressWaits, HostLimiter.Permit permit) {
         CompletableFuture<HopResult> sent;
         try {
-            sent = http.send(url, address, chain.options.hop(chain.method, chain.first, url), chain.deadline);
+            HopRequest hop = chain.options.hop(chain.method, chain.first, url);
+            sent = http.send(url, address, anotherAddressWaits ? hop.beforeAnotherAddress() : hop, chain.deadline);
         } catch (RuntimeException e) {
             permit.release();
             return CompletableFuture.completedFuture(

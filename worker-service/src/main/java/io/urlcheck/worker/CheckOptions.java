@@ -86,7 +86,7 @@ public record CheckOptions(AcceptSpec accept, Map<String, String> headers, Strin
             sent.putAll(headers);
         }
         sent.put("User-Agent", userAgent);
-        return new HopRequest(method, sent, insecure, ownTimeout);
+        return new HopRequest(method, sent, insecure, ownTimeout, false); // the engine marks a hop with another address behind it
     }
 
     private static boolean hasAuthorization(Map<String, String> headers) {

@@ -38,7 +38,8 @@ import java.util.function.Function;
  * One request on the wire (GET or HEAD, with the job's headers), to exactly the vetted address. Three clocks end it: the
  * connect timeout (getting a connection: TCP connect and TLS handshake), a header timer from the moment the request is
  * sent, and the attempt's deadline, which also covers the body. When the job set its own deadline
- * ({@link HopRequest#deadlineOnly()}) the deadline alone bounds all three. Whichever fires first resets the request,
+ * ({@link HopRequest#deadlineOnly()}) the deadline alone bounds all three, except the wait for a connection to an
+ * address with another behind it ({@link HopRequest#connectWaitMs}). Whichever fires first resets the request,
  * which closes the connection.
  * The body is read into a {@link BodyCollector}; at its cap the connection is closed, not drained.
  */
@@ -113,7 +114,7 @@ final class Exchange {
                 .setPort(url.port())
                 .setSsl(url.https())
                 .setURI(url.requestTarget())
-                .setConnectTimeout(hop.deadlineOnly() ? remaining : Math.min(settings.connectTimeout().toMillis(), remaining))
+                .setConnectTimeout(hop.connectWaitMs(remaining, settings.connectTimeout().toMillis()))
                 .putHeader(HttpHeaders.ACCEPT, "text/html,application/xhtml+xml,*/*;q=0.8");
         hop.headers().forEach(options::putHeader); // User-Agent, and the job's own (an Accept of its own wins)
         options.putHeader(HttpHeaders.HOST, url.hostHeader())

@@ -64,8 +64,13 @@ public final class HostileServer implements AutoCloseable {
 
     /** A raw TCP server that hands each connection to {@code onConnect}: for answers that are not HTTP. */
     public static HostileServer raw(Vertx vertx, String host, Consumer<NetSocket> onConnect) {
+        return raw(vertx, host, 0, onConnect);
+    }
+
+    /** A raw TCP server on {@code port} (0 for a free one): another address of a name that an HTTP server answers at. */
+    public static HostileServer raw(Vertx vertx, String host, int port, Consumer<NetSocket> onConnect) {
         HostileServer s = new HostileServer(vertx, host, false);
-        s.raw = await(vertx.createNetServer().connectHandler(onConnect::accept).listen(0, host));
+        s.raw = await(vertx.createNetServer().connectHandler(onConnect::accept).listen(port, host));
         return s;
     }
 
