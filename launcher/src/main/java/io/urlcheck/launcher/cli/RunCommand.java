@@ -117,8 +117,8 @@ public final class RunCommand implements Callable<Integer> {
         Optional<JobStatus> last;
         // A part that dies while the job runs is restarted, so that the job still ends (at-least-once: what a dead
         // worker had taken is checked again); stopped before a Ctrl+C's drain, which stops parts on purpose.
-        try (Supervisor supervisor = Supervisor.start(local.supervised(), System.err);
-             Progress progress = Progress.create(errStyle, quiet, System.err)) {
+        try (Progress progress = Progress.create(errStyle, quiet, System.err);
+             Supervisor supervisor = Supervisor.start(local.supervised(), progress::note)) {
             last = new JobFollower(JobFollower.JobSource.of(sink), progress, interrupts::requested, local.timeline())
                     .follow(jobId, upload);
         }

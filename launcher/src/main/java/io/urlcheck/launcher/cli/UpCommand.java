@@ -48,7 +48,7 @@ public final class UpCommand implements Callable<Integer> {
             return ExitCodes.OK;
         }
         LocalStack local = ready.get();
-        try (Supervisor supervisor = Supervisor.start(local.supervised(), System.err)) {
+        try (Supervisor supervisor = Supervisor.start(local.supervised(), System.err::println)) {
             printEndpoints(local, System.out, Style.detect("stdout"));
             interrupts.await();
             System.err.println("urlcheck: stopping (workers drain first)...");

@@ -30,6 +30,11 @@ final class LineProgress implements Progress {
     }
 
     @Override
+    public void note(String line) {
+        out.println(line);
+    }
+
+    @Override
     public void close() {
         if (last != null) {
             out.println("urlcheck: " + ProgressText.line(last));

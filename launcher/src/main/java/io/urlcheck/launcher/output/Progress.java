@@ -14,6 +14,12 @@ public interface Progress extends AutoCloseable {
     /** Shows the latest status; called a few times a second. */
     void update(JobStatus status);
 
+    /**
+     * Prints {@code line} (a notice, such as a part of the stack restarted) on a line of its own, never inside the live
+     * display; with {@code --quiet} too, since it is not progress. Safe from any thread.
+     */
+    void note(String line);
+
     /** Finishes the display (the bar's last frame, a final line). */
     @Override
     void close();
@@ -24,6 +30,11 @@ public interface Progress extends AutoCloseable {
             return new Progress() {
                 @Override
                 public void update(JobStatus status) {
+                }
+
+                @Override
+                public void note(String line) {
+                    err.println(line);
                 }
 
                 @Override

@@ -2,7 +2,6 @@ package io.urlcheck.launcher.stack;
 
 import io.urlcheck.contract.DaemonThreads;
 
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
@@ -13,6 +12,7 @@ import java.util.Optional;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /**
  * Keeps a serving stack ({@code up}) running, as Kubernetes keeps deploy/'s pods: a child whose JVM exited, or a
@@ -64,19 +64,22 @@ public final class Supervisor implements AutoCloseable {
     }
 
     private final List<Watch> watches = new ArrayList<>();
-    private final PrintStream out;
+    private final Consumer<String> report;
     private final Clock clock;
     private ScheduledExecutorService timer;
 
-    Supervisor(List<? extends Child> children, PrintStream out, Clock clock) {
+    Supervisor(List<? extends Child> children, Consumer<String> report, Clock clock) {
         children.forEach(child -> watches.add(new Watch(child)));
-        this.out = out;
+        this.report = report;
         this.clock = clock;
     }
 
-    /** Watches {@code children} every {@link #PERIOD} until {@link #close()}, reporting restarts to {@code out}. */
-    public static Supervisor start(List<? extends Child> children, PrintStream out) {
-        Supervisor supervisor = new Supervisor(children, out, Clock.systemUTC());
+    /**
+     * Watches {@code children} every {@link #PERIOD} until {@link #close()}, reporting each restart as a line to
+     * {@code report} (stderr, or a progress display that keeps the line out of its bar).
+     */
+    public static Supervisor start(List<? extends Child> children, Consumer<String> report) {
+        Supervisor supervisor = new Supervisor(children, report, Clock.systemUTC());
         supervisor.timer = Executors.newSingleThreadScheduledExecutor(DaemonThreads.named("urlcheck-supervisor"));
         supervisor.timer.scheduleWithFixedDelay(supervisor::lookSafely, PERIOD.toMillis(), PERIOD.toMillis(), TimeUnit.MILLISECONDS);
         return supervisor;
@@ -94,7 +97,7 @@ public final class Supervisor implements AutoCloseable {
         try {
             look();
         } catch (RuntimeException e) {
-            out.println("urlcheck: supervising the stack failed: " + e); // the next look tries again
+            report.accept("urlcheck: supervising the stack failed: " + e); // the next look tries again
         }
     }
 
@@ -128,17 +131,17 @@ public final class Supervisor implements AutoCloseable {
             if (reason == null || now.isBefore(notBefore)) {
                 return;
             }
-            out.println("urlcheck: " + child.name() + " " + reason + "; restarting it (log: " + child.logFile() + ")");
+            report.accept("urlcheck: " + child.name() + " " + reason + "; restarting it (log: " + child.logFile() + ")");
             restarts++;
             downs = 0;
             lastRestart = now;
             notBefore = now.plus(backoff(restarts));
             try {
                 child.restart();
-                out.println("urlcheck: " + child.name() + " restarted");
+                report.accept("urlcheck: " + child.name() + " restarted");
             } catch (StackException e) {
                 String why = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
-                out.println("urlcheck: " + child.name() + " did not restart: " + why);
+                report.accept("urlcheck: " + child.name() + " did not restart: " + why);
             }
         }
 

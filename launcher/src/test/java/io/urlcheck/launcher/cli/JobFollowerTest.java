@@ -53,6 +53,10 @@ class JobFollowerTest {
         }
 
         @Override
+        public void note(String line) {
+        }
+
+        @Override
         public void close() {
         }
     }

@@ -59,6 +59,36 @@ class ProgressTest {
     }
 
     @Test
+    void aNoteOnAColourTerminalErasesTheBarsLineAndTakesALineOfItsOwn() {
+        try (Progress progress = Progress.create(new Style(true, true), false, err)) {
+            progress.update(checked(3));
+            progress.note("urlcheck: worker-1 exited with code 137; restarting it");
+        }
+        assertThat(written()).contains("\r\u001b[Kurlcheck: worker-1 exited with code 137; restarting it" + System.lineSeparator());
+    }
+
+    @Test
+    void aNoteOnATerminalWithoutAnsiStartsBelowTheBarNotInsideIt() {
+        try (Progress progress = Progress.create(new Style(true, false), false, err)) {
+            progress.update(checked(3));
+            progress.note("urlcheck: worker-1 restarted");
+        }
+        assertThat(written()).contains(System.lineSeparator() + "urlcheck: worker-1 restarted" + System.lineSeparator())
+                .doesNotContain("\u001b[K");
+    }
+
+    @Test
+    void aNoteIsALineOfItsOwnBesideProgressLinesAndUnderQuietToo() {
+        try (Progress lines = new LineProgress(err, Duration.ofHours(1)); Progress quiet = Progress.create(Style.PLAIN, true, err)) {
+            lines.update(checked(3));
+            lines.note("urlcheck: sink restarted");
+            quiet.note("urlcheck: worker-1 restarted");
+        }
+        assertThat(written().lines()).containsExactly("urlcheck: sink restarted", "urlcheck: worker-1 restarted",
+                "urlcheck: checked 3/10 (30.0%), 2.0/s, ETA 4s, OK 3");
+    }
+
+    @Test
     void aJobNeverSeenEndsWithoutALine() {
         new LineProgress(err, Duration.ZERO).close();
 

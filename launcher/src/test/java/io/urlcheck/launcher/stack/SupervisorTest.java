@@ -124,7 +124,8 @@ class SupervisorTest {
     }
 
     private Supervisor supervising(Supervisor.Child... children) {
-        return new Supervisor(List.of(children), new PrintStream(printed, true, StandardCharsets.UTF_8), clock);
+        PrintStream out = new PrintStream(printed, true, StandardCharsets.UTF_8);
+        return new Supervisor(List.of(children), out::println, clock);
     }
 
     private String output() {
