@@ -20,7 +20,9 @@
 #   generated secrets").
 # Environment (required unless --dry-run):
 #   DB_JDBC_URL    jdbc:postgresql://host:5432/db  (TLS is verify-full against DB_CA_FILE; no sslmode needed)
-#   DB_USERNAME, DB_PASSWORD
+#   DB_USERNAME, DB_PASSWORD              the running sink's role: reads and writes rows
+#   DB_OWNER_USERNAME, DB_OWNER_PASSWORD  the schema's owner, for the migrate init container (Flyway); default: the
+#                  sink's role. Give the two roles their rights with deploy/install/postgres-roles.sql.
 #   DB_CA_FILE     PEM file with the CA that signed the database server's certificate
 # Optional: API_TOKEN (default: 32 random bytes, hex), KEDA_KAFKA_PASSWORD (default: random); both used only
 #   when their Secret is created or rotated,
@@ -50,6 +52,8 @@ if $dry_run; then
   DB_JDBC_URL="${DB_JDBC_URL:-jdbc:postgresql://db.example.com:5432/urlcheck}"
   DB_USERNAME="${DB_USERNAME:-urlcheck}"
   DB_PASSWORD="${DB_PASSWORD:-dry-run}"
+  DB_OWNER_USERNAME="${DB_OWNER_USERNAME:-urlcheck_owner}"
+  DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-dry-run}"
   DB_CA_FILE="${DB_CA_FILE:-/path/to/db-ca.pem}"
   API_TOKEN="${API_TOKEN:-dry-run}"
   KEDA_KAFKA_PASSWORD="${KEDA_KAFKA_PASSWORD:-dry-run}"
@@ -58,6 +62,8 @@ else
     [ -n "${!v:-}" ] || { echo "set $v (see the header of $0)" >&2; exit 2; }
   done
   [ -r "$DB_CA_FILE" ] || { echo "DB_CA_FILE $DB_CA_FILE is not readable" >&2; exit 2; }
+  DB_OWNER_USERNAME="${DB_OWNER_USERNAME:-$DB_USERNAME}"
+  DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-$DB_PASSWORD}"
   API_TOKEN="${API_TOKEN:-$(openssl rand -hex 32)}"
   KEDA_KAFKA_PASSWORD="${KEDA_KAFKA_PASSWORD:-$(openssl rand -hex 24)}"
 fi
@@ -118,6 +124,7 @@ fi
 # 5. Secrets. The database CA is mounted into the sink for sslmode=verify-full (patches/sink-postgres.yaml).
 secret urlcheck-postgres --from-literal=jdbc-url="$DB_JDBC_URL" \
   --from-literal=username="$DB_USERNAME" --from-literal=password="$DB_PASSWORD"
+secret urlcheck-postgres-owner --from-literal=username="$DB_OWNER_USERNAME" --from-literal=password="$DB_OWNER_PASSWORD"
 secret urlcheck-postgres-ca --from-file=ca.crt="$DB_CA_FILE"
 #    The API token and the KEDA password: created once, replaced only with --rotate-secrets.
 generated_secret urlcheck-api-token --from-literal=token="$API_TOKEN"

@@ -614,11 +614,17 @@ export function checkMigration(docs, repo) {
       failures.push(`${id(w.doc)}: Flyway migrates at start inside the probed container: the startup probe (${budget}s) kills a longer migration mid-run. Run it in an init container with quarkus.init-and-exit=true`);
       continue;
     }
-    const names = (c) => new Set((c.env ?? []).filter((e) => e.name.startsWith("quarkus.datasource.")).map((e) => `${e.name}=${JSON.stringify(e.valueFrom ?? e.value)}`));
+    // The same database, but the credentials may differ: the init container migrates as the schema's owner, the
+    // sink runs as a role that only reads and writes rows (deploy/install/postgres-roles.sql).
+    const credentials = new Set(["quarkus.datasource.username", "quarkus.datasource.password"]);
+    const datasource = (c) => (c.env ?? []).filter((e) => e.name.startsWith("quarkus.datasource."));
+    const names = (c) => new Set(datasource(c).filter((e) => !credentials.has(e.name)).map((e) => `${e.name}=${JSON.stringify(e.valueFrom ?? e.value)}`));
     const main = names(w.container);
     const mig = names(init);
     const missing = [...main].filter((n) => !mig.has(n));
     if (missing.length) failures.push(`${id(w.doc)}: init container ${init.name} migrates a different database than the sink (missing ${missing.map((m) => m.split("=")[0]).join(", ")})`);
+    const unset = [...credentials].filter((n) => datasource(w.container).some((e) => e.name === n) && !datasource(init).some((e) => e.name === n));
+    if (unset.length) failures.push(`${id(w.doc)}: init container ${init.name} sets no ${unset.join(", ")}: it would migrate as whatever role the image defaults to`);
     const envFrom = (c) => JSON.stringify(c.envFrom ?? []);
     if (envFrom(init) !== envFrom(w.container)) failures.push(`${id(w.doc)}: init container ${init.name} does not read the sink's ConfigMaps`);
     if (init.startupProbe || init.livenessProbe) failures.push(`${id(w.doc)}: init container ${init.name} has a probe that can kill the migration`);

@@ -487,6 +487,8 @@ describe("deploy checker", { concurrency: 4 }, () => {
     assertFailsWith(r, /\[migration\] Deployment\/urlcheck-sink: Flyway migrates at start inside the probed container: the startup probe \(120s\) kills a longer migration/);
     const other = await broken("migrate-db", "production", jsonPatch("Deployment", "urlcheck-sink", "- op: remove\n  path: /spec/template/spec/initContainers/0/env/2"));
     assertFailsWith(other, /init container migrate migrates a different database than the sink \(missing quarkus\.datasource\.jdbc\.url\)/);
+    const noOwner = await broken("migrate-owner", "production", jsonPatch("Deployment", "urlcheck-sink", "- op: remove\n  path: /spec/template/spec/initContainers/0/env/3"));
+    assertFailsWith(noOwner, /init container migrate sets no quarkus\.datasource\.username: it would migrate as whatever role the image defaults to/);
   });
 
   test("manifests that disagree with the capacity plan fail", async () => {

@@ -35,6 +35,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -334,6 +335,7 @@ public final class Pipeline implements AutoCloseable {
         private final Map<String, String> producerProps = new LinkedHashMap<>();
         private final Map<String, String> workerProps = new LinkedHashMap<>();
         private final Map<String, String> sinkProps = new LinkedHashMap<>();
+        private Function<PostgresServer, Map<String, String>> database = Builder::superuserDatabase;
 
         private Builder(String scenario) {
             this.scenario = scenario;
@@ -360,6 +362,16 @@ public final class Pipeline implements AutoCloseable {
         public Builder producer(String key, String value) { producerProps.put(key, value); return this; }
         public Builder worker(String key, String value) { workerProps.put(key, value); return this; }
         public Builder sink(String key, String value) { sinkProps.put(key, value); return this; }
+        /**
+         * With {@link Store#POSTGRES}: prepares the database on the started server (roles, grants, a migration) and
+         * returns the sink's {@code quarkus.datasource.*} settings; by default a fresh database and the superuser.
+         */
+        public Builder database(Function<PostgresServer, Map<String, String>> value) { database = value; return this; }
+
+        private static Map<String, String> superuserDatabase(PostgresServer postgres) {
+            return Map.of("quarkus.datasource.jdbc.url", postgres.createDatabase("urlcheck"),
+                    "quarkus.datasource.username", PostgresServer.USER);
+        }
 
         /** Starts PostgreSQL (if needed), the targets and the stack, and waits until every service is ready. */
         public Pipeline start() {
@@ -372,8 +384,7 @@ public final class Pipeline implements AutoCloseable {
                 sinkProps.put("urlcheck.sink.store", store.property());
                 if (store == Store.POSTGRES) {
                     postgres = PostgresServer.start(false);
-                    sinkProps.put("quarkus.datasource.jdbc.url", postgres.createDatabase("urlcheck"));
-                    sinkProps.put("quarkus.datasource.username", PostgresServer.USER);
+                    sinkProps.putAll(database.apply(postgres));
                 }
                 if (token != null) {
                     producerProps.put("urlcheck.api.token", token);

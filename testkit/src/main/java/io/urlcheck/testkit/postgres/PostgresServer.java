@@ -105,6 +105,11 @@ public final class PostgresServer implements AutoCloseable {
         run(90, "pg_ctl", "-D", data.toString(), "-m", "immediate", "-w", "-t", "60", "stop");
     }
 
+    /** A client program of the same PostgreSQL as the server ({@code psql}), for a test that runs what an operator would. */
+    public Path clientTool(String name) {
+        return binaries.dir().resolve(name);
+    }
+
     /** The loopback port the server listens on. */
     public int port() {
         return port;
