@@ -20,6 +20,9 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -159,6 +162,37 @@ class HostileInputIT {
         assertThat(fastDone.outcomes()).containsEntry("OK", (long) fast.size());
         assertThat(slowNow.checked()).as("the slow host is still far behind").isLessThan(slow.size() / 2);
         assertThat(fastTook).as("the other hosts kept their rate").isLessThan(Duration.ofSeconds(45));
+    }
+
+    @Test
+    void aServerThatEndsItsLinesWithABareLineFeedIsReadAsBrowsersAndCurlReadIt() throws Exception {
+        byte[] page = "<title>Old box</title>".getBytes(StandardCharsets.US_ASCII);
+        byte[] answer = ("HTTP/1.1 200 OK\nContent-Type: text/html\nContent-Length: " + page.length + "\nConnection: close\n\n")
+                .getBytes(StandardCharsets.US_ASCII);
+        try (ServerSocket server = new ServerSocket(0, 50, InetAddress.getByName("127.0.0.1"))) {
+            Thread serving = new Thread(() -> {
+                while (!server.isClosed()) {
+                    try (Socket socket = server.accept()) {
+                        socket.getInputStream().read(new byte[8192]); // the request; its content does not matter
+                        socket.getOutputStream().write(answer);
+                        socket.getOutputStream().write(page);
+                    } catch (IOException e) {
+                        return; // closed at the end of the test
+                    }
+                }
+            }, "bare-lf-server");
+            serving.setDaemon(true);
+            serving.start();
+            String url = "http://127.0.0.1:" + server.getLocalPort() + "/bare-lf";
+
+            run.submit("hostile-bare-lf", List.of(url));
+            run.awaitDone("hostile-bare-lf", 1);
+
+            CheckResult r = lookup(url);
+            assertThat(r.outcome()).as(r.error()).isEqualTo(Outcome.OK);
+            assertThat(r.statusCode()).isEqualTo(200);
+            assertThat(r.title()).isEqualTo("Old box");
+        }
     }
 
     @Test
