@@ -52,6 +52,19 @@ class MetricNamesTest {
     }
 
     @Test
+    void thePlatformsVolumeStatisticsAreNotMissButAMisspelledOneIs() throws IOException {
+        Map<String, Set<String>> referenced = MetricNames.referencedBy(ROOT);
+        assertThat(referenced).containsKeys("kubelet_volume_stats_available_bytes", "kubelet_volume_stats_capacity_bytes");
+
+        Map<String, Set<String>> misspelled = new TreeMap<>();
+        MetricNames.add(misspelled, MetricNames.ruleReferences(Files.readString(ROOT.resolve(MetricNames.RULES))
+                .replace("kubelet_volume_stats_available_bytes", "kubelet_volume_stat_available_bytes")), MetricNames.RULES.toString());
+
+        assertThat(MetricNames.missing(misspelled, MetricNames.exportedIn(sampleScrape())))
+                .containsExactly("kubelet_volume_stat_available_bytes (referenced in " + MetricNames.RULES + ")");
+    }
+
+    @Test
     void aRenamedMetricInTheDashboardFailsNamingTheNameAndTheFile() throws IOException {
         String renamed = Files.readString(ROOT.resolve(DASHBOARD))
                 .replace("urlcheck_worker_checks_total", "urlcheck_worker_check_total");
