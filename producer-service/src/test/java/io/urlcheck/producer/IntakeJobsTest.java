@@ -6,11 +6,8 @@ import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.UrlNormalizer;
 import org.junit.jupiter.api.Test;
 
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -19,29 +16,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class IntakeJobsTest {
 
     /** A clock the test moves by hand. */
-    static final class ManualClock extends Clock {
-        Instant now;
-
-        ManualClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     private final RecordingOutbox outbox = new RecordingOutbox();
     private final List<CheckRequest> requests = outbox.requests;
     private final List<JobTotals> totals = outbox.totals;

@@ -2,6 +2,7 @@ package io.urlcheck.producer.messaging;
 
 import io.urlcheck.contract.Monitor;
 import io.urlcheck.contract.Schedule;
+import io.urlcheck.producer.ManualClock;
 import io.urlcheck.producer.monitor.MonitorScheduler;
 import io.urlcheck.testkit.KafkaBrokerResource;
 import org.apache.kafka.common.utils.Utils;
@@ -9,11 +10,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 import java.nio.charset.StandardCharsets;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -39,29 +37,6 @@ class SchedulerGroupTest {
     private static final int PARTITIONS = 3;
 
     /** A clock the test sets; read by both replicas' scheduling threads. */
-    private static final class TestClock extends Clock {
-        volatile Instant now;
-
-        TestClock(Instant now) {
-            this.now = now;
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
-    }
-
     /** One fired run: which replica, which monitor, which tick. */
     private record Fire(String replica, String monitor, Instant tick) {
     }
@@ -69,7 +44,7 @@ class SchedulerGroupTest {
     private final String prefix = "sg-" + UUID.randomUUID().toString().substring(0, 8) + "-";
     private final String group = "test-" + prefix + "scheduler";
     private final List<String> names = namesSpreadEvenly(prefix);
-    private final TestClock clock = new TestClock(T0.plusSeconds(5));
+    private final ManualClock clock = new ManualClock(T0.plusSeconds(5));
     private final Queue<Fire> fires = new ConcurrentLinkedQueue<>();
     private final List<AutoCloseable> closing = new ArrayList<>();
 
