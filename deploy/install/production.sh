@@ -15,17 +15,17 @@
 #   Re-running it is safe: it upgrades the operators and re-applies the overlay, and writes the database
 #   Secrets from the environment again, but keeps the generated Secrets (the API token, the KEDA password)
 #   that exist, since replacing them under running pods splits producers and sinks between two tokens.
-#   --rotate-secrets replaces those two (with API_TOKEN / KEDA_KAFKA_PASSWORD, or new random values) and then
-#   restarts the producer and the sink, which read the token once at start (deploy/README.md, "Rotate the
-#   generated secrets").
+#   --rotate-secrets replaces those two (with API_TOKEN and API_READ_TOKEN / KEDA_KAFKA_PASSWORD, or new random
+#   values) and then restarts the producer and the sink, which read the token once at start (deploy/README.md,
+#   "Rotate the generated secrets").
 # Environment (required unless --dry-run):
 #   DB_JDBC_URL    jdbc:postgresql://host:5432/db  (TLS is verify-full against DB_CA_FILE; no sslmode needed)
 #   DB_USERNAME, DB_PASSWORD              the running sink's role: reads and writes rows
 #   DB_OWNER_USERNAME, DB_OWNER_PASSWORD  the schema's owner, for the migrate init container (Flyway); default: the
 #                  sink's role. Give the two roles their rights with deploy/install/postgres-roles.sql.
 #   DB_CA_FILE     PEM file with the CA that signed the database server's certificate
-# Optional: API_TOKEN (default: 32 random bytes, hex), KEDA_KAFKA_PASSWORD (default: random); both used only
-#   when their Secret is created or rotated,
+# Optional: API_TOKEN and API_READ_TOKEN (the read-only token: GET and HEAD only; default: 32 random bytes each,
+#   hex), KEDA_KAFKA_PASSWORD (default: random); used only when their Secret is created or rotated,
 #   STRIMZI_VERSION (0.45.0), KEDA_VERSION (2.16.1), PROMETHEUS_OPERATOR_CRDS_VERSION (31.0.1, the
 #   prometheus-operator-crds chart: operator v0.93.1), OVERLAY (deploy/overlays/production).
 # Needs kubectl and helm 3 with access to the cluster; openssl for the generated secrets.
@@ -56,6 +56,7 @@ if $dry_run; then
   DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-dry-run}"
   DB_CA_FILE="${DB_CA_FILE:-/path/to/db-ca.pem}"
   API_TOKEN="${API_TOKEN:-dry-run}"
+  API_READ_TOKEN="${API_READ_TOKEN:-dry-run-read}"
   KEDA_KAFKA_PASSWORD="${KEDA_KAFKA_PASSWORD:-dry-run}"
 else
   for v in DB_JDBC_URL DB_USERNAME DB_PASSWORD DB_CA_FILE; do
@@ -65,6 +66,7 @@ else
   DB_OWNER_USERNAME="${DB_OWNER_USERNAME:-$DB_USERNAME}"
   DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-$DB_PASSWORD}"
   API_TOKEN="${API_TOKEN:-$(openssl rand -hex 32)}"
+  API_READ_TOKEN="${API_READ_TOKEN:-$(openssl rand -hex 32)}"
   KEDA_KAFKA_PASSWORD="${KEDA_KAFKA_PASSWORD:-$(openssl rand -hex 24)}"
 fi
 
@@ -127,7 +129,7 @@ secret urlcheck-postgres --from-literal=jdbc-url="$DB_JDBC_URL" \
 secret urlcheck-postgres-owner --from-literal=username="$DB_OWNER_USERNAME" --from-literal=password="$DB_OWNER_PASSWORD"
 secret urlcheck-postgres-ca --from-file=ca.crt="$DB_CA_FILE"
 #    The API token and the KEDA password: created once, replaced only with --rotate-secrets.
-generated_secret urlcheck-api-token --from-literal=token="$API_TOKEN"
+generated_secret urlcheck-api-token --from-literal=token="$API_TOKEN" --from-literal=read-token="$API_READ_TOKEN"
 generated_secret urlcheck-keda-kafka --from-literal=username=urlcheck-keda --from-literal=password="$KEDA_KAFKA_PASSWORD"
 
 # 6. The overlay. Service pods wait in CreateContainerConfigError until Strimzi has written the KafkaUser and

@@ -21,8 +21,9 @@ import java.util.Optional;
  * Deny by default, before any route (JAX-RS, static files, Quarkus' own) sees a request. Public paths
  * ({@link PublicPaths}) pass; everything else must name an allowed host when they are configured
  * ({@link AllowedHosts}, 403 otherwise), and needs the bearer token when one is configured (401
- * otherwise), or, without a token, must come from a local, same-origin caller ({@link LocalOnly}, 403
- * otherwise). The bind address follows the token too ({@link BindAddressConfigFactory}).
+ * otherwise; the read-only token opens them to GET and HEAD alone, 403 for the rest: {@link ApiTokens}),
+ * or, without a token, must come from a local, same-origin caller ({@link LocalOnly}, 403 otherwise).
+ * The bind address follows the token too ({@link BindAddressConfigFactory}).
  */
 @ApplicationScoped
 public class ApiGuardFilter {
@@ -42,18 +43,19 @@ public class ApiGuardFilter {
         List<String> patterns = new ArrayList<>(config.publicPaths());
         config.staticPaths().ifPresent(patterns::addAll);
         PublicPaths open = PublicPaths.of(patterns);
-        Optional<BearerToken> token = config.token().filter(t -> !t.isBlank()).map(BearerToken::new);
+        Optional<ApiTokens> token = ApiTokens.of(config.token(), config.readToken());
         Optional<AllowedHosts> hosts = config.allowedHosts().map(AllowedHosts::of);
         filters.register(ctx -> check(ctx, open, token, hosts), PRIORITY);
         hosts.ifPresent(h -> LOG.infof("Guarded paths answer only requests whose Host is one of %s", h));
         if (token.isPresent()) {
-            LOG.infof("API token required on every path but %s", open);
+            LOG.infof("API token required on every path but %s%s", open,
+                    token.get().hasReadToken() ? "; the read-only token may GET and HEAD them" : "");
         } else {
             LOG.infof("No urlcheck.api.token set: only local, same-origin clients are served, on every path but %s", open);
         }
     }
 
-    private static void check(RoutingContext ctx, PublicPaths open, Optional<BearerToken> token, Optional<AllowedHosts> hosts) {
+    private static void check(RoutingContext ctx, PublicPaths open, Optional<ApiTokens> token, Optional<AllowedHosts> hosts) {
         HttpServerRequest request = ctx.request();
         if (open.admits(request.method().name(), request.path())) {
             ctx.next();
@@ -64,10 +66,11 @@ public class ApiGuardFilter {
             return;
         }
         if (token.isPresent()) {
-            if (token.get().accepts(request.getHeader(HttpHeaders.AUTHORIZATION))) {
-                ctx.next();
-            } else {
-                refuse(ctx, 401, "missing or invalid bearer token");
+            switch (token.get().access(request.method().name(), request.getHeader(HttpHeaders.AUTHORIZATION))) {
+                case FULL, READ -> ctx.next();
+                case READ_ONLY -> refuse(ctx, 403, "the read-only token may only GET and HEAD; "
+                        + request.method().name() + " needs " + ApiGuardConfig.TOKEN_PROPERTY);
+                case NONE -> refuse(ctx, 401, "missing or invalid bearer token");
             }
             return;
         }

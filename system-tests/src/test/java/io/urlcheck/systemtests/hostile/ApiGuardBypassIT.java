@@ -20,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class ApiGuardBypassIT {
 
     private static final String TOKEN = "bypass-token-" + Long.toHexString(System.nanoTime());
+    private static final String READ_TOKEN = "read-only-" + Long.toHexString(System.nanoTime());
 
     /** Spellings of a guarded path; {@code {r}} is the resource ({@code summary}, {@code jobs}...), {@code {R}} it in capitals. */
     private static final List<String> SPELLINGS = List.of(
@@ -43,7 +44,8 @@ class ApiGuardBypassIT {
     @BeforeAll
     static void start() {
         broker = KafkaBroker.start();
-        Map<String, String> env = Map.of("urlcheck.api.token", TOKEN, "kafka.bootstrap.servers", broker.bootstrapServers());
+        Map<String, String> env = Map.of("urlcheck.api.token", TOKEN, "urlcheck.api.read-token", READ_TOKEN,
+                "kafka.bootstrap.servers", broker.bootstrapServers());
         producer = PackagedService.start("producer-service", env);
         sink = PackagedService.start("sink-service", env);
     }
@@ -123,6 +125,54 @@ class ApiGuardBypassIT {
                 Map.of("Authorization", "Bearer " + TOKEN, "Content-Type", "text/plain"), "http://with-token.example/\n");
         assertThat(submitted.status()).as(submitted.body()).isEqualTo(202);
         assertThat(RawHttp.send(producer.port(), "GET", "/api/jobs/bypass-with-token", bearer, null).status()).isEqualTo(200);
+    }
+
+    @Test
+    void theReadOnlyTokenReadsEveryApiButNoSpellingOfAnyOtherMethodChangesAnything() {
+        Map<String, String> full = Map.of("Authorization", "Bearer " + TOKEN);
+        Map<String, String> read = Map.of("Authorization", "Bearer " + READ_TOKEN);
+        RawHttp.Response created = RawHttp.send(producer.port(), "POST", "/api/monitors?name=read-only-probe&every=1h",
+                Map.of("Authorization", "Bearer " + TOKEN, "Content-Type", "text/plain"), "http://read-only.example/\n");
+        assertThat(created.status()).as(created.body()).isEqualTo(201);
+
+        for (String path : List.of("/api/summary", "/api/jobs", "/api/results", "/api/monitors", "/api/events")) {
+            assertThat(RawHttp.send(sink.port(), "GET", path, read, null).status()).as("sink GET " + path).isEqualTo(200);
+        }
+        assertThat(RawHttp.send(producer.port(), "GET", "/api/monitors", read, null).status()).isEqualTo(200);
+        assertThat(RawHttp.send(producer.port(), "HEAD", "/api/monitors/read-only-probe", read, null).status()).isEqualTo(200);
+
+        RawHttp.Response refused = RawHttp.send(producer.port(), "POST", "/api/jobs?jobId=read-only-submit",
+                Map.of("Authorization", "Bearer " + READ_TOKEN, "Content-Type", "text/plain"), "http://read-only.example/\n");
+        assertThat(refused.status()).isEqualTo(403);
+        assertThat(refused.body()).contains("the read-only token may only GET and HEAD; POST needs urlcheck.api.token");
+        assertThat(RawHttp.send(producer.port(), "GET", "/api/jobs/read-only-submit", full, null).status())
+                .as("no job was taken").isEqualTo(404);
+
+        List<String> served = new ArrayList<>();
+        for (String spelling : SPELLINGS) {
+            String target = spell(spelling, "jobs");
+            RawHttp.Response post = RawHttp.send(producer.port(), "POST", target,
+                    Map.of("Authorization", "Bearer " + READ_TOKEN, "Content-Type", "text/plain"), "http://read-only.example/\n");
+            if (post.status() != 403 && post.status() != 400) {
+                served.add("POST " + target + " -> " + post.status() + " " + post.body().lines().findFirst().orElse(""));
+            }
+        }
+        for (String method : List.of("PUT", "DELETE", "PATCH", "OPTIONS", "TRACE", "PROPFIND")) {
+            RawHttp.Response r = RawHttp.send(producer.port(), method, "/api/monitors/read-only-probe", read, null);
+            if (r.status() != 403 && r.status() != 400) {
+                served.add(method + " -> " + r.status());
+            }
+        }
+        // A method override header is not a way round the method the request line names.
+        Map<String, String> overriding = Map.of("Authorization", "Bearer " + READ_TOKEN, "X-HTTP-Method-Override", "DELETE",
+                "X-HTTP-Method", "DELETE", "X-Method-Override", "DELETE");
+        RawHttp.send(producer.port(), "GET", "/api/monitors/read-only-probe", overriding, null);
+        RawHttp.send(producer.port(), "POST", "/api/monitors/read-only-probe?_method=DELETE", overriding, "");
+        assertThat(served).as("changed with the read-only token (only 403, or 400 for a malformed request, are allowed)").isEmpty();
+        assertThat(RawHttp.send(producer.port(), "GET", "/api/monitors/read-only-probe", full, null).status())
+                .as("the monitor is still there").isEqualTo(200);
+        assertThat(RawHttp.send(producer.port(), "DELETE", "/api/monitors/read-only-probe", full, null).status())
+                .as("the API token still deletes it").isIn(200, 204);
     }
 
     private static String spell(String spelling, String resource) {
