@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Every spelling of a guarded path, sent byte for byte to the packaged producer and sink running with an
@@ -173,6 +174,15 @@ class ApiGuardBypassIT {
                 .as("the monitor is still there").isEqualTo(200);
         assertThat(RawHttp.send(producer.port(), "DELETE", "/api/monitors/read-only-probe", full, null).status())
                 .as("the API token still deletes it").isIn(200, 204);
+    }
+
+    @Test
+    void aReadOnlyTokenWithoutTheApiTokenStopsTheServiceAtStartNamingBoth() {
+        assertThatThrownBy(() -> PackagedService.start("sink-service", Map.of("urlcheck.api.read-token", READ_TOKEN,
+                "kafka.bootstrap.servers", broker.bootstrapServers())).close())
+                .isInstanceOf(IllegalStateException.class)
+                .hasMessageContaining("sink-service exited with 1")
+                .hasMessageContaining("urlcheck.api.read-token is set without urlcheck.api.token");
     }
 
     private static String spell(String spelling, String resource) {
