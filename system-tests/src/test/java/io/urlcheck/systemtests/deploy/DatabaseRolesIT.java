@@ -1,6 +1,5 @@
 package io.urlcheck.systemtests.deploy;
 
-import io.urlcheck.launcher.stack.Ports;
 import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.systemtests.chaos.Pipeline;
 import io.urlcheck.systemtests.chaos.Store;
@@ -18,7 +17,6 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -95,15 +93,7 @@ class DatabaseRolesIT {
 
     /** The migrate init container of components/sink-migrate, with the owner's credentials (Secret urlcheck-postgres-owner). */
     private static void migrateAsTheOwner(String url) {
-        Map<String, String> props = new LinkedHashMap<>();
-        props.put("quarkus.init-and-exit", "true");
-        props.put("urlcheck.sink.store", "postgres");
-        props.put("quarkus.datasource.jdbc.url", url);
-        props.put("quarkus.datasource.username", OWNER);
-        props.put("quarkus.datasource.password", "unused");
-        props.put("kafka.bootstrap.servers", "127.0.0.1:" + Ports.free()); // the init container needs no Kafka
-        props.put("urlcheck.api.token", "roles-test");
-        ServiceProcess migrate = new ServiceProcess(Home.path(), "sink-service", "sink-migrate-owner", Ports.free(), props, "256m",
+        ServiceProcess migrate = SinkMigrateInitContainerIT.migrate("sink-migrate-owner", url, OWNER,
                 Home.runDir("database-roles")).start();
         assertThat(migrate.process().awaitExit(Duration.ofMinutes(3))).as("the init container exits").isTrue();
         assertThat(migrate.process().exitCode()).as(migrate.process().logTail(30)).isZero();

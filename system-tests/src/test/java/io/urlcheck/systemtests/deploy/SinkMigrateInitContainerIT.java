@@ -82,11 +82,16 @@ class SinkMigrateInitContainerIT {
 
     /** The init container's settings: the sink's store and datasource, init-and-exit, and an unreachable Kafka. */
     private static ServiceProcess migrate(String name, String url, Path dir) {
+        return migrate(name, url, PostgresServer.USER, dir);
+    }
+
+    /** The same init container, migrating as {@code user} (the production overlay's Secret urlcheck-postgres-owner). */
+    static ServiceProcess migrate(String name, String url, String user, Path dir) {
         Map<String, String> props = new LinkedHashMap<>();
         props.put("quarkus.init-and-exit", "true");
         props.put("urlcheck.sink.store", "postgres");
         props.put("quarkus.datasource.jdbc.url", url);
-        props.put("quarkus.datasource.username", PostgresServer.USER);
+        props.put("quarkus.datasource.username", user);
         props.put("quarkus.datasource.password", "unused");
         props.put("kafka.bootstrap.servers", "127.0.0.1:" + Ports.free()); // nothing listens there
         props.put("urlcheck.api.token", "migrate-test");
