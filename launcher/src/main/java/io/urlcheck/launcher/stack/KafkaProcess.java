@@ -48,8 +48,17 @@ public final class KafkaProcess extends StackProcess {
 
     /** A broker living in {@code dir} (config and data), logging to {@code logDir/kafka.log}, on loopback {@code port}. */
     public KafkaProcess(Path dir, Path logDir, int port, int controllerPort) {
-        super(port, new ChildProcess("kafka", command("kafka.Kafka", config(dir.toAbsolutePath()).toString()), Map.of(),
-                logDir.toAbsolutePath().resolve("kafka.log"), ClassDataSharing.of(ARCHIVE_KIND, CLASS_PATH)));
+        this(dir, logDir, port, controllerPort, List.of());
+    }
+
+    /**
+     * A broker whose JVM also gets {@code jvmOptions} (a Java agent, say), without a class-data archive: the
+     * broker's archive is made for its plain command line, which these options may change.
+     */
+    public KafkaProcess(Path dir, Path logDir, int port, int controllerPort, List<String> jvmOptions) {
+        super(port, new ChildProcess("kafka", command(jvmOptions, "kafka.Kafka", config(dir.toAbsolutePath()).toString()),
+                Map.of(), logDir.toAbsolutePath().resolve("kafka.log"),
+                jvmOptions.isEmpty() ? ClassDataSharing.of(ARCHIVE_KIND, CLASS_PATH) : null));
         this.dir = dir.toAbsolutePath();
         this.controllerPort = controllerPort;
     }
@@ -314,10 +323,11 @@ public final class KafkaProcess extends StackProcess {
         ARCHIVE_KIND = fromClasses ? "kafka-embedded" : "kafka";
     }
 
-    private static List<String> command(String mainClass, String... args) {
+    private static List<String> command(List<String> jvmOptions, String mainClass, String... args) {
         List<String> command = new ArrayList<>();
         command.add(Java.executable());
         command.add("-Xmx512m");
+        command.addAll(jvmOptions);
         // C1 in every stack, up's too: the tiered JIT made up's first 100,000 URLs 7 s slower and the later ones
         // no faster (bench/README.md, section Stack).
         command.addAll(Java.flags(Java.Jit.QUICK_START));
