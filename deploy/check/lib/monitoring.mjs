@@ -4,13 +4,18 @@
 // - each service (producer, worker, sink) is scraped by some PodMonitor or ServiceMonitor at /q/metrics;
 // - a Prometheus pod in a namespace labelled urlcheck.io/monitoring: "true" gets through the NetworkPolicies to
 //   each service's metrics port;
+// - a PodMonitor on Strimzi's Kafka pods scrapes the JMX exporter's port, which the pods have only when the Kafka
+//   sets metricsConfig, and that names a rendered ConfigMap key; a Kafka that exports metrics is scraped;
 // - every alert has a runbook_url naming a section of deploy/README.md that exists;
 // - the dashboard ConfigMap carries the sidecar's label and each of its files is a dashboard JSON.
 import fs from "node:fs";
 import path from "node:path";
 import { Network, labelsMatch } from "./netpol.mjs";
+import { strimziEndpoints } from "./platform.mjs";
 
 const SERVICES = ["producer", "worker", "sink"];
+/** Where Strimzi's JMX exporter listens in a Kafka pod (MetricsModel); its NetworkPolicy admits it from anywhere. */
+const STRIMZI_METRICS_PORT = "tcp-prometheus";
 const POD_KINDS = new Set(["Deployment", "StatefulSet", "Job"]);
 /** The Prometheus the README tells operators to run: the operator's pod label, in a labelled namespace. */
 export const PROMETHEUS_POD = { namespace: "monitoring", labels: { "app.kubernetes.io/name": "prometheus" } };
@@ -38,9 +43,16 @@ export function checkMonitoring(docs, repo) {
   const serviceOf = (w) => template(w).metadata?.labels?.["app.kubernetes.io/name"];
   const scraped = new Map(); // service -> [{port name, path}]
 
+  const kafkas = docs.filter((d) => d.kind === "Kafka");
+  const scrapedKafkas = new Set();
   for (const m of monitors.filter((d) => d.kind === "PodMonitor")) {
     const selected = workloads.filter((w) => labelsMatch(m.spec.selector, template(w).metadata?.labels));
-    if (!selected.length) failures.push(`${id(m)}: its selector matches no pod template`);
+    const brokers = kafkas.filter((k) => strimziEndpoints(docs, k).nodes.some((n) => labelsMatch(m.spec.selector, n.labels)));
+    if (!selected.length && !brokers.length) failures.push(`${id(m)}: its selector matches no pod template`);
+    for (const k of brokers) {
+      failures.push(...strimziMetricsFailures(m, k, docs));
+      scrapedKafkas.add(k);
+    }
     for (const ep of m.spec.podMetricsEndpoints ?? []) {
       for (const w of selected) {
         const ports = (w.spec.template.spec.containers ?? []).flatMap((c) => c.ports ?? []);
@@ -71,6 +83,10 @@ export function checkMonitoring(docs, repo) {
         }
       }
     }
+  }
+
+  for (const k of kafkas.filter((x) => x.spec?.kafka?.metricsConfig && !scrapedKafkas.has(x))) {
+    failures.push(`${id(k)}: sets metricsConfig, but no PodMonitor scrapes its pods' ${STRIMZI_METRICS_PORT} port`);
   }
 
   const net = new Network([...docs, { kind: "Namespace", metadata: { name: PROMETHEUS_POD.namespace, labels: MONITORING_NAMESPACE_LABEL } }], ns);
@@ -111,6 +127,22 @@ export function checkMonitoring(docs, repo) {
         failures.push(`${id(cm)}: ${file} is not JSON: ${e.message}`);
       }
     }
+  }
+  return failures;
+}
+
+/** What keeps PodMonitor `m` from scraping the JMX exporter in the pods Strimzi makes for Kafka `k`. */
+function strimziMetricsFailures(m, k, docs) {
+  const failures = [];
+  const ref = k.spec?.kafka?.metricsConfig?.valueFrom?.configMapKeyRef;
+  if (!k.spec?.kafka?.metricsConfig) {
+    failures.push(`${id(m)}: selects the pods of ${id(k)}, which has no metricsConfig, so they have no ${STRIMZI_METRICS_PORT} port`);
+  } else if (!docs.some((d) => d.kind === "ConfigMap" && d.metadata.name === ref?.name && d.data?.[ref?.key] !== undefined)) {
+    failures.push(`${id(k)}: its metricsConfig names ConfigMap ${ref?.name} key ${ref?.key}, which this overlay does not render`);
+  }
+  for (const ep of m.spec.podMetricsEndpoints ?? []) {
+    if (ep.port !== STRIMZI_METRICS_PORT) failures.push(`${id(m)}: Strimzi's Kafka pods have no port named ${ep.port ?? "(none)"} (the JMX exporter's is ${STRIMZI_METRICS_PORT})`);
+    if ((ep.path ?? "/metrics") !== "/metrics") failures.push(`${id(m)}: the JMX exporter serves /metrics, not ${ep.path}`);
   }
   return failures;
 }

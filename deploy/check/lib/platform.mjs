@@ -362,7 +362,7 @@ const NODELOCAL_DNS = "169.254.20.10";
 const KUBE_DNS = { pod: { namespace: "kube-system", labels: { "k8s-app": "kube-dns" } } };
 
 /** The pods Strimzi creates for a Kafka, as labels (Labels.generateDefaultLabels plus the templates'). */
-function strimziEndpoints(docs, kafka) {
+export function strimziEndpoints(docs, kafka) {
   const ns = kafka.metadata.namespace;
   const c = kafka.metadata.name;
   const base = { "strimzi.io/cluster": c, "strimzi.io/kind": "Kafka", "app.kubernetes.io/instance": c, "app.kubernetes.io/part-of": `strimzi-${c}` };

@@ -558,6 +558,21 @@ describe("deploy checker", { concurrency: 4 }, () => {
     assertFailsWith(shut, /\[monitoring\] Deployment\/urlcheck-worker: a Prometheus pod .* cannot reach port http \(8082\)/);
   });
 
+  test("a PodMonitor on the brokers without their exporter, or on another port, fails", async () => {
+    const off = await broken("kafka-metrics-off", "production", jsonPatch("Kafka", "urlcheck-kafka",
+      "- op: remove\n  path: /spec/kafka/metricsConfig"));
+    assertFailsWith(off, /\[monitoring\] PodMonitor\/urlcheck-kafka: selects the pods of Kafka\/urlcheck-kafka, which has no metricsConfig/);
+    const key = await broken("kafka-metrics-key", "production", jsonPatch("Kafka", "urlcheck-kafka",
+      "- op: replace\n  path: /spec/kafka/metricsConfig/valueFrom/configMapKeyRef/key\n  value: metrics.yaml"));
+    assertFailsWith(key, /\[monitoring\] Kafka\/urlcheck-kafka: its metricsConfig names ConfigMap urlcheck-kafka-metrics-\w+ key metrics.yaml, which this overlay does not render/);
+    const port = await broken("kafka-metrics-port", "production", jsonPatch("PodMonitor", "urlcheck-kafka",
+      "- op: replace\n  path: /spec/podMetricsEndpoints/0/port\n  value: http"));
+    assertFailsWith(port, /\[monitoring\] PodMonitor\/urlcheck-kafka: Strimzi's Kafka pods have no port named http/);
+    const unscraped = await broken("kafka-metrics-unscraped", "production",
+      "  - patch: |-\n      $patch: delete\n      apiVersion: monitoring.coreos.com/v1\n      kind: PodMonitor\n      metadata:\n        name: urlcheck-kafka\n        namespace: urlcheck\n");
+    assertFailsWith(unscraped, /\[monitoring\] Kafka\/urlcheck-kafka: sets metricsConfig, but no PodMonitor scrapes its pods' tcp-prometheus port/);
+  });
+
   test("an alert whose runbook_url names no heading of deploy/README.md, or an unlabelled dashboard, fails", async () => {
     const r = await broken("runbook", "production", jsonPatch("PrometheusRule", "urlcheck-alerts",
       "- op: replace\n  path: /spec/groups/0/rules/0/annotations/runbook_url\n  value: deploy/README.md#runbook-nothing-here"));
