@@ -21,8 +21,9 @@
 # Environment (required unless --dry-run):
 #   DB_JDBC_URL    jdbc:postgresql://host:5432/db  (TLS is verify-full against DB_CA_FILE; no sslmode needed)
 #   DB_USERNAME, DB_PASSWORD              the running sink's role: reads and writes rows
-#   DB_OWNER_USERNAME, DB_OWNER_PASSWORD  the schema's owner, for the migrate init container (Flyway); default: the
-#                  sink's role. Give the two roles their rights with deploy/install/postgres-roles.sql.
+#   DB_OWNER_USERNAME, DB_OWNER_PASSWORD  the schema's owner, for the migrate init container (Flyway): both or
+#                  neither. Neither: a first run uses the sink's role, a re-run keeps the owner's Secret as it is.
+#                  Give the two roles their rights with deploy/install/postgres-roles.sql.
 #   DB_CA_FILE     PEM file with the CA that signed the database server's certificate
 # Optional: API_TOKEN and API_READ_TOKEN (the read-only token: GET and HEAD only; default: 32 random bytes each,
 #   hex), KEDA_KAFKA_PASSWORD (default: random); used only when their Secret is created or rotated,
@@ -34,6 +35,7 @@ set -euo pipefail
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
 dry_run=false
 rotate=false
+owner_given=false
 for arg in "$@"; do
   case "$arg" in
     --dry-run) dry_run=true ;;
@@ -63,6 +65,11 @@ else
     [ -n "${!v:-}" ] || { echo "set $v (see the header of $0)" >&2; exit 2; }
   done
   [ -r "$DB_CA_FILE" ] || { echo "DB_CA_FILE $DB_CA_FILE is not readable" >&2; exit 2; }
+  # One without the other would pair the owner's name with the sink's password, or the reverse.
+  if [ "${DB_OWNER_USERNAME:+set}" != "${DB_OWNER_PASSWORD:+set}" ]; then
+    echo "set both DB_OWNER_USERNAME and DB_OWNER_PASSWORD, or neither (see the header of $0)" >&2; exit 2
+  fi
+  [ -n "${DB_OWNER_USERNAME:-}" ] && owner_given=true
   DB_OWNER_USERNAME="${DB_OWNER_USERNAME:-$DB_USERNAME}"
   DB_OWNER_PASSWORD="${DB_OWNER_PASSWORD:-$DB_PASSWORD}"
   API_TOKEN="${API_TOKEN:-$(openssl rand -hex 32)}"
@@ -126,7 +133,13 @@ fi
 # 5. Secrets. The database CA is mounted into the sink for sslmode=verify-full (patches/sink-postgres.yaml).
 secret urlcheck-postgres --from-literal=jdbc-url="$DB_JDBC_URL" \
   --from-literal=username="$DB_USERNAME" --from-literal=password="$DB_PASSWORD"
-secret urlcheck-postgres-owner --from-literal=username="$DB_OWNER_USERNAME" --from-literal=password="$DB_OWNER_PASSWORD"
+#    The owner's Secret from DB_OWNER_*; without them, a re-run keeps the one there (a separate owner set by an
+#    earlier run), since the sink's role in its place would fail the next upgrade's migration for want of rights.
+if ! $dry_run && ! $owner_given && kubectl -n "$NAMESPACE" get secret urlcheck-postgres-owner >/dev/null 2>&1; then
+  echo "keeping Secret urlcheck-postgres-owner (set DB_OWNER_USERNAME and DB_OWNER_PASSWORD to replace it)"
+else
+  secret urlcheck-postgres-owner --from-literal=username="$DB_OWNER_USERNAME" --from-literal=password="$DB_OWNER_PASSWORD"
+fi
 secret urlcheck-postgres-ca --from-file=ca.crt="$DB_CA_FILE"
 #    The API token and the KEDA password: created once, replaced only with --rotate-secrets.
 generated_secret urlcheck-api-token --from-literal=token="$API_TOKEN" --from-literal=read-token="$API_READ_TOKEN"

@@ -55,7 +55,7 @@ function brokenInstall(name, edit) {
  * Runs a copy of deploy/install/production.sh for real, with `args`, against stand-in kubectl and helm that
  * log each call and report `existing` Secrets as present. Returns the logged kubectl calls and the output.
  */
-function installAgainst(name, existing, args = []) {
+function installAgainst(name, existing, args = [], env = {}) {
   const dir = path.join(fixtures, name);
   const bin = path.join(dir, "bin");
   fs.mkdirSync(bin, { recursive: true });
@@ -73,9 +73,9 @@ exit 0
   const script = path.join(dir, "production.sh");
   fs.writeFileSync(script, fs.readFileSync(path.join(repo, "deploy/install/production.sh"), "utf8")
     .replace('root="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"', `root=${JSON.stringify(repo)}`));
-  const out = execFileSync("bash", [script, ...args], { encoding: "utf8", cwd: repo, env: {
+  const out = execFileSync("bash", [script, ...args], { encoding: "utf8", cwd: repo, stdio: ["ignore", "pipe", "pipe"], env: {
     ...process.env, PATH: `${bin}:${process.env.PATH}`, DB_JDBC_URL: "jdbc:postgresql://db.example.com:5432/urlcheck",
-    DB_USERNAME: "urlcheck", DB_PASSWORD: "secret", DB_CA_FILE: ca } });
+    DB_USERNAME: "urlcheck", DB_PASSWORD: "secret", DB_CA_FILE: ca, ...env } });
   return { calls: fs.readFileSync(log, "utf8").split("\n").filter(Boolean), out };
 }
 
@@ -412,6 +412,20 @@ describe("deploy checker", { concurrency: 4 }, () => {
     for (const n of generated) assert.ok(created(rotated.calls, n), `--rotate-secrets replaces ${n}`);
     const restart = rotated.calls.findIndex((c) => c.includes("rollout restart deployment/urlcheck-producer deployment/urlcheck-sink"));
     assert.ok(restart > rotated.calls.findIndex((c) => c.includes("create secret generic urlcheck-api-token")), "restarts after the new token");
+  });
+
+  test("a re-run without the owner's variables keeps the owner's Secret; half of them is refused", () => {
+    const owner = { DB_OWNER_USERNAME: "urlcheck_owner", DB_OWNER_PASSWORD: "owner-secret" };
+    const ownerSecret = (calls) => calls.find((c) => c.includes("create secret generic urlcheck-postgres-owner"));
+    assert.match(ownerSecret(installAgainst("owner-first", []).calls) ?? "", /--from-literal=username=urlcheck --from-literal=password=secret/,
+      "a first run without them gives the owner's Secret the sink's role");
+    assert.match(ownerSecret(installAgainst("owner-set", [], [], owner).calls) ?? "", /--from-literal=username=urlcheck_owner --from-literal=password=owner-secret/);
+    const again = installAgainst("owner-again", ["urlcheck-postgres-owner"]);
+    assert.equal(ownerSecret(again.calls), undefined, "a re-run without them replaced the owner's Secret with the sink's role");
+    assert.match(again.out, /keeping Secret urlcheck-postgres-owner/);
+    assert.ok(ownerSecret(installAgainst("owner-replace", ["urlcheck-postgres-owner"], [], owner).calls), "a re-run with them writes them");
+    assert.throws(() => installAgainst("owner-half", [], [], { DB_OWNER_USERNAME: "urlcheck_owner" }),
+      (e) => e.status === 2 && /set both DB_OWNER_USERNAME and DB_OWNER_PASSWORD, or neither/.test(e.stderr));
   });
 
   test("an HPA fallback whose CPU target a saturated worker never reaches fails", async () => {
