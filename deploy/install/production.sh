@@ -143,6 +143,15 @@ fi
 secret urlcheck-postgres-ca --from-file=ca.crt="$DB_CA_FILE"
 #    The API token and the KEDA password: created once, replaced only with --rotate-secrets.
 generated_secret urlcheck-api-token --from-literal=token="$API_TOKEN" --from-literal=read-token="$API_READ_TOKEN"
+#    An install made before the read-only token has a Secret without `read-token`: add the key, leaving the API
+#    token as it is, and restart the producer and the sink (below), which read both once at start.
+added_read_token=false
+if ! $dry_run && ! $rotate && [ -z "$(kubectl -n "$NAMESPACE" get secret urlcheck-api-token -o jsonpath='{.data.read-token}')" ]; then
+  kubectl -n "$NAMESPACE" patch secret urlcheck-api-token --type merge \
+    -p "{\"stringData\":{\"read-token\":\"$API_READ_TOKEN\"}}" >/dev/null
+  echo "added a read-only token (read-token) to Secret urlcheck-api-token"
+  added_read_token=true
+fi
 generated_secret urlcheck-keda-kafka --from-literal=username=urlcheck-keda --from-literal=password="$KEDA_KAFKA_PASSWORD"
 
 # 6. The overlay. Service pods wait in CreateContainerConfigError until Strimzi has written the KafkaUser and
@@ -150,7 +159,7 @@ generated_secret urlcheck-keda-kafka --from-literal=username=urlcheck-keda --fro
 run kubectl apply -k "$OVERLAY"
 # A rotated token reaches the producer and the sink only through a restart (it is an env var). Strimzi's User
 # Operator applies the new KEDA password on its next reconciliation; KEDA re-reads its Secret when a read fails.
-if $rotate; then
+if $rotate || $added_read_token; then
   run kubectl -n "$NAMESPACE" rollout restart deployment/urlcheck-producer deployment/urlcheck-sink
 fi
 run kubectl -n "$NAMESPACE" wait kafka/urlcheck-kafka --for=condition=Ready --timeout=15m

@@ -55,7 +55,7 @@ function brokenInstall(name, edit) {
  * Runs a copy of deploy/install/production.sh for real, with `args`, against stand-in kubectl and helm that
  * log each call and report `existing` Secrets as present. Returns the logged kubectl calls and the output.
  */
-function installAgainst(name, existing, args = [], env = {}) {
+function installAgainst(name, existing, args = [], env = {}, keys = existing.map((n) => `${n}/*`)) {
   const dir = path.join(fixtures, name);
   const bin = path.join(dir, "bin");
   fs.mkdirSync(bin, { recursive: true });
@@ -63,6 +63,10 @@ function installAgainst(name, existing, args = [], env = {}) {
   fs.writeFileSync(log, "");
   fs.writeFileSync(path.join(bin, "kubectl"), `#!/usr/bin/env bash
 echo "kubectl $*" >> ${JSON.stringify(log)}
+if [ "$3" = get ] && [ "$4" = secret ] && [ "$6" = -o ]; then
+  key="\${7##*.data.}"; key="\${key%?}"
+  for k in ${keys.join(" ")}; do [ "$k" = "$5/$key" ] || [ "$k" = "$5/*" ] && { echo eA==; exit 0; }; done; exit 0
+fi
 [ "$3" = get ] && [ "$4" = secret ] && { for s in ${existing.join(" ")}; do [ "$5" = "$s" ] && exit 0; done; exit 1; }
 [ "$1" = apply ] && [ "$3" = - ] && cat > /dev/null
 exit 0
@@ -426,6 +430,19 @@ describe("deploy checker", { concurrency: 4 }, () => {
     assert.ok(ownerSecret(installAgainst("owner-replace", ["urlcheck-postgres-owner"], [], owner).calls), "a re-run with them writes them");
     assert.throws(() => installAgainst("owner-half", [], [], { DB_OWNER_USERNAME: "urlcheck_owner" }),
       (e) => e.status === 2 && /set both DB_OWNER_USERNAME and DB_OWNER_PASSWORD, or neither/.test(e.stderr));
+  });
+
+  test("a re-run over an API token Secret without a read-only token adds one and restarts the producer and sink", () => {
+    const generated = ["urlcheck-api-token", "urlcheck-keda-kafka"];
+    const older = installAgainst("read-token-added", generated, [], {}, ["urlcheck-api-token/token", "urlcheck-keda-kafka/*"]);
+    const patch = older.calls.findIndex((c) => /patch secret urlcheck-api-token --type merge -p \{"stringData":\{"read-token":"[0-9a-f]{64}"\}\}/.test(c));
+    assert.ok(patch >= 0, older.calls.join("\n"));
+    assert.ok(!older.calls.some((c) => c.includes("create secret generic urlcheck-api-token")), "the API token was replaced");
+    const restart = older.calls.findIndex((c) => c.includes("rollout restart deployment/urlcheck-producer deployment/urlcheck-sink"));
+    assert.ok(restart > patch, "no restart after the new key");
+    assert.match(older.out, /added a read-only token/);
+    const current = installAgainst("read-token-kept", generated);
+    assert.ok(!current.calls.some((c) => c.includes("patch secret") || c.includes("rollout restart")), current.calls.join("\n"));
   });
 
   test("an HPA fallback whose CPU target a saturated worker never reaches fails", async () => {
