@@ -24,7 +24,7 @@ export const EXPECTED_ACLS = {
     "topic:urlcheck.intake:Read", "topic:urlcheck.intake:Describe", "group:urlcheck-producer:Read",
     "topic:urlcheck.requests:Write", "topic:urlcheck.requests:Describe",
     "topic:urlcheck.results:Write", "topic:urlcheck.results:Describe",
-    "topic:urlcheck.jobs:Write", "topic:urlcheck.jobs:Describe",
+    "topic:urlcheck.jobs:Read", "topic:urlcheck.jobs:Write", "topic:urlcheck.jobs:Describe",
     "topic:urlcheck.dead-letter:Write", "topic:urlcheck.dead-letter:Describe",
     "topic:urlcheck.monitors:Read", "topic:urlcheck.monitors:Write", "topic:urlcheck.monitors:Describe",
     "topic:urlcheck.monitor-ticks:Read", "topic:urlcheck.monitor-ticks:Write", "topic:urlcheck.monitor-ticks:Describe",

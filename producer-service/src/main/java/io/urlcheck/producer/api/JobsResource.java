@@ -4,8 +4,10 @@ import io.urlcheck.contract.ApiHeaders;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.MonitorJobId;
 import io.urlcheck.producer.InputFeeder;
+import io.urlcheck.producer.JobAccounting;
 import io.urlcheck.producer.JobRegistry;
 import io.urlcheck.producer.JobSubmitter;
+import io.urlcheck.producer.PublishedTotals;
 import io.urlcheck.producer.SubmissionException;
 import io.urlcheck.producer.config.ProducerSettings;
 import io.urlcheck.producer.metrics.ProducerMetrics;
@@ -29,7 +31,9 @@ import java.net.URI;
 /**
  * {@code POST /api/jobs}: a submission as text (one URL per line), a JSON array, or a multipart file
  * upload, each streamed (never spooled) and answered {@code 202} once Kafka acknowledged every record of the job;
- * {@code GET /api/jobs/{id}}: the job's ingestion totals. The job's options come in the
+ * {@code GET /api/jobs/{id}}: the job's ingestion totals, from this producer if it took the job, else as another
+ * producer published them ({@link PublishedTotals}), so the {@code 202}'s {@code Location} answers from any
+ * replica. The job's options come in the
  * {@value ApiHeaders#OPTIONS} header, or first in a JSON object body ({@link JsonArrayFeeder}); either way
  * they are validated before the first URL is read. Thin: the work is in {@link JobSubmitter}.
  */
@@ -44,13 +48,16 @@ public class JobsResource {
 
     private final JobSubmitter submitter;
     private final JobRegistry registry;
+    private final PublishedTotals published;
     private final ProducerSettings settings;
     private final ProducerMetrics metrics;
 
-    public JobsResource(JobSubmitter submitter, JobRegistry registry, ProducerSettings settings, ProducerMetrics metrics) {
+    public JobsResource(JobSubmitter submitter, JobRegistry registry, PublishedTotals published, ProducerSettings settings,
+                        ProducerMetrics metrics) {
         this.metrics = metrics;
         this.submitter = submitter;
         this.registry = registry;
+        this.published = published;
         this.settings = settings;
     }
 
@@ -103,9 +110,17 @@ public class JobsResource {
     @GET
     @Path("/{id}")
     public Response totals(@PathParam("id") String id) {
-        return registry.find(id)
-                .map(job -> Response.ok(job.current()).build())
+        return registry.find(id).map(JobAccounting::current).or(() -> published.find(id))
+                .map(totals -> Response.ok(totals).build())
                 .orElseGet(() -> Response.status(Response.Status.NOT_FOUND).entity(new ApiError("unknown job " + id)).build());
+    }
+
+    /** Another producer's totals could not be read: an outage, worth asking again. */
+    @ServerExceptionMapper
+    public Response unavailable(PublishedTotals.Unavailable e) {
+        LOG.warn(e.getMessage());
+        return Response.status(Response.Status.SERVICE_UNAVAILABLE).type(MediaType.APPLICATION_JSON)
+                .entity(new ApiError(e.getMessage())).build();
     }
 
     @ServerExceptionMapper

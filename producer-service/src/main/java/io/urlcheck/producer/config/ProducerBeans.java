@@ -8,6 +8,7 @@ import io.urlcheck.producer.JobIds;
 import io.urlcheck.producer.JobRegistry;
 import io.urlcheck.producer.JobSubmitter;
 import io.urlcheck.producer.OutboxFactory;
+import io.urlcheck.producer.messaging.KafkaPublishedTotals;
 import io.urlcheck.producer.messaging.MonitorStore;
 import io.urlcheck.producer.metrics.ProducerMetrics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -64,6 +65,17 @@ public class ProducerBeans {
 
     void closeMonitorStore(@Disposes MonitorStore store) {
         store.close();
+    }
+
+    @Produces
+    @ApplicationScoped
+    KafkaPublishedTotals publishedTotals(@Identifier("default-kafka-broker") Map<String, Object> kafka, ProducerSettings settings,
+                                         Clock clock) {
+        return new KafkaPublishedTotals(kafka, settings.jobLookupLookback(), settings.jobLookupTimeout(), clock);
+    }
+
+    void closePublishedTotals(@Disposes KafkaPublishedTotals totals) {
+        totals.close();
     }
 
     @Produces

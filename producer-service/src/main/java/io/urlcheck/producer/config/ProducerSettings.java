@@ -47,6 +47,17 @@ public interface ProducerSettings {
     int rememberedJobs();
 
     /**
+     * How far back {@code GET /api/jobs/{id}} looks on {@code urlcheck.jobs} for a job another producer took (one it
+     * does not remember itself): the oldest such job it answers for.
+     */
+    @WithDefault("24h")
+    Duration jobLookupLookback();
+
+    /** How long that lookup waits for Kafka before {@code GET /api/jobs/{id}} answers 503. */
+    @WithDefault("10s")
+    Duration jobLookupTimeout();
+
+    /**
      * Intake jobs one producer keeps open at once (each until its UTC day ends); a record naming one more is
      * dead-lettered. Records without a job id always join the day's standing job.
      */

@@ -17,12 +17,10 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -101,19 +99,7 @@ class MetricNamesIT {
     /** deploy/base/config/{service}.properties, with the broker, the token, a writable store and loopback targets allowed. */
     private static Map<String, String> deploySettings(String module) {
         String service = module.substring(0, module.indexOf('-'));
-        Map<String, String> env = new LinkedHashMap<>();
-        Path file = Home.path().resolve("deploy/base/config/" + service + ".properties");
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String t = line.strip();
-                int eq = t.indexOf('=');
-                if (!t.isEmpty() && !t.startsWith("#") && eq > 0) {
-                    env.put(t.substring(0, eq).strip(), t.substring(eq + 1).strip());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        Map<String, String> env = PackagedService.deployConfig(module);
         env.put("kafka.bootstrap.servers", broker.bootstrapServers());
         env.put("urlcheck.api.token", TOKEN);
         env.remove("urlcheck.sink.json.dir"); // the Deployment's emptyDir; PackagedService gives a directory of its own
