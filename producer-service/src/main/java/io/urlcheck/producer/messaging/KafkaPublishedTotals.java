@@ -44,7 +44,6 @@ public final class KafkaPublishedTotals implements PublishedTotals, AutoCloseabl
     private final Duration timeout;
     private final Clock clock;
     private KafkaConsumer<byte[], byte[]> consumer;
-    private int partitions;
 
     /**
      * @param kafka    the client-wide {@code kafka.*} properties (bootstrap servers, security); group and
@@ -71,9 +70,9 @@ public final class KafkaPublishedTotals implements PublishedTotals, AutoCloseabl
         long deadline = System.nanoTime() + timeout.toNanos();
         try {
             KafkaConsumer<byte[], byte[]> kafka = consumer();
+            int partitions = kafka.partitionsFor(Topics.JOBS, timeout).size(); // from the client's metadata cache
             if (partitions == 0) {
-                closeConsumer(); // no topic yet: nothing was published, and the next lookup asks again
-                return Optional.empty();
+                return Optional.empty(); // no topic yet: nothing was published
             }
             TopicPartition partition = new TopicPartition(Topics.JOBS, BuiltInPartitioner.partitionForKey(key, partitions));
             kafka.assign(List.of(partition));
@@ -124,14 +123,7 @@ public final class KafkaPublishedTotals implements PublishedTotals, AutoCloseabl
 
     private KafkaConsumer<byte[], byte[]> consumer() {
         if (consumer == null) {
-            KafkaConsumer<byte[], byte[]> created = new KafkaConsumer<>(config);
-            try {
-                partitions = created.partitionsFor(Topics.JOBS, timeout).size();
-            } catch (RuntimeException e) {
-                created.close(Duration.ZERO);
-                throw e;
-            }
-            consumer = created;
+            consumer = new KafkaConsumer<>(config);
         }
         return consumer;
     }
