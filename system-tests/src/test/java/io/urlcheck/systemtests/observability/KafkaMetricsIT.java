@@ -33,10 +33,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The brokers' alerts in the production overlay read what the brokers export: a real KRaft broker runs with the
+ * The brokers' alerts and dashboard in the production overlay read what the brokers export: a real KRaft broker runs with the
  * Prometheus JMX exporter's agent and the rules file the overlay gives Strimzi ({@code config/kafka-metrics.yml}),
  * takes a few records, and its {@code /metrics} is scraped. Every metric name the PrometheusRule in
- * {@code strimzi/kafka-monitoring.yaml} reads must be there, a healthy broker must give the values those rules
+ * {@code strimzi/kafka-monitoring.yaml} and the dashboard {@code dashboards/kafka.json} read must be there, a healthy broker must give the values those rules
  * take as healthy, and the rules must keep the export to the broker-wide series they name.
  */
 class KafkaMetricsIT {
@@ -44,6 +44,7 @@ class KafkaMetricsIT {
     private static final Path OVERLAY = Path.of("deploy/overlays/production");
     private static final Path EXPORTER_RULES = OVERLAY.resolve("config/kafka-metrics.yml");
     private static final Path MONITORING = OVERLAY.resolve("strimzi/kafka-monitoring.yaml");
+    private static final Path DASHBOARD = OVERLAY.resolve("dashboards/kafka.json");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
     private static KafkaProcess kafka;
@@ -69,7 +70,7 @@ class KafkaMetricsIT {
     }
 
     @Test
-    void everyMetricTheBrokerAlertsReadIsExportedAndHealthyOnAHealthyBroker() throws Exception {
+    void everyMetricTheBrokerAlertsAndDashboardReadIsExportedAndHealthyOnAHealthyBroker() throws Exception {
         try (Admin admin = kafka.admin()) {
             admin.createTopics(List.of(new NewTopic("metrics-check", 2, (short) 1))).all().get(30, TimeUnit.SECONDS);
         }
@@ -87,9 +88,11 @@ class KafkaMetricsIT {
 
         Map<String, Set<String>> referenced = new TreeMap<>();
         MetricNames.add(referenced, MetricNames.ruleReferences(prometheusRule()), MONITORING.toString());
-        assertThat(referenced).as("the broker alerts read some metrics").isNotEmpty();
+        MetricNames.add(referenced, MetricNames.dashboardReferences(Files.readString(Home.path().resolve(DASHBOARD))),
+                DASHBOARD.toString());
+        assertThat(referenced).as("the broker alerts and dashboard read some metrics").hasSizeGreaterThan(10);
         assertThat(MetricNames.missing(referenced, MetricNames.exportedIn(scrape)))
-                .as("names the broker alerts read that the exporter does not give").isEmpty();
+                .as("names the broker alerts or dashboard read that the exporter does not give").isEmpty();
 
         assertThat(value(scrape, "kafka_server_replicamanager_underreplicatedpartitions")).hasValue(0);
         assertThat(value(scrape, "kafka_server_replicamanager_underminisrpartitioncount")).hasValue(0);
