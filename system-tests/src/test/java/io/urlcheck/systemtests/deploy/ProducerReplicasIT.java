@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.urlcheck.contract.Topics;
 import io.urlcheck.systemtests.hostile.PackagedService;
+import io.urlcheck.systemtests.support.DeploySettings;
 import io.urlcheck.testkit.KafkaBroker;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
@@ -48,7 +49,7 @@ class ProducerReplicasIT {
             admin.createPartitions(Map.of(Topics.JOBS, NewPartitions.increaseTo(6))).all().get(30, TimeUnit.SECONDS);
         }
         for (int i = 0; i < 2; i++) {
-            Map<String, String> settings = PackagedService.deployConfig("producer-service");
+            Map<String, String> settings = DeploySettings.of("producer");
             settings.put("kafka.bootstrap.servers", broker.bootstrapServers());
             settings.put("urlcheck.api.token", TOKEN);
             PRODUCERS.add(PackagedService.start("producer-service", settings));

@@ -84,28 +84,6 @@ public record PackagedService(String module, Path dir, Path log, ServiceProcess 
         return service;
     }
 
-    /**
-     * The properties deploy/base/config gives {@code module} (its ConfigMap, which the Deployment passes as the
-     * environment), in file order; the caller adds the broker, the token and what else the cluster would give.
-     */
-    public static Map<String, String> deployConfig(String module) {
-        String service = module.substring(0, module.indexOf('-'));
-        Map<String, String> env = new LinkedHashMap<>();
-        Path file = Home.path().resolve("deploy/base/config/" + service + ".properties");
-        try {
-            for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-                String t = line.strip();
-                int eq = t.indexOf('=');
-                if (!t.isEmpty() && !t.startsWith("#") && eq > 0) {
-                    env.put(t.substring(0, eq).strip(), t.substring(eq + 1).strip());
-                }
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        return env;
-    }
-
     /** The host of Quarkus' "Listening on: http://HOST:PORT" line, once it is logged. */
     Optional<String> listeningHost() {
         Matcher m = LISTENING.matcher(logText());

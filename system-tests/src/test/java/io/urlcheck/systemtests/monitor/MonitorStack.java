@@ -3,6 +3,7 @@ package io.urlcheck.systemtests.monitor;
 import io.urlcheck.launcher.stack.Ports;
 import io.urlcheck.launcher.stack.ServiceProcess;
 import io.urlcheck.launcher.stack.Startup;
+import io.urlcheck.systemtests.support.DeploySettings;
 import io.urlcheck.systemtests.support.Home;
 import io.urlcheck.testkit.KafkaBroker;
 import io.urlcheck.testkit.TargetServer;

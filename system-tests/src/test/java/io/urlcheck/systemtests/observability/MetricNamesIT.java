@@ -2,6 +2,7 @@ package io.urlcheck.systemtests.observability;
 
 import io.urlcheck.contract.Topics;
 import io.urlcheck.systemtests.hostile.PackagedService;
+import io.urlcheck.systemtests.support.DeploySettings;
 import io.urlcheck.systemtests.support.Home;
 import io.urlcheck.testkit.KafkaBroker;
 import io.urlcheck.testkit.TargetResponse;
@@ -99,7 +100,7 @@ class MetricNamesIT {
     /** deploy/base/config/{service}.properties, with the broker, the token, a writable store and loopback targets allowed. */
     private static Map<String, String> deploySettings(String module) {
         String service = module.substring(0, module.indexOf('-'));
-        Map<String, String> env = PackagedService.deployConfig(module);
+        Map<String, String> env = DeploySettings.of(service);
         env.put("kafka.bootstrap.servers", broker.bootstrapServers());
         env.put("urlcheck.api.token", TOKEN);
         env.remove("urlcheck.sink.json.dir"); // the Deployment's emptyDir; PackagedService gives a directory of its own

@@ -1,6 +1,4 @@
-package io.urlcheck.systemtests.monitor;
-
-import io.urlcheck.systemtests.support.Home;
+package io.urlcheck.systemtests.support;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,16 +10,16 @@ import java.util.Map;
 
 /**
  * What deploy/base/config/{service}.properties gives a service: the key=value lines its ConfigMap passes to the
- * container as environment variables named like the properties. The test adds only what a test machine must
+ * container as environment variables named like the properties. A test adds only what a test machine must
  * differ in (broker address, port, token, a writable store, loopback targets allowed, a short session timeout).
  */
-final class DeploySettings {
+public final class DeploySettings {
 
     private DeploySettings() {
     }
 
     /** The settings of {@code service} ({@code producer}, {@code worker} or {@code sink}), in file order. */
-    static Map<String, String> of(String service) {
+    public static Map<String, String> of(String service) {
         Path file = Home.path().resolve("deploy/base/config/" + service + ".properties");
         Map<String, String> settings = new LinkedHashMap<>();
         try {
