@@ -4,6 +4,7 @@ import io.urlcheck.contract.CheckRequest;
 import io.urlcheck.contract.IntakeRecord;
 import io.urlcheck.contract.JobTotals;
 import io.urlcheck.contract.UrlNormalizer;
+import io.urlcheck.contract.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;

@@ -1,5 +1,6 @@
 package io.urlcheck.launcher.stack;
 
+import io.urlcheck.contract.testing.ManualClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeUnit;
@@ -17,6 +19,8 @@ import java.util.concurrent.TimeUnit;
 import static org.assertj.core.api.Assertions.assertThat;
 
 class PortClaimsTest {
+
+    private static final Instant START = Instant.parse("2026-12-06T00:00:00Z");
 
     private static final int PORTS = 1_000;
 
@@ -26,7 +30,7 @@ class PortClaimsTest {
     @Test
     void aPortClaimedByAnotherProcessIsRefusedUntilTheClaimExpires() {
         Path file = dir.resolve("claims");
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock(START);
         PortClaims ours = new PortClaims(file, clock);
         PortClaims theirs = new PortClaims(file, clock);
 
@@ -42,7 +46,7 @@ class PortClaimsTest {
     @Test
     void expiredClaimsAndLinesNoUrlcheckWroteAreDroppedFromTheFile() throws Exception {
         Path file = dir.resolve("claims");
-        MutableClock clock = new MutableClock();
+        ManualClock clock = new ManualClock(START);
         Files.writeString(file, "20003 " + (clock.millis() - PortClaims.LIFETIME.toMillis()) + "\nnot a claim\n20004 x\n");
 
         assertThat(new PortClaims(file, clock).claim(20_005)).isTrue();

@@ -1,5 +1,6 @@
 package io.urlcheck.launcher.stack;
 
+import io.urlcheck.contract.testing.ManualClock;
 import io.urlcheck.launcher.stack.Supervisor.Liveness;
 import org.junit.jupiter.api.Test;
 
@@ -8,6 +9,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Optional;
@@ -18,8 +20,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** When {@code up}'s supervisor restarts a part of the stack, and when it leaves it alone; looks driven by hand. */
 class SupervisorTest {
 
+    private static final Instant START = Instant.parse("2026-12-06T00:00:00Z");
+
     private final ByteArrayOutputStream printed = new ByteArrayOutputStream();
-    private final MutableClock clock = new MutableClock();
+    private final ManualClock clock = new ManualClock(START);
 
     @Test
     void aChildWhoseJvmExitedIsRestartedAtOnceAndTheRestartIsSaid() {

@@ -2,7 +2,7 @@ package io.urlcheck.producer.messaging;
 
 import io.urlcheck.contract.Monitor;
 import io.urlcheck.contract.Schedule;
-import io.urlcheck.producer.ManualClock;
+import io.urlcheck.contract.testing.ManualClock;
 import io.urlcheck.producer.monitor.MonitorScheduler;
 import io.urlcheck.testkit.KafkaBrokerResource;
 import org.apache.kafka.common.utils.Utils;
