@@ -98,9 +98,13 @@ public final class RunCommand implements Callable<Integer> {
             }
             return check(local, upload, options, interrupts, outFile, config.runDir(), started, errStyle, outStyle);
         } finally {
-            // The results are written and on disk (or the run failed): the run's broker and sink data are thrown
-            // away, so a graceful stop would protect nothing and only keep the user waiting. A Ctrl+C has already
-            // drained the workers gracefully (see drain) before the partial results were written.
+            // The results are written and on disk, and reported (or the run failed): the run's broker and sink data are
+            // thrown away, so a graceful stop would protect nothing and only keep the user waiting. A Ctrl+C has
+            // already drained the workers gracefully (see drain) before the partial results were written. Only the
+            // first run after a build waits here, for its JVMs to write their class-data archives: say why.
+            if (!quiet && local.savesClassDataOnExit()) {
+                System.err.println("urlcheck: saving each JVM's classes for quicker later runs (the first run after a build)...");
+            }
             local.kill();
         }
     }
@@ -135,7 +139,6 @@ public final class RunCommand implements Callable<Integer> {
         long checked = partial ? rows : last.map(JobStatus::checked).orElse(rows);
         Summary summary = !quiet && rows > 0 ? sink.summary(jobId) : null;
         BaselineDiff diff = partial ? null : baseline.compare(() -> sink.export(Map.of("jobId", jobId), "jsonl"));
-        local.kill();
         if (summary != null) {
             System.out.println();
             System.out.print(SummaryTable.render(summary, outStyle));
@@ -146,6 +149,7 @@ public final class RunCommand implements Callable<Integer> {
         System.out.println(SummaryLine.render(checked, expected, outcomes, notChecked, Duration.between(started, Instant.now()),
                 written.file().toString(), partial ? interrupts.stoppedBy().label() : null, outStyle));
         baseline.print(diff, outStyle, System.out);
+        local.timeline().mark("run: summary printed");
         if (written.failure() != null) {
             System.err.println("urlcheck: " + TerminalText.safe(written.failure()) + "; the results are in " + written.file());
         }

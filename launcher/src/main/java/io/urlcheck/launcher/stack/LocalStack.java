@@ -238,6 +238,11 @@ public final class LocalStack implements AutoCloseable {
         timeline.mark("stack: stopped");
     }
 
+    /** True when a child still running will write its class-data archive as it exits, so {@link #kill()} waits for it. */
+    public boolean savesClassDataOnExit() {
+        return children().stream().anyMatch(child -> child.isAlive() && child.writesArchiveAtExit());
+    }
+
     /**
      * Stops everything at once, for when nothing the children hold needs saving any more ({@code run} has
      * written its results durably, and the run's broker and sink data are thrown away): SIGKILL, except a JVM

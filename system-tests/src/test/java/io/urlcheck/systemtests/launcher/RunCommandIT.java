@@ -112,10 +112,7 @@ class RunCommandIT {
         LauncherProcess run = quietCsvRun().run();
 
         assertThat(run.exitCode()).as(run.describe()).isZero();
-        Path runDir;
-        try (Stream<Path> runs = Files.list(Home.path().resolve(".urlcheck/runs"))) {
-            runDir = runs.filter(d -> d.getFileName().toString().endsWith("-run-" + run.process().pid())).findFirst().orElseThrow();
-        }
+        Path runDir = runDir(run).orElseThrow();
         String cpu = "\\(CPU s: launcher \\d+\\.\\d{2}, producer \\d+\\.\\d{2}, sink \\d+\\.\\d{2}, worker-1 \\d+\\.\\d{2}, "
                 + "kafka \\d+\\.\\d{2}\\)";
         assertThat(Files.readAllLines(runDir.resolve("logs/launcher.log")))
@@ -125,6 +122,28 @@ class RunCommandIT {
         assertThat(Files.readAllLines(runDir.resolve("logs/worker-1.log")))
                 .anySatisfy(line -> assertThat(line).contains("warm-up off (urlcheck.worker.warm-up.checks=0)"))
                 .noneSatisfy(line -> assertThat(line).contains("warm-up: "));
+    }
+
+    @Test
+    void theSummaryIsPrintedBeforeTheStackIsStopped() throws Exception {
+        LauncherProcess run = quietCsvRun().run();
+
+        assertThat(run.exitCode()).as(run.describe()).isZero();
+        List<String> phases = Files.readAllLines(runDir(run).orElseThrow().resolve("logs/launcher.log")).stream()
+                .map(line -> line.replaceFirst("^\\S+\\s+\\d+\\.\\d+ s  ", "")).toList();
+        int printed = indexOfFirst(phases, "run: summary printed");
+        int killing = indexOfFirst(phases, "stack: killing");
+        assertThat(printed).as(String.join("\n", phases)).isNotNegative().isLessThan(killing);
+        assertThat(indexOfFirst(phases, "run: results written")).isNotNegative().isLessThan(printed);
+    }
+
+    private static int indexOfFirst(List<String> phases, String prefix) {
+        for (int i = 0; i < phases.size(); i++) {
+            if (phases.get(i).startsWith(prefix)) {
+                return i;
+            }
+        }
+        return -1;
     }
 
     @Test
