@@ -19,7 +19,7 @@ final class Java {
     enum Jit {
         /** C1 alone: a run of seconds is over before C2's compilations would pay for their CPU (bench/README.md, finding 9). */
         QUICK_START,
-        /** The tiered JIT, as deploy/ runs the services: a stack that serves for hours reaches C2's speed (bench/README.md, finding 17). */
+        /** The tiered JIT, as deploy/ runs the services: a worker that serves for hours reaches C2's speed (bench/README.md, finding 17). */
         TIERED
     }
 

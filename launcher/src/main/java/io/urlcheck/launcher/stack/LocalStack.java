@@ -94,8 +94,9 @@ public final class LocalStack implements AutoCloseable {
         if (config.listener() != null) {
             kafka.listener(ports.listener(), config.listener());
         }
-        producer = service("producer-service", "producer", ports.producer(), config.producerProps(), SERVICE_HEAP);
-        sink = service("sink-service", "sink", ports.sink(), sinkProperties(), SINK_HEAP);
+        producer = service("producer-service", "producer", ports.producer(), config.producerProps(), SERVICE_HEAP,
+                Java.Jit.QUICK_START);
+        sink = service("sink-service", "sink", ports.sink(), sinkProperties(), SINK_HEAP, Java.Jit.QUICK_START);
         for (int i = 1; i <= config.workers(); i++) {
             workers.add(newWorker(i, ports.worker(i)));
         }
@@ -139,10 +140,11 @@ public final class LocalStack implements AutoCloseable {
         props.put("urlcheck.worker.id", "worker-" + index);
         props.put("mp.messaging.incoming.requests.session.timeout.ms", LOCAL_SESSION_TIMEOUT_MS);
         props.putAll(config.workerProps());
-        return service("worker-service", "worker-" + index, port, props, SERVICE_HEAP);
+        return service("worker-service", "worker-" + index, port, props, SERVICE_HEAP, workerJit());
     }
 
-    private ServiceProcess service(String module, String name, int port, Map<String, String> extra, String heap) {
+    private ServiceProcess service(String module, String name, int port, Map<String, String> extra, String heap,
+                                   Java.Jit jit) {
         Map<String, String> props = new HashMap<>(LOCAL_KAFKA_CLIENT);
         props.putAll(extra);
         if (config.listener() != null) {
@@ -151,11 +153,16 @@ public final class LocalStack implements AutoCloseable {
         } else {
             props.put("kafka.bootstrap.servers", kafka.bootstrapServers());
         }
-        return new ServiceProcess(config.home(), module, name, port, props, heap, logDir(), jit());
+        return new ServiceProcess(config.home(), module, name, port, props, heap, logDir(), jit);
     }
 
-    /** How a service compiles: a serving stack's ({@code up}) on the tiered JIT, a run's on C1 for start-up. */
-    private Java.Jit jit() {
+    /**
+     * How a worker compiles: a serving stack's ({@code up}) on the tiered JIT, whose C2 the checking needs once warm,
+     * a run's on C1 for start-up. The producer and the sink stay on C1 in either: their work per URL is Kafka and
+     * Jackson, which C1's code does for about the same CPU, while their C2 compiles took CPU from the worker during a
+     * fresh {@code up}'s first jobs (bench/README.md, finding 31).
+     */
+    private Java.Jit workerJit() {
         return config.serving() ? Java.Jit.TIERED : Java.Jit.QUICK_START;
     }
 

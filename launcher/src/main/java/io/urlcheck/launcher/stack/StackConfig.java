@@ -20,7 +20,7 @@ import java.util.Map;
  * @param sinkProps      extra system properties of the sink
  * @param listener       when not null, the broker's second listener through which the services connect
  *                       (the launcher's own admin client keeps the PLAINTEXT listener)
- * @param serving        the stack serves until it is stopped ({@code up}), so its services keep the tiered JIT as
+ * @param serving        the stack serves until it is stopped ({@code up}), so its workers keep the tiered JIT as
  *                       deploy/ runs them; otherwise ({@code run}) they stop at C1, which starts quicker
  */
 public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPort, int workerPort, int sinkPort,
@@ -80,7 +80,7 @@ public record StackConfig(Path home, Path runDir, int kafkaPort, int producerPor
         public Builder sink(String key, String value) { sinkProps.put(key, value); return this; }
         /** The services connect to the broker through {@code listener}, a second listener of the broker. */
         public Builder listener(BrokerListener v) { listener = v; return this; }
-        /** The stack serves until it is stopped, as {@code up}'s does: its services keep the tiered JIT. */
+        /** The stack serves until it is stopped, as {@code up}'s does: its workers keep the tiered JIT. */
         public Builder serving(boolean v) { serving = v; return this; }
 
         /** The configuration; {@link IllegalArgumentException} when two parts of the stack would share a port. */

@@ -123,8 +123,13 @@ class UpCommandIT {
             assertThat(children).as("broker, producer, two workers, sink").hasSizeGreaterThanOrEqualTo(5);
             List<String> services = children.stream().map(ProcFiles::commandLine)
                     .filter(c -> c.contains("quarkus-run.jar")).toList();
-            assertThat(services).as("up's services keep the tiered JIT, as deploy/ runs them").hasSize(4)
+            assertThat(services).hasSize(4);
+            assertThat(services.stream().filter(c -> c.contains("worker-service")))
+                    .as("up's workers keep the tiered JIT, as deploy/ runs them").hasSize(2)
                     .noneMatch(c -> c.contains("-XX:TieredStopAtLevel"));
+            assertThat(services.stream().filter(c -> !c.contains("worker-service")))
+                    .as("up's producer and sink start on C1 and leave the CPU of C2's compiles to the workers")
+                    .hasSize(2).allMatch(c -> c.contains("-XX:TieredStopAtLevel=1"));
             up.signal("KILL");
             await().atMost(Duration.ofSeconds(20))
                     .untilAsserted(() -> assertThat(children).as("children die with a kill -9'd launcher")
